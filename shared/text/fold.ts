@@ -1,0 +1,88 @@
+/**
+ * Search folding: turns text into a form where "same letter, different case or accent"
+ * compares equal, and remembers where every folded unit came from.
+ *
+ * Why a custom fold instead of `localeCompare` or `toLocaleLowerCase('tr')`: the corpus mixes
+ * English, Turkish and Azerbaijani. A reader typing "ilham" must find "İlham", "Ilham" and
+ * "ılham" alike, whatever the locale, and "turkiye" must find "Türkiye". Folding can change
+ * length ('İ'.toLowerCase() is two code units, 'ﬁ' decomposes to two letters), so every
+ * folded unit carries the offset of the original character it came from; `toOriginalRange`
+ * turns a folded match back into an original [start, end).
+ *
+ * Environment-free: no DOM, no Node.
+ */
+
+/** Folded text plus, for every folded UTF-16 unit, the offset of its source character. */
+export interface FoldedText {
+  /** The folded text (lower case, no combining marks, dotted/dotless i unified). */
+  readonly folded: string;
+  /**
+   * `map[i]` is the UTF-16 offset in the original text of the character that produced
+   * folded unit `i`. It has one extra entry, `map[folded.length] === original.length`.
+   */
+  readonly map: readonly number[];
+}
+
+/** Letters that all fold to plain "i": Latin I, dotted İ, dotless ı. */
+const I_VARIANTS = new Set(['I', 'i', 'İ', 'ı']);
+
+/** Punctuation that readers type in its plain ASCII form. */
+const PUNCTUATION_FOLDS: ReadonlyMap<string, string> = new Map([
+  ['\u2018', "'"], ['\u2019', "'"], ['\u201A', "'"], ['\u02BC', "'"], ['\u2032', "'"],
+  ['\u201C', '"'], ['\u201D', '"'], ['\u201E', '"'], ['\u00AB', '"'], ['\u00BB', '"'],
+  ['\u2010', '-'], ['\u2011', '-'], ['\u2012', '-'], ['\u2013', '-'], ['\u2014', '-'],
+  ['\u00A0', ' '], ['\u2009', ' '], ['\u202F', ' '], ['\u2007', ' '],
+]);
+
+const COMBINING_MARKS = /\p{M}/gu;
+
+/** Folds one character (a full code point) to its search form; may return "" or several units. */
+export function foldCharacter(character: string): string {
+  const code = character.charCodeAt(0);
+  if (character.length === 1 && code < 0x80) {
+    return code >= 0x41 && code <= 0x5a ? String.fromCharCode(code + 0x20) : character;
+  }
+  if (I_VARIANTS.has(character)) return 'i';
+  const punctuation = PUNCTUATION_FOLDS.get(character);
+  if (punctuation !== undefined) return punctuation;
+  const decomposed = character.normalize('NFKD').replace(COMBINING_MARKS, '');
+  let lowered = '';
+  for (const part of decomposed) lowered += I_VARIANTS.has(part) ? 'i' : part.toLowerCase();
+  // Lower-casing can re-introduce a combining mark (e.g. U+0130 -> "i̇"); drop it again.
+  return lowered.replace(COMBINING_MARKS, '');
+}
+
+/** Folds a whole text for searching, keeping the folded→original offset map. */
+export function foldForSearch(text: string): FoldedText {
+  let folded = '';
+  const map: number[] = [];
+  let offset = 0;
+  for (const character of text) {
+    const piece = foldCharacter(character);
+    folded += piece;
+    for (let unit = 0; unit < piece.length; unit += 1) map.push(offset);
+    offset += character.length;
+  }
+  map.push(text.length);
+  return { folded, map };
+}
+
+/**
+ * Converts a [start, end) range over `folded.folded` to the smallest [start, end) range
+ * over the original text that covers every source character of the range.
+ */
+export function toOriginalRange(folded: FoldedText, start: number, end: number): { start: number; end: number } {
+  const { map } = folded;
+  const length = folded.folded.length;
+  if (start < 0 || end > length || start > end) {
+    throw new RangeError(`folded range ${start}–${end} is outside 0–${length}`);
+  }
+  const originalStart = map[start] as number;
+  if (end === start) return { start: originalStart, end: originalStart };
+  // The match ends after the source character of its last unit: the next unit whose
+  // source differs (a character folded to several units shares one source offset).
+  const lastSource = map[end - 1] as number;
+  let next = end;
+  while (next < length && map[next] === lastSource) next += 1;
+  return { start: originalStart, end: map[next] as number };
+}
