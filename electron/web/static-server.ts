@@ -1,0 +1,132 @@
+/**
+ * A small static file server for the built renderer (out/renderer).
+ *
+ * It is how the browser build runs when Electron's binary cannot be obtained (`npm start`
+ * falls back to it) and how the end-to-end tests load the app in Chromium: the very same
+ * files Electron loads over app://. It listens on 127.0.0.1 unless told otherwise, serves
+ * only files inside its root (path traversal, encoded or not, is refused), and sends the
+ * same kind of strict Content-Security-Policy the desktop shell uses.
+ */
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, resolve, sep } from 'node:path';
+
+/** Options for {@link startStaticServer}. */
+export interface StaticServerConfig {
+  /** Folder whose files are served; requests outside it are refused. */
+  root: string;
+  /** Interface to listen on; 127.0.0.1 by default, never every interface unless asked. */
+  host?: string;
+  /** Port; 0 (the default) picks a free one. */
+  port?: number;
+}
+
+/** A running static server. */
+export interface StaticServer {
+  /** Base URL ending in `/`, e.g. `http://127.0.0.1:41234/`. */
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.md': 'text/markdown; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+/** The policy sent with every page: scripts only from this origin, sync over websockets. */
+export const BROWSER_CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data: blob:",
+  "font-src 'self'",
+  "connect-src 'self' ws: wss: http://127.0.0.1:* http://localhost:*",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "frame-ancestors 'none'",
+  "form-action 'none'",
+].join('; ');
+
+/**
+ * Maps a request path onto a file inside `root`, or returns null when the path is malformed
+ * or would leave the root. `/` maps to `index.html`.
+ */
+export function resolveRequestPath(root: string, urlPath: string): string | null {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(urlPath.split('?')[0]!.split('#')[0]!);
+  } catch {
+    return null;
+  }
+  if (decoded.includes('\0') || decoded.includes('\\')) return null;
+  const relative = decoded === '/' || decoded === '' ? 'index.html' : decoded.replace(/^\/+/, '');
+  const rootAbs = resolve(root);
+  const target = resolve(rootAbs, relative);
+  if (target !== rootAbs && !target.startsWith(rootAbs + sep)) return null;
+  return target;
+}
+
+/** Starts serving `config.root`; resolves once listening. */
+export async function startStaticServer(config: StaticServerConfig): Promise<StaticServer> {
+  const host = config.host ?? '127.0.0.1';
+  const server = createServer((request, response) => {
+    void handle(config.root, request, response);
+  });
+  await new Promise<void>((done, fail) => {
+    server.once('error', fail);
+    server.listen(config.port ?? 0, host, () => done());
+  });
+  const { port } = server.address() as AddressInfo;
+  const shownHost = host.includes(':') ? `[${host}]` : host;
+  return {
+    url: `http://${shownHost}:${port}/`,
+    port,
+    close: () =>
+      new Promise<void>((done) => {
+        server.closeAllConnections();
+        server.close(() => done());
+      }),
+  };
+}
+
+async function handle(root: string, request: IncomingMessage, response: ServerResponse): Promise<void> {
+  if (request.method !== 'GET' && request.method !== 'HEAD') {
+    response.writeHead(405, { Allow: 'GET, HEAD' }).end();
+    return;
+  }
+  const file = resolveRequestPath(root, request.url ?? '/');
+  if (!file) {
+    response.writeHead(403, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Forbidden');
+    return;
+  }
+  try {
+    const info = await stat(file);
+    if (!info.isFile()) throw new Error('not a file');
+    response.writeHead(200, {
+      'Content-Type': CONTENT_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream',
+      'Content-Length': info.size,
+      'Cache-Control': 'no-cache',
+      'Content-Security-Policy': BROWSER_CSP,
+      'X-Content-Type-Options': 'nosniff',
+    });
+    if (request.method === 'HEAD') {
+      response.end();
+      return;
+    }
+    createReadStream(file).pipe(response);
+  } catch {
+    response.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Not found');
+  }
+}
