@@ -1,0 +1,8 @@
+/**
+ * The list of benchmark suites, loaded lazily so `npm run bench -- NAME` only imports what
+ * it runs. Each suite's file says what it measures and against which DESIGN.md budget.
+ */
+import type { BenchSuite } from './harness.ts';
+
+/** Every suite, in the order the table shows them. */
+export const SUITES: Array<{ name: string; load: () => Promise<BenchSuite> }> = [];
