@@ -1,0 +1,205 @@
+/**
+ * Parser of the article Markdown dialect: a small, strict subset chosen so that every
+ * character of an article's text is literal and the parse is deterministic.
+ *
+ * The dialect, completely:
+ *
+ * 1. Front matter. The file starts with a line `---`, then exactly these six keys, one
+ *    per line as `key: value`, in any order, each once, then a line `---`:
+ *      id: a-lowercase-slug               (bare; must equal the manifest id)
+ *      title: "JSON string"               (non-empty)
+ *      title_supplied: true | false       (true: the source has no title; it was drawn from its own words)
+ *      author: "JSON string" | unknown
+ *      publisher: "JSON string" | unknown
+ *      source_file: "JSON string" | unknown
+ *    Quoted values are JSON string literals (which YAML also reads as double-quoted
+ *    strings); the bare word `unknown` means the source does not state it (parsed as null).
+ * 2. Body: blocks separated by one or more blank lines. Each block is ONE line:
+ *      `# text` … `#### text`   heading, levels 1–4
+ *      `- text`                 bullet-list item
+ *      `12. text`               ordered-list item; the first item's number is the list's
+ *                               start, the next items must count up by one
+ *      anything else            paragraph
+ *    Consecutive item lines of one kind form one list; a blank line ends a list (so two
+ *    lists separated by a blank line stay two lists). No nesting, no indentation, no
+ *    multi-line paragraphs, no blockquotes, code, tables or HTML.
+ * 3. Text is literal: there is no inline markup at all (`*`, `_`, `` ` ``, `[`, `<` are
+ *    just characters). The only escape: one backslash right at the start of a block's
+ *    text (after the marker and its space, or at the start of a paragraph line) is
+ *    removed. Writers add it when a text starts with a backslash or with something that
+ *    reads as block syntax (e.g. a paragraph `1. Introduction` is written `\1. Introduction`).
+ *    A paragraph line that starts with block-like syntax but is not a valid block and is
+ *    not escaped is an error, never a guess.
+ * 4. Text is never empty and never has leading or trailing whitespace. Line endings may
+ *    be LF or CRLF; a leading byte-order mark is ignored.
+ *
+ * Errors are {@link DocumentError}s carrying the file name and 1-based line number.
+ */
+import type { Node as ProseMirrorNode } from 'prosemirror-model';
+import { DocumentError } from './errors.ts';
+import type { DocumentMeta } from './manifest.ts';
+import { isDocumentId } from './manifest.ts';
+import { maxHeadingLevel, readerSchema } from './schema.ts';
+
+/** Front-matter keys, in the order writers emit them. */
+export const frontMatterKeys = ['id', 'title', 'title_supplied', 'author', 'publisher', 'source_file'] as const;
+
+/** The bare front-matter word for a fact the source does not state. */
+export const unknownValue = 'unknown';
+
+const headingLine = /^(#{1,6}) (.*)$/;
+const bulletLine = /^- (.*)$/;
+const orderedLine = /^(\d{1,9})\. (.*)$/;
+const blockLikeStart = /^(?:[\s#>\\<`~|]|[-*+_](?:\s|$|[-*+_])|\d+[.)](?:\s|$))/;
+
+/**
+ * True when a block's text must be written with a leading backslash so that it reads
+ * back as literal text: it starts with a backslash, whitespace or block syntax.
+ */
+export function textNeedsEscape(text: string): boolean {
+  return blockLikeStart.test(text);
+}
+
+/** Parses one article file into its metadata and a {@link readerSchema} document. */
+export function parseArticleMarkdown(source: string, fileName: string): { meta: DocumentMeta; doc: ProseMirrorNode } {
+  const lines = (source.startsWith('\uFEFF') ? source.slice(1) : source).split(/\r?\n/);
+  const { meta, bodyStart } = parseFrontMatter(lines, fileName);
+  const doc = parseBody(lines, bodyStart, fileName, meta.id);
+  return { meta, doc };
+}
+
+function parseFrontMatter(lines: string[], fileName: string): { meta: DocumentMeta; bodyStart: number } {
+  const fail = (reason: string, line: number): never => {
+    throw new DocumentError(reason, { fileName, line });
+  };
+  if (lines[0] !== '---') fail('missing front matter: the file must start with a line "---"', 1);
+  const values = new Map<string, { value: string; line: number }>();
+  let index = 1;
+  for (;; index++) {
+    const line = lines[index];
+    if (line === undefined) fail('front matter is not closed: expected a line "---"', index);
+    if (line === '---') break;
+    const match = /^([a-z_]+): (.+)$/.exec(line as string);
+    if (!match) fail(`front matter line must read "key: value", found ${JSON.stringify(line)}`, index + 1);
+    const key = (match as RegExpExecArray)[1] as string;
+    const value = (match as RegExpExecArray)[2] as string;
+    if (!(frontMatterKeys as readonly string[]).includes(key)) {
+      fail(`unknown front matter key "${key}" (allowed: ${frontMatterKeys.join(', ')})`, index + 1);
+    }
+    if (values.has(key)) fail(`front matter key "${key}" appears twice`, index + 1);
+    values.set(key, { value, line: index + 1 });
+  }
+  const closingLine = index + 1;
+  for (const key of frontMatterKeys) {
+    if (!values.has(key)) fail(`front matter lacks the key "${key}"`, closingLine);
+  }
+  const field = (key: (typeof frontMatterKeys)[number]) => values.get(key) as { value: string; line: number };
+  const quoted = (key: (typeof frontMatterKeys)[number]): string => {
+    const { value, line } = field(key);
+    let parsed: unknown;
+    try {
+      parsed = value.startsWith('"') ? JSON.parse(value) : undefined;
+    } catch {
+      parsed = undefined;
+    }
+    if (typeof parsed !== 'string') fail(`"${key}" must be a double-quoted JSON string, found ${value}`, line);
+    if ((parsed as string).trim() === '') fail(`"${key}" must not be empty`, line);
+    return parsed as string;
+  };
+  const optional = (key: (typeof frontMatterKeys)[number]): string | null =>
+    field(key).value === unknownValue ? null : quoted(key);
+
+  const id = field('id');
+  if (!isDocumentId(id.value)) fail(`"id" must be a bare lowercase slug, found ${id.value}`, id.line);
+  const supplied = field('title_supplied');
+  if (supplied.value !== 'true' && supplied.value !== 'false') {
+    fail(`"title_supplied" must be true or false, found ${supplied.value}`, supplied.line);
+  }
+  const meta: DocumentMeta = {
+    id: id.value as DocumentMeta['id'],
+    title: quoted('title'),
+    titleSupplied: supplied.value === 'true',
+    author: optional('author'),
+    publisher: optional('publisher'),
+    sourceFile: optional('source_file'),
+  };
+  return { meta, bodyStart: index + 1 };
+}
+
+interface OpenList {
+  kind: 'bullet' | 'ordered';
+  start: number;
+  items: ProseMirrorNode[];
+}
+
+function parseBody(lines: string[], bodyStart: number, fileName: string, documentId: string): ProseMirrorNode {
+  const blocks: ProseMirrorNode[] = [];
+  let list: OpenList | null = null;
+  let previousLineWasBlock = false;
+  const fail = (reason: string, line: number): never => {
+    throw new DocumentError(reason, { fileName, line, documentId });
+  };
+  const closeList = () => {
+    if (!list) return;
+    const type = list.kind === 'bullet' ? readerSchema.nodes.bullet_list : readerSchema.nodes.ordered_list;
+    blocks.push(type!.create(list.kind === 'ordered' ? { start: list.start } : null, list.items));
+    list = null;
+  };
+  const literal = (raw: string, line: number, what: string): string => {
+    const text = raw.startsWith('\\') ? raw.slice(1) : raw;
+    if (text === '') fail(`empty ${what}`, line);
+    if (text.trim() !== text) fail(`${what} text has leading or trailing whitespace`, line);
+    return text;
+  };
+  const textNode = (text: string) => readerSchema.text(text);
+
+  for (let index = bodyStart; index < lines.length; index++) {
+    const line = lines[index] as string;
+    const lineNumber = index + 1;
+    if (line.trim() === '') {
+      if (line !== '') fail('a blank line must be empty (it contains only whitespace)', lineNumber);
+      closeList();
+      previousLineWasBlock = false;
+      continue;
+    }
+    const heading = line.startsWith('\\') ? null : headingLine.exec(line);
+    const bullet = line.startsWith('\\') ? null : bulletLine.exec(line);
+    const ordered = line.startsWith('\\') ? null : orderedLine.exec(line);
+    const isItem = bullet !== null || ordered !== null;
+    if (previousLineWasBlock && !(isItem && list)) {
+      fail('blocks must be separated by a blank line (paragraphs and headings are one line each)', lineNumber);
+    }
+    if (heading) {
+      const level = (heading[1] as string).length;
+      if (level > maxHeadingLevel) fail(`heading level ${level} is deeper than the supported ${maxHeadingLevel}`, lineNumber);
+      blocks.push(readerSchema.nodes.heading!.create({ level }, textNode(literal(heading[2] as string, lineNumber, 'heading'))));
+    } else if (isItem) {
+      const kind = bullet ? 'bullet' : 'ordered';
+      const number = ordered ? Number(ordered[1]) : 0;
+      const current = list as OpenList | null;
+      if (current && current.kind !== kind) {
+        fail(`a ${kind} item directly follows a ${current.kind} list; separate the lists with a blank line`, lineNumber);
+      }
+      if (current && kind === 'ordered' && number !== current.start + current.items.length) {
+        fail(`ordered item ${number} should be numbered ${current.start + current.items.length}`, lineNumber);
+      }
+      if (!current) list = { kind, start: number, items: [] };
+      const text = literal((bullet ?? ordered)![bullet ? 1 : 2] as string, lineNumber, 'list item');
+      const paragraph = readerSchema.nodes.paragraph!.create(null, textNode(text));
+      (list as unknown as OpenList).items.push(readerSchema.nodes.list_item!.create(null, paragraph));
+    } else {
+      if (!line.startsWith('\\') && textNeedsEscape(line)) {
+        fail(`paragraph starts with block syntax ${JSON.stringify(line.slice(0, 12))}; `
+          + 'if it is text, start the line with a backslash', lineNumber);
+      }
+      blocks.push(readerSchema.nodes.paragraph!.create(null, textNode(literal(line, lineNumber, 'paragraph'))));
+    }
+    if (!isItem) closeList();
+    previousLineWasBlock = true;
+  }
+  closeList();
+  if (blocks.length === 0) fail('the document has no content after its front matter', lines.length);
+  const doc = readerSchema.nodes.doc!.create(null, blocks);
+  doc.check();
+  return doc;
+}
