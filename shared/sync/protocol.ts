@@ -1,0 +1,75 @@
+/**
+ * Sync protocol constants shared by the client and the team sync server.
+ *
+ * Defaults (port, host, limits), the health endpoint path, and the exact refusal reasons
+ * the server sends when it turns a connection away. The reasons are plain sentences
+ * because Hocuspocus carries them verbatim to the provider's `authenticationFailed`
+ * event, where the app shows them to a person; the client can compare against these
+ * constants to choose a helpful message ("ask for a new invite").
+ */
+
+/** Default TCP port of the sync server (unassigned by IANA, easy to remember). */
+export const DEFAULT_SYNC_PORT = 4455;
+
+/** Default listening address: loopback only; exposing the server is an explicit choice. */
+export const DEFAULT_SYNC_HOST = '127.0.0.1';
+
+/** Largest websocket message the server accepts, in bytes (8 MiB). */
+export const DEFAULT_MAX_MESSAGE_BYTES = 8 * 1024 * 1024;
+
+/** Largest stored size of one project's room, in bytes (64 MiB). */
+export const DEFAULT_MAX_DOCUMENT_BYTES = 64 * 1024 * 1024;
+
+/** Path of the server's health endpoint (GET, JSON). */
+export const HEALTH_PATH = '/health';
+
+/** Reasons the server gives when it refuses or ends a connection; shown to people as-is. */
+export const REFUSAL_REASONS = {
+  /** The provider sent no token at all. */
+  tokenRequired: 'token required',
+  /** The token is malformed, unknown to this server, or its secret does not match. */
+  unknownToken: 'unknown token',
+  /** The token existed but was revoked; ask for a new invite. */
+  tokenRevoked: 'token revoked',
+  /** The token is valid, but for another project. */
+  wrongProject: 'token not valid for this project',
+  /** The document name is not a project room. */
+  unknownRoom: 'unknown room',
+  /** A message could not be decoded. */
+  malformedMessage: 'malformed message',
+  /** A message was larger than the server's message limit. */
+  messageTooLarge: 'message too large',
+  /** Applying the update would make the project larger than the server's document limit. */
+  documentTooLarge: 'document size limit exceeded',
+  /** The server is shutting down. */
+  shuttingDown: 'server shutting down',
+} as const;
+
+/** One of the refusal reasons above. */
+export type RefusalReason = (typeof REFUSAL_REASONS)[keyof typeof REFUSAL_REASONS];
+
+/** Websocket close codes the server uses (4000–4999 is the application range). */
+export const CLOSE_CODES = {
+  /** A message could not be decoded. */
+  malformedMessage: 4400,
+  /** The token behind this connection was revoked while it was open. */
+  tokenRevoked: 4403,
+  /** The room would exceed the document size limit. */
+  documentTooLarge: 4413,
+  /** Standard "message too big" (sent by the websocket layer). */
+  messageTooLarge: 1009,
+  /** Standard "going away" (server shutdown). */
+  goingAway: 1001,
+} as const;
+
+/** Body of `GET /health`. */
+export interface SyncHealth {
+  /** Always true when the server answers. */
+  readonly ok: boolean;
+  /** Seconds since the server started. */
+  readonly uptime: number;
+  /** Rooms (projects) currently loaded in memory. */
+  readonly rooms: number;
+  /** Open websocket connections. */
+  readonly connections: number;
+}

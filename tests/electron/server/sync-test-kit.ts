@@ -1,0 +1,91 @@
+/**
+ * Test kit for the sync server: real providers over real websockets, bounded waits, and
+ * temporary data folders. Used by the tests in this folder only.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { HocuspocusProvider } from '@hocuspocus/provider';
+import WebSocket from 'ws';
+import * as Y from 'yjs';
+import type { ProjectId } from '../../../shared/model/ids.ts';
+import { roomForProject } from '../../../shared/sync/rooms.ts';
+import type { SyncServerLogEntry } from '../../../electron/server/server-log.ts';
+
+/** Polls `condition` every 10 ms until it holds; throws with `what` after `timeoutMs`. */
+export async function waitFor(condition: () => boolean, what: string, timeoutMs = 5000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+/** A fresh temporary data folder and its cleanup. */
+export function temporaryDataDir(): { dir: string; remove: () => void } {
+  const dir = mkdtempSync(join(tmpdir(), 'marginalia-sync-'));
+  return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** A log sink that keeps entries in memory. */
+export function memoryLog(): { entries: SyncServerLogEntry[]; log: (entry: SyncServerLogEntry) => void } {
+  const entries: SyncServerLogEntry[] = [];
+  return { entries, log: (entry) => entries.push(entry) };
+}
+
+/** A connected test client: provider, its Y.Doc, and what it has been told. */
+export interface TestClient {
+  readonly provider: HocuspocusProvider;
+  readonly doc: Y.Doc;
+  /** Reasons received through `authenticationFailed`. */
+  readonly refusals: string[];
+  /** Becomes true on `authenticated`. */
+  authenticated: boolean;
+  destroy(): void;
+}
+
+/** Connects a provider (Node `ws` as the WebSocket) to a project room with fast reconnects. */
+export function connectClient(input: { url: string; projectId: ProjectId; token: string; doc?: Y.Doc }): TestClient {
+  const doc = input.doc ?? new Y.Doc();
+  const client: TestClient = {
+    doc,
+    refusals: [],
+    authenticated: false,
+    provider: undefined as unknown as HocuspocusProvider,
+    destroy: () => {
+      client.provider.destroy();
+    },
+  };
+  (client as { provider: HocuspocusProvider }).provider = new HocuspocusProvider({
+    url: input.url,
+    name: roomForProject(input.projectId),
+    document: doc,
+    token: input.token,
+    WebSocketPolyfill: WebSocket,
+    delay: 50,
+    minDelay: 20,
+    maxDelay: 300,
+    factor: 1.5,
+    onAuthenticated: () => {
+      client.authenticated = true;
+    },
+    onAuthenticationFailed: ({ reason }) => {
+      client.refusals.push(reason);
+    },
+  });
+  return client;
+}
+
+/** Resolves when the client is synced with the server and has nothing unacknowledged. */
+export function whenSynced(client: TestClient, timeoutMs = 5000): Promise<void> {
+  return waitFor(
+    () => client.provider.isSynced && client.provider.unsyncedChanges === 0,
+    'provider to be synced',
+    timeoutMs,
+  );
+}
+
+/** The text of a Y.Text named `name` in a doc. */
+export function textOf(doc: Y.Doc, name = 'notes'): string {
+  return doc.getText(name).toString();
+}
