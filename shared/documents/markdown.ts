@@ -73,12 +73,12 @@ function parseFrontMatter(lines: string[], fileName: string): { meta: DocumentMe
     throw new DocumentError(reason, { fileName, line });
   };
   if (lines[0] !== '---') fail('missing front matter: the file must start with a line "---"', 1);
+  const closing = lines.indexOf('---', 1);
+  if (closing === -1) fail('front matter is not closed: expected a line "---" after the keys', 1);
   const values = new Map<string, { value: string; line: number }>();
   let index = 1;
-  for (;; index++) {
-    const line = lines[index];
-    if (line === undefined) fail('front matter is not closed: expected a line "---"', index);
-    if (line === '---') break;
+  for (; index < closing; index++) {
+    const line = lines[index] as string;
     const match = /^([a-z_]+): (.+)$/.exec(line as string);
     if (!match) fail(`front matter line must read "key: value", found ${JSON.stringify(line)}`, index + 1);
     const key = (match as RegExpExecArray)[1] as string;

@@ -1,0 +1,13 @@
+/**
+ * The list of `marginalia` subcommands. To add one, create `commands/<name>.ts`
+ * exporting a {@link CliCommand} and add it here: nothing else changes.
+ */
+import type { CliCommand } from './command.ts';
+import { documentsCommand } from './commands/documents.ts';
+import { textCommand } from './commands/text.ts';
+
+/** Every subcommand, in the order `--help` lists them. */
+export const cliCommands: readonly CliCommand[] = [
+  documentsCommand,
+  textCommand,
+];
