@@ -1,0 +1,112 @@
+/**
+ * The layout of a project's Y.Doc: root names, keys and stored record shapes.
+ *
+ * Keys are one or two letters because every key is repeated in every update (DESIGN.md §8
+ * budgets). The rule for granularity: a value that is only ever written as a whole is one
+ * plain JSON value (coarse: a highlight's anchor, a trash marker, a member); fields that
+ * people edit concurrently get their own map key (a tag's name, colour, parent…), and
+ * prose gets a Y.Text so concurrent edits merge character-wise (notes, replies).
+ *
+ * ```
+ * doc.getMap('p')   project meta        i: ProjectId, n: name, v: schema major, w: schema minor
+ * doc.getMap('m')   members             MemberId -> MemberRecord
+ * doc.getMap('c')   client registry     String(Yjs clientID) -> MemberId  (who wrote an item)
+ * doc.getMap('t')   tags                TagId -> Y.Map { n c d p g x cb ca ub ua }
+ * doc.getMap('h')   highlights          HighlightId -> Y.Map { s: AnchorRecord, x?: TrashRecord,
+ *                                                              <TagId>: ApplicationValue ... }
+ * doc.getMap('n')   notes               NoteId -> Y.Map { h, b, a, t: Y.Text, r: Y.Map, x?, ub?, ua? }
+ *                   replies (in note.r) ReplyId -> Y.Map { b, a, t: Y.Text, x? }
+ * ```
+ *
+ * Tag applications live directly in the highlight's map under the tag's id (22 characters,
+ * so never confused with the one-letter keys). The value is the time in whole seconds:
+ * positive = applied, negative = removed. Who wrote it is the Yjs client of that map entry,
+ * mapped to a member through the client registry `c` — the only way a toggle fits 64 bytes.
+ */
+import type * as Y from 'yjs';
+import type { MemberId, TagId } from './ids.ts';
+
+/** Root map names. */
+export const ROOT = { meta: 'p', members: 'm', clients: 'c', tags: 't', highlights: 'h', notes: 'n' } as const;
+
+/** Keys of the project meta map. */
+export const META = { id: 'i', name: 'n', major: 'v', minor: 'w', updatedBy: 'ub', updatedAt: 'ua' } as const;
+
+/** Keys of a tag's map. */
+export const TAG = {
+  name: 'n',
+  colour: 'c',
+  description: 'd',
+  parent: 'p',
+  mergedInto: 'g',
+  trash: 'x',
+  createdBy: 'cb',
+  createdAt: 'ca',
+  updatedBy: 'ub',
+  updatedAt: 'ua',
+} as const;
+
+/** Keys of a highlight's map (besides tag ids). */
+export const HIGHLIGHT = { anchor: 's', trash: 'x' } as const;
+
+/** Keys of a note's map (and, for b/a/t/x, of a reply's map). */
+export const NOTE = {
+  highlight: 'h',
+  createdBy: 'b',
+  createdAt: 'a',
+  text: 't',
+  replies: 'r',
+  trash: 'x',
+  updatedBy: 'ub',
+  updatedAt: 'ua',
+} as const;
+
+/** A member as stored: name, colour (CSS colour string), joined at (ms). */
+export type MemberRecord = { readonly n: string; readonly c: string; readonly a: number };
+
+/**
+ * A highlight's immutable anchor as stored (one plain value, never edited field by field):
+ * d = document id, h = document hash, p = [start, end], q = [exact, prefix, suffix],
+ * b = creator, a = created at (ms).
+ */
+export type AnchorRecord = {
+  readonly d: string;
+  readonly h: string;
+  readonly p: readonly [number, number];
+  readonly q: readonly [string, string, string];
+  readonly b: MemberId;
+  readonly a: number;
+};
+
+/** The latest trash state change: d = 1 deleted / 0 restored, by whom, when (ms). */
+export type TrashRecord = { readonly d: 0 | 1; readonly b: MemberId; readonly a: number };
+
+/** A tag application entry: whole seconds since the epoch, negated when the tag was removed. */
+export type ApplicationValue = number;
+
+/** The root maps of a project doc. */
+export type Roots = {
+  readonly meta: Y.Map<unknown>;
+  readonly members: Y.Map<MemberRecord>;
+  readonly clients: Y.Map<MemberId>;
+  readonly tags: Y.Map<Y.Map<unknown>>;
+  readonly highlights: Y.Map<Y.Map<unknown>>;
+  readonly notes: Y.Map<Y.Map<unknown>>;
+};
+
+/** The root maps of `doc` (creating the root types is local and writes nothing). */
+export function roots(doc: Y.Doc): Roots {
+  return {
+    meta: doc.getMap(ROOT.meta),
+    members: doc.getMap(ROOT.members),
+    clients: doc.getMap(ROOT.clients),
+    tags: doc.getMap(ROOT.tags),
+    highlights: doc.getMap(ROOT.highlights),
+    notes: doc.getMap(ROOT.notes),
+  };
+}
+
+/** True if `key` of a highlight map is a tag application (tag ids are 22 characters, layout keys 1). */
+export function isApplicationKey(key: string): key is TagId {
+  return key.length > 2;
+}
