@@ -78,7 +78,7 @@ export class TextMap {
     return new TextMap(texts.join('\n'), blocks, doc.content.size);
   }
 
-  /** The textblock whose offset range [start, end] contains `offset` (the earlier one at a `\n`... see module notes). */
+  /** The textblock whose offset range [start, end] contains `offset`; the offset of a `\n` belongs to the block before it. */
   blockAt(offset: number): TextBlockSpan {
     this.checkOffset(offset);
     let low = 0;

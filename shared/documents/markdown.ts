@@ -126,32 +126,44 @@ function parseFrontMatter(lines: string[], fileName: string): { meta: DocumentMe
   return { meta, bodyStart: index + 1 };
 }
 
-interface OpenList {
-  kind: 'bullet' | 'ordered';
-  start: number;
-  items: ProseMirrorNode[];
+/** One non-blank body line, classified by its block marker. */
+type BodyLine =
+  | { kind: 'heading'; level: number; raw: string }
+  | { kind: 'bullet'; raw: string }
+  | { kind: 'ordered'; number: number; raw: string }
+  | { kind: 'paragraph'; raw: string; unescapedSyntax: boolean };
+
+function classifyLine(line: string): BodyLine {
+  if (line.startsWith('\\')) return { kind: 'paragraph', raw: line, unescapedSyntax: false };
+  const heading = headingLine.exec(line);
+  if (heading) return { kind: 'heading', level: (heading[1] as string).length, raw: heading[2] as string };
+  const bullet = bulletLine.exec(line);
+  if (bullet) return { kind: 'bullet', raw: bullet[1] as string };
+  const ordered = orderedLine.exec(line);
+  if (ordered) return { kind: 'ordered', number: Number(ordered[1]), raw: ordered[2] as string };
+  return { kind: 'paragraph', raw: line, unescapedSyntax: textNeedsEscape(line) };
 }
 
 function parseBody(lines: string[], bodyStart: number, fileName: string, documentId: string): ProseMirrorNode {
+  const { nodes } = readerSchema;
   const blocks: ProseMirrorNode[] = [];
-  let list: OpenList | null = null;
+  const list: { kind: 'bullet' | 'ordered' | null; start: number; items: ProseMirrorNode[] } = { kind: null, start: 1, items: [] };
   let previousLineWasBlock = false;
   const fail = (reason: string, line: number): never => {
     throw new DocumentError(reason, { fileName, line, documentId });
   };
   const closeList = () => {
-    if (!list) return;
-    const type = list.kind === 'bullet' ? readerSchema.nodes.bullet_list : readerSchema.nodes.ordered_list;
-    blocks.push(type!.create(list.kind === 'ordered' ? { start: list.start } : null, list.items));
-    list = null;
+    if (list.kind === 'bullet') blocks.push(nodes.bullet_list!.create(null, list.items));
+    if (list.kind === 'ordered') blocks.push(nodes.ordered_list!.create({ start: list.start }, list.items));
+    list.kind = null;
+    list.items = [];
   };
-  const literal = (raw: string, line: number, what: string): string => {
-    const text = raw.startsWith('\\') ? raw.slice(1) : raw;
-    if (text === '') fail(`empty ${what}`, line);
-    if (text.trim() !== text) fail(`${what} text has leading or trailing whitespace`, line);
-    return text;
+  const text = (raw: string, line: number, what: string): ProseMirrorNode => {
+    const literal = raw.startsWith('\\') ? raw.slice(1) : raw;
+    if (literal === '') fail(`empty ${what}`, line);
+    if (literal.trim() !== literal) fail(`${what} text has leading or trailing whitespace`, line);
+    return readerSchema.text(literal);
   };
-  const textNode = (text: string) => readerSchema.text(text);
 
   for (let index = bodyStart; index < lines.length; index++) {
     const line = lines[index] as string;
@@ -162,40 +174,34 @@ function parseBody(lines: string[], bodyStart: number, fileName: string, documen
       previousLineWasBlock = false;
       continue;
     }
-    const heading = line.startsWith('\\') ? null : headingLine.exec(line);
-    const bullet = line.startsWith('\\') ? null : bulletLine.exec(line);
-    const ordered = line.startsWith('\\') ? null : orderedLine.exec(line);
-    const isItem = bullet !== null || ordered !== null;
-    if (previousLineWasBlock && !(isItem && list)) {
+    const block = classifyLine(line);
+    const isItem = block.kind === 'bullet' || block.kind === 'ordered';
+    if (previousLineWasBlock && !(isItem && list.kind !== null)) {
       fail('blocks must be separated by a blank line (paragraphs and headings are one line each)', lineNumber);
     }
-    if (heading) {
-      const level = (heading[1] as string).length;
-      if (level > maxHeadingLevel) fail(`heading level ${level} is deeper than the supported ${maxHeadingLevel}`, lineNumber);
-      blocks.push(readerSchema.nodes.heading!.create({ level }, textNode(literal(heading[2] as string, lineNumber, 'heading'))));
-    } else if (isItem) {
-      const kind = bullet ? 'bullet' : 'ordered';
-      const number = ordered ? Number(ordered[1]) : 0;
-      const current = list as OpenList | null;
-      if (current && current.kind !== kind) {
-        fail(`a ${kind} item directly follows a ${current.kind} list; separate the lists with a blank line`, lineNumber);
-      }
-      if (current && kind === 'ordered' && number !== current.start + current.items.length) {
-        fail(`ordered item ${number} should be numbered ${current.start + current.items.length}`, lineNumber);
-      }
-      if (!current) list = { kind, start: number, items: [] };
-      const text = literal((bullet ?? ordered)![bullet ? 1 : 2] as string, lineNumber, 'list item');
-      const paragraph = readerSchema.nodes.paragraph!.create(null, textNode(text));
-      (list as unknown as OpenList).items.push(readerSchema.nodes.list_item!.create(null, paragraph));
-    } else {
-      if (!line.startsWith('\\') && textNeedsEscape(line)) {
+    previousLineWasBlock = true;
+    if (block.kind === 'heading') {
+      if (block.level > maxHeadingLevel) fail(`heading level ${block.level} is deeper than the supported ${maxHeadingLevel}`, lineNumber);
+      blocks.push(nodes.heading!.create({ level: block.level }, text(block.raw, lineNumber, 'heading')));
+    } else if (block.kind === 'paragraph') {
+      if (block.unescapedSyntax) {
         fail(`paragraph starts with block syntax ${JSON.stringify(line.slice(0, 12))}; `
           + 'if it is text, start the line with a backslash', lineNumber);
       }
-      blocks.push(readerSchema.nodes.paragraph!.create(null, textNode(literal(line, lineNumber, 'paragraph'))));
+      blocks.push(nodes.paragraph!.create(null, text(block.raw, lineNumber, 'paragraph')));
+    } else {
+      if (list.kind !== null && list.kind !== block.kind) {
+        fail(`a ${block.kind} item directly follows a ${list.kind} list; separate the lists with a blank line`, lineNumber);
+      }
+      if (list.kind === null) {
+        list.kind = block.kind;
+        list.start = block.kind === 'ordered' ? block.number : 1;
+      } else if (block.kind === 'ordered' && block.number !== list.start + list.items.length) {
+        fail(`ordered item ${block.number} should be numbered ${list.start + list.items.length}`, lineNumber);
+      }
+      const paragraph = nodes.paragraph!.create(null, text(block.raw, lineNumber, 'list item'));
+      list.items.push(nodes.list_item!.create(null, paragraph));
     }
-    if (!isItem) closeList();
-    previousLineWasBlock = true;
   }
   closeList();
   if (blocks.length === 0) fail('the document has no content after its front matter', lines.length);
