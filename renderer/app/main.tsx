@@ -1,0 +1,31 @@
+/**
+ * Renderer entry point: picks the platform (Electron or web) once, starts loading the
+ * library, and mounts React. Services are created here, outside React, so StrictMode's
+ * double-mounting never duplicates them.
+ */
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { browserFetch } from '../services/documents.ts';
+import { detectPlatform } from '../services/platform.ts';
+import { createReadingPositionStore } from '../services/reading-positions.ts';
+import { createCommandBus } from '../store/command-bus.ts';
+import { createLibraryStore } from '../store/library-store.ts';
+import { App } from './App.tsx';
+import '../ui/theme.css';
+import '../ui/layout.css';
+import '../reader/reader.css';
+import '../library/library.css';
+
+const platform = detectPlatform();
+const commands = createCommandBus(platform);
+const library = createLibraryStore(browserFetch);
+const positions = createReadingPositionStore(window.localStorage);
+document.documentElement.dataset.platform = platform.kind;
+
+const container = document.getElementById('root');
+if (container === null) throw new Error('index.html has no #root element');
+createRoot(container).render(
+  <StrictMode>
+    <App library={library} positions={positions} commands={commands} />
+  </StrictMode>,
+);

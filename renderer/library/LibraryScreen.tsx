@@ -1,0 +1,30 @@
+/**
+ * The library screen: the shell with the article list in the sidebar and the library
+ * cards in the centre.
+ */
+import type { LibraryEntry } from '../services/documents.ts';
+import type { ReadingPositionStore } from '../services/reading-positions.ts';
+import { Shell } from '../ui/Shell.tsx';
+import { Library } from './Library.tsx';
+import { LibraryNav } from './LibraryNav.tsx';
+
+/** Props of {@link LibraryScreen}. */
+export interface LibraryScreenProps {
+  readonly entries: readonly LibraryEntry[];
+  readonly positions: ReadingPositionStore;
+}
+
+/** The library with its frame. */
+export function LibraryScreen({ entries, positions }: LibraryScreenProps) {
+  const ready = entries.filter((entry) => entry.status === 'ready').length;
+  return (
+    <Shell
+      context="Library"
+      sidebarLabel="Library"
+      sidebar={<LibraryNav entries={entries} currentId={null} />}
+      mainLabel="Library"
+      main={<Library entries={entries} positions={positions} />}
+      status={<span className="status-bar__meta">{ready} of {entries.length} articles available</span>}
+    />
+  );
+}

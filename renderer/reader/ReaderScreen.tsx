@@ -1,0 +1,89 @@
+/**
+ * The reading screen: the shell filled with the library list and table of contents
+ * (sidebar), the reader (centre), the reserved margin column and the selection status.
+ * Holds the state shared between those regions (selection, current section).
+ */
+import { useCallback, useEffect, useState } from 'react';
+import type { Article, OutlineEntry } from '../../shared/documents/article.ts';
+import type { LibraryEntry } from '../services/documents.ts';
+import type { ReadingPositionStore } from '../services/reading-positions.ts';
+import type { CommandBus } from '../store/command-bus.ts';
+import { LibraryNav } from '../library/LibraryNav.tsx';
+import { Shell } from '../ui/Shell.tsx';
+import { Contents } from './Contents.tsx';
+import { ReaderView, type ReaderHandle } from './ReaderView.tsx';
+import { describeTextRange, type TextRange } from './selection.ts';
+
+/** Props of {@link ReaderScreen}. */
+export interface ReaderScreenProps {
+  readonly article: Article;
+  readonly entries: readonly LibraryEntry[];
+  readonly positions: ReadingPositionStore;
+  readonly commands: CommandBus;
+}
+
+/** Reader with its sidebar, margin and status bar. */
+export function ReaderScreen({ article, entries, positions, commands }: ReaderScreenProps) {
+  const [selection, setSelection] = useState<TextRange | null>(null);
+  const [activeSection, setActiveSection] = useState(-1);
+  const [handle, setHandle] = useState<ReaderHandle | null>(null);
+  const [contentsHidden, setContentsHidden] = useState(false);
+
+  useEffect(() => commands.subscribe((command) => {
+    if (command === 'toggle-contents') setContentsHidden((hidden) => !hidden);
+  }), [commands]);
+
+  const onSelect = useCallback((entry: OutlineEntry, index: number) => {
+    handle?.scrollToHeading(entry);
+    setActiveSection(index);
+  }, [handle]);
+
+  const id = article.meta.id;
+  return (
+    <Shell
+      context={<span className="top-bar__title" title={article.meta.title}>{article.meta.title}</span>}
+      actions={(
+        <>
+          <button type="button" className="button button--quiet" onClick={() => commands.emit('toggle-contents')} aria-pressed={!contentsHidden}>Contents</button>
+          <button type="button" className="button button--quiet" onClick={() => commands.emit('find')}>Find</button>
+        </>
+      )}
+      sidebarLabel="Library and contents"
+      sidebarHidden={contentsHidden}
+      sidebar={(
+        <>
+          <LibraryNav entries={entries} currentId={id} />
+          <h2 className="sidebar__heading" id="contents-heading">Contents</h2>
+          <Contents outline={article.outline} activeIndex={activeSection} onSelect={onSelect} />
+        </>
+      )}
+      mainLabel={`Article: ${article.meta.title}`}
+      main={(
+        <ReaderView
+          key={id}
+          article={article}
+          positions={positions}
+          subscribeCommands={commands.subscribe}
+          onSelectionChange={setSelection}
+          onActiveSectionChange={setActiveSection}
+          onReady={setHandle}
+        />
+      )}
+      status={(
+        <>
+          <span
+            className="status-bar__selection"
+            data-testid="selection-status"
+            data-selection-start={selection?.start ?? ''}
+            data-selection-end={selection?.end ?? ''}
+            aria-live="polite"
+          >
+            {selection === null ? 'No selection' : describeTextRange(selection)}
+          </span>
+          <span className="status-bar__spacer" />
+          <span className="status-bar__meta">{article.text.length.toLocaleString('en')} characters · {article.outline.length} sections</span>
+        </>
+      )}
+    />
+  );
+}

@@ -1,0 +1,174 @@
+/**
+ * The reading pane for one article: title block, find bar and the ProseMirror view inside
+ * one scroll container. The EditorView is created once per article (the owner keys this
+ * component by document id) and destroyed on unmount; React renders never touch it.
+ *
+ * Reports upwards what other regions show — selection offsets (status bar), the current
+ * section (table of contents) — and hands its owner a small imperative handle for actions
+ * that start elsewhere (clicking a contents entry).
+ */
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { TextSelection } from 'prosemirror-state';
+import type { EditorView } from 'prosemirror-view';
+import type { Article, OutlineEntry } from '../../shared/documents/article.ts';
+import type { MenuCommand } from '../services/platform.ts';
+import type { ReadingPositionStore } from '../services/reading-positions.ts';
+import { clearFind, setFindQuery, stepFindMatch, type FindState } from './find-plugin.ts';
+import { FindBar } from './FindBar.tsx';
+import { createReaderEditor } from './reader-editor.ts';
+import type { TextRange } from './selection.ts';
+import { TitleBlock } from './TitleBlock.tsx';
+import { activeOutlineIndex, scrollToNode, scrollToOffset, topVisibleOffset, visibleProgress } from './viewport.ts';
+
+/** Actions other regions can ask of the reader. */
+export interface ReaderHandle {
+  /** Scrolls the heading of `entry` to the top and puts the caret there. */
+  scrollToHeading(entry: OutlineEntry): void;
+}
+
+/** Props of {@link ReaderView}. */
+export interface ReaderViewProps {
+  readonly article: Article;
+  readonly positions: ReadingPositionStore;
+  /** Subscribes to app commands (menu or shortcuts); returns an unsubscribe. */
+  subscribeCommands(listener: (command: MenuCommand) => void): () => void;
+  onSelectionChange(range: TextRange | null): void;
+  onActiveSectionChange(index: number): void;
+  onReady(handle: ReaderHandle | null): void;
+}
+
+const SAVE_DELAY_MS = 250;
+
+/** The reading pane. */
+export function ReaderView({ article, positions, subscribeCommands, onSelectionChange, onActiveSectionChange, onReady }: ReaderViewProps) {
+  const scroller = useRef<HTMLDivElement>(null);
+  const mount = useRef<HTMLDivElement>(null);
+  const viewRef = useRef<EditorView | null>(null);
+  const [findOpen, setFindOpen] = useState(false);
+  const [query, setQuery] = useState('');
+  const [find, setFind] = useState<FindState | null>(null);
+  const [focusRequest, setFocusRequest] = useState(0);
+
+  // Latest callbacks, read by the long-lived editor and listeners without re-creating them.
+  const callbacks = useRef({ onSelectionChange, onActiveSectionChange });
+  callbacks.current = { onSelectionChange, onActiveSectionChange };
+
+  const saveNow = useCallback(() => {
+    const view = viewRef.current;
+    const container = scroller.current;
+    if (view === null || container === null) return;
+    positions.record(article.meta.id, topVisibleOffset(view, container, article.textMap), visibleProgress(view, container, article.textMap));
+  }, [article, positions]);
+
+  // Create the editor once per article; restore the reading position; track scrolling.
+  useEffect(() => {
+    const host = mount.current;
+    const container = scroller.current;
+    if (host === null || container === null) return undefined;
+    const view = createReaderEditor(host, article, {
+      selectionChanged: (range) => callbacks.current.onSelectionChange(range),
+      findChanged: setFind,
+    });
+    viewRef.current = view;
+    const saved = positions.get(article.meta.id);
+    if (saved !== null && saved.offset > 0) scrollToOffset(view, container, article.textMap, saved.offset);
+    else container.scrollTop = 0;
+
+    let frame = 0;
+    let saveTimer = 0;
+    const onScroll = (): void => {
+      if (frame === 0) {
+        frame = requestAnimationFrame(() => {
+          frame = 0;
+          callbacks.current.onActiveSectionChange(activeOutlineIndex(view, container, article.outline));
+        });
+      }
+      window.clearTimeout(saveTimer);
+      saveTimer = window.setTimeout(saveNow, SAVE_DELAY_MS);
+    };
+    container.addEventListener('scroll', onScroll, { passive: true });
+    window.addEventListener('pagehide', saveNow);
+    callbacks.current.onActiveSectionChange(activeOutlineIndex(view, container, article.outline));
+    saveNow();
+    onReady({
+      scrollToHeading(entry) {
+        scrollToNode(view, container, entry.pos);
+        const caret = TextSelection.create(view.state.doc, entry.pos + 1);
+        view.dispatch(view.state.tr.setSelection(caret));
+        (view.dom as HTMLElement).focus({ preventScroll: true });
+      },
+    });
+    return () => {
+      container.removeEventListener('scroll', onScroll);
+      window.removeEventListener('pagehide', saveNow);
+      cancelAnimationFrame(frame);
+      window.clearTimeout(saveTimer);
+      saveNow();
+      onReady(null);
+      view.destroy();
+      viewRef.current = null;
+    };
+  }, [article, positions, saveNow, onReady]);
+
+  const revealCurrentMatch = useCallback(() => {
+    const current = viewRef.current?.dom.querySelector('.find-match-current');
+    current?.scrollIntoView({ block: 'center', inline: 'nearest' });
+  }, []);
+
+  const runQuery = useCallback((next: string) => {
+    setQuery(next);
+    const view = viewRef.current;
+    const container = scroller.current;
+    if (view === null || container === null) return;
+    view.dispatch(setFindQuery(view.state, next, topVisibleOffset(view, container, article.textMap)));
+    revealCurrentMatch();
+  }, [article, revealCurrentMatch]);
+
+  const step = useCallback((direction: 1 | -1) => {
+    const view = viewRef.current;
+    if (view === null) return;
+    view.dispatch(stepFindMatch(view.state, direction));
+    revealCurrentMatch();
+  }, [revealCurrentMatch]);
+
+  const closeFind = useCallback(() => {
+    setFindOpen(false);
+    const view = viewRef.current;
+    if (view === null) return;
+    const state = find;
+    const current = state?.matches[state.current];
+    const tr = clearFind(view.state);
+    // Like a browser's find, leave the current match selected so the reader can act on it.
+    if (current !== undefined) tr.setSelection(TextSelection.create(view.state.doc, current.from, current.to));
+    view.dispatch(tr);
+    (view.dom as HTMLElement).focus({ preventScroll: true });
+  }, [find]);
+
+  useEffect(() => subscribeCommands((command) => {
+    if (command === 'find') {
+      setFindOpen(true);
+      setFocusRequest((count) => count + 1);
+      if (query !== '' && find === null) runQuery(query);
+    } else if (command === 'find-next' || command === 'find-previous') {
+      if (!findOpen) {
+        setFindOpen(true);
+        setFocusRequest((count) => count + 1);
+      }
+      step(command === 'find-next' ? 1 : -1);
+    }
+  }), [subscribeCommands, step, runQuery, findOpen, query, find]);
+
+  return (
+    <div className="reader" data-document-id={article.meta.id}>
+      {findOpen && (
+        <FindBar query={query} find={find} focusRequest={focusRequest} onQueryChange={runQuery} onStep={step} onClose={closeFind} />
+      )}
+      <div className="reader__scroll" ref={scroller} data-testid="reader-scroll">
+        <article className="reader__page" aria-label={article.meta.title}>
+          <TitleBlock meta={article.meta} doc={article.doc} />
+          <div ref={mount} className="reader__text" />
+        </article>
+      </div>
+    </div>
+  );
+}

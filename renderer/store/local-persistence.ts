@@ -1,0 +1,151 @@
+/**
+ * The project's IndexedDB persistence (y-indexeddb) with the two things y-indexeddb leaves
+ * to its caller: failures and flushing.
+ *
+ * What y-indexeddb does (node_modules/y-indexeddb/src/y-indexeddb.js): on open it applies
+ * every stored update, then stores the doc's full state once; after that each doc update is
+ * added to the `updates` store as it happens (one readwrite transaction per update), and a
+ * debounced `storeState` compacts once 500 updates pile up. It never catches anything: if
+ * `indexedDB.open` fails, `whenSynced` never resolves and updates are silently dropped; a
+ * QuotaExceededError aborts the write's transaction and surfaces only as an unhandled
+ * rejection.
+ *
+ * So here:
+ * - the open is raced against its own failure (and a missing `indexedDB`): on failure the
+ *   persistence is detached from the doc and the status says "memory only" — nothing
+ *   stored is touched, because nothing is written or deleted after that point;
+ * - `error`/`abort` events bubble from every transaction to the IDBDatabase, so one listener
+ *   there sees a failed write (quota, disk) and detaches the same way;
+ * - `flush()` cancels the pending compaction timer and then opens a readwrite transaction on
+ *   `updates`: IndexedDB runs readwrite transactions with overlapping scope in creation
+ *   order, so when ours completes every update written before it has been committed.
+ */
+import type * as Y from 'yjs';
+import { IndexeddbPersistence } from 'y-indexeddb';
+
+/** Where the project's data lives right now. */
+export type StorageStatus =
+  | { readonly kind: 'loading' }
+  | { readonly kind: 'saved' }
+  /** IndexedDB could not be used at all: the project lives in memory only. */
+  | { readonly kind: 'unavailable'; readonly message: string }
+  /** A write failed (disk full, quota): earlier data is intact, later changes are in memory only. */
+  | { readonly kind: 'write-failed'; readonly message: string };
+
+/** A project doc bound to its IndexedDB database. */
+export interface LocalPersistence {
+  /** Resolves once stored data has been applied to the doc (or storage proved unusable). */
+  readonly whenLoaded: Promise<void>;
+  status(): StorageStatus;
+  /** Calls `listener` whenever the status changes; returns an unsubscribe. */
+  onStatus(listener: (status: StorageStatus) => void): () => void;
+  /** Resolves when every update written so far is committed (immediately when not persisting). */
+  flush(): Promise<void>;
+  /** Detaches from the doc and closes the database. */
+  destroy(): Promise<void>;
+}
+
+/** Internals of IndexeddbPersistence this module relies on (checked against y-indexeddb 9 source). */
+type PersistenceInternals = {
+  _db: Promise<IDBDatabase>;
+  db: IDBDatabase | null;
+  _storeTimeoutId: ReturnType<typeof setTimeout> | null;
+};
+
+function describe(error: unknown): string {
+  if (error instanceof Error || error instanceof DOMException) return `${error.name}: ${error.message}`;
+  return String(error);
+}
+
+function failureMessage(error: unknown): string {
+  const text = describe(error);
+  if (/quota/i.test(text)) return `Local storage is full (${text}). Changes from now on are kept in memory only until the window closes; everything saved before is intact. Save the project to a file to keep them.`;
+  return `Local storage failed (${text}). Changes from now on are kept in memory only until the window closes; everything saved before is intact. Save the project to a file to keep them.`;
+}
+
+/** Opens (or creates) the IndexedDB database `name` for `doc`. Never throws. */
+export function openLocalPersistence(name: string, doc: Y.Doc, factory: IDBFactory | undefined = globalThis.indexedDB): LocalPersistence {
+  let current: StorageStatus = { kind: 'loading' };
+  const listeners = new Set<(status: StorageStatus) => void>();
+  const setStatus = (status: StorageStatus): void => {
+    current = status;
+    for (const listener of listeners) listener(status);
+  };
+
+  let persistence: IndexeddbPersistence | null = null;
+  const detach = (): Promise<void> => {
+    const instance = persistence;
+    persistence = null;
+    if (!instance) return Promise.resolve();
+    return instance.destroy().catch(() => undefined);
+  };
+
+  let whenLoaded: Promise<void>;
+  if (factory === undefined) {
+    setStatus({ kind: 'unavailable', message: 'This browser offers no IndexedDB, so the project is kept in memory only: save it to a file before closing.' });
+    whenLoaded = Promise.resolve();
+  } else {
+    try {
+      persistence = new IndexeddbPersistence(name, doc);
+    } catch (error) {
+      setStatus({ kind: 'unavailable', message: `Local storage could not be opened (${describe(error)}); the project is kept in memory only.` });
+    }
+    const internals = persistence as unknown as PersistenceInternals | null;
+    whenLoaded = internals
+      ? Promise.race([
+          (persistence as IndexeddbPersistence).whenSynced.then(() => {
+            const db = internals.db;
+            if (db) {
+              const onFailure = (event: Event): void => {
+                const target = event.target as IDBRequest | IDBTransaction | null;
+                const error = target && 'error' in target ? target.error : null;
+                if (current.kind === 'write-failed') return;
+                setStatus({ kind: 'write-failed', message: failureMessage(error ?? event.type) });
+                void detach();
+              };
+              db.addEventListener('error', onFailure);
+              db.addEventListener('abort', onFailure);
+            }
+            if (current.kind === 'loading') setStatus({ kind: 'saved' });
+          }),
+          internals._db.then(
+            () => new Promise<void>(() => undefined),
+            (error: unknown) => {
+              setStatus({ kind: 'unavailable', message: `Local storage could not be opened (${describe(error)}); the project is kept in memory only.` });
+              void detach();
+            },
+          ),
+        ])
+      : Promise.resolve();
+  }
+
+  return {
+    whenLoaded,
+    status: () => current,
+    onStatus(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    flush() {
+      const internals = persistence as unknown as PersistenceInternals | null;
+      const db = internals?.db;
+      if (!internals || !db) return Promise.resolve();
+      if (internals._storeTimeoutId !== null) {
+        // Compaction only rewrites what is already stored; skipping it loses nothing.
+        clearTimeout(internals._storeTimeoutId);
+        internals._storeTimeoutId = null;
+      }
+      return new Promise<void>((resolve) => {
+        try {
+          const transaction = db.transaction(['updates'], 'readwrite');
+          transaction.oncomplete = () => resolve();
+          transaction.onerror = () => resolve();
+          transaction.onabort = () => resolve();
+        } catch {
+          resolve();
+        }
+      });
+    },
+    destroy: detach,
+  };
+}

@@ -1,0 +1,50 @@
+/**
+ * The application frame: top bar, left sidebar, centre pane, right margin column, status
+ * bar — each a landmark. Screens fill the slots; the frame itself holds no state, so later
+ * issues add panels (codebook, annotations) by filling or splitting slots, not by
+ * rewriting the layout. The margin column is an empty, labelled region today: notes
+ * aligned with highlights arrive in the next issue.
+ */
+import type { ReactNode } from 'react';
+
+/** Props of {@link Shell}. */
+export interface ShellProps {
+  /** What is open, shown after the app name (e.g. the article's title). */
+  readonly context?: ReactNode;
+  /** Controls on the right of the top bar. */
+  readonly actions?: ReactNode;
+  readonly sidebar: ReactNode;
+  readonly sidebarLabel: string;
+  readonly sidebarHidden?: boolean;
+  readonly main: ReactNode;
+  readonly mainLabel: string;
+  /** Content of the margin column; omit for an empty (reserved) margin. */
+  readonly margin?: ReactNode;
+  readonly status: ReactNode;
+}
+
+/** The layout frame. */
+export function Shell({ context, actions, sidebar, sidebarLabel, sidebarHidden = false, main, mainLabel, margin, status }: ShellProps) {
+  return (
+    <div className={`shell${sidebarHidden ? ' shell--sidebar-hidden' : ''}`}>
+      <a className="skip-link" href="#main-pane">Skip to content</a>
+      <header className="top-bar">
+        <span className="top-bar__app">Marginalia</span>
+        {context !== undefined && <span className="top-bar__context">{context}</span>}
+        <span className="top-bar__actions">{actions}</span>
+      </header>
+      <nav className="sidebar" aria-label={sidebarLabel} hidden={sidebarHidden}>
+        {sidebar}
+      </nav>
+      <main className="main-pane" id="main-pane" aria-label={mainLabel} tabIndex={-1}>
+        {main}
+      </main>
+      <aside className="margin-column" aria-label="Margin notes">
+        {margin}
+      </aside>
+      <footer className="status-bar">
+        {status}
+      </footer>
+    </div>
+  );
+}
