@@ -89,3 +89,53 @@ export function whenSynced(client: TestClient, timeoutMs = 5000): Promise<void> 
 export function textOf(doc: Y.Doc, name = 'notes'): string {
   return doc.getText(name).toString();
 }
+
+/** A sync server running as a child process (`node electron/server/cli.ts …`). */
+export interface ChildServer {
+  readonly child: import('node:child_process').ChildProcess;
+  readonly url: string;
+  readonly port: number;
+  /** Every stdout line parsed as JSON so far. */
+  readonly lines: Array<Record<string, unknown>>;
+  /** Resolves with the exit code or signal. */
+  readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+}
+
+/** The repository root (tests run from it). */
+export const REPO_ROOT = new URL('../../../', import.meta.url).pathname;
+
+/** Starts `cli.ts serve --port 0 --data dir` and resolves when it logs `listening`. */
+export async function startChildServer(dataDir: string, extraArgs: string[] = []): Promise<ChildServer> {
+  const { spawn } = await import('node:child_process');
+  const child = spawn(process.execPath, ['electron/server/cli.ts', 'serve', '--port', '0', '--data', dataDir, ...extraArgs], {
+    cwd: REPO_ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const lines: Array<Record<string, unknown>> = [];
+  let stderr = '';
+  let buffered = '';
+  child.stderr?.on('data', (chunk: Buffer) => {
+    stderr += chunk.toString();
+  });
+  child.stdout?.on('data', (chunk: Buffer) => {
+    buffered += chunk.toString();
+    let newline = buffered.indexOf('\n');
+    while (newline !== -1) {
+      const line = buffered.slice(0, newline);
+      buffered = buffered.slice(newline + 1);
+      lines.push(JSON.parse(line) as Record<string, unknown>);
+      newline = buffered.indexOf('\n');
+    }
+  });
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => {
+    child.once('exit', (code, signal) => resolve({ code, signal }));
+  });
+  let exitedEarly = false;
+  void exited.then(() => {
+    exitedEarly = true;
+  });
+  await waitFor(() => lines.some((line) => line.event === 'listening') || exitedEarly, 'child server to listen', 15_000);
+  const listening = lines.find((line) => line.event === 'listening');
+  if (!listening) throw new Error(`child server exited before listening: ${stderr}`);
+  return { child, url: String(listening.url), port: Number(listening.port), lines, exited };
+}

@@ -1,0 +1,180 @@
+/**
+ * Command-line grammar of the sync server (`npm run server -- …`), parsed into a value.
+ *
+ * Pure: no I/O, so every bad-flag case is unit tested and the CLI only has to print
+ * `error` in one line and exit non-zero. Flags take their value as the next argument or
+ * after `=`; every command accepts `--data DIR`.
+ */
+import type { ProjectId } from '../../shared/model/ids.ts';
+import { isAccessTokenId } from '../../shared/sync/access-token.ts';
+import { checkServerUrl } from '../../shared/sync/invite.ts';
+import { DEFAULT_SYNC_HOST, DEFAULT_SYNC_PORT } from '../../shared/sync/protocol.ts';
+import { isProjectId } from '../../shared/sync/rooms.ts';
+
+/** Default data folder, relative to the working directory. */
+export const DEFAULT_DATA_DIR = './data';
+
+/** Usage text printed by `help`. */
+export const USAGE = `Marginalia team sync server
+
+  serve [--host ${DEFAULT_SYNC_HOST}] [--port ${DEFAULT_SYNC_PORT}] [--data ${DEFAULT_DATA_DIR}]
+        [--max-message-bytes N] [--max-document-bytes N] [--durability process-crash|full]
+  project create --name NAME [--server-url URL]     new project id, a first token and its invite
+  token create --project ID [--label L] [--server-url URL]
+  token list --project ID
+  token revoke TOKEN_ID
+  help
+
+Every command takes --data DIR (default ${DEFAULT_DATA_DIR}). --server-url is the address
+teammates use in the invite (default ws://${DEFAULT_SYNC_HOST}:${DEFAULT_SYNC_PORT}).`;
+
+/** A parsed command line. */
+export type CliCommand =
+  | {
+      readonly kind: 'serve';
+      readonly dataDir: string;
+      readonly host: string;
+      readonly port: number;
+      readonly maxMessageBytes: number | undefined;
+      readonly maxDocumentBytes: number | undefined;
+      readonly durability: 'process-crash' | 'full';
+    }
+  | { readonly kind: 'project-create'; readonly dataDir: string; readonly name: string; readonly serverUrl: string }
+  | {
+      readonly kind: 'token-create';
+      readonly dataDir: string;
+      readonly projectId: ProjectId;
+      readonly label: string;
+      readonly serverUrl: string;
+    }
+  | { readonly kind: 'token-list'; readonly dataDir: string; readonly projectId: ProjectId }
+  | { readonly kind: 'token-revoke'; readonly dataDir: string; readonly tokenId: string }
+  | { readonly kind: 'help' };
+
+/** Result of parsing: a command or one line saying what is wrong. */
+export type CliParseResult = { readonly ok: true; readonly command: CliCommand } | { readonly ok: false; readonly error: string };
+
+const FLAGS_BY_COMMAND: Record<string, readonly string[]> = {
+  serve: ['data', 'host', 'port', 'max-message-bytes', 'max-document-bytes', 'durability'],
+  'project create': ['data', 'name', 'server-url'],
+  'token create': ['data', 'project', 'label', 'server-url'],
+  'token list': ['data', 'project'],
+  'token revoke': ['data'],
+};
+
+interface SplitArgs {
+  readonly positional: string[];
+  readonly flags: Map<string, string>;
+}
+
+function splitArgs(args: readonly string[]): SplitArgs | string {
+  const positional: string[] = [];
+  const flags = new Map<string, string>();
+  for (let index = 0; index < args.length; index++) {
+    const arg = args[index] as string;
+    if (!arg.startsWith('--')) {
+      positional.push(arg);
+      continue;
+    }
+    const equals = arg.indexOf('=');
+    const name = arg.slice(2, equals === -1 ? undefined : equals);
+    let value: string | undefined;
+    if (equals !== -1) value = arg.slice(equals + 1);
+    else {
+      value = args[index + 1];
+      if (value === undefined || value.startsWith('--')) return `--${name} needs a value`;
+      index++;
+    }
+    if (flags.has(name)) return `--${name} given twice`;
+    flags.set(name, value);
+  }
+  return { positional, flags };
+}
+
+function parseCount(flag: string, value: string | undefined, min: number, max: number): number | string | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d+$/.test(value)) return `--${flag} must be a whole number, got "${value}"`;
+  const number = Number(value);
+  if (number < min || number > max) return `--${flag} must be between ${min} and ${max}`;
+  return number;
+}
+
+/** Parses the arguments after `cli.ts`. */
+export function parseCliArgs(args: readonly string[]): CliParseResult {
+  const fail = (error: string): CliParseResult => ({ ok: false, error });
+  const split = splitArgs(args);
+  if (typeof split === 'string') return fail(split);
+  const { positional, flags } = split;
+  const [first, second, ...rest] = positional;
+  if (first === 'help' || flags.has('help')) return { ok: true, command: { kind: 'help' } };
+
+  const name = first === undefined ? 'serve' : first === 'serve' ? 'serve' : `${first} ${second ?? ''}`.trim();
+  const allowed = FLAGS_BY_COMMAND[name];
+  if (!allowed) return fail(`unknown command "${positional.join(' ')}" (try "help")`);
+  for (const flag of flags.keys()) {
+    if (!allowed.includes(flag)) return fail(`${name} does not take --${flag} (try "help")`);
+  }
+  const extra = name === 'serve' ? positional.slice(first === undefined ? 0 : 1) : name === 'token revoke' ? rest.slice(1) : rest;
+  if (extra.length > 0) return fail(`unexpected argument "${extra[0]}" for ${name}`);
+
+  const dataDir = flags.get('data') ?? DEFAULT_DATA_DIR;
+  if (dataDir === '') return fail('--data must not be empty');
+  const serverUrl = flags.get('server-url') ?? `ws://${DEFAULT_SYNC_HOST}:${DEFAULT_SYNC_PORT}`;
+  if (flags.has('server-url')) {
+    const problem = checkServerUrl(serverUrl);
+    if (problem) return fail(`--server-url: ${problem}`);
+  }
+  const projectId = (): ProjectId | string => {
+    const value = flags.get('project');
+    if (value === undefined) return `${name} needs --project ID`;
+    return isProjectId(value) ? value : `--project "${value}" is not a project id (22 characters, as printed by "project create")`;
+  };
+
+  switch (name) {
+    case 'serve': {
+      const port = parseCount('port', flags.get('port'), 0, 65535);
+      const maxMessageBytes = parseCount('max-message-bytes', flags.get('max-message-bytes'), 1024, 2 ** 31);
+      const maxDocumentBytes = parseCount('max-document-bytes', flags.get('max-document-bytes'), 1024, 2 ** 40);
+      for (const value of [port, maxMessageBytes, maxDocumentBytes]) if (typeof value === 'string') return fail(value);
+      const durability = flags.get('durability') ?? 'process-crash';
+      if (durability !== 'process-crash' && durability !== 'full') {
+        return fail(`--durability must be "process-crash" or "full", got "${durability}"`);
+      }
+      const host = flags.get('host') ?? DEFAULT_SYNC_HOST;
+      if (host === '') return fail('--host must not be empty');
+      return {
+        ok: true,
+        command: {
+          kind: 'serve',
+          dataDir,
+          host,
+          port: (port as number | undefined) ?? DEFAULT_SYNC_PORT,
+          maxMessageBytes: maxMessageBytes as number | undefined,
+          maxDocumentBytes: maxDocumentBytes as number | undefined,
+          durability,
+        },
+      };
+    }
+    case 'project create': {
+      const projectName = flags.get('name')?.trim();
+      if (!projectName) return fail('project create needs --name NAME');
+      return { ok: true, command: { kind: 'project-create', dataDir, name: projectName, serverUrl } };
+    }
+    case 'token create': {
+      const id = projectId();
+      if (!isProjectId(id)) return fail(id);
+      return { ok: true, command: { kind: 'token-create', dataDir, projectId: id, label: flags.get('label') ?? '', serverUrl } };
+    }
+    case 'token list': {
+      const id = projectId();
+      if (!isProjectId(id)) return fail(id);
+      return { ok: true, command: { kind: 'token-list', dataDir, projectId: id } };
+    }
+    default: {
+      const tokenId = rest[0];
+      if (tokenId === undefined) return fail('token revoke needs TOKEN_ID (see "token list")');
+      if (!isAccessTokenId(tokenId)) return fail(`"${tokenId}" is not a token id (16 hex digits, see "token list")`);
+      return { ok: true, command: { kind: 'token-revoke', dataDir, tokenId } };
+    }
+  }
+}

@@ -1,0 +1,122 @@
+/**
+ * `npm run server -- [command]`: run the team sync server or manage projects and tokens.
+ *
+ * Token and project commands open the same SQLite file as the server (WAL allows both at
+ * once); a running server reads tokens on every authentication and closes sockets of
+ * revoked tokens within about a second. Output is for people (one fact per line); bad
+ * arguments print one line on stderr and exit with status 2; `serve` logs JSON lines.
+ * Modules that load `node:sqlite` are imported dynamically, after Node's
+ * "SQLite is experimental" warning has been filtered out of stderr.
+ */
+import type { CliCommand } from './cli-args.ts';
+import { parseCliArgs, USAGE } from './cli-args.ts';
+
+function quietSqliteWarning(): void {
+  process.removeAllListeners('warning');
+  process.on('warning', (warning) => {
+    if (warning.name === 'ExperimentalWarning' && /SQLite/i.test(warning.message)) return;
+    process.stderr.write(`${warning.name}: ${warning.message}\n`);
+  });
+}
+
+async function serve(command: Extract<CliCommand, { kind: 'serve' }>): Promise<void> {
+  const { startSyncServer } = await import('./sync-server.ts');
+  const { logEntry, logToStdout } = await import('./server-log.ts');
+  const server = await startSyncServer({
+    host: command.host,
+    port: command.port,
+    dataDir: command.dataDir,
+    maxMessageBytes: command.maxMessageBytes,
+    maxDocumentBytes: command.maxDocumentBytes,
+    durability: command.durability,
+  });
+  const onSignal = (signal: NodeJS.Signals) => {
+    logToStdout(logEntry('shutdown', { signal }));
+    server.stop().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        process.stderr.write(`shutdown failed: ${String(error)}\n`);
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+}
+
+async function manage(command: Exclude<CliCommand, { kind: 'serve' | 'help' }>): Promise<void> {
+  const { openServerDatabase } = await import('./server-database.ts');
+  const { createTokenStore } = await import('./token-store.ts');
+  const { encodeInvite } = await import('../../shared/sync/invite.ts');
+  const db = openServerDatabase(command.dataDir);
+  try {
+    const tokens = createTokenStore(db);
+    const print = (lines: Array<[string, string]>) => {
+      for (const [key, value] of lines) process.stdout.write(`${`${key}:`.padEnd(10)} ${value}\n`);
+    };
+    switch (command.kind) {
+      case 'project-create': {
+        const project = tokens.createProject(command.name);
+        const created = tokens.createToken({ projectId: project.id, label: 'first invite' });
+        print([
+          ['project', project.id],
+          ['name', project.name ?? ''],
+          ['token id', created.record.id],
+          ['token', created.token],
+          ['invite', encodeInvite({ serverUrl: command.serverUrl, projectId: project.id, token: created.token })],
+        ]);
+        break;
+      }
+      case 'token-create': {
+        const created = tokens.createToken({ projectId: command.projectId, label: command.label });
+        print([
+          ['project', command.projectId],
+          ['token id', created.record.id],
+          ['label', created.record.label],
+          ['token', created.token],
+          ['invite', encodeInvite({ serverUrl: command.serverUrl, projectId: command.projectId, token: created.token })],
+        ]);
+        break;
+      }
+      case 'token-list': {
+        const listed = tokens.listTokens(command.projectId);
+        if (listed.length === 0) process.stdout.write(`no tokens for project ${command.projectId}\n`);
+        for (const token of listed) {
+          const state = token.revokedAt ? `revoked ${token.revokedAt}` : 'active';
+          process.stdout.write(`${token.id}  ${state.padEnd(32)} created ${token.createdAt}  ${token.label}\n`);
+        }
+        break;
+      }
+      case 'token-revoke': {
+        const revoked = tokens.revokeToken(command.tokenId);
+        if (!revoked) {
+          process.stderr.write(`no token with id ${command.tokenId}\n`);
+          process.exitCode = 1;
+          break;
+        }
+        process.stdout.write(`revoked ${revoked.id} (${revoked.label || 'no label'}) at ${revoked.revokedAt}\n`);
+        break;
+      }
+    }
+  } finally {
+    db.close();
+  }
+}
+
+async function main(args: readonly string[]): Promise<void> {
+  const parsed = parseCliArgs(args);
+  if (!parsed.ok) {
+    process.stderr.write(`marginalia server: ${parsed.error}\n`);
+    process.exit(2);
+  }
+  const { command } = parsed;
+  quietSqliteWarning();
+  if (command.kind === 'help') process.stdout.write(`${USAGE}\n`);
+  else if (command.kind === 'serve') await serve(command);
+  else await manage(command);
+}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+  process.stderr.write(`marginalia server: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});
