@@ -45,6 +45,9 @@ export interface MarginaliaApi {
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
 }
 
+/** The global under which the preload exposes the API: `window.marginalia`. */
+export const WINDOW_API_KEY = 'marginalia';
+
 /** Names of the request/response methods of {@link MarginaliaApi}. */
 export type InvokeMethod = 'appInfo' | 'saveFile' | 'openFile' | 'openExternal';
 
