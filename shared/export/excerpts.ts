@@ -1,0 +1,245 @@
+/**
+ * The excerpt query: which highlights of a project an export contains, and everything about
+ * each of them, resolved against the loaded articles.
+ *
+ * Reads the project only through the model's read functions (`createViewContext`,
+ * `highlightView`, `listMembers`, `getProjectMeta`), so merges, trashed tags and notes,
+ * and "who applied a tag" are resolved exactly as the app shows them. Trashed highlights
+ * are left out. Each highlight is placed on the current article text with the anchoring
+ * module; one that no longer anchors is kept with its stored quote and offsets and flagged
+ * `anchored: false` (DESIGN.md §4: never dropped).
+ */
+import type * as Y from 'yjs';
+import { anchor } from '../anchoring/anchor.ts';
+import type { Article } from '../documents/article.ts';
+import type { HighlightId, MemberId, TagId } from '../model/ids.ts';
+import { roots } from '../model/layout.ts';
+import { getProjectMeta, listMembers } from '../model/project.ts';
+import type { TagIndex } from '../model/tag-index.ts';
+import { createViewContext, highlightView, type HighlightView, type NoteView } from '../model/views.ts';
+import type { CodebookEntry, Excerpt, ExcerptNote, ExcerptPerson, ExportContext } from './excerpt.ts';
+import { CodePointIndex, isoTime } from './units.ts';
+
+/** Which highlights to export; every given criterion must hold. */
+export type ExcerptFilter = {
+  /** Tags (a parent includes its descendants; merged tags resolve to their target). */
+  readonly tags?: readonly TagId[];
+  /** 'any' (default): carries at least one of `tags`; 'all': carries each of them. */
+  readonly tagMatch?: 'any' | 'all';
+  /** Highlights created, tagged or annotated by any of these members (the app's filter semantics). */
+  readonly members?: readonly MemberId[];
+  readonly documents?: readonly string[];
+  /** Created at or after (ms since the epoch). */
+  readonly from?: number;
+  /** Created at or before (ms since the epoch). */
+  readonly to?: number;
+  /** Only highlights with at least one live note. */
+  readonly withNote?: boolean;
+};
+
+/** Order of the exported excerpts. */
+export type ExcerptSort = 'document' | 'tag' | 'date';
+
+/** Per-article data computed once per query. */
+type ArticleIndex = {
+  readonly article: Article;
+  readonly order: number;
+  readonly codePoints: CodePointIndex;
+  /** Heading path of each outline entry (titles, outermost first). */
+  readonly headingPaths: readonly (readonly string[])[];
+};
+
+function indexArticle(article: Article, order: number): ArticleIndex {
+  const stack: { level: number; title: string }[] = [];
+  const headingPaths = article.outline.map((entry) => {
+    while (stack.length > 0 && (stack[stack.length - 1] as { level: number }).level >= entry.level) stack.pop();
+    stack.push({ level: entry.level, title: entry.title });
+    return stack.map((heading) => heading.title);
+  });
+  return { article, order, codePoints: new CodePointIndex(article.text), headingPaths };
+}
+
+/** Titles of the headings enclosing `offset` (the last heading starting at or before it, with its ancestors). */
+function headingPathAt(index: ArticleIndex, offset: number): readonly string[] {
+  const outline = index.article.outline;
+  let low = 0;
+  let high = outline.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if ((outline[middle] as { offset: number }).offset <= offset) low = middle + 1;
+    else high = middle;
+  }
+  return low === 0 ? [] : (index.headingPaths[low - 1] as readonly string[]);
+}
+
+function tagPath(tagIndex: TagIndex, id: TagId): string[] {
+  const path: string[] = [];
+  const seen = new Set<TagId>();
+  let current: TagId | null = id;
+  while (current !== null && !seen.has(current)) {
+    seen.add(current);
+    const tag = tagIndex.tags.get(current);
+    if (!tag) break;
+    path.unshift(tag.name);
+    current = tag.parentId;
+  }
+  return path;
+}
+
+/** The live codebook in tree order (parents before children, siblings by name). */
+export function codebookEntries(tagIndex: TagIndex): CodebookEntry[] {
+  const out: CodebookEntry[] = [];
+  const visit = (parent: TagId | null) => {
+    for (const id of tagIndex.children(parent)) {
+      const tag = tagIndex.tags.get(id);
+      if (!tag) continue;
+      out.push({ id, name: tag.name, colour: tag.colour, description: tag.description, parentId: parent });
+      visit(id);
+    }
+  };
+  visit(null);
+  return out;
+}
+
+function matches(view: HighlightView, filter: ExcerptFilter, tagSets: readonly ReadonlySet<TagId>[] | undefined, members: ReadonlySet<MemberId> | undefined): boolean {
+  if (filter.documents && !filter.documents.includes(view.documentId)) return false;
+  if (filter.from !== undefined && view.createdAt < filter.from) return false;
+  if (filter.to !== undefined && view.createdAt > filter.to) return false;
+  if (filter.withNote && view.notes.length === 0) return false;
+  if (tagSets) {
+    const carried = (set: ReadonlySet<TagId>) => view.tags.some((applied) => set.has(applied.tag.id));
+    if (filter.tagMatch === 'all' ? !tagSets.every(carried) : !tagSets.some(carried)) return false;
+  }
+  if (members) {
+    const involved =
+      members.has(view.createdBy) ||
+      view.tags.some((applied) => applied.by !== undefined && members.has(applied.by)) ||
+      view.notes.some((note) => members.has(note.createdBy) || note.replies.some((reply) => !reply.deleted && members.has(reply.createdBy)));
+    if (!involved) return false;
+  }
+  return true;
+}
+
+/** Runs the excerpt query: live highlights of `project` matching `filter`, as excerpts, in `sort` order. */
+export function queryExcerpts(project: Y.Doc, articles: readonly Article[], filter: ExcerptFilter = {}, sort: ExcerptSort = 'document'): Excerpt[] {
+  const context = createViewContext(project);
+  const tagIndex = context.tagIndex;
+  const names = new Map(listMembers(project).map((member) => [member.id as string, member.name]));
+  const person = (id: MemberId): ExcerptPerson => ({ id, name: names.get(id) ?? '' });
+  const articleIndex = new Map(articles.map((article, order) => [article.meta.id as string, indexArticle(article, order)]));
+  const tagSets = filter.tags?.map((tag) => tagIndex.descendants(tagIndex.resolve(tag)));
+  const members = filter.members ? new Set(filter.members) : undefined;
+  const codebook = codebookEntries(tagIndex);
+  const tagOrder = new Map(codebook.map((entry, index) => [entry.id, index]));
+  const paths = new Map<TagId, string[]>();
+  const pathOf = (id: TagId) => paths.get(id) ?? paths.set(id, tagPath(tagIndex, id)).get(id) as string[];
+
+  const out: { excerpt: Excerpt; order: number; tag: number; createdAt: number }[] = [];
+  roots(project).highlights.forEach((map, key) => {
+    const view = highlightView(context, key as HighlightId, map);
+    if (view.deleted || !matches(view, filter, tagSets, members)) return;
+    const index = articleIndex.get(view.documentId);
+    const excerpt = toExcerpt(view, index, person, pathOf);
+    const firstTag = Math.min(...view.tags.map((applied) => tagOrder.get(applied.tag.id) ?? Infinity));
+    out.push({ excerpt, order: index?.order ?? Infinity, tag: firstTag, createdAt: view.createdAt });
+  });
+  const byText = (a: (typeof out)[number], b: (typeof out)[number]) =>
+    a.order - b.order ||
+    (a.excerpt.document.id < b.excerpt.document.id ? -1 : a.excerpt.document.id > b.excerpt.document.id ? 1 : 0) ||
+    a.excerpt.utf16.start - b.excerpt.utf16.start ||
+    a.excerpt.utf16.end - b.excerpt.utf16.end ||
+    (a.excerpt.id < b.excerpt.id ? -1 : 1);
+  const compare =
+    sort === 'date'
+      ? (a: (typeof out)[number], b: (typeof out)[number]) => a.createdAt - b.createdAt || byText(a, b)
+      : sort === 'tag'
+        ? (a: (typeof out)[number], b: (typeof out)[number]) => a.tag - b.tag || byText(a, b)
+        : byText;
+  return out.sort(compare).map((entry) => entry.excerpt);
+}
+
+function noteOf(note: NoteView, person: (id: MemberId) => ExcerptPerson): ExcerptNote {
+  return {
+    id: note.id,
+    text: note.text,
+    author: person(note.createdBy),
+    created: isoTime(note.createdAt),
+    modified: isoTime(Math.max(note.createdAt, note.updatedAt ?? 0)),
+    replies: note.replies
+      .filter((reply) => reply.deleted === null)
+      .map((reply) => ({
+        id: reply.id,
+        text: reply.text,
+        author: person(reply.createdBy),
+        created: isoTime(reply.createdAt),
+        modified: isoTime(Math.max(reply.createdAt, reply.updatedAt ?? 0)),
+      })),
+  };
+}
+
+function toExcerpt(
+  view: HighlightView,
+  index: ArticleIndex | undefined,
+  person: (id: MemberId) => ExcerptPerson,
+  pathOf: (id: TagId) => string[],
+): Excerpt {
+  const placed = index
+    ? anchor(index.article.text, { position: view.position, quote: view.quote }, { hash: index.article.hash, expectedHash: view.documentHash })
+    : undefined;
+  const anchored = placed?.status === 'anchored' ? placed : undefined;
+  const utf16 = anchored ? { start: anchored.start, end: anchored.end } : view.position;
+  const quote = anchored && index ? index.article.text.slice(anchored.start, anchored.end) : view.quote.exact;
+  let codePoints = utf16;
+  if (anchored && index) codePoints = { start: index.codePoints.toCodePoints(utf16.start), end: index.codePoints.toCodePoints(utf16.end) };
+  const notes = view.notes.map((note) => noteOf(note, person));
+  const times = [
+    view.createdAt,
+    ...view.tags.map((applied) => applied.at),
+    ...view.notes.flatMap((note) => [note.createdAt, note.updatedAt ?? 0, ...note.replies.flatMap((reply) => [reply.createdAt, reply.updatedAt ?? 0])]),
+  ];
+  const meta = index?.article.meta;
+  return {
+    id: view.id,
+    quote,
+    prefix: view.quote.prefix,
+    suffix: view.quote.suffix,
+    document: {
+      id: view.documentId,
+      title: meta?.title ?? view.documentId,
+      author: meta?.author ?? null,
+      publisher: meta?.publisher ?? null,
+      hash: index?.article.hash ?? view.documentHash,
+    },
+    headingPath: anchored && index ? headingPathAt(index, utf16.start) : [],
+    paragraph: anchored && index ? index.article.textMap.blockAt(utf16.start).index + 1 : 0,
+    utf16,
+    codePoints,
+    anchored: anchored !== undefined,
+    highlightedBy: person(view.createdBy),
+    tags: view.tags.map((applied) => ({
+      id: applied.tag.id,
+      name: applied.tag.name,
+      path: pathOf(applied.tag.id),
+      colour: applied.tag.colour,
+      appliedBy: applied.by === undefined ? undefined : person(applied.by),
+      appliedAt: isoTime(applied.at),
+    })),
+    notes,
+    created: isoTime(view.createdAt),
+    modified: isoTime(Math.max(...times)),
+  };
+}
+
+/** The project-wide context of an export: meta, live codebook, members and the articles' texts. */
+export function buildExportContext(project: Y.Doc, articles: readonly Article[], exportedAt: string): ExportContext {
+  const meta = getProjectMeta(project);
+  const tagIndex = createViewContext(project).tagIndex;
+  return {
+    projectId: meta.id ?? 'unnamed-project',
+    projectName: meta.name,
+    exportedAt,
+    codebook: codebookEntries(tagIndex),
+    members: listMembers(project).map((member) => ({ id: member.id, name: member.name })),
+    documents: articles.map((article) => ({ id: article.meta.id, title: article.meta.title, hash: article.hash, text: article.text })),
+  };
+}
