@@ -21,6 +21,7 @@ export type QuoteSelector = { readonly exact: string; readonly prefix: string; r
 /** What a new highlight needs. */
 export type NewHighlight = {
   readonly documentId: string;
+  /** Content hash of the document text the selectors were described on (stored compacted). */
   readonly documentHash: string;
   readonly position: PositionSelector;
   readonly quote: QuoteSelector;
@@ -28,6 +29,25 @@ export type NewHighlight = {
   readonly tags?: readonly TagId[];
   readonly id?: HighlightId;
 };
+
+/** Hex digits of the document hash kept per highlight (64 bits). */
+export const STORED_HASH_DIGITS = 16;
+
+/**
+ * The form of a document content hash stored with each highlight: the first 16 hex digits
+ * of the digest (algorithm prefix dropped), e.g. `sha256:3fa2…` → `3fa2…` (16 digits).
+ * 64 bits are ample to tell document versions apart, and the position fast path verifies
+ * the quote anyway; the full 71-character hash would cost a fifth of the new-highlight
+ * budget in every update.
+ */
+export function compactDocumentHash(hash: string): string {
+  return hash.slice(hash.indexOf(':') + 1, hash.indexOf(':') + 1 + STORED_HASH_DIGITS);
+}
+
+/** True if a highlight's stored hash denotes the document whose full content hash is `currentHash`. */
+export function sameDocumentVersion(storedHash: string, currentHash: string): boolean {
+  return storedHash.length > 0 && compactDocumentHash(storedHash) === compactDocumentHash(currentHash);
+}
 
 function highlightMap(doc: Y.Doc, id: HighlightId): Y.Map<unknown> {
   const map = roots(doc).highlights.get(id);
@@ -52,7 +72,7 @@ export function addHighlight(doc: Y.Doc, actor: Actor, input: NewHighlight): Hig
     if (highlights.has(id)) throw new Error(`highlight ${id} already exists`);
     const anchor: AnchorRecord = {
       d: input.documentId,
-      h: input.documentHash,
+      h: compactDocumentHash(input.documentHash),
       p: [start, end],
       q: [input.quote.exact, input.quote.prefix, input.quote.suffix],
       b: member,

@@ -66,7 +66,7 @@ export type MemberRecord = { readonly n: string; readonly c: string; readonly a:
 
 /**
  * A highlight's immutable anchor as stored (one plain value, never edited field by field):
- * d = document id, h = document hash, p = [start, end], q = [exact, prefix, suffix],
+ * d = document id, h = compact document hash (see compactDocumentHash), p = [start, end], q = [exact, prefix, suffix],
  * b = creator, a = created at (ms).
  */
 export type AnchorRecord = {

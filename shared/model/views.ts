@@ -53,6 +53,7 @@ export type NoteView = {
 export type HighlightView = {
   readonly id: HighlightId;
   readonly documentId: string;
+  /** Compact content hash of the text it was made on; compare with `sameDocumentVersion`. */
   readonly documentHash: string;
   readonly position: PositionSelector;
   readonly quote: QuoteSelector;
