@@ -57,7 +57,7 @@ export interface TokenStore {
   getProject(projectId: ProjectId): ProjectRecord | null;
   /** Mints a token for a project (registering the project id if the server has not seen it). */
   createToken(input: { projectId: ProjectId; label?: string }): CreatedToken;
-  /** Tokens of a project, oldest first, revoked ones included. */
+  /** Tokens of a project in creation order, revoked ones included. */
   listTokens(projectId: ProjectId): TokenRecord[];
   /** The token's record, or null if unknown. */
   getToken(tokenId: string): TokenRecord | null;
@@ -101,7 +101,7 @@ export function createTokenStore(db: DatabaseSync): TokenStore {
     'INSERT INTO tokens (id, project_id, label, salt, hash, created_at) VALUES (?, ?, ?, ?, ?, ?)',
   );
   const selectToken = db.prepare('SELECT * FROM tokens WHERE id = ?');
-  const selectTokensOf = db.prepare('SELECT * FROM tokens WHERE project_id = ? ORDER BY created_at, id');
+  const selectTokensOf = db.prepare('SELECT * FROM tokens WHERE project_id = ? ORDER BY rowid');
   const markRevoked = db.prepare('UPDATE tokens SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL');
 
   const getProject = (projectId: ProjectId): ProjectRecord | null => {

@@ -5,7 +5,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { HocuspocusProvider } from '@hocuspocus/provider';
+import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import type { ProjectId } from '../../../shared/model/ids.ts';
@@ -44,35 +44,44 @@ export interface TestClient {
   destroy(): void;
 }
 
-/** Connects a provider (Node `ws` as the WebSocket) to a project room with fast reconnects. */
+/**
+ * Connects a provider to a project room the way the app does: one
+ * HocuspocusProviderWebsocket (Node `ws` as the WebSocket, fast reconnects) and a
+ * provider attached to it.
+ */
 export function connectClient(input: { url: string; projectId: ProjectId; token: string; doc?: Y.Doc }): TestClient {
   const doc = input.doc ?? new Y.Doc();
-  const client: TestClient = {
-    doc,
-    refusals: [],
-    authenticated: false,
-    provider: undefined as unknown as HocuspocusProvider,
-    destroy: () => {
-      client.provider.destroy();
-    },
-  };
-  (client as { provider: HocuspocusProvider }).provider = new HocuspocusProvider({
+  const socket = new HocuspocusProviderWebsocket({
     url: input.url,
-    name: roomForProject(input.projectId),
-    document: doc,
-    token: input.token,
     WebSocketPolyfill: WebSocket,
     delay: 50,
     minDelay: 20,
     maxDelay: 300,
     factor: 1.5,
-    onAuthenticated: () => {
-      client.authenticated = true;
-    },
-    onAuthenticationFailed: ({ reason }) => {
-      client.refusals.push(reason);
-    },
   });
+  const refusals: string[] = [];
+  const client: TestClient = {
+    doc,
+    refusals,
+    authenticated: false,
+    provider: new HocuspocusProvider({
+      websocketProvider: socket,
+      name: roomForProject(input.projectId),
+      document: doc,
+      token: input.token,
+      onAuthenticated: () => {
+        client.authenticated = true;
+      },
+      onAuthenticationFailed: ({ reason }) => {
+        refusals.push(reason);
+      },
+    }),
+    destroy: () => {
+      client.provider.destroy();
+      socket.destroy();
+    },
+  };
+  client.provider.attach();
   return client;
 }
 

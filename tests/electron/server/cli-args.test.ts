@@ -1,0 +1,56 @@
+/** Command-line grammar of the sync server. */
+import { describe, expect, it } from 'vitest';
+import { parseCliArgs } from '../../../electron/server/cli-args.ts';
+
+describe('parseCliArgs', () => {
+  it('defaults to serve on 127.0.0.1:4455 with ./data', () => {
+    expect(parseCliArgs([])).toEqual({
+      ok: true,
+      command: {
+        kind: 'serve',
+        dataDir: './data',
+        host: '127.0.0.1',
+        port: 4455,
+        maxMessageBytes: undefined,
+        maxDocumentBytes: undefined,
+        durability: 'process-crash',
+      },
+    });
+  });
+
+  it('reads flags with spaces or equals signs', () => {
+    const parsed = parseCliArgs(['serve', '--host=0.0.0.0', '--port', '0', '--data', '/srv/m', '--durability=full', '--max-message-bytes', '2048']);
+    expect(parsed).toMatchObject({ ok: true, command: { host: '0.0.0.0', port: 0, dataDir: '/srv/m', durability: 'full', maxMessageBytes: 2048 } });
+  });
+
+  it('parses token commands', () => {
+    expect(parseCliArgs(['token', 'revoke', '0123456789abcdef'])).toEqual({
+      ok: true,
+      command: { kind: 'token-revoke', dataDir: './data', tokenId: '0123456789abcdef' },
+    });
+    expect(parseCliArgs(['token', 'create', '--project', 'Slr7gOcuQv2_q1GrIRdttw', '--label', 'ana'])).toMatchObject({
+      ok: true,
+      command: { kind: 'token-create', label: 'ana', serverUrl: 'ws://127.0.0.1:4455' },
+    });
+  });
+
+  it('explains bad input in one line', () => {
+    const cases: Array<[string[], RegExp]> = [
+      [['serve', '--port', '1.5'], /whole number/],
+      [['serve', 'extra'], /unexpected argument "extra"/],
+      [['serve', '--port', '1', '--port', '2'], /given twice/],
+      [['serve', '--durability', 'sometimes'], /--durability/],
+      [['token', 'list'], /needs --project/],
+      [['token', 'revoke', '0123456789abcdef', 'again'], /unexpected argument "again"/],
+      [['token'], /unknown command "token"/],
+    ];
+    for (const [args, message] of cases) {
+      const parsed = parseCliArgs(args);
+      expect(parsed.ok, args.join(' ')).toBe(false);
+      if (!parsed.ok) {
+        expect(parsed.error).toMatch(message);
+        expect(parsed.error).not.toContain('\n');
+      }
+    }
+  });
+});
