@@ -32,6 +32,7 @@ function Notice({ title, children }: { title: string; children: React.ReactNode 
       sidebar={<a className="sidebar__heading-link" href={libraryHref()}>Library</a>}
       mainLabel={title}
       main={<section className="notice"><h1>{title}</h1>{children}</section>}
+      marginShown={false}
       status={<span className="status-bar__meta">{title}</span>}
     />
   );

@@ -24,6 +24,7 @@ export function LibraryScreen({ entries, positions }: LibraryScreenProps) {
       sidebar={<LibraryNav entries={entries} currentId={null} />}
       mainLabel="Library"
       main={<Library entries={entries} positions={positions} />}
+      marginShown={false}
       status={<span className="status-bar__meta">{ready} of {entries.length} articles available</span>}
     />
   );

@@ -120,9 +120,12 @@ export function ReaderView({ article, positions, subscribeCommands, onSelectionC
     const view = viewRef.current;
     const container = scroller.current;
     if (view === null || container === null) return;
-    view.dispatch(setFindQuery(view.state, next, topVisibleOffset(view, container, article.textMap)));
+    // Refining a query keeps the current match if it still matches; a new search starts at the reading position.
+    const current = find?.matches[find.current];
+    const near = current?.start ?? topVisibleOffset(view, container, article.textMap);
+    view.dispatch(setFindQuery(view.state, next, near));
     revealCurrentMatch();
-  }, [article, revealCurrentMatch]);
+  }, [article, find, revealCurrentMatch]);
 
   const step = useCallback((direction: 1 | -1) => {
     const view = viewRef.current;

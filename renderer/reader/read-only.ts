@@ -5,13 +5,18 @@
  * keyboard user cannot start a selection (Shift+arrows only extend a selection made with the
  * mouse). We keep the view editable, which gives caret navigation and keyboard selection for
  * free, and stop every way the text could change: `beforeinput` is cancelled (typing,
- * deleting, Enter, IME-free input), paste and drop are swallowed, and any transaction that
+ * deleting, Enter), paste, drop and cut are cancelled before ProseMirror handles them, and any transaction that
  * would still change the document is filtered out. Decorations and selection changes pass.
  */
 import { Plugin, PluginKey } from 'prosemirror-state';
 
 /** Key of the read-only guard (for tests and debugging). */
 export const readOnlyPluginKey = new PluginKey('marginalia-read-only');
+
+function cancel(_view: unknown, event: Event): boolean {
+  event.preventDefault();
+  return true;
+}
 
 /** Plugin that makes an editable view behave as a read-only document with a caret. */
 export function createReadOnlyPlugin(): Plugin {
@@ -34,11 +39,13 @@ export function createReadOnlyPlugin(): Plugin {
       handleTextInput: () => true,
       handlePaste: () => true,
       handleDrop: () => true,
+      // Cancelled before ProseMirror sees them: nothing is inserted, and clipboard HTML is
+      // never even parsed (parsing foreign HTML with inline styles would trip the app's CSP).
       handleDOMEvents: {
-        beforeinput: (_view, event) => {
-          event.preventDefault();
-          return true;
-        },
+        beforeinput: cancel,
+        paste: cancel,
+        drop: cancel,
+        cut: cancel,
       },
     },
   });

@@ -20,13 +20,15 @@ export interface ShellProps {
   readonly mainLabel: string;
   /** Content of the margin column; omit for an empty (reserved) margin. */
   readonly margin?: ReactNode;
+  /** False on screens without a text to annotate (the library): the centre takes the room. */
+  readonly marginShown?: boolean;
   readonly status: ReactNode;
 }
 
 /** The layout frame. */
-export function Shell({ context, actions, sidebar, sidebarLabel, sidebarHidden = false, main, mainLabel, margin, status }: ShellProps) {
+export function Shell({ context, actions, sidebar, sidebarLabel, sidebarHidden = false, main, mainLabel, margin, marginShown = true, status }: ShellProps) {
   return (
-    <div className={`shell${sidebarHidden ? ' shell--sidebar-hidden' : ''}`}>
+    <div className={`shell${sidebarHidden ? ' shell--sidebar-hidden' : ''}${marginShown ? '' : ' shell--no-margin'}`}>
       <a className="skip-link" href="#main-pane">Skip to content</a>
       <header className="top-bar">
         <span className="top-bar__app">Marginalia</span>
@@ -39,9 +41,11 @@ export function Shell({ context, actions, sidebar, sidebarLabel, sidebarHidden =
       <main className="main-pane" id="main-pane" aria-label={mainLabel} tabIndex={-1}>
         {main}
       </main>
-      <aside className="margin-column" aria-label="Margin notes">
-        {margin}
-      </aside>
+      {marginShown && (
+        <aside className="margin-column" aria-label="Margin notes">
+          {margin}
+        </aside>
+      )}
       <footer className="status-bar">
         {status}
       </footer>

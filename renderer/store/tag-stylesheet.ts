@@ -1,0 +1,49 @@
+/**
+ * Per-tag highlight colours as a constructed stylesheet.
+ *
+ * The CSP allows no inline `<style>` and no `style=""`, but a constructed CSSStyleSheet
+ * adopted by the document is CSSOM, which it allows. One rule pair per tag:
+ * `.hl-t-<id>` paints the translucent background of a highlight whose first tag it is,
+ * `.hl-u-<id>` the underline for a second tag; `.tag-swatch-<id>` colours swatches in the
+ * panels. Rebuilt only when the codebook changes (a few dozen rules).
+ */
+import type * as Y from 'yjs';
+import { observeProject } from '../../shared/model/observe.ts';
+import { buildTagIndex } from '../../shared/model/tag-index.ts';
+
+const HEX = /^#([0-9a-f]{3}|[0-9a-f]{6})$/i;
+
+/** `#rgb`/`#rrggbb` → `rgba(r, g, b, alpha)`; unknown values fall back to highlighter yellow. */
+export function translucent(colour: string, alpha: number): string {
+  const match = HEX.exec(colour.trim());
+  let hex = match ? (match[1] as string) : 'ffd54f';
+  if (hex.length === 3) hex = hex.replace(/./g, (digit) => digit + digit);
+  const value = Number.parseInt(hex, 16);
+  return `rgba(${(value >> 16) & 255}, ${(value >> 8) & 255}, ${value & 255}, ${alpha})`;
+}
+
+/** CSS text for every tag of `doc`. */
+export function tagRules(doc: Y.Doc): string {
+  const rules: string[] = [];
+  for (const tag of buildTagIndex(doc).tags.values()) {
+    const solid = translucent(tag.colour, 1);
+    rules.push(`.hl-t-${tag.id}{background-color:${translucent(tag.colour, 0.38)}}`);
+    rules.push(`.hl-u-${tag.id}{text-decoration:underline ${solid} 3px;text-underline-offset:3px}`);
+    rules.push(`.tag-swatch-${tag.id}{background-color:${solid}}`);
+  }
+  return rules.join('\n');
+}
+
+/** Adopts a stylesheet with the tag colours of `doc` and keeps it current; returns the detach. */
+export function adoptTagStylesheet(doc: Y.Doc, target: Document = document): () => void {
+  const sheet = new CSSStyleSheet();
+  sheet.replaceSync(tagRules(doc));
+  target.adoptedStyleSheets = [...target.adoptedStyleSheets, sheet];
+  const stop = observeProject(doc, (change) => {
+    if (change.tags.size > 0) sheet.replaceSync(tagRules(doc));
+  });
+  return () => {
+    stop();
+    target.adoptedStyleSheets = target.adoptedStyleSheets.filter((candidate) => candidate !== sheet);
+  };
+}

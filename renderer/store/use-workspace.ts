@@ -1,0 +1,64 @@
+/**
+ * React access to the annotation workspace: a context carrying the one workspace created
+ * in main.tsx, a hook for its snapshot, and a hook that re-renders when the project doc
+ * changes (coalesced to one render per animation frame, so a burst of remote updates or a
+ * fast typist costs one panel refresh per frame).
+ */
+import { createContext, useContext, useSyncExternalStore } from 'react';
+import type * as Y from 'yjs';
+import type { AnnotationWorkspace, WorkspaceSnapshot } from './workspace.ts';
+
+/** The workspace for this page (null outside the annotations gate). */
+export const WorkspaceContext = createContext<AnnotationWorkspace | null>(null);
+
+/** The workspace, or null when rendered outside the gate (e.g. isolated tests). */
+export function useOptionalWorkspace(): AnnotationWorkspace | null {
+  return useContext(WorkspaceContext);
+}
+
+/** The workspace; throws outside the gate. */
+export function useWorkspace(): AnnotationWorkspace {
+  const workspace = useContext(WorkspaceContext);
+  if (workspace === null) throw new Error('useWorkspace outside <AnnotationsGate>');
+  return workspace;
+}
+
+/** The workspace snapshot (re-renders on change). */
+export function useWorkspaceSnapshot(workspace: AnnotationWorkspace): WorkspaceSnapshot {
+  return useSyncExternalStore(workspace.subscribe, workspace.getSnapshot);
+}
+
+type VersionSource = { subscribe(listener: () => void): () => void; get(): number };
+const versionSources = new WeakMap<Y.Doc, VersionSource>();
+
+function versionSource(doc: Y.Doc): VersionSource {
+  let source = versionSources.get(doc);
+  if (source) return source;
+  let version = 0;
+  let frame = 0;
+  const listeners = new Set<() => void>();
+  const onTransaction = (transaction: Y.Transaction): void => {
+    if (transaction.changed.size === 0 || frame !== 0) return;
+    frame = requestAnimationFrame(() => {
+      frame = 0;
+      version += 1;
+      for (const listener of [...listeners]) listener();
+    });
+  };
+  doc.on('afterTransaction', onTransaction);
+  source = {
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    get: () => version,
+  };
+  versionSources.set(doc, source);
+  return source;
+}
+
+/** A number that increases (at most once per frame) whenever `doc` changes; use it as a memo dependency. */
+export function useDocVersion(doc: Y.Doc): number {
+  const source = versionSource(doc);
+  return useSyncExternalStore(source.subscribe, source.get);
+}
