@@ -7,7 +7,8 @@
  * ({@link setupAppProtocol}).
  *
  * Mapping a URL to a file is a pure function ({@link resolveAppPath}) so traversal rules
- * are tested directly: each path segment is percent-decoded on its own and rejected if it
+ * are tested directly: each path segment, as written in the request (before URL parsing
+ * normalises dot segments), is percent-decoded on its own and rejected if it
  * is `.`/`..`, empty, or hides a separator, drive colon or NUL; the joined path must stay
  * inside the root. The handler then resolves symlinks and checks containment again, so
  * nothing that *resolves* outside the root is served either. Every response carries the
@@ -78,7 +79,10 @@ export function resolveAppPath(requestUrl: string, rootDir: string): AppPathReso
   if (url.protocol !== `${APP_SCHEME}:` || url.hostname !== APP_HOST || url.port !== '') {
     return rejected(403, 'not the app origin');
   }
-  const rawSegments = url.pathname.split('/').slice(1);
+  // Check the path as written, before URL parsing collapses "..", "%2e%2e" and friends:
+  // a request that tries to climb is refused outright rather than quietly re-rooted.
+  const writtenPath = requestUrl.replace(/^[^:]+:\/\/[^/?#]*/, '').split(/[?#]/)[0] ?? '';
+  const rawSegments = (writtenPath === '' ? '/' : writtenPath).split('/').slice(1);
   if (rawSegments.length === 1 && rawSegments[0] === '') rawSegments[0] = INDEX_FILE;
   const segments: string[] = [];
   for (const raw of rawSegments) {
