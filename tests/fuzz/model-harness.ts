@@ -109,14 +109,14 @@ export function createTeam(seed: number, size: number): Team {
   return team;
 }
 
-function liveKeys(map: Y.Map<any>): string[] {
+function keysOf(map: Y.Map<any>): string[] {
   return [...map.keys()];
 }
 
 function notesOf(member: Member): { note: NoteId; replies: ReplyId[] }[] {
   const out: { note: NoteId; replies: ReplyId[] }[] = [];
   roots(member.doc).notes.forEach((map, id) => {
-    out.push({ note: id as NoteId, replies: liveKeys(map.get(NOTE.replies) as Y.Map<unknown>) as ReplyId[] });
+    out.push({ note: id as NoteId, replies: keysOf(map.get(NOTE.replies) as Y.Map<unknown>) as ReplyId[] });
   });
   return out;
 }
@@ -134,14 +134,14 @@ function insertToken(team: Team, member: Member, where: string, text: string, ed
 export const operations = {
   createTag(team: Team, m: Member): void {
     const name = `tag-${team.ledger.tags.size}`;
-    const parentId = team.random() < 0.3 ? pick(team.random, liveKeys(roots(m.doc).tags) as TagId[]) : undefined;
+    const parentId = team.random() < 0.3 ? pick(team.random, keysOf(roots(m.doc).tags) as TagId[]) : undefined;
     const id = createTag(m.doc, m.actor, { name, colour: `#${Math.floor(team.random() * 0xffffff).toString(16).padStart(6, '0')}`, parentId: parentId ?? null });
     team.ledger.tags.add(id);
     team.ledger.names.set(id, new Set([name]));
   },
   highlight(team: Team, m: Member): void {
     const start = Math.floor(team.random() * 5000);
-    const tag = team.random() < 0.5 ? pick(team.random, liveKeys(roots(m.doc).tags) as TagId[]) : undefined;
+    const tag = team.random() < 0.5 ? pick(team.random, keysOf(roots(m.doc).tags) as TagId[]) : undefined;
     const id = addHighlight(m.doc, m.actor, {
       documentId: `doc-${Math.floor(team.random() * 3)}`,
       documentHash: 'sha256:0123456789abcdef',
@@ -153,23 +153,23 @@ export const operations = {
     if (tag) team.ledger.applied.set(`${id}|${tag}`, { highlight: id, tag });
   },
   applyTag(team: Team, m: Member): void {
-    const highlight = pick(team.random, liveKeys(roots(m.doc).highlights) as HighlightId[]);
-    const tag = pick(team.random, liveKeys(roots(m.doc).tags) as TagId[]);
+    const highlight = pick(team.random, keysOf(roots(m.doc).highlights) as HighlightId[]);
+    const tag = pick(team.random, keysOf(roots(m.doc).tags) as TagId[]);
     if (!highlight || !tag) return;
     applyTag(m.doc, m.actor, highlight, tag);
     expectLocally((roots(m.doc).highlights.get(highlight)!.get(tag) as number) > 0, `apply ${tag} to ${highlight}`);
     team.ledger.applied.set(`${highlight}|${tag}`, { highlight, tag });
   },
   removeTag(team: Team, m: Member): void {
-    const highlight = pick(team.random, liveKeys(roots(m.doc).highlights) as HighlightId[]);
+    const highlight = pick(team.random, keysOf(roots(m.doc).highlights) as HighlightId[]);
     if (!highlight) return;
-    const tag = pick(team.random, liveKeys(roots(m.doc).highlights.get(highlight)!).filter((k) => k.length > 2) as TagId[]);
+    const tag = pick(team.random, keysOf(roots(m.doc).highlights.get(highlight)!).filter((k) => k.length > 2) as TagId[]);
     if (!tag) return;
     if (removeTag(m.doc, m.actor, highlight, tag)) team.ledger.removed.add(`${highlight}|${tag}`);
     expectLocally((roots(m.doc).highlights.get(highlight)!.get(tag) as number) < 0, `remove ${tag} from ${highlight}`);
   },
   renameTag(team: Team, m: Member): void {
-    const tag = pick(team.random, liveKeys(roots(m.doc).tags) as TagId[]);
+    const tag = pick(team.random, keysOf(roots(m.doc).tags) as TagId[]);
     if (!tag) return;
     const name = `renamed-${team.ledger.operations}`;
     updateTag(m.doc, m.actor, tag, { name });
@@ -177,27 +177,27 @@ export const operations = {
     team.ledger.names.get(tag)!.add(name);
   },
   reparentTag(team: Team, m: Member): void {
-    const tags = liveKeys(roots(m.doc).tags) as TagId[];
+    const tags = keysOf(roots(m.doc).tags) as TagId[];
     const tag = pick(team.random, tags);
     const parent = pick(team.random, tags);
     if (!tag || !parent || tag === parent) return;
     updateTag(m.doc, m.actor, tag, { parentId: team.random() < 0.2 ? null : parent });
   },
   mergeTag(team: Team, m: Member): void {
-    const tags = liveKeys(roots(m.doc).tags) as TagId[];
+    const tags = keysOf(roots(m.doc).tags) as TagId[];
     const from = pick(team.random, tags);
     const into = pick(team.random, tags);
     if (!from || !into || from === into) return;
     mergeTag(m.doc, m.actor, from, into);
   },
   trashTag(team: Team, m: Member): void {
-    const tag = pick(team.random, liveKeys(roots(m.doc).tags) as TagId[]);
+    const tag = pick(team.random, keysOf(roots(m.doc).tags) as TagId[]);
     if (!tag) return;
     if (team.random() < 0.5) deleteTag(m.doc, m.actor, tag);
     else restoreTag(m.doc, m.actor, tag);
   },
   deleteHighlight(team: Team, m: Member): void {
-    const highlight = pick(team.random, liveKeys(roots(m.doc).highlights) as HighlightId[]);
+    const highlight = pick(team.random, keysOf(roots(m.doc).highlights) as HighlightId[]);
     if (!highlight) return;
     deleteHighlight(m.doc, m.actor, highlight);
     expectLocally((roots(m.doc).highlights.get(highlight)!.get(HIGHLIGHT.trash) as TrashRecord).d === 1, `trash ${highlight}`);
@@ -215,7 +215,7 @@ export const operations = {
     team.ledger.restoredHighlights.add(highlight);
   },
   addNote(team: Team, m: Member): void {
-    const highlight = pick(team.random, liveKeys(roots(m.doc).highlights) as HighlightId[]);
+    const highlight = pick(team.random, keysOf(roots(m.doc).highlights) as HighlightId[]);
     if (!highlight) return;
     const note = addNote(m.doc, m.actor, highlight);
     team.ledger.notes.set(note, highlight);
