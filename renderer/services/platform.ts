@@ -9,42 +9,26 @@
  *   `<input type=file>`, external links through `window.open` (https only, noopener), and
  *   the menu's commands come from keyboard shortcuts instead.
  */
-import type { MenuCommand } from '../../shared/ipc/menu.ts';
+import type { FileFilter, MarginaliaApi, MenuCommand } from '../../shared/ipc/contract.ts';
 
-export type { MenuCommand };
+export type { FileFilter, MarginaliaApi, MenuCommand };
 
-/**
- * The part of the preload's `window.marginalia` (shared/ipc/contract.ts `MarginaliaApi`)
- * that the renderer uses. Declared structurally here so this module does not depend on
- * the preload's full surface; the real API satisfies it.
- */
-export interface MarginaliaApi {
-  readonly platform: 'electron';
-  saveFile(request: { suggestedName: string; content: string; filters: { name: string; extensions: string[] }[] }): Promise<unknown>;
-  openFile(request: { filters: { name: string; extensions: string[] }[] }): Promise<OpenedFile | null | undefined>;
-  openExternal(url: string): Promise<unknown>;
-  onMenuCommand(listener: (command: MenuCommand) => void): () => void;
-}
-
-/** A file type filter for save/open dialogs, e.g. `{ name: 'CSV', extensions: ['csv'] }`. */
-export interface FileFilter {
-  readonly name: string;
-  readonly extensions: readonly string[];
-}
-
-/** A file the user picked to open. */
+/** A file the user picked to open: its base name and bytes (decode text with TextDecoder). */
 export interface OpenedFile {
   readonly name: string;
-  readonly content: string;
+  readonly bytes: Uint8Array;
 }
 
 /** Everything the renderer needs from its host. */
 export interface Platform {
   /** Which host the renderer runs in. */
   readonly kind: 'electron' | 'web';
-  /** Saves text to a file the user chooses; resolves false when the user cancelled. */
-  saveFile(request: { suggestedName: string; content: string; filters: readonly FileFilter[] }): Promise<boolean>;
-  /** Lets the user pick a file and reads it as text; resolves null when cancelled. */
+  /**
+   * Saves text or bytes to a file the user chooses. Resolves false when the user cancelled;
+   * rejects with a readable message when writing failed.
+   */
+  saveFile(request: { suggestedName: string; content: string | Uint8Array; filters: readonly FileFilter[] }): Promise<boolean>;
+  /** Lets the user pick one file and reads its bytes; resolves null when cancelled. */
   openFile(request: { filters: readonly FileFilter[] }): Promise<OpenedFile | null>;
   /** Opens an https URL in the user's browser; anything else is refused. */
   openExternal(url: string): Promise<void>;
@@ -61,28 +45,29 @@ export function isSafeExternalUrl(url: string): boolean {
   }
 }
 
+function copyFilters(filters: readonly FileFilter[]): FileFilter[] {
+  return filters.map((filter) => ({ name: filter.name, extensions: [...filter.extensions] }));
+}
+
 /** Wraps the Electron preload API. */
 export function createElectronPlatform(api: MarginaliaApi): Platform {
   return {
     kind: 'electron',
     async saveFile(request) {
-      const result = await api.saveFile({
-        suggestedName: request.suggestedName,
-        content: request.content,
-        filters: request.filters.map((filter) => ({ name: filter.name, extensions: [...filter.extensions] })),
-      });
-      // The preload answers with the saved path, or null/undefined/false when cancelled.
-      return result !== null && result !== undefined && result !== false;
+      const result = await api.saveFile({ suggestedName: request.suggestedName, content: request.content, filters: copyFilters(request.filters) });
+      if (result.saved) return true;
+      if (result.reason === 'canceled') return false;
+      throw new Error(result.message ?? `${request.suggestedName} could not be written`);
     },
     async openFile(request) {
-      const result = await api.openFile({
-        filters: request.filters.map((filter) => ({ name: filter.name, extensions: [...filter.extensions] })),
-      });
-      return result ?? null;
+      const result = await api.openFile({ filters: copyFilters(request.filters) });
+      if (result.opened) return { name: result.name, bytes: result.content };
+      if (result.reason === 'canceled') return null;
+      throw new Error(result.message ?? 'the file could not be read');
     },
     async openExternal(url) {
       if (!isSafeExternalUrl(url)) throw new Error(`Refusing to open a non-https link: ${url}`);
-      await api.openExternal(url);
+      if (!(await api.openExternal(url))) throw new Error(`The link could not be opened: ${url}`);
     },
     onCommand: (listener) => api.onMenuCommand(listener),
   };
@@ -111,7 +96,7 @@ export function createWebPlatform(win: Window = window): Platform {
   return {
     kind: 'web',
     async saveFile(request) {
-      const blob = new Blob([request.content], { type: 'application/octet-stream' });
+      const blob = new Blob([request.content as BlobPart], { type: 'application/octet-stream' });
       const href = URL.createObjectURL(blob);
       const link = doc.createElement('a');
       link.href = href;
@@ -125,7 +110,7 @@ export function createWebPlatform(win: Window = window): Platform {
       return true;
     },
     openFile(request) {
-      return new Promise((resolve) => {
+      return new Promise((resolve, reject) => {
         const input = doc.createElement('input');
         input.type = 'file';
         input.hidden = true;
@@ -137,7 +122,7 @@ export function createWebPlatform(win: Window = window): Platform {
             resolve(null);
             return;
           }
-          file.text().then((content) => resolve({ name: file.name, content }), () => resolve(null));
+          file.arrayBuffer().then((buffer) => resolve({ name: file.name, bytes: new Uint8Array(buffer) }), reject);
         });
         input.addEventListener('cancel', () => {
           input.remove();

@@ -261,6 +261,7 @@ describe('reader: reading position', () => {
     await page.locator('.library__list').waitFor();
     const percent = await page.locator(`.library-card[data-document-id="${article.meta.id}"] [data-testid="progress-value"]`).textContent();
     expect(Number.parseInt(percent ?? '0', 10)).toBeGreaterThan(Math.floor(position!.offset / article.text.length * 100) - 1);
+    await saveScreenshot(page, 'library-progress');
     expect(errors, errors.join('\n')).toEqual([]);
   });
 });

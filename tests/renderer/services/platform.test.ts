@@ -39,9 +39,14 @@ describe('Electron platform', () => {
     let listener: ((command: MenuCommand) => void) | null = null;
     const api: MarginaliaApi = {
       platform: 'electron',
-      saveFile: async (request) => (request.suggestedName === 'cancel.csv' ? null : `/home/me/${request.suggestedName}`),
-      openFile: async () => ({ name: 'p.json', content: '{}' }),
-      openExternal: async (url) => { opened.push(url); },
+      appInfo: async () => ({ name: 'Marginalia', version: '0.0.0', userDataPath: '/tmp' }),
+      saveFile: async (request) => {
+        if (request.suggestedName === 'cancel.csv') return { saved: false, reason: 'canceled' };
+        if (request.suggestedName === 'full.csv') return { saved: false, reason: 'error', message: 'disk full' };
+        return { saved: true, path: `/home/me/${request.suggestedName}` };
+      },
+      openFile: async () => ({ opened: true, name: 'p.json', content: new TextEncoder().encode('{}') }),
+      openExternal: async (url) => { opened.push(url); return true; },
       onMenuCommand: (next) => { listener = next; return () => { listener = null; }; },
     };
     return { api, opened, send: (command: MenuCommand) => listener?.(command), attached: () => listener !== null };
@@ -53,7 +58,10 @@ describe('Electron platform', () => {
     expect(platform.kind).toBe('electron');
     await expect(platform.saveFile({ suggestedName: 'x.csv', content: 'a', filters: [] })).resolves.toBe(true);
     await expect(platform.saveFile({ suggestedName: 'cancel.csv', content: 'a', filters: [] })).resolves.toBe(false);
-    await expect(platform.openFile({ filters: [] })).resolves.toEqual({ name: 'p.json', content: '{}' });
+    await expect(platform.saveFile({ suggestedName: 'full.csv', content: new Uint8Array([1]), filters: [] })).rejects.toThrow('disk full');
+    const openedFile = await platform.openFile({ filters: [{ name: 'JSON', extensions: ['json'] }] });
+    expect(openedFile?.name).toBe('p.json');
+    expect(new TextDecoder().decode(openedFile?.bytes)).toBe('{}');
     await platform.openExternal('https://example.org');
     await expect(platform.openExternal('http://example.org')).rejects.toThrow(/non-https/);
     expect(fake.opened).toEqual(['https://example.org']);
