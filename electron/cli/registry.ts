@@ -4,10 +4,12 @@
  */
 import type { CliCommand } from './command.ts';
 import { documentsCommand } from './commands/documents.ts';
+import { exportCommand } from './commands/export.ts';
 import { textCommand } from './commands/text.ts';
 
 /** Every subcommand, in the order `--help` lists them. */
 export const cliCommands: readonly CliCommand[] = [
   documentsCommand,
   textCommand,
+  exportCommand,
 ];
