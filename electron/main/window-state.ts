@@ -7,7 +7,7 @@
  * unplugged) is pulled back onto the nearest work area. Saving is debounced while the
  * user drags or resizes, and immediate when the window closes; writes are atomic.
  */
-import { readFile } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { saveFile } from '../services/files.ts';
 import type { BrowserWindowPort, RectanglePort } from './electron-ports.ts';
@@ -114,8 +114,13 @@ export async function loadWindowState(userDataPath: string): Promise<WindowState
   }
 }
 
-/** Saves the state atomically; returns an error message instead of throwing. */
+/** Saves the state atomically (creating the folder if needed); returns an error message instead of throwing. */
 export async function saveWindowState(userDataPath: string, state: WindowState): Promise<string | null> {
+  try {
+    await mkdir(userDataPath, { recursive: true });
+  } catch (error) {
+    return `Could not create "${userDataPath}": ${error instanceof Error ? error.message : String(error)}`;
+  }
   const outcome = await saveFile(path.join(userDataPath, WINDOW_STATE_FILE), `${JSON.stringify(state, null, 2)}\n`);
   return outcome.ok ? null : outcome.message;
 }

@@ -96,9 +96,16 @@ describe('load and save', () => {
     expect(await loadWindowState(folder)).toEqual(DEFAULT_WINDOW_STATE);
   });
 
+  it('creates a missing user data folder', async () => {
+    expect(await saveWindowState(path.join(folder, 'new', 'Marginalia'), DEFAULT_WINDOW_STATE)).toBeNull();
+    expect(await loadWindowState(path.join(folder, 'new', 'Marginalia'))).toEqual(DEFAULT_WINDOW_STATE);
+  });
+
   it('reports a failed save as a message', async () => {
-    const problem = await saveWindowState(path.join(folder, 'missing'), DEFAULT_WINDOW_STATE);
-    expect(problem).toMatch(/^Not found:/);
+    const blocker = path.join(folder, 'a-file');
+    await writeFile(blocker, 'not a folder');
+    const problem = await saveWindowState(path.join(blocker, 'Marginalia'), DEFAULT_WINDOW_STATE);
+    expect(problem).toMatch(/^Could not create ".*a-file.Marginalia"/);
   });
 });
 
