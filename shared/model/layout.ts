@@ -94,8 +94,16 @@ export type Roots = {
   readonly notes: Y.Map<Y.Map<unknown>>;
 };
 
-/** The root maps of `doc` (creating the root types is local and writes nothing). */
+const rootsCache = new WeakMap<Y.Doc, Roots>();
+
+/** The root maps of `doc` (creating the root types is local and writes nothing; cached per doc). */
 export function roots(doc: Y.Doc): Roots {
+  let cached = rootsCache.get(doc);
+  if (!cached) rootsCache.set(doc, (cached = readRoots(doc)));
+  return cached;
+}
+
+function readRoots(doc: Y.Doc): Roots {
   return {
     meta: doc.getMap(ROOT.meta),
     members: doc.getMap(ROOT.members),

@@ -68,13 +68,13 @@ export function listTrash(doc: Y.Doc): TrashView {
   });
   const notes: NoteView[] = [];
   const replies: (ReplyView & { noteId: NoteId })[] = [];
-  for (const list of context.notesByHighlight.values()) {
-    for (const note of list) {
-      if (trashedHighlights.has(note.highlightId)) continue;
+  roots(doc).highlights.forEach((map, id) => {
+    if (trashedHighlights.has(id as HighlightId)) return;
+    for (const note of context.notesOf(id as HighlightId)) {
       if (note.deleted) notes.push(note);
       else for (const reply of note.replies) if (reply.deleted) replies.push({ ...reply, noteId: note.id });
     }
-  }
+  });
   const tags = [...context.tagIndex.tags.values()].filter((tag) => tag.deleted !== null);
   return {
     highlights: highlights.sort(newest),
@@ -118,17 +118,21 @@ export function listTags(doc: Y.Doc): TagTreeNode[] {
     for (const tag of ids) direct.set(tag, (direct.get(tag) ?? 0) + 1);
     if (ids.length > 0) carriers.set(id as HighlightId, ids);
   });
-  const build = (id: TagId): TagTreeNode => {
-    const descendants = index.descendants(id);
-    let totalCount = 0;
-    for (const ids of carriers.values()) if (ids.some((tag) => descendants.has(tag))) totalCount++;
-    return {
-      tag: index.tags.get(id) as TagView,
-      count: direct.get(id) ?? 0,
-      totalCount,
-      children: index.children(id).map(build),
-    };
-  };
+  // Subtree counts: each highlight counts once for every tag it carries and their ancestors.
+  const total = new Map<TagId, number>();
+  for (const ids of carriers.values()) {
+    const counted = new Set<TagId>();
+    for (const tag of ids) {
+      for (let at: TagId | null = tag; at !== null && !counted.has(at); at = index.tags.get(at)?.parentId ?? null) counted.add(at);
+    }
+    for (const tag of counted) total.set(tag, (total.get(tag) ?? 0) + 1);
+  }
+  const build = (id: TagId): TagTreeNode => ({
+    tag: index.tags.get(id) as TagView,
+    count: direct.get(id) ?? 0,
+    totalCount: total.get(id) ?? 0,
+    children: index.children(id).map(build),
+  });
   return index.children(null).map(build);
 }
 

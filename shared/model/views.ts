@@ -68,14 +68,15 @@ export type HighlightView = {
   readonly notes: readonly NoteView[];
 };
 
-/** Indexes shared by every view built in one query. */
+/** Indexes shared by every view built in one query (notes are read lazily, per highlight). */
 export type ViewContext = {
   readonly doc: Y.Doc;
   readonly tagIndex: TagIndex;
-  /** Notes per highlight, including trashed notes. */
-  readonly notesByHighlight: ReadonlyMap<HighlightId, readonly NoteView[]>;
+  /** All notes of a highlight, including trashed ones, oldest first. */
+  notesOf(highlight: HighlightId): readonly NoteView[];
+  /** The member behind a Yjs client id (memoised client registry lookup). */
+  memberOf(clientId: number): MemberId | undefined;
 };
-
 function trashInfo(value: unknown): TrashInfo | null {
   const record = value as TrashRecord | undefined;
   return record && record.d === 1 ? { by: record.b, at: record.a } : null;
@@ -116,17 +117,32 @@ export function readNote(id: NoteId, map: Y.Map<unknown>): NoteView {
   };
 }
 
-/** Indexes the codebook and notes of `doc` for building views. */
+/** Indexes the codebook of `doc` and, on first use, which notes belong to which highlight. */
 export function createViewContext(doc: Y.Doc): ViewContext {
-  const notesByHighlight = new Map<HighlightId, NoteView[]>();
-  roots(doc).notes.forEach((map, id) => {
-    const note = readNote(id as NoteId, map);
-    const list = notesByHighlight.get(note.highlightId) ?? [];
-    list.push(note);
-    notesByHighlight.set(note.highlightId, list);
-  });
-  for (const list of notesByHighlight.values()) list.sort(byTimeThenId);
-  return { doc, tagIndex: buildTagIndex(doc), notesByHighlight };
+  let byHighlight: Map<HighlightId, [NoteId, Y.Map<unknown>][]> | undefined;
+  const read = new Map<HighlightId, NoteView[]>();
+  const notesOf = (highlight: HighlightId): readonly NoteView[] => {
+    let views = read.get(highlight);
+    if (views) return views;
+    if (!byHighlight) {
+      byHighlight = new Map();
+      for (const [id, map] of roots(doc).notes) {
+        const owner = map.get(NOTE.highlight) as HighlightId;
+        const list = byHighlight.get(owner) ?? [];
+        list.push([id as NoteId, map]);
+        byHighlight.set(owner, list);
+      }
+    }
+    views = (byHighlight.get(highlight) ?? []).map(([id, map]) => readNote(id, map)).sort(byTimeThenId);
+    read.set(highlight, views);
+    return views;
+  };
+  const members = new Map<number, MemberId | undefined>();
+  const memberOf = (clientId: number): MemberId | undefined => {
+    if (!members.has(clientId)) members.set(clientId, memberOfClient(doc, clientId));
+    return members.get(clientId);
+  };
+  return { doc, tagIndex: buildTagIndex(doc), notesOf, memberOf };
 }
 
 /**
@@ -142,7 +158,7 @@ export function appliedTags(context: ViewContext, map: Y.Map<unknown>, includeTr
     const resolvedId = context.tagIndex.resolve(key);
     const tag = context.tagIndex.tags.get(resolvedId);
     if (!tag || (tag.deleted && !includeTrashedTags)) continue;
-    const applied: AppliedTag = { tag, appliedId: key, by: memberOfClient(context.doc, item.id.client), at: value * 1000 };
+    const applied: AppliedTag = { tag, appliedId: key, by: context.memberOf(item.id.client), at: value * 1000 };
     const previous = out.get(resolvedId);
     if (!previous || applied.at < previous.at || (applied.at === previous.at && applied.appliedId < previous.appliedId)) {
       out.set(resolvedId, applied);
@@ -166,7 +182,7 @@ export function highlightView(context: ViewContext, id: HighlightId, map: Y.Map<
     deleted: trashInfo(map.get(HIGHLIGHT.trash)),
     tags,
     colour: tags[0]?.tag.colour ?? null,
-    notes: (context.notesByHighlight.get(id) ?? []).filter((note) => note.deleted === null),
+    notes: context.notesOf(id).filter((note) => note.deleted === null),
   };
 }
 
