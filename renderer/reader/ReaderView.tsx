@@ -19,6 +19,9 @@ import { createReaderEditor } from './reader-editor.ts';
 import type { TextRange } from './selection.ts';
 import { TitleBlock } from './TitleBlock.tsx';
 import { activeOutlineIndex, scrollToNode, scrollToOffset, topVisibleOffset, visibleProgress } from './viewport.ts';
+import { attachAnnotations } from '../store/attach-annotations.ts';
+import { useOptionalWorkspace } from '../store/use-workspace.ts';
+import { SelectionToolbar } from './SelectionToolbar.tsx';
 
 /** Actions other regions can ask of the reader. */
 export interface ReaderHandle {
@@ -41,6 +44,7 @@ const SAVE_DELAY_MS = 250;
 
 /** The reading pane. */
 export function ReaderView({ article, positions, subscribeCommands, onSelectionChange, onActiveSectionChange, onReady }: ReaderViewProps) {
+  const annotations = useOptionalWorkspace();
   const scroller = useRef<HTMLDivElement>(null);
   const mount = useRef<HTMLDivElement>(null);
   const viewRef = useRef<EditorView | null>(null);
@@ -70,6 +74,7 @@ export function ReaderView({ article, positions, subscribeCommands, onSelectionC
       findChanged: setFind,
     });
     viewRef.current = view;
+    const detachAnnotations = annotations === null ? null : attachAnnotations(annotations, view, article, container);
     const saved = positions.get(article.meta.id);
     if (saved !== null && saved.offset > 0) scrollToOffset(view, container, article.textMap, saved.offset);
     else container.scrollTop = 0;
@@ -105,10 +110,11 @@ export function ReaderView({ article, positions, subscribeCommands, onSelectionC
       window.clearTimeout(saveTimer);
       saveNow();
       onReady(null);
+      detachAnnotations?.();
       view.destroy();
       viewRef.current = null;
     };
-  }, [article, positions, saveNow, onReady]);
+  }, [article, positions, saveNow, onReady, annotations]);
 
   const revealCurrentMatch = useCallback(() => {
     const current = viewRef.current?.dom.querySelector('.find-match-current');
@@ -162,7 +168,18 @@ export function ReaderView({ article, positions, subscribeCommands, onSelectionC
   }), [subscribeCommands, step, runQuery, findOpen, query, find]);
 
   return (
-    <div className="reader" data-document-id={article.meta.id}>
+    <div
+      className="reader"
+      data-document-id={article.meta.id}
+      onKeyDown={(event) => {
+        // Escape closes the find bar from anywhere in the reader, not only from its field.
+        const inFindBar = event.target instanceof Element && event.target.closest('.find-bar') !== null;
+        if (event.key === 'Escape' && findOpen && !inFindBar) {
+          event.preventDefault();
+          closeFind();
+        }
+      }}
+    >
       {findOpen && (
         <FindBar query={query} find={find} focusRequest={focusRequest} onQueryChange={runQuery} onStep={step} onClose={closeFind} />
       )}
@@ -170,6 +187,7 @@ export function ReaderView({ article, positions, subscribeCommands, onSelectionC
         <article className="reader__page" aria-label={article.meta.title}>
           <TitleBlock meta={article.meta} doc={article.doc} />
           <div ref={mount} className="reader__text" />
+          {annotations !== null && <SelectionToolbar />}
         </article>
       </div>
     </div>
