@@ -12,6 +12,7 @@
 import type * as Y from 'yjs';
 import { anchor } from '../anchoring/anchor.ts';
 import type { Article } from '../documents/article.ts';
+import { sameDocumentVersion } from '../model/highlights.ts';
 import type { HighlightId, MemberId, TagId } from '../model/ids.ts';
 import { roots } from '../model/layout.ts';
 import { getProjectMeta, listMembers } from '../model/project.ts';
@@ -184,7 +185,11 @@ function toExcerpt(
   pathOf: (id: TagId) => string[],
 ): Excerpt {
   const placed = index
-    ? anchor(index.article.text, { position: view.position, quote: view.quote }, { hash: index.article.hash, expectedHash: view.documentHash })
+    ? anchor(
+        index.article.text,
+        { position: view.position, quote: view.quote },
+        { hash: index.article.hash, expectedHash: sameDocumentVersion(view.documentHash, index.article.hash) ? index.article.hash : view.documentHash },
+      )
     : undefined;
   const anchored = placed?.status === 'anchored' ? placed : undefined;
   const utf16 = anchored ? { start: anchored.start, end: anchored.end } : view.position;

@@ -83,7 +83,7 @@ describe('marginalia export --from FILE', () => {
     expect(await rows('--tag', 'security')).toHaveLength(4);
     expect(await rows('--tag', 'Security / Military')).toHaveLength(2);
     expect((await rows('--tag', 'Security', '--tag', 'Economy', '--all-tags')).map((row) => row.quote)).toEqual(['economic and military ties with Russia']);
-    expect((await rows('--member', 'ana əliyeva', '--with-note')).map((row) => row.quote.slice(0, 20))).toEqual(['the Russia-Ukraine w', 'energy security', 'Then 🧭 pointed nort']);
+    expect((await rows('--member', 'ana əliyeva', '--with-note')).map((row) => (row.quote ?? "").slice(0, 20))).toEqual(['the Russia-Ukraine w', 'energy security', 'Then 🧭 pointed nort']);
     expect(await rows('--document', 'hard-text-sample')).toHaveLength(3);
     expect(await rows('--to-date', '2026-02-28')).toHaveLength(0);
     expect(await rows('--from-date', '2026-03-01', '--to-date', '2026-03-01')).toHaveLength(9);
@@ -110,7 +110,7 @@ describe('marginalia export --from FILE', () => {
   it('fails with one line on a damaged project file, an unknown tag, member or document, and an unwritable output', async () => {
     const damaged = join(work, 'damaged.marginalia');
     const bytes = encodeProjectFile(project.doc);
-    bytes[bytes.length - 1] ^= 0xff;
+    bytes[bytes.length - 1] = (bytes[bytes.length - 1] ?? 0) ^ 0xff;
     writeFileSync(damaged, bytes);
     const cases: [string[], RegExp][] = [
       [['--from', damaged, '--out', join(work, 'x.csv')], /cannot open project file .*damaged \(checksum mismatch\)/],
