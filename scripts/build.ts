@@ -5,7 +5,7 @@
  *   bundled CommonJS preload (esbuild; `electron` stays external).
  * electron-builder then packages out/ (see build/electron-builder.json).
  */
-import { build as esbuild } from 'esbuild';
+import { build as esbuild, type BuildOptions } from 'esbuild';
 import { build as viteBuild } from 'vite';
 import { join } from 'node:path';
 import { ROOT, requireNode22 } from './run.ts';
@@ -13,7 +13,7 @@ import { ROOT, requireNode22 } from './run.ts';
 /** Builds the renderer and the Electron bundles. */
 export async function buildAll(): Promise<void> {
   await viteBuild({ configFile: join(ROOT, 'vite.config.ts'), logLevel: 'warn' });
-  const common = {
+  const common: BuildOptions = {
     bundle: true,
     platform: 'node',
     format: 'cjs',
@@ -21,7 +21,7 @@ export async function buildAll(): Promise<void> {
     external: ['electron'],
     logLevel: 'warning',
     absWorkingDir: ROOT,
-  } as const;
+  };
   await esbuild({ ...common, entryPoints: ['electron/main/main.ts'], outfile: 'out/main/main.cjs' });
   await esbuild({ ...common, entryPoints: ['electron/preload/preload.ts'], outfile: 'out/preload/preload.cjs' });
 }
