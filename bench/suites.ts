@@ -5,4 +5,6 @@
 import type { BenchSuite } from './harness.ts';
 
 /** Every suite, in the order the table shows them. */
-export const SUITES: Array<{ name: string; load: () => Promise<BenchSuite> }> = [];
+export const SUITES: Array<{ name: string; load: () => Promise<BenchSuite> }> = [
+  { name: 'export', load: async () => (await import('./export.bench.ts')).suite },
+];
