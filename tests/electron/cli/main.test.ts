@@ -25,7 +25,7 @@ describe('runCli', () => {
   });
 
   it.each([
-    [['bogus'], /^marginalia: unknown command "bogus" \(commands: documents, text\)\n$/],
+    [['bogus'], new RegExp(`^marginalia: unknown command "bogus" \\(commands: ${cliCommands.map((c) => c.name).join(', ')}\\)\\n$`)],
     [[], /^marginalia: no command given; usage: /],
     [['--verbose', 'documents'], /^marginalia: unknown option "--verbose"; usage: /],
     [['--documents'], /^marginalia: --documents needs a folder\n$/],
