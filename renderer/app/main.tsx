@@ -11,21 +11,33 @@ import { createReadingPositionStore } from '../services/reading-positions.ts';
 import { createCommandBus } from '../store/command-bus.ts';
 import { createLibraryStore } from '../store/library-store.ts';
 import { App } from './App.tsx';
+import { AnnotationsGate } from '../onboarding/AnnotationsGate.tsx';
+import { createAnnotationWorkspace } from '../store/workspace.ts';
+import { readerHref } from './routes.ts';
 import '../ui/theme.css';
 import '../ui/layout.css';
 import '../reader/reader.css';
 import '../library/library.css';
+import '../ui/annotations.css';
 
 const platform = detectPlatform();
 const commands = createCommandBus(platform);
 const library = createLibraryStore(browserFetch);
 const positions = createReadingPositionStore(window.localStorage);
 document.documentElement.dataset.platform = platform.kind;
+const annotations = createAnnotationWorkspace({
+  storage: window.localStorage,
+  navigate: (documentId) => {
+    window.location.hash = readerHref(documentId);
+  },
+});
 
 const container = document.getElementById('root');
 if (container === null) throw new Error('index.html has no #root element');
 createRoot(container).render(
   <StrictMode>
-    <App library={library} positions={positions} commands={commands} />
+    <AnnotationsGate workspace={annotations} commands={commands} files={platform} menuHandlesUndo={platform.kind === 'electron'}>
+      <App library={library} positions={positions} commands={commands} />
+    </AnnotationsGate>
   </StrictMode>,
 );

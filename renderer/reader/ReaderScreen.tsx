@@ -13,6 +13,9 @@ import { Shell } from '../ui/Shell.tsx';
 import { Contents } from './Contents.tsx';
 import { ReaderView, type ReaderHandle } from './ReaderView.tsx';
 import { describeTextRange, type TextRange } from './selection.ts';
+import { MarginColumn } from '../margin/MarginColumn.tsx';
+import { ProjectMenu } from '../panels/ProjectMenu.tsx';
+import { useOptionalWorkspace } from '../store/use-workspace.ts';
 
 /** Props of {@link ReaderScreen}. */
 export interface ReaderScreenProps {
@@ -24,6 +27,7 @@ export interface ReaderScreenProps {
 
 /** Reader with its sidebar, margin and status bar. */
 export function ReaderScreen({ article, entries, positions, commands }: ReaderScreenProps) {
+  const annotations = useOptionalWorkspace();
   const [selection, setSelection] = useState<TextRange | null>(null);
   const [activeSection, setActiveSection] = useState(-1);
   const [handle, setHandle] = useState<ReaderHandle | null>(null);
@@ -46,6 +50,7 @@ export function ReaderScreen({ article, entries, positions, commands }: ReaderSc
         <>
           <button type="button" className="button button--quiet" onClick={() => commands.emit('toggle-contents')} aria-pressed={!contentsHidden}>Contents</button>
           <button type="button" className="button button--quiet" onClick={() => commands.emit('find')}>Find</button>
+          <ProjectMenu commands={commands} />
         </>
       )}
       sidebarLabel="Library and contents"
@@ -58,6 +63,7 @@ export function ReaderScreen({ article, entries, positions, commands }: ReaderSc
         </>
       )}
       mainLabel={`Article: ${article.meta.title}`}
+      margin={annotations === null ? undefined : <MarginColumn />}
       main={(
         <ReaderView
           key={id}

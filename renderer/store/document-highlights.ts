@@ -20,7 +20,7 @@ import type { HighlightId, TagId } from '../../shared/model/ids.ts';
 import { HIGHLIGHT, NOTE, roots, type AnchorRecord, type TrashRecord } from '../../shared/model/layout.ts';
 import { observeProject, type ProjectChange } from '../../shared/model/observe.ts';
 import { buildTagIndex, type TagIndex } from '../../shared/model/tag-index.ts';
-import { appliedTags } from '../../shared/model/views.ts';
+import { appliedTags, type ViewContext } from '../../shared/model/views.ts';
 import { setHighlightsMeta, type HighlightSpan, type HighlightsMeta } from '../reader/highlights-plugin.ts';
 
 /** Where a highlight sits in the open article (canonical offsets), or null when unanchored. */
@@ -87,7 +87,7 @@ export function createDocumentHighlights(doc: Y.Doc, article: Article): Document
   const spanOf = (id: HighlightId, map: Y.Map<unknown>, noted: ReadonlySet<HighlightId>): HighlightSpan | null => {
     const placement = place(id, map);
     if (placement === null) return null;
-    const context = { doc, tagIndex, notesByHighlight: new Map() };
+    const context: ViewContext = { doc, tagIndex, notesOf: () => [], memberOf: () => undefined };
     const tags: TagId[] = appliedTags(context, map).map((applied) => applied.tag.id);
     return {
       id,

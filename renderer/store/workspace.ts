@@ -71,7 +71,7 @@ export interface AnnotationWorkspace {
   jumpTo(id: HighlightId, documentId: string): void;
   attachReader(reader: OpenReader): () => void;
   /** Asks the margin to put the caret in `note`'s editor. */
-  requestNoteEditor(note: NoteId): void;
+  requestNoteEditor(note: NoteId | null): void;
   /** The reader's selection changed (the toolbar follows it). */
   selectionChanged(): void;
   reader(): OpenReader | null;

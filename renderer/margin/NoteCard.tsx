@@ -1,0 +1,88 @@
+/**
+ * One note in the margin: author and time, the note edited in place (a plain textarea
+ * bound to the note's Y.Text, see text-binding.ts), and its thread of replies with a box
+ * to add one. Clicking the card focuses its highlight.
+ */
+import { useEffect, useRef, useState } from 'react';
+import type { NoteId } from '../../shared/model/ids.ts';
+import { addReply, editNote, noteText } from '../../shared/model/notes.ts';
+import type { NoteView } from '../../shared/model/views.ts';
+import type { AnnotationWorkspace } from '../store/workspace.ts';
+import { formatTime } from '../panels/people.ts';
+import { bindText } from './text-binding.ts';
+
+/** Props of {@link NoteCard}. */
+export interface NoteCardProps {
+  readonly workspace: AnnotationWorkspace;
+  readonly note: NoteView;
+  readonly quote: string;
+  readonly focused: boolean;
+  readonly nameOf: (id: NoteView['createdBy'] | undefined) => string;
+  readonly editRequested: boolean;
+  onFocusHighlight(): void;
+}
+
+function NoteEditor({ workspace, noteId, autoFocus }: { workspace: AnnotationWorkspace; noteId: NoteId; autoFocus: boolean }) {
+  const ref = useRef<HTMLTextAreaElement>(null);
+  const input = useRef<() => void>(() => undefined);
+  useEffect(() => {
+    const element = ref.current;
+    if (element === null) return undefined;
+    const doc = workspace.session.doc;
+    const binding = bindText(element, noteText(doc, noteId), (index, deleteCount, insert) => {
+      editNote(doc, workspace.actor(), noteId, index, deleteCount, insert);
+    });
+    input.current = binding.onInput;
+    if (autoFocus) element.focus();
+    return binding.unbind;
+  }, [workspace, noteId, autoFocus]);
+  return (
+    <textarea
+      ref={ref}
+      className="note-card__text"
+      data-yjs-bound="true"
+      data-testid="note-text"
+      rows={3}
+      placeholder="Write a note…"
+      aria-label="Note"
+      onInput={() => input.current()}
+    />
+  );
+}
+
+/** The note card. */
+export function NoteCard({ workspace, note, quote, focused, nameOf, editRequested, onFocusHighlight }: NoteCardProps) {
+  const [reply, setReply] = useState('');
+  const replies = note.replies.filter((entry) => entry.deleted === null);
+  return (
+    <article className={`note-card${focused ? ' note-card--focused' : ''}`} data-note-id={note.id} data-highlight-id={note.highlightId} onClick={onFocusHighlight} data-testid="note-card">
+      <header className="note-card__meta">
+        <span className="note-card__author">{nameOf(note.createdBy)}</span>
+        <time dateTime={new Date(note.createdAt).toISOString()}>{formatTime(note.createdAt)}</time>
+      </header>
+      {!focused && <p className="note-card__quote">“{quote.length > 80 ? `${quote.slice(0, 80)}…` : quote}”</p>}
+      <NoteEditor workspace={workspace} noteId={note.id} autoFocus={editRequested} />
+      {replies.length > 0 && (
+        <ol className="note-card__replies" aria-label="Replies">
+          {replies.map((entry) => (
+            <li key={entry.id} className="note-reply" data-testid="note-reply">
+              <span className="note-card__meta"><span className="note-card__author">{nameOf(entry.createdBy)}</span> <time>{formatTime(entry.createdAt)}</time></span>
+              <p>{entry.text}</p>
+            </li>
+          ))}
+        </ol>
+      )}
+      {focused && (
+        <form className="note-card__reply" onSubmit={(event) => {
+          event.preventDefault();
+          if (reply.trim() === '') return;
+          addReply(workspace.session.doc, workspace.actor(), note.id, reply.trim());
+          setReply('');
+        }}>
+          <input value={reply} onChange={(event) => setReply(event.target.value)} placeholder="Reply…" aria-label="Reply" data-testid="reply-input" />
+          <button type="submit" className="button">Reply</button>
+        </form>
+      )}
+    </article>
+  );
+}

@@ -1,0 +1,40 @@
+/**
+ * The drawer that opens over the margin with one of the annotation panels: codebook,
+ * annotations across the corpus, trash, unanchored highlights.
+ */
+import type { AnnotationWorkspace, PanelName } from '../store/workspace.ts';
+import { AnnotationsPanel } from './AnnotationsPanel.tsx';
+import { CodebookPanel } from './CodebookPanel.tsx';
+import { TrashPanel } from './TrashPanel.tsx';
+import { UnanchoredPanel } from './UnanchoredPanel.tsx';
+
+const TITLES: Record<PanelName, string> = {
+  codebook: 'Codebook',
+  annotations: 'Annotations',
+  trash: 'Trash',
+  unanchored: 'Unanchored highlights',
+};
+
+/** Props of {@link PanelDrawer}. */
+export interface PanelDrawerProps {
+  readonly workspace: AnnotationWorkspace;
+  readonly panel: PanelName;
+}
+
+/** The drawer. */
+export function PanelDrawer({ workspace, panel }: PanelDrawerProps) {
+  return (
+    <aside className="panel-drawer" aria-label={TITLES[panel]} data-testid={`panel-${panel}`}>
+      <header className="panel-drawer__header">
+        <h2>{TITLES[panel]}</h2>
+        <button type="button" className="button button--quiet" onClick={() => workspace.setPanel(null)} aria-label="Close panel">×</button>
+      </header>
+      <div className="panel-drawer__body">
+        {panel === 'codebook' && <CodebookPanel workspace={workspace} />}
+        {panel === 'annotations' && <AnnotationsPanel workspace={workspace} />}
+        {panel === 'trash' && <TrashPanel workspace={workspace} />}
+        {panel === 'unanchored' && <UnanchoredPanel workspace={workspace} />}
+      </div>
+    </aside>
+  );
+}

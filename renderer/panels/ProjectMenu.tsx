@@ -1,0 +1,41 @@
+/**
+ * Top-bar buttons for the annotation panels and the project file commands. The File menu
+ * sends the same commands in Electron; these buttons make them reachable in the browser.
+ */
+import type { CommandBus } from '../store/command-bus.ts';
+import { useOptionalWorkspace, useWorkspaceSnapshot } from '../store/use-workspace.ts';
+import type { AnnotationWorkspace, PanelName } from '../store/workspace.ts';
+
+const PANELS: readonly { name: PanelName; label: string }[] = [
+  { name: 'codebook', label: 'Codebook' },
+  { name: 'annotations', label: 'Annotations' },
+  { name: 'trash', label: 'Trash' },
+  { name: 'unanchored', label: 'Unanchored' },
+];
+
+function Buttons({ workspace, commands }: { workspace: AnnotationWorkspace; commands: CommandBus }) {
+  const { panel } = useWorkspaceSnapshot(workspace);
+  return (
+    <span className="project-menu" role="group" aria-label="Project">
+      {PANELS.map((entry) => (
+        <button
+          key={entry.name}
+          type="button"
+          className="button button--quiet"
+          aria-pressed={panel === entry.name}
+          onClick={() => workspace.setPanel(panel === entry.name ? null : entry.name)}
+        >
+          {entry.label}
+        </button>
+      ))}
+      <button type="button" className="button button--quiet" onClick={() => commands.emit('save-project')}>Save project</button>
+      <button type="button" className="button button--quiet" onClick={() => commands.emit('merge-project')}>Merge project…</button>
+    </span>
+  );
+}
+
+/** The buttons (nothing outside the annotations gate). */
+export function ProjectMenu({ commands }: { readonly commands: CommandBus }) {
+  const workspace = useOptionalWorkspace();
+  return workspace === null ? null : <Buttons workspace={workspace} commands={commands} />;
+}

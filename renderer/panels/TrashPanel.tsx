@@ -1,0 +1,48 @@
+/**
+ * The trash: deleted highlights (with their tags and notes, which stay attached) and
+ * deleted tags, each restorable by anyone.
+ */
+import { useMemo } from 'react';
+import { restoreHighlight } from '../../shared/model/highlights.ts';
+import { listTrash } from '../../shared/model/queries.ts';
+import { restoreTag } from '../../shared/model/tags.ts';
+import { useDocVersion } from '../store/use-workspace.ts';
+import type { AnnotationWorkspace } from '../store/workspace.ts';
+import { formatTime, memberNames } from './people.ts';
+
+/** The trash panel. */
+export function TrashPanel({ workspace }: { readonly workspace: AnnotationWorkspace }) {
+  const doc = workspace.session.doc;
+  const version = useDocVersion(doc);
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- version stands for the doc's content
+  const trash = useMemo(() => ({ ...listTrash(doc), nameOf: memberNames(doc) }), [doc, version]);
+  if (trash.highlights.length === 0 && trash.tags.length === 0) return <p className="panel-empty">The trash is empty.</p>;
+  return (
+    <div className="trash-panel">
+      {trash.highlights.length > 0 && <h3>Highlights</h3>}
+      <ol className="annotation-list">
+        {trash.highlights.map((view) => (
+          <li key={view.id} className="annotation-item annotation-item--static" data-testid="trash-item">
+            <span className="annotation-item__quote">“{view.quote.exact}”</span>
+            <span className="annotation-item__tags">
+              {view.tags.map((applied) => <span key={applied.tag.id} className="tag-chip"><span className={`tag-swatch tag-swatch-${applied.tag.id}`} aria-hidden="true" />{applied.tag.name}</span>)}
+            </span>
+            {view.notes.map((note) => <span key={note.id} className="annotation-item__note">{note.text}</span>)}
+            <span className="annotation-item__meta">{view.documentId} · deleted by {trash.nameOf(view.deleted?.by)} {formatTime(view.deleted?.at)}</span>
+            <button type="button" className="button" onClick={() => restoreHighlight(doc, workspace.actor(), view.id)}>Restore</button>
+          </li>
+        ))}
+      </ol>
+      {trash.tags.length > 0 && <h3>Tags</h3>}
+      <ol className="annotation-list">
+        {trash.tags.map((tag) => (
+          <li key={tag.id} className="annotation-item annotation-item--static" data-testid="trash-tag">
+            <span className="tag-chip"><span className={`tag-swatch tag-swatch-${tag.id}`} aria-hidden="true" />{tag.name}</span>
+            <span className="annotation-item__meta">deleted by {trash.nameOf(tag.deleted?.by)} {formatTime(tag.deleted?.at)}</span>
+            <button type="button" className="button" onClick={() => restoreTag(doc, workspace.actor(), tag.id)}>Restore</button>
+          </li>
+        ))}
+      </ol>
+    </div>
+  );
+}
