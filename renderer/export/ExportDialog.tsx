@@ -1,0 +1,232 @@
+/**
+ * The Export dialog: filters, sort and format on the left of the person's attention, the
+ * live number of matching excerpts and a preview of the first few beside them, and the
+ * two imports at the bottom. A native modal `<dialog>` (opened with `showModal`) gives the
+ * focus containment, the inert background and Escape for free; the first control gets
+ * focus when it opens.
+ *
+ * The count and preview come from the same chunked query the export runs (export-runner),
+ * restarted (and the old run aborted) whenever the filters or the project change, so what
+ * the dialog shows is exactly what the file will hold. Exporting shows progress, can be
+ * cancelled, and reports failures (the desktop host already turns disk-full or
+ * permission errors into sentences) inside the dialog; cancelling the save dialog just
+ * returns to the export dialog.
+ */
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { Article } from '../../shared/documents/article.ts';
+import type { Excerpt } from '../../shared/export/excerpt.ts';
+import { getProjectMeta, listMembers } from '../../shared/model/project.ts';
+import { listTags } from '../../shared/model/queries.ts';
+import type { Platform } from '../services/platform.ts';
+import { useDocVersion } from '../store/use-workspace.ts';
+import type { AnnotationWorkspace } from '../store/workspace.ts';
+import { ProgressBar } from '../ui/ProgressBar.tsx';
+import { ExportFilters } from './ExportFilters.tsx';
+import { ExportFormatChoice } from './ExportFormatChoice.tsx';
+import { ExportCancelledError, queryExcerptsInChunks, runExport } from './export-runner.ts';
+import { excerptQuery, formatSpec, FORMATS, suggestedFileName, type ExportDialogState } from './export-options.ts';
+import { importAnnotationsCommand, importCodebookCommand, type ImportOutcome } from './import-actions.ts';
+
+/** Props of {@link ExportDialog}. */
+export interface ExportDialogProps {
+  readonly workspace: AnnotationWorkspace;
+  readonly articles: readonly Article[];
+  readonly files: Pick<Platform, 'saveFile' | 'openFile'>;
+  readonly state: ExportDialogState;
+  readonly onStateChange: (state: ExportDialogState) => void;
+  readonly onClose: () => void;
+}
+
+/** Excerpts shown in the preview. */
+const PREVIEW_SIZE = 5;
+
+type Matches = { readonly status: 'counting' } | { readonly status: 'ready'; readonly count: number; readonly preview: readonly Excerpt[] } | { readonly status: 'error'; readonly message: string };
+type Running = { readonly fraction: number; readonly controller: AbortController };
+
+const plural = (count: number, one: string, many = `${one}s`) => `${count.toLocaleString()} ${count === 1 ? one : many}`;
+
+function shorten(text: string, limit: number): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length > limit ? `${flat.slice(0, limit - 1)}…` : flat;
+}
+
+function Preview({ matches }: { matches: Matches }) {
+  if (matches.status !== 'ready' || matches.preview.length === 0) return null;
+  return (
+    <ol className="export-preview" aria-label="Preview of the first excerpts" data-testid="export-preview">
+      {matches.preview.map((excerpt) => (
+        <li key={excerpt.id} className="export-preview__item">
+          <blockquote className="export-preview__quote">{shorten(excerpt.quote, 220)}</blockquote>
+          <div className="export-preview__meta">
+            <span className="export-preview__document">{excerpt.document.title}</span>
+            {!excerpt.anchored && <span className="export-muted"> · unanchored</span>}
+            {excerpt.highlightedBy.name !== '' && <span className="export-muted"> · {excerpt.highlightedBy.name}</span>}
+          </div>
+          {excerpt.tags.length > 0 && (
+            <div className="export-preview__tags">
+              {excerpt.tags.map((tag) => (
+                <span key={tag.id} className="tag-chip"><span className={`tag-swatch tag-swatch-${tag.id}`} aria-hidden="true" />{tag.name}</span>
+              ))}
+            </div>
+          )}
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+/** The dialog (render it only while open). */
+export function ExportDialog({ workspace, articles, files, state, onStateChange, onClose }: ExportDialogProps) {
+  const dialogRef = useRef<HTMLDialogElement>(null);
+  const firstFieldRef = useRef<HTMLInputElement>(null);
+  const doc = workspace.session.doc;
+  const version = useDocVersion(doc);
+  const tags = useMemo(() => listTags(doc), [doc, version]);
+  const members = useMemo(() => listMembers(doc), [doc, version]);
+  const [matches, setMatches] = useState<Matches>({ status: 'counting' });
+  const [running, setRunning] = useState<Running | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+  const [imported, setImported] = useState<ImportOutcome>(null);
+  const query = excerptQuery(state);
+  const usesFilters = FORMATS[state.format].usesFilters;
+  const queryKey = JSON.stringify(query);
+
+  useEffect(() => {
+    const dialog = dialogRef.current;
+    if (dialog && !dialog.open) dialog.showModal();
+    firstFieldRef.current?.focus();
+  }, []);
+
+  useEffect(() => {
+    if (!query.ok) {
+      setMatches({ status: 'error', message: query.error });
+      return;
+    }
+    const controller = new AbortController();
+    setMatches((previous) => (previous.status === 'ready' ? previous : { status: 'counting' }));
+    // A short pause first, so ticking several boxes in a row runs the query once.
+    const timer = setTimeout(() => {
+      queryExcerptsInChunks(doc, articles, query.filter, query.sort, { signal: controller.signal }).then(
+        (excerpts) => setMatches({ status: 'ready', count: excerpts.length, preview: excerpts.slice(0, PREVIEW_SIZE) }),
+        (error: unknown) => {
+          if (!(error instanceof ExportCancelledError)) setMatches({ status: 'error', message: error instanceof Error ? error.message : String(error) });
+        },
+      );
+    }, 120);
+    return () => {
+      clearTimeout(timer);
+      controller.abort();
+    };
+    // queryKey stands for `query` (a new object each render).
+  }, [doc, articles, version, queryKey]);
+
+  const change = (changes: Partial<ExportDialogState>) => onStateChange({ ...state, ...changes });
+
+  const startExport = async () => {
+    if (!query.ok || running) return;
+    const controller = new AbortController();
+    setFailure(null);
+    setRunning({ fraction: 0, controller });
+    try {
+      const now = new Date();
+      const output = await runExport(
+        { doc, articles, filter: query.filter, sort: query.sort, format: formatSpec(state), exportedAt: now.toISOString() },
+        { signal: controller.signal, onProgress: (progress) => setRunning({ fraction: progress.fraction, controller }) },
+      );
+      const name = suggestedFileName(getProjectMeta(doc).name, state.format, now);
+      const saved = await files.saveFile({ suggestedName: name, content: output.content, filters: FORMATS[state.format].filters });
+      if (!saved) return;
+      const what = state.format === 'qdc' ? plural(output.count, 'tag') : plural(output.count, 'excerpt');
+      const removed = output.removedCharacters > 0 ? ` ${plural(output.removedCharacters, 'character')} that XML cannot hold were left out.` : '';
+      workspace.notify({ kind: 'info', text: `Exported ${what} to ${name}.${removed}` });
+      onClose();
+    } catch (error) {
+      if (error instanceof ExportCancelledError) return;
+      setFailure(`The export could not be saved: ${error instanceof Error ? error.message : String(error)}`);
+    } finally {
+      setRunning(null);
+    }
+  };
+
+  const runImport = async (which: 'annotations' | 'codebook') => {
+    setImported(null);
+    const outcome = which === 'annotations' ? await importAnnotationsCommand(workspace, files, articles) : await importCodebookCommand(workspace, files);
+    setImported(outcome);
+  };
+
+  const countText =
+    state.format === 'qdc'
+      ? `The whole codebook: ${plural(tags.length === 0 ? 0 : countTags(tags), 'tag')}.`
+      : matches.status === 'ready'
+        ? `${plural(matches.count, 'excerpt')} match.`
+        : matches.status === 'error'
+          ? matches.message
+          : 'Counting…';
+
+  return (
+    <dialog
+      ref={dialogRef}
+      className="export-dialog"
+      aria-labelledby="export-dialog-title"
+      data-testid="export-dialog"
+      onCancel={(event) => {
+        event.preventDefault();
+        if (running) running.controller.abort();
+        else onClose();
+      }}
+    >
+      <form method="dialog" className="export-dialog__form" onSubmit={(event) => { event.preventDefault(); void startExport(); }}>
+        <header className="export-dialog__header">
+          <h2 id="export-dialog-title">Export excerpts</h2>
+          <button type="button" className="button button--quiet" onClick={onClose} aria-label="Close" disabled={running !== null}>×</button>
+        </header>
+        <div className="export-dialog__body">
+          <div className="export-dialog__choices">
+            <ExportFormatChoice state={state} onChange={change} firstFieldRef={firstFieldRef} />
+            <ExportFilters state={state} onChange={change} tags={tags} members={members} articles={articles} disabled={!usesFilters} />
+          </div>
+          <section className="export-dialog__result" aria-label="Matching excerpts">
+            <p className={`export-count${matches.status === 'error' && usesFilters ? ' export-count--error' : ''}`} role="status" aria-live="polite" data-testid="export-count">{countText}</p>
+            {usesFilters && <Preview matches={matches} />}
+          </section>
+        </div>
+        {failure !== null && <p className="export-dialog__failure" role="alert" data-testid="export-failure">{failure}</p>}
+        <footer className="export-dialog__footer">
+          {running !== null ? (
+            <>
+              <ProgressBar value={running.fraction} label="Export progress" />
+              <button type="button" className="button" onClick={() => running.controller.abort()}>Cancel export</button>
+            </>
+          ) : (
+            <>
+              <button type="button" className="button" onClick={onClose}>Close</button>
+              <button type="submit" className="button button--primary" disabled={!query.ok || (usesFilters && matches.status === 'ready' && matches.count === 0)}>
+                Export {FORMATS[state.format].extension.toUpperCase()}…
+              </button>
+            </>
+          )}
+        </footer>
+        <section className="export-import" aria-labelledby="export-import-title">
+          <h3 id="export-import-title">Import into this project</h3>
+          <p className="export-muted">
+            A Web Annotation file exported from Marginalia brings back its highlights, tags, notes and replies with their authors and times;
+            imported into an empty project it recreates the exported one, so an export is also a backup. What is already here stays as it is.
+          </p>
+          <div className="export-inline">
+            <button type="button" className="button" disabled={running !== null} onClick={() => void runImport('annotations')}>Import annotations (JSON-LD)…</button>
+            <button type="button" className="button" disabled={running !== null} onClick={() => void runImport('codebook')}>Import codebook (.qdc)…</button>
+          </div>
+          {imported !== null && (
+            <p className={imported.kind === 'error' ? 'export-dialog__failure' : 'export-muted'} role={imported.kind === 'error' ? 'alert' : 'status'} data-testid="import-outcome">{imported.text}</p>
+          )}
+        </section>
+      </form>
+    </dialog>
+  );
+}
+
+function countTags(nodes: readonly { children: readonly unknown[] }[]): number {
+  let total = 0;
+  for (const node of nodes) total += 1 + countTags(node.children as readonly { children: readonly unknown[] }[]);
+  return total;
+}
