@@ -3,6 +3,7 @@
  * sends the same commands in Electron; these buttons make them reachable in the browser.
  */
 import type { CommandBus } from '../store/command-bus.ts';
+import { ExportButton } from '../export/ExportHost.tsx';
 import { useOptionalWorkspace, useWorkspaceSnapshot } from '../store/use-workspace.ts';
 import type { AnnotationWorkspace, PanelName } from '../store/workspace.ts';
 
@@ -30,6 +31,7 @@ function Buttons({ workspace, commands }: { workspace: AnnotationWorkspace; comm
       ))}
       <button type="button" className="button button--quiet" onClick={() => commands.emit('save-project')}>Save project</button>
       <button type="button" className="button button--quiet" onClick={() => commands.emit('merge-project')}>Merge project…</button>
+      <ExportButton commands={commands} />
     </span>
   );
 }

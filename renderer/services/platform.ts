@@ -86,6 +86,7 @@ export function commandForKey(event: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'me
   if (key === 'f' && !event.shiftKey) return 'find';
   if (key === 'g') return event.shiftKey ? 'find-previous' : 'find-next';
   if (key === 'l' && !event.shiftKey) return 'show-library';
+  if (key === 'e' && !event.shiftKey) return 'export';
   if (key === '\\') return 'toggle-contents';
   return null;
 }
