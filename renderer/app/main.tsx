@@ -13,6 +13,10 @@ import { createLibraryStore } from '../store/library-store.ts';
 import { App } from './App.tsx';
 import { AnnotationsGate } from '../onboarding/AnnotationsGate.tsx';
 import { createAnnotationWorkspace } from '../store/workspace.ts';
+import { getProjectSession } from '../store/project-session.ts';
+import { activeProjectId } from '../sync/team-controller.ts';
+import { startTeam } from '../team/start-team.ts';
+import { TeamContext } from '../team/team-context.ts';
 import { readerHref } from './routes.ts';
 import '../ui/theme.css';
 import '../ui/layout.css';
@@ -27,17 +31,22 @@ const positions = createReadingPositionStore(window.localStorage);
 document.documentElement.dataset.platform = platform.kind;
 const annotations = createAnnotationWorkspace({
   storage: window.localStorage,
+  // The team project when joined, else the personal one (sync/team-controller.ts).
+  session: getProjectSession(activeProjectId(window.localStorage)),
   navigate: (documentId) => {
     window.location.hash = readerHref(documentId);
   },
 });
+const team = startTeam({ workspace: annotations, storage: window.localStorage, library });
 
 const container = document.getElementById('root');
 if (container === null) throw new Error('index.html has no #root element');
 createRoot(container).render(
   <StrictMode>
-    <AnnotationsGate workspace={annotations} commands={commands} files={platform} menuHandlesUndo={platform.kind === 'electron'}>
-      <App library={library} positions={positions} commands={commands} />
-    </AnnotationsGate>
+    <TeamContext.Provider value={team}>
+      <AnnotationsGate workspace={annotations} commands={commands} files={platform} menuHandlesUndo={platform.kind === 'electron'}>
+        <App library={library} positions={positions} commands={commands} />
+      </AnnotationsGate>
+    </TeamContext.Provider>
   </StrictMode>,
 );

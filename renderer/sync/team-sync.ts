@@ -116,9 +116,15 @@ export function startTeamSync(options: TeamSyncOptions): TeamSync {
     publishPresence(current, { member, documentId: reading.documentId, selection: reading.selection });
   };
 
+  let peersKey = '[]';
   const onAwarenessChange = (): void => {
     const current = awareness();
-    peers = current === null ? [] : listPeers(current);
+    const next = current === null ? [] : listPeers(current);
+    // Our own presence changes also fire "change"; tell listeners only when peers changed.
+    const key = JSON.stringify(next);
+    if (key === peersKey) return;
+    peersKey = key;
+    peers = next;
     for (const listener of [...peerListeners]) listener();
   };
 

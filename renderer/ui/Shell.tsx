@@ -6,6 +6,7 @@
  * aligned with highlights arrive in the next issue.
  */
 import type { ReactNode } from 'react';
+import { TeamTopBar } from '../team/TeamTopBar.tsx';
 
 /** Props of {@link Shell}. */
 export interface ShellProps {
@@ -34,6 +35,7 @@ export function Shell({ context, actions, sidebar, sidebarLabel, sidebarHidden =
         <span className="top-bar__app">Marginalia</span>
         {context !== undefined && <span className="top-bar__context">{context}</span>}
         <span className="top-bar__actions">{actions}</span>
+        <TeamTopBar />
       </header>
       <nav className="sidebar" aria-label={sidebarLabel} hidden={sidebarHidden}>
         {sidebar}

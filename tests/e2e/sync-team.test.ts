@@ -1,0 +1,174 @@
+/**
+ * End to end: two teammates (two Chromium contexts, separate IndexedDB) join the same
+ * project through an invite link against a real sync server on 127.0.0.1. A highlights and
+ * tags in the UI → B sees it live; both see each other in the top bar; A's selection is
+ * drawn in B's reader with A's name; a remote highlight and note above B's viewport move
+ * neither B's text nor B's margin; the indicator walks through synced → offline (with
+ * unsent changes) → synced when the server stops and comes back.
+ * Screenshots: tests/e2e/screenshots/sync-*.png.
+ */
+import { copyFile } from 'node:fs/promises';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { collectPageErrors, launchChromium, saveScreenshot, serveRenderer, type LaunchedBrowser } from '../helpers/browser.ts';
+import { startInProcessServer, type InProcessSyncServer, type TestInvite } from '../helpers/sync-server.ts';
+import { dragSelect, highlightTexts } from './annotate-support.ts';
+import { textRect } from './reader-support.ts';
+import { highlightInput, indicator, joinWithInvite, startTeammate, syncPhase, waitForPhase, type HookWindow } from './sync-support.ts';
+
+const TAGGED = 'peacekeeping forces';
+const SELECTED = 'military cooperation';
+const ABOVE = 'geopolitical dynamics';
+
+let browser: LaunchedBrowser;
+let web: { url: string; close(): Promise<void> };
+let sync: InProcessSyncServer;
+let invite: TestInvite;
+const contexts: BrowserContext[] = [];
+let ana: Page;
+let bo: Page;
+const errors: string[][] = [];
+
+/** Connection errors are expected while the server is down; anything else is a bug. */
+function unexpected(list: string[]): string[] {
+  return list.splice(0).filter((line) => !/WebSocket connection to 'ws:\/\/127\.0\.0\.1/.test(line));
+}
+
+beforeAll(async () => {
+  sync = await startInProcessServer();
+  invite = sync.createProject('sync e2e');
+  browser = await launchChromium();
+  web = await serveRenderer();
+  for (let index = 0; index < 2; index++) contexts.push(await browser.newContext());
+  ana = await (contexts[0] as BrowserContext).newPage();
+  bo = await (contexts[1] as BrowserContext).newPage();
+  errors.push(collectPageErrors(ana), collectPageErrors(bo));
+});
+afterEach(() => {
+  for (const list of errors) {
+    const seen = unexpected(list);
+    expect(seen, seen.join('\n')).toEqual([]);
+  }
+});
+afterAll(async () => {
+  for (const context of contexts) await context.close();
+  await web?.close();
+  await browser?.close();
+  await sync?.dispose();
+});
+
+describe('two teammates on one project', () => {
+  it('join through a pasted invite and reach "Synced"', async () => {
+    await startTeammate(ana, web.url, 'Ana Aliyeva');
+    await startTeammate(bo, web.url, 'Bo Petrosyan');
+    await expect(indicator(ana)).resolves.toMatchObject({ label: 'Not shared' });
+    await joinWithInvite(ana, invite.link);
+    await joinWithInvite(bo, invite.link);
+    await waitForPhase(ana, 'synced');
+    await waitForPhase(bo, 'synced');
+    const shown = await indicator(bo);
+    expect(shown.label).toBe('Synced');
+    expect(shown.tooltip).toContain(sync.url);
+    expect(shown.tooltip).toMatch(/Last synced \d\d:\d\d:\d\d/);
+    expect(await ana.evaluate(() => (window as unknown as HookWindow).__marginaliaTest.projectId)).toBe(invite.projectId);
+    await saveScreenshot(bo, 'sync-indicator-synced');
+  });
+
+  it('shows A’s highlight and tag at B live', async () => {
+    await dragSelect(ana, TAGGED);
+    await ana.getByRole('button', { name: 'Tag…' }).click();
+    await ana.getByTestId('toolbar-tag-input').fill('Peacekeeping');
+    await ana.getByTestId('toolbar-tag-input').press('Enter');
+    await expect.poll(async () => Object.values(await highlightTexts(bo)), { timeout: 10_000 }).toContain(TAGGED);
+    const mark = bo.locator('mark.hl').filter({ hasText: TAGGED }).first();
+    await expect.poll(() => mark.getAttribute('class')).toMatch(/hl-t-[A-Za-z0-9_-]{22}/);
+    // The tag's colour reached B's stylesheet too (not the untagged yellow, not transparent).
+    const background = await mark.evaluate((element) => getComputedStyle(element).backgroundColor);
+    expect(background).not.toBe('rgba(0, 0, 0, 0)');
+  });
+
+  it('shows who is online, where, and A’s selection in B’s reader with A’s name', async () => {
+    const avatar = bo.locator('[data-testid="presence-avatar"][data-member-name="Ana Aliyeva"]');
+    await avatar.waitFor();
+    await expect(avatar.getAttribute('data-document-id')).resolves.toBe('russia-azerbaijan-disputes');
+    await expect(avatar.getAttribute('title')).resolves.toMatch(/^Ana Aliyeva — reading “.+”$/);
+    await expect(avatar.textContent()).resolves.toContain('AA');
+    await ana.locator('[data-testid="presence-avatar"][data-member-name="Bo Petrosyan"]').waitFor();
+
+    await dragSelect(ana, SELECTED);
+    const remote = bo.locator('.remote-selection');
+    await expect.poll(async () => (await remote.allTextContents()).join(''), { timeout: 10_000 }).toBe(SELECTED);
+    const caret = bo.locator('.remote-caret[data-name="Ana Aliyeva"]');
+    await expect(caret.count()).resolves.toBe(1);
+    // Drawn in Ana's colour (from the presence stylesheet), not the fallback grey.
+    const tint = await remote.first().evaluate((element) => getComputedStyle(element).backgroundColor);
+    expect(tint).toMatch(/^rgba\(\d+, \d+, \d+, 0\.22\)$/);
+    expect(tint).not.toBe('rgba(119, 119, 119, 0.22)');
+    await bo.locator('mark.hl').filter({ hasText: TAGGED }).first().scrollIntoViewIfNeeded();
+    await caret.scrollIntoViewIfNeeded();
+    await saveScreenshot(bo, 'sync-presence-b');
+    await saveScreenshot(ana, 'sync-presence-a');
+    await copyFile(await saveScreenshot(bo, 'sync-presence-team'), new URL('../../docs/screenshots/team.png', import.meta.url).pathname);
+  });
+
+  it('keeps B’s text and margin still when A annotates above B’s viewport', async () => {
+    // A note B will look at, far down the article.
+    const article = (await import('./sync-support.ts')).syncArticle();
+    const lowerPhrase = article.text.slice(Math.floor(article.text.length * 0.6)).match(/[A-Za-z]{6,} [a-z]{4,} [a-z]{4,}/)?.[0];
+    if (lowerPhrase === undefined) throw new Error('no phrase found in the lower part of the article');
+    await ana.evaluate(([input]) => {
+      const hook = (window as unknown as HookWindow).__marginaliaTest;
+      const id = hook.model.addHighlight(input);
+      hook.model.addNote(id, 'Lower note, in B’s view.');
+    }, [highlightInput(lowerPhrase)] as const);
+    const lowerMark = bo.locator('mark.hl').filter({ hasText: lowerPhrase }).first();
+    await lowerMark.waitFor({ timeout: 10_000 });
+    await lowerMark.scrollIntoViewIfNeeded();
+    await bo.evaluate(() => document.querySelector('.reader')?.scrollBy(0, 80));
+    const card = bo.locator('[data-testid="note-card"]').filter({ hasText: 'Lower note' });
+    await card.waitFor();
+    await bo.waitForTimeout(300);
+    const before = {
+      scrollTop: await bo.evaluate(() => document.querySelector('.reader')?.scrollTop ?? -1),
+      text: await textRect(bo, lowerPhrase),
+      card: await card.boundingBox(),
+    };
+    expect(before.scrollTop).toBeGreaterThan(1000);
+
+    await ana.evaluate(([input]) => {
+      const hook = (window as unknown as HookWindow).__marginaliaTest;
+      const id = hook.model.addHighlight(input);
+      hook.model.addNote(id, 'A note far above B’s viewport.');
+    }, [highlightInput(ABOVE)] as const);
+    await expect.poll(async () => Object.values(await highlightTexts(bo)), { timeout: 10_000 }).toContain(ABOVE);
+    await bo.waitForTimeout(300);
+    const after = {
+      scrollTop: await bo.evaluate(() => document.querySelector('.reader')?.scrollTop ?? -1),
+      text: await textRect(bo, lowerPhrase),
+      card: await card.boundingBox(),
+    };
+    expect(after.scrollTop).toBe(before.scrollTop);
+    expect(Math.abs(after.text.y - before.text.y)).toBeLessThanOrEqual(1);
+    expect(Math.abs((after.card?.y ?? 0) - (before.card?.y ?? 0))).toBeLessThanOrEqual(1);
+  });
+
+  it('walks the indicator through offline with unsent changes and back to synced without user action', async () => {
+    await sync.stop();
+    await waitForPhase(ana, 'offline');
+    await waitForPhase(bo, 'offline');
+    expect((await indicator(ana)).label).toBe('Offline');
+    expect((await indicator(ana)).tooltip).toMatch(/Not connected: (server unreachable|the server is shutting down)/);
+    await saveScreenshot(ana, 'sync-indicator-offline');
+    await ana.evaluate(([input]) => {
+      const hook = (window as unknown as HookWindow).__marginaliaTest;
+      hook.model.addHighlight(input);
+    }, [highlightInput('energy security')] as const);
+    await expect.poll(async () => (await indicator(ana)).label).toMatch(/^Offline · \d+ changes? not yet on the server$/);
+    await saveScreenshot(ana, 'sync-indicator-unsynced');
+    await sync.restart();
+    await waitForPhase(ana, 'synced', 30_000);
+    await waitForPhase(bo, 'synced', 30_000);
+    await expect.poll(async () => Object.values(await highlightTexts(bo)), { timeout: 10_000 }).toContain('energy security');
+    expect(await syncPhase(bo)).toBe('synced');
+  });
+});
