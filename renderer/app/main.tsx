@@ -11,6 +11,7 @@ import { createReadingPositionStore } from '../services/reading-positions.ts';
 import { createCommandBus } from '../store/command-bus.ts';
 import { createLibraryStore } from '../store/library-store.ts';
 import { App } from './App.tsx';
+import { ExportHost } from '../export/ExportHost.tsx';
 import { AnnotationsGate } from '../onboarding/AnnotationsGate.tsx';
 import { createAnnotationWorkspace } from '../store/workspace.ts';
 import { getProjectSession } from '../store/project-session.ts';
@@ -46,6 +47,7 @@ createRoot(container).render(
     <TeamContext.Provider value={team}>
       <AnnotationsGate workspace={annotations} commands={commands} files={platform} menuHandlesUndo={platform.kind === 'electron'}>
         <App library={library} positions={positions} commands={commands} />
+        <ExportHost commands={commands} library={library} files={platform} />
       </AnnotationsGate>
     </TeamContext.Provider>
   </StrictMode>,
