@@ -16,7 +16,7 @@ import type { LibraryStore } from '../store/library-store.ts';
 import { useOptionalWorkspace } from '../store/use-workspace.ts';
 import { ExportDialog } from './ExportDialog.tsx';
 import { DEFAULT_EXPORT_STATE, type ExportDialogState } from './export-options.ts';
-import './export.css';
+import '../ui/export.css';
 
 /** Props of {@link ExportHost}. */
 export interface ExportHostProps {

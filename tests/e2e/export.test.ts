@@ -1,0 +1,209 @@
+/**
+ * End to end: the Export dialog in the browser build. A 200-highlight project (built in
+ * Node with the model's functions, the bench's reference workload) is merged through the
+ * "Merge project…" button; the dialog opens from Ctrl+E and from the "Export…" button,
+ * closes on Escape, shows a live count and preview that follow the filters (checked
+ * against the same query run in Node), and downloads CSV, Markdown, JSON-LD and .qdpx
+ * files whose contents match what it showed. The JSON-LD is then imported into a fresh
+ * browser context (an empty project) and its highlights appear in the reader; a malformed
+ * file is refused with a clear message. Screenshots: tests/e2e/screenshots/export-*.png.
+ */
+import { readFile } from 'node:fs/promises';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'csv-parse/sync';
+import { strFromU8, unzipSync } from 'fflate';
+import type { BrowserContext, Download, Page } from 'playwright-core';
+import { buildReferenceProject } from '../../bench/export.bench.ts';
+import { buildExportContext, queryExcerpts, type ExcerptFilter } from '../../shared/export/excerpts.ts';
+import { codebookToQdc } from '../../shared/export/refi-qda.ts';
+import type { MemberId, TagId } from '../../shared/model/ids.ts';
+import { encodeProjectFile } from '../../shared/model/project-file.ts';
+import { collectPageErrors, launchChromium, saveScreenshot, serveRenderer, type LaunchedBrowser } from '../helpers/browser.ts';
+import { completeFirstRun, highlightTexts, mergeProjectFileBytes } from './annotate-support.ts';
+import { loadBundledArticles, openArticle } from './reader-support.ts';
+
+const articles = loadBundledArticles();
+const project = buildReferenceProject(articles, 40);
+const context = buildExportContext(project, articles, '');
+const ARTICLE = articles[0]?.meta.id as string;
+const theme = (name: string) => context.codebook.find((entry) => entry.name === name)?.id as TagId;
+const member = (name: string) => context.members.find((entry) => entry.name === name)?.id as MemberId;
+
+let browser: LaunchedBrowser;
+let server: { url: string; close(): Promise<void> };
+const contexts: BrowserContext[] = [];
+/** Console and page errors of every page opened, checked after each test. */
+const pageErrors: string[][] = [];
+let page: Page;
+let exportedJson: Buffer;
+
+async function newPage(name: string): Promise<Page> {
+  const browserContext = await browser.newContext();
+  contexts.push(browserContext);
+  const created = await browserContext.newPage();
+  pageErrors.push(collectPageErrors(created));
+  await openArticle(created, server.url, ARTICLE);
+  await completeFirstRun(created, name);
+  return created;
+}
+
+beforeAll(async () => {
+  browser = await launchChromium();
+  server = await serveRenderer();
+  page = await newPage('Exporter');
+});
+afterEach(() => {
+  const seen = pageErrors.flatMap((list) => list.splice(0));
+  expect(seen, seen.join('\n')).toEqual([]);
+});
+afterAll(async () => {
+  for (const browserContext of contexts) await browserContext.close();
+  await server?.close();
+  await browser?.close();
+});
+
+const dialog = () => page.getByTestId('export-dialog');
+const countText = () => page.getByTestId('export-count').textContent();
+const expectedCount = (filter: ExcerptFilter) => `${queryExcerpts(project, articles, filter).length.toLocaleString('en-US')} excerpts match.`;
+
+async function download(action: () => Promise<void>): Promise<{ name: string; bytes: Buffer }> {
+  const [file] = await Promise.all([page.waitForEvent('download'), action()]) as [Download, void];
+  return { name: file.suggestedFilename(), bytes: await readFile(await file.path()) };
+}
+
+async function openDialogFromButton(): Promise<void> {
+  await page.getByRole('button', { name: 'Export…' }).click();
+  await dialog().waitFor();
+}
+
+describe('the Export dialog', () => {
+  it('opens with Ctrl+E and from the Export… button, focuses its first control, closes on Escape', async () => {
+    await mergeProjectFileBytes(page, 'reference.marginalia', Buffer.from(encodeProjectFile(project)));
+    await expect(page.getByTestId('notice').textContent()).resolves.toContain('Merged');
+    await page.locator('.reader-document').click();
+    await page.keyboard.press('Control+e');
+    await dialog().waitFor();
+    await expect(page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.value)).resolves.toBe('csv');
+    await expect.poll(countText).toBe('200 excerpts match.');
+    await page.keyboard.press('Escape');
+    await dialog().waitFor({ state: 'detached' });
+    await openDialogFromButton();
+    await expect(page.getByRole('dialog', { name: 'Export excerpts' }).isVisible()).resolves.toBe(true);
+  });
+
+  it('counts and previews what the filters select, as the same query in Node does', async () => {
+    await expect.poll(countText).toBe(expectedCount({}));
+    await page.getByTestId('export-tags').getByLabel(/^Theme 1\b/).check();
+    await expect.poll(countText).toBe(expectedCount({ tags: [theme('Theme 1')] }));
+    const byTag = queryExcerpts(project, articles, { tags: [theme('Theme 1')] });
+    await expect(page.getByTestId('export-preview').locator('.export-preview__item').count()).resolves.toBe(5);
+    await expect(page.locator('.export-preview__document').first().textContent()).resolves.toBe(byTag[0]?.document.title);
+    await expect(page.locator('.export-preview__quote').first().textContent()).resolves.toBe(byTag[0]?.quote.replace(/\s+/g, ' ').trim().slice(0, 220));
+
+    await page.getByTestId('export-tags').getByLabel(/^Code 2\.1\b/).check();
+    await page.getByRole('radio', { name: 'all of these' }).check();
+    await expect.poll(countText).toBe(expectedCount({ tags: [theme('Theme 1'), theme('Code 2.1')], tagMatch: 'all' }));
+    await page.getByRole('radio', { name: 'any of these' }).check();
+    await page.getByTestId('export-people').getByLabel('Member 2').check();
+    const filter: ExcerptFilter = { tags: [theme('Theme 1'), theme('Code 2.1')], tagMatch: 'any', members: [member('Member 2')] };
+    await expect.poll(countText).toBe(expectedCount(filter));
+
+    await page.getByLabel('Created from').fill('2030-01-01');
+    await expect.poll(countText).toBe('0 excerpts match.');
+    await expect(page.getByRole('button', { name: /^Export CSV/ }).isDisabled()).resolves.toBe(true);
+    await page.getByLabel('Created from').fill('');
+    await page.getByLabel('Only excerpts with a note').check();
+    await expect.poll(countText).toBe(expectedCount({ ...filter, withNote: true }));
+    await page.getByLabel('Only excerpts with a note').uncheck();
+    await page.getByLabel('Sort by').selectOption('date');
+    await expect.poll(countText).toBe(expectedCount(filter));
+    await saveScreenshot(page, 'export-dialog');
+  });
+
+  it('downloads a CSV whose rows are the excerpts the dialog counted, in its sort order', async () => {
+    const filter: ExcerptFilter = { tags: [theme('Theme 1'), theme('Code 2.1')], tagMatch: 'any', members: [member('Member 2')] };
+    const expected = queryExcerpts(project, articles, filter, 'date');
+    const shownCount = Number((await countText())?.split(' ')[0]);
+    const file = await download(() => page.getByRole('button', { name: /^Export CSV/ }).click());
+    expect(file.name).toMatch(/^Reference-workload-excerpts-\d{4}-\d{2}-\d{2}\.csv$/);
+    const rows = parse(file.bytes.toString('utf8'), { columns: true }) as Record<string, string>[];
+    expect(rows.length).toBe(shownCount);
+    expect(rows.map((row) => row.highlight_id)).toEqual(expected.map((excerpt) => excerpt.id));
+    expect(rows[0]?.quote).toBe(expected[0]?.quote);
+    await expect(page.getByTestId('notice').textContent()).resolves.toContain(`Exported ${shownCount} excerpts to ${file.name}`);
+    await dialog().waitFor({ state: 'detached' });
+  });
+
+  it('keeps the choices when reopened and exports Excel CSV per tag, Markdown, JSON-LD and .qdpx', async () => {
+    await openDialogFromButton();
+    await expect(page.getByTestId('export-people').getByLabel('Member 2').isChecked()).resolves.toBe(true);
+    await page.getByLabel('Rows').selectOption('tag');
+    await page.getByLabel('Excel (UTF-8 BOM)').check();
+    const perTag = await download(() => page.getByRole('button', { name: /^Export CSV/ }).click());
+    expect([...perTag.bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const tagRows = parse(perTag.bytes.toString('utf8').slice(1), { columns: true }) as Record<string, string>[];
+    expect(new Set(tagRows.map((row) => row.highlight_id)).size).toBeLessThan(tagRows.length);
+
+    await openDialogFromButton();
+    await page.getByTestId('export-people').getByLabel('Member 2').uncheck();
+    for (const name of ['Theme 1', 'Code 2.1']) await page.getByTestId('export-tags').getByLabel(new RegExp(`^${name.replace('.', '\\.')}\\b`)).uncheck();
+    await expect.poll(countText).toBe('200 excerpts match.');
+    await page.getByRole('radio', { name: /^Markdown/ }).check();
+    await page.getByLabel('Group by').selectOption('document');
+    const md = await download(() => page.getByRole('button', { name: /^Export MD/ }).click());
+    expect(md.name).toMatch(/\.md$/);
+    const markdown = md.bytes.toString('utf8');
+    for (const article of articles) expect(markdown).toContain(article.meta.title.split(':')[0] as string);
+    expect(markdown.split('\n').filter((line) => line.startsWith('> ')).length).toBeGreaterThanOrEqual(200);
+
+    await openDialogFromButton();
+    await page.getByRole('radio', { name: /Web Annotation/ }).check();
+    const json = await download(() => page.getByRole('button', { name: /^Export JSONLD/ }).click());
+    expect(json.name).toMatch(/\.jsonld$/);
+    const collection = JSON.parse(json.bytes.toString('utf8')) as { first: { items: unknown[] } | undefined };
+    expect(collection.first?.items.length).toBe(200);
+    exportedJson = json.bytes;
+
+    await openDialogFromButton();
+    await page.getByRole('radio', { name: /REFI-QDA project/ }).check();
+    const qdpx = await download(() => page.getByRole('button', { name: /^Export QDPX/ }).click());
+    const files = unzipSync(new Uint8Array(qdpx.bytes));
+    const qde = strFromU8(files['project.qde'] as Uint8Array);
+    expect(qde.match(/<CodeRef /g)?.length).toBeGreaterThanOrEqual(200);
+  });
+});
+
+describe('importing', () => {
+  it('recreates the exported highlights in an empty project (a fresh browser context)', async () => {
+    page = await newPage('Restorer');
+    await openDialogFromButton();
+    await expect.poll(countText).toBe('0 excerpts match.');
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Import annotations (JSON-LD)…' }).click()]);
+    await chooser.setFiles({ name: 'backup.jsonld', mimeType: 'application/ld+json', buffer: exportedJson });
+    await expect(page.getByTestId('import-outcome').textContent()).resolves.toMatch(/^Imported “backup\.jsonld”: 200 highlights, \d+ tags/);
+    await expect.poll(countText).toBe('200 excerpts match.');
+    await saveScreenshot(page, 'export-after-import');
+    await page.keyboard.press('Escape');
+    const inArticle = queryExcerpts(project, articles, { documents: [ARTICLE] }).length;
+    await expect.poll(async () => Object.keys(await highlightTexts(page)).length).toBe(inArticle);
+  });
+
+  it('refuses a malformed file with a clear message and leaves the project as it was', async () => {
+    await openDialogFromButton();
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Import annotations (JSON-LD)…' }).click()]);
+    await chooser.setFiles({ name: 'broken.jsonld', mimeType: 'application/ld+json', buffer: Buffer.from('{"type": "AnnotationCollection", "first": ') });
+    const outcome = page.getByTestId('import-outcome');
+    await expect(outcome.getAttribute('role')).resolves.toBe('alert');
+    await expect(outcome.textContent()).resolves.toBe('“broken.jsonld” was not imported. Cannot import: the file is not valid JSON. Your project is unchanged.');
+    await expect.poll(countText).toBe('200 excerpts match.');
+    await saveScreenshot(page, 'export-import-refused');
+  });
+
+  it('seeds the codebook from a REFI-QDA .qdc', async () => {
+    const qdc = codebookToQdc({ ...context, codebook: [{ id: 'x', name: 'Imported theme', colour: '#123456', description: 'From ATLAS.ti', parentId: null }] }).data;
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Import codebook (.qdc)…' }).click()]);
+    await chooser.setFiles({ name: 'codes.qdc', mimeType: 'application/xml', buffer: Buffer.from(qdc) });
+    await expect(page.getByTestId('import-outcome').textContent()).resolves.toBe('Imported the codebook “codes.qdc”: 1 new tag.');
+    await expect(page.getByTestId('export-tags').getByLabel(/^Imported theme\b/).isVisible()).resolves.toBe(true);
+  });
+});
