@@ -52,6 +52,9 @@ type PersistenceInternals = {
   _storeTimeoutId: ReturnType<typeof setTimeout> | null;
 };
 
+/** Database opened once to learn whether IndexedDB works at all. */
+const PROBE_DATABASE = 'marginalia-storage-probe';
+
 function describe(error: unknown): string {
   if (error instanceof Error || error instanceof DOMException) return `${error.name}: ${error.message}`;
   return String(error);
@@ -63,8 +66,11 @@ function failureMessage(error: unknown): string {
   return `Local storage failed (${text}). Changes from now on are kept in memory only until the window closes; everything saved before is intact. Save the project to a file to keep them.`;
 }
 
-/** Opens (or creates) the IndexedDB database `name` for `doc`. Never throws. */
-export function openLocalPersistence(name: string, doc: Y.Doc, factory: IDBFactory | undefined = globalThis.indexedDB): LocalPersistence {
+/**
+ * Opens (or creates) the IndexedDB database `name` for `doc`. Never throws. `factory` null
+ * means "no IndexedDB here"; otherwise y-indexeddb opens through the global `indexedDB`.
+ */
+export function openLocalPersistence(name: string, doc: Y.Doc, factory: IDBFactory | null = globalThis.indexedDB ?? null): LocalPersistence {
   let current: StorageStatus = { kind: 'loading' };
   const listeners = new Set<(status: StorageStatus) => void>();
   const setStatus = (status: StorageStatus): void => {
@@ -80,44 +86,69 @@ export function openLocalPersistence(name: string, doc: Y.Doc, factory: IDBFacto
     return instance.destroy().catch(() => undefined);
   };
 
-  let whenLoaded: Promise<void>;
-  if (factory === undefined) {
-    setStatus({ kind: 'unavailable', message: 'This browser offers no IndexedDB, so the project is kept in memory only: save it to a file before closing.' });
-    whenLoaded = Promise.resolve();
-  } else {
+  const unavailable = (error: unknown): void => {
+    setStatus({ kind: 'unavailable', message: `Local storage could not be opened (${describe(error)}); the project is kept in memory only. Save it to a file before closing.` });
+  };
+
+  const attach = (): Promise<void> => {
     try {
       persistence = new IndexeddbPersistence(name, doc);
     } catch (error) {
-      setStatus({ kind: 'unavailable', message: `Local storage could not be opened (${describe(error)}); the project is kept in memory only.` });
+      unavailable(error);
+      return Promise.resolve();
     }
-    const internals = persistence as unknown as PersistenceInternals | null;
-    whenLoaded = internals
-      ? Promise.race([
-          (persistence as IndexeddbPersistence).whenSynced.then(() => {
-            const db = internals.db;
-            if (db) {
-              const onFailure = (event: Event): void => {
-                const target = event.target as IDBRequest | IDBTransaction | null;
-                const error = target && 'error' in target ? target.error : null;
-                if (current.kind === 'write-failed') return;
-                setStatus({ kind: 'write-failed', message: failureMessage(error ?? event.type) });
-                void detach();
-              };
-              db.addEventListener('error', onFailure);
-              db.addEventListener('abort', onFailure);
-            }
-            if (current.kind === 'loading') setStatus({ kind: 'saved' });
-          }),
-          internals._db.then(
-            () => new Promise<void>(() => undefined),
-            (error: unknown) => {
-              setStatus({ kind: 'unavailable', message: `Local storage could not be opened (${describe(error)}); the project is kept in memory only.` });
-              void detach();
-            },
-          ),
-        ])
-      : Promise.resolve();
-  }
+    const instance = persistence;
+    const internals = instance as unknown as PersistenceInternals;
+    return Promise.race([
+      instance.whenSynced.then(() => {
+        const db = internals.db;
+        if (db) {
+          const onFailure = (event: Event): void => {
+            const target = event.target as IDBRequest | IDBTransaction | null;
+            const error = target && 'error' in target ? target.error : null;
+            if (current.kind === 'write-failed') return;
+            setStatus({ kind: 'write-failed', message: failureMessage(error ?? event.type) });
+            void detach();
+          };
+          db.addEventListener('error', onFailure);
+          db.addEventListener('abort', onFailure);
+        }
+        if (current.kind === 'loading') setStatus({ kind: 'saved' });
+      }),
+      internals._db.then(
+        () => new Promise<void>(() => undefined),
+        (error: unknown) => {
+          unavailable(error);
+          void detach();
+        },
+      ),
+    ]);
+  };
+
+  // Probe first: y-indexeddb's constructor leaves an unhandled rejection when open fails,
+  // so a database that cannot be opened is detected here and y-indexeddb is never started.
+  const whenLoaded: Promise<void> = factory === null
+    ? Promise.resolve().then(() => setStatus({ kind: 'unavailable', message: 'This browser offers no IndexedDB, so the project is kept in memory only: save it to a file before closing.' }))
+    : new Promise<boolean>((resolve) => {
+        try {
+          // A separate probe database: opening the project's own here would create it without
+          // y-indexeddb's object stores.
+          const request = factory.open(PROBE_DATABASE);
+          request.onsuccess = () => {
+            request.result.close();
+            resolve(true);
+          };
+          request.onerror = (event) => {
+            event.preventDefault();
+            unavailable(request.error);
+            resolve(false);
+          };
+          request.onblocked = () => resolve(true);
+        } catch (error) {
+          unavailable(error);
+          resolve(false);
+        }
+      }).then((ok) => (ok ? attach() : undefined));
 
   return {
     whenLoaded,

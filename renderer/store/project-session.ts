@@ -42,8 +42,8 @@ export interface ProjectSession {
 
 /** Options for tests and tools (the app uses the defaults). */
 export interface SessionOptions {
-  /** IndexedDB to use; `undefined` means "none available". Defaults to the global one. */
-  readonly indexedDB?: IDBFactory | undefined;
+  /** IndexedDB to use; null means "none available". Defaults to the global one. */
+  readonly indexedDB?: IDBFactory | null;
   /** Where to listen for the page going away; null to not listen (tests). */
   readonly lifecycleTarget?: Pick<Window, 'addEventListener' | 'removeEventListener'> | null;
 }
@@ -59,7 +59,7 @@ export function databaseName(projectId: ProjectId): string {
 
 function createSession(projectId: ProjectId, options: SessionOptions): SessionEntry {
   const doc = new Y.Doc();
-  const factory = 'indexedDB' in options ? options.indexedDB : globalThis.indexedDB;
+  const factory = options.indexedDB !== undefined ? options.indexedDB : globalThis.indexedDB ?? null;
   const persistence: LocalPersistence = openLocalPersistence(databaseName(projectId), doc, factory);
   let isLoaded = false;
   const whenLoaded = persistence.whenLoaded.then(() => {

@@ -120,10 +120,15 @@ export function createAnnotationWorkspace(options: WorkspaceOptions): Annotation
     const actor = { member: member.id };
     session.doc.transact(() => setMember(session.doc, actor, profile), bookkeepingOrigin);
   };
+  /** The undo manager must exist before the person's first edit, or that edit is not undoable. */
+  const startUndo = (): void => {
+    if (member !== null && session.loaded()) session.undoManager(member.id);
+  };
 
   session.onStorage((storage) => update({ storage }));
   void session.whenLoaded.then(() => {
     recordProfile();
+    startUndo();
     update({ loaded: true, storage: session.storage() });
   });
 
@@ -137,6 +142,7 @@ export function createAnnotationWorkspace(options: WorkspaceOptions): Annotation
     setProfile(profile) {
       member = saveLocalMember(options.storage, profile);
       recordProfile();
+      startUndo();
       update({ member });
     },
     actor() {

@@ -1,0 +1,99 @@
+/**
+ * The doc → highlights plugin bridge: highlights of the open article are anchored and
+ * painted; later model changes reach the plugin as incremental metadata (only touched ids);
+ * trashing removes a decoration, restoring brings it back; a highlight whose text is gone
+ * is listed as unanchored, never dropped; clicking overlapping text cycles shortest first.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { EditorState, type Transaction } from 'prosemirror-state';
+import type { EditorView } from 'prosemirror-view';
+import { loadArticle } from '../../../shared/documents/article.ts';
+import type { DocumentId } from '../../../shared/documents/manifest.ts';
+import type { MemberId } from '../../../shared/model/ids.ts';
+import { addHighlight, deleteHighlight, restoreHighlight } from '../../../shared/model/highlights.ts';
+import { createTag } from '../../../shared/model/tags.ts';
+import { highlightSpan } from '../../../renderer/store/annotation-actions.ts';
+import { createDocumentHighlights } from '../../../renderer/store/document-highlights.ts';
+import { createHighlightsPlugin, highlightsPluginKey, nextHighlightAt, setHighlightsMeta, type HighlightsMeta } from '../../../renderer/reader/highlights-plugin.ts';
+
+const id = 'russia-azerbaijan-disputes' as DocumentId;
+const article = loadArticle(readFileSync(new URL(`../../../documents/${id}.md`, import.meta.url), 'utf8'), `${id}.md`, id);
+const actor = { member: 'member-a-0000000000000' as MemberId };
+
+function span(phrase: string): { start: number; end: number } {
+  const start = article.text.indexOf(phrase);
+  if (start < 0) throw new Error(phrase);
+  return { start, end: start + phrase.length };
+}
+
+/** A headless stand-in for EditorView: keeps state and records dispatched metadata. */
+function fakeView(state: EditorState) {
+  const metas: HighlightsMeta[] = [];
+  const view = {
+    state,
+    dispatch(tr: Transaction) {
+      const meta = tr.getMeta(highlightsPluginKey) as HighlightsMeta | undefined;
+      if (meta) metas.push(meta);
+      view.state = view.state.apply(tr);
+    },
+  };
+  return { view: view as unknown as EditorView & { state: EditorState }, metas };
+}
+
+describe('document highlights', () => {
+  it('paints existing highlights and applies later changes incrementally', () => {
+    const doc = new Y.Doc();
+    const tag = createTag(doc, actor, { name: 'Security', colour: '#336699' });
+    const first = highlightSpan(doc, actor, article, span('geopolitical dynamics'), [tag]);
+    const highlights = createDocumentHighlights(doc, article);
+    expect(highlights.initialSpans().map((s) => s.id)).toEqual([first]);
+    const plugin = createHighlightsPlugin(highlights.initialSpans());
+    const { view, metas } = fakeView(EditorState.create({ doc: article.doc, plugins: [plugin] }));
+    const stop = highlights.connect(view);
+
+    const second = highlightSpan(doc, actor, article, span('peacekeeping forces'));
+    expect(metas.at(-1)).toEqual({ upsert: [expect.objectContaining({ id: second, tags: [] })], remove: [] });
+    const decorations = highlightsPluginKey.getState(view.state)?.decorations.find() ?? [];
+    expect(decorations).toHaveLength(2);
+    const range = span('peacekeeping forces');
+    const painted = decorations.find((d) => (d.spec as { id: string }).id === second);
+    expect(article.doc.textBetween(painted?.from ?? 0, painted?.to ?? 0)).toBe('peacekeeping forces');
+    expect(highlights.rangeOf(second)).toEqual(range);
+
+    deleteHighlight(doc, actor, first);
+    expect(metas.at(-1)).toEqual({ upsert: [], remove: [first] });
+    restoreHighlight(doc, actor, first);
+    expect(metas.at(-1)?.upsert?.map((s) => s.id)).toEqual([first]);
+    stop();
+  });
+
+  it('lists highlights whose text is gone as unanchored', () => {
+    const doc = new Y.Doc();
+    const lost = addHighlight(doc, actor, {
+      documentId: id,
+      documentHash: 'an-older-version',
+      position: { start: 10, end: 40 },
+      quote: { exact: 'a sentence that this article never contained at all', prefix: '', suffix: '' },
+    });
+    const highlights = createDocumentHighlights(doc, article);
+    expect(highlights.unanchored()).toEqual([lost]);
+    expect(highlights.initialSpans()).toEqual([]);
+  });
+
+  it('focuses the shortest of overlapping highlights and cycles on repeated clicks', () => {
+    const doc = new Y.Doc();
+    const outer = highlightSpan(doc, actor, article, span('the geopolitical dynamics of Eurasia'));
+    const inner = highlightSpan(doc, actor, article, span('dynamics'));
+    const highlights = createDocumentHighlights(doc, article);
+    let state = EditorState.create({ doc: article.doc, plugins: [createHighlightsPlugin(highlights.initialSpans())] });
+    const pos = article.textMap.offsetToPos(span('dynamics').start + 2);
+    const firstClick = nextHighlightAt(state, pos);
+    expect(firstClick).toBe(inner);
+    state = state.apply(setHighlightsMeta(state.tr, { focus: firstClick }));
+    expect(nextHighlightAt(state, pos)).toBe(outer);
+    state = state.apply(setHighlightsMeta(state.tr, { focus: outer }));
+    expect(nextHighlightAt(state, pos)).toBe(inner);
+  });
+});
