@@ -53,6 +53,8 @@ function shorten(text: string, limit: number): string {
 function Preview({ matches }: { matches: Matches }) {
   if (matches.status !== 'ready' || matches.preview.length === 0) return null;
   return (
+    <>
+    <h3 className="export-preview__heading">{matches.count > matches.preview.length ? `Preview: the first ${matches.preview.length}` : 'Preview'}</h3>
     <ol className="export-preview" aria-label="Preview of the first excerpts" data-testid="export-preview">
       {matches.preview.map((excerpt) => (
         <li key={excerpt.id} className="export-preview__item">
@@ -72,6 +74,7 @@ function Preview({ matches }: { matches: Matches }) {
         </li>
       ))}
     </ol>
+    </>
   );
 }
 

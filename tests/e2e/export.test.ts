@@ -117,6 +117,7 @@ describe('the Export dialog', () => {
     await page.getByLabel('Only excerpts with a note').uncheck();
     await page.getByLabel('Sort by').selectOption('date');
     await expect.poll(countText).toBe(expectedCount(filter));
+    await page.locator('.export-dialog__choices').evaluate((element) => element.scrollTo(0, 0));
     await saveScreenshot(page, 'export-dialog');
   });
 
