@@ -5,6 +5,7 @@
 import type { CliCommand } from './command.ts';
 import { documentsCommand } from './commands/documents.ts';
 import { exportCommand } from './commands/export.ts';
+import { sampleCommand } from './commands/sample.ts';
 import { textCommand } from './commands/text.ts';
 
 /** Every subcommand, in the order `--help` lists them. */
@@ -12,4 +13,5 @@ export const cliCommands: readonly CliCommand[] = [
   documentsCommand,
   textCommand,
   exportCommand,
+  sampleCommand,
 ];
