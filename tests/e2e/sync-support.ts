@@ -24,7 +24,7 @@ export function syncArticle() {
 
 /** URL of the reader for `documentId` with the test hook on. */
 export function readerUrl(baseUrl: string, documentId = SYNC_ARTICLE_ID): string {
-  return `${baseUrl}/?test=1#/read/${documentId}`;
+  return new URL(`/?test=1#/read/${documentId}`, baseUrl).href;
 }
 
 /** Opens the app, completes first run as `name`, and waits for the reader. */

@@ -116,20 +116,21 @@ describe('two teammates on one project', () => {
     const article = (await import('./sync-support.ts')).syncArticle();
     const lowerPhrase = article.text.slice(Math.floor(article.text.length * 0.6)).match(/[A-Za-z]{6,} [a-z]{4,} [a-z]{4,}/)?.[0];
     if (lowerPhrase === undefined) throw new Error('no phrase found in the lower part of the article');
-    await ana.evaluate(([input]) => {
+    const lowerId = await ana.evaluate(([input]) => {
       const hook = (window as unknown as HookWindow).__marginaliaTest;
       const id = hook.model.addHighlight(input);
       hook.model.addNote(id, 'Lower note, in B’s view.');
+      return id;
     }, [highlightInput(lowerPhrase)] as const);
     const lowerMark = bo.locator('mark.hl').filter({ hasText: lowerPhrase }).first();
     await lowerMark.waitFor({ timeout: 10_000 });
     await lowerMark.scrollIntoViewIfNeeded();
-    await bo.evaluate(() => document.querySelector('.reader')?.scrollBy(0, 80));
-    const card = bo.locator('[data-testid="note-card"]').filter({ hasText: 'Lower note' });
+    await bo.evaluate(() => document.querySelector('[data-testid="reader-scroll"]')?.scrollBy(0, 80));
+    const card = bo.locator(`[data-margin-item="${lowerId}"]`);
     await card.waitFor();
     await bo.waitForTimeout(300);
     const before = {
-      scrollTop: await bo.evaluate(() => document.querySelector('.reader')?.scrollTop ?? -1),
+      scrollTop: await bo.evaluate(() => document.querySelector('[data-testid="reader-scroll"]')?.scrollTop ?? -1),
       text: await textRect(bo, lowerPhrase),
       card: await card.boundingBox(),
     };
@@ -143,11 +144,13 @@ describe('two teammates on one project', () => {
     await expect.poll(async () => Object.values(await highlightTexts(bo)), { timeout: 10_000 }).toContain(ABOVE);
     await bo.waitForTimeout(300);
     const after = {
-      scrollTop: await bo.evaluate(() => document.querySelector('.reader')?.scrollTop ?? -1),
+      scrollTop: await bo.evaluate(() => document.querySelector('[data-testid="reader-scroll"]')?.scrollTop ?? -1),
       text: await textRect(bo, lowerPhrase),
       card: await card.boundingBox(),
     };
-    expect(after.scrollTop).toBe(before.scrollTop);
+    // What the reader sees must not move. (scrollTop itself may change: the browser's scroll
+    // anchoring compensates for layout changes above the viewport — that is what keeps the
+    // text still — so it is the text and card positions that are asserted.)
     expect(Math.abs(after.text.y - before.text.y)).toBeLessThanOrEqual(1);
     expect(Math.abs((after.card?.y ?? 0) - (before.card?.y ?? 0))).toBeLessThanOrEqual(1);
   });
@@ -157,7 +160,7 @@ describe('two teammates on one project', () => {
     await waitForPhase(ana, 'offline');
     await waitForPhase(bo, 'offline');
     expect((await indicator(ana)).label).toBe('Offline');
-    expect((await indicator(ana)).tooltip).toMatch(/Not connected: (server unreachable|the server is shutting down)/);
+    expect((await indicator(ana)).tooltip).toMatch(/Not connected: (server unreachable|server shutting down) since \d\d:\d\d:\d\d/);
     await saveScreenshot(ana, 'sync-indicator-offline');
     await ana.evaluate(([input]) => {
       const hook = (window as unknown as HookWindow).__marginaliaTest;
