@@ -33,7 +33,7 @@ export function TeamDialog({ controller, open, onClose }: TeamDialogProps) {
   const [fields, setFields] = useState({ serverUrl: '', projectId: '', token: '' });
   const [inviteError, setInviteError] = useState<string | null>(null);
   const [fieldErrors, setFieldErrors] = useState<TeamFieldErrors>({});
-  const [copyLocal, setCopyLocal] = useState(true);
+  const [copyLocal, setCopyLocal] = useState(false);
   const [busy, setBusy] = useState(false);
   const status = useSyncStatus(controller);
   const joined = controller.credentials;
@@ -100,7 +100,7 @@ export function TeamDialog({ controller, open, onClose }: TeamDialogProps) {
           </section>
         )}
         <div className="team-dialog__modes" role="radiogroup" aria-label="How to join">
-          <label><input type="radio" name="team-mode" checked={mode === 'invite'} onChange={() => setMode('invite')} /> Paste an invite</label>
+          <label><input type="radio" name="team-mode" checked={mode === 'invite'} onChange={() => setMode('invite')} data-testid="team-mode-invite" /> Paste an invite</label>
           <label><input type="radio" name="team-mode" checked={mode === 'fields'} onChange={() => setMode('fields')} data-testid="team-mode-fields" /> Enter server, project and token</label>
         </div>
         {mode === 'invite' ? (

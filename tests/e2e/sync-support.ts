@@ -37,6 +37,7 @@ export async function startTeammate(page: Page, baseUrl: string, name: string): 
 /** Opens Team settings from the indicator, pastes `link`, joins (the page reloads), waits for the reader. */
 export async function joinWithInvite(page: Page, link: string, options: { copyLocal?: boolean } = {}): Promise<void> {
   await page.getByTestId('sync-indicator').click();
+  await page.getByTestId('team-mode-invite').check();
   await page.getByTestId('team-invite').fill(link);
   const copy = page.getByTestId('team-copy-local');
   if ((await copy.count()) > 0 && (await copy.isChecked()) !== (options.copyLocal ?? false)) await copy.click();

@@ -62,6 +62,21 @@ describe('two teammates on one project', () => {
     await startTeammate(ana, web.url, 'Ana Aliyeva');
     await startTeammate(bo, web.url, 'Bo Petrosyan');
     await expect(indicator(ana)).resolves.toMatchObject({ label: 'Not shared' });
+    // A damaged invite is refused in the dialog with one clear sentence, nothing joined.
+    await ana.getByTestId('sync-indicator').click();
+    await ana.getByTestId('team-invite').fill(invite.link.replace(/&token=.*$/, ''));
+    await ana.getByTestId('team-join').click();
+    await expect(ana.locator('#team-invite-error').textContent()).resolves.toBe('The invite has no token.');
+    await ana.getByTestId('team-mode-fields').click();
+    await ana.getByTestId('team-serverUrl').fill('http://127.0.0.1:4455');
+    await ana.getByTestId('team-projectId').fill('not-a-project');
+    await ana.getByTestId('team-join').click();
+    await expect(ana.locator('#team-serverUrl-error').textContent()).resolves.toBe('The server address must start with ws:// or wss://, not http://.');
+    await expect(ana.locator('#team-projectId-error').textContent()).resolves.toMatch(/^This is not a project id/);
+    await expect(ana.locator('#team-token-error').textContent()).resolves.toBe('Enter the access token.');
+    await saveScreenshot(ana, 'sync-team-dialog-errors');
+    await ana.getByRole('button', { name: 'Cancel' }).click();
+    await expect(indicator(ana)).resolves.toMatchObject({ label: 'Not shared' });
     await joinWithInvite(ana, invite.link);
     await joinWithInvite(bo, invite.link);
     await waitForPhase(ana, 'synced');
