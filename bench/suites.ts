@@ -7,4 +7,6 @@ import type { BenchSuite } from './harness.ts';
 /** Every suite, in the order the table shows them. */
 export const SUITES: Array<{ name: string; load: () => Promise<BenchSuite> }> = [
   { name: 'export', load: async () => (await import('./export.bench.ts')).suite },
+  { name: 'model', load: async () => (await import('./model.bench.ts')).suite },
+  { name: 'reader', load: async () => (await import('./reader.bench.ts')).suite },
 ];

@@ -1,0 +1,116 @@
+/**
+ * Model benchmarks in Node over the reference workload (bench/sample-project.ts):
+ * - heap per highlight: the 10k project is loaded from its update into a fresh doc; heap is
+ *   measured with `process.memoryUsage().heapUsed` after forced full GCs before and after
+ *   (gc is exposed at run time with `v8.setFlagsFromString('--expose-gc')` and fetched via
+ *   `vm.runInNewContext('gc')`, so `npm run bench` needs no extra node flag), divided by the
+ *   highlight count — it includes tags, notes and replies, so it is an upper bound;
+ * - update bytes of a new highlight, a tag toggle and one note keystroke, as the Yjs update
+ *   each emits (what goes to IndexedDB and over the wire), with the 10k project loaded;
+ * - decode time: applying the whole project update to a fresh doc (the CPU part of a
+ *   local load; the IndexedDB part is measured in Chromium by the reader suite).
+ */
+import { readFileSync } from 'node:fs';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import * as Y from 'yjs';
+import { loadArticle } from '../shared/documents/article.ts';
+import { parseManifest } from '../shared/documents/manifest.ts';
+import { describe } from '../shared/anchoring/describe.ts';
+import { addHighlight, applyTag, removeTag } from '../shared/model/highlights.ts';
+import type { MemberId, TagId } from '../shared/model/ids.ts';
+import { roots } from '../shared/model/layout.ts';
+import { addNote, editNote } from '../shared/model/notes.ts';
+import type { BenchSuite, Metric } from './harness.ts';
+import { generateSampleProject, type SampleArticle } from './sample-project.ts';
+
+/** The bundled articles as the generator needs them. */
+export function bundledSampleArticles(): SampleArticle[] {
+  const dir = new URL('../documents/', import.meta.url);
+  const manifest = parseManifest(JSON.parse(readFileSync(new URL('manifest.json', dir), 'utf8')));
+  return manifest.documents.map((entry) => {
+    const article = loadArticle(readFileSync(new URL(entry.file, dir), 'utf8'), entry.file, entry.id);
+    return { id: article.meta.id, text: article.text, hash: article.hash };
+  });
+}
+
+function forceGc(): () => void {
+  setFlagsFromString('--expose-gc');
+  return runInNewContext('gc') as () => void;
+}
+
+function updateBytes(doc: Y.Doc, change: () => void): number {
+  let bytes = 0;
+  const listener = (update: Uint8Array): void => {
+    bytes += update.length;
+  };
+  doc.on('update', listener);
+  change();
+  doc.off('update', listener);
+  return bytes;
+}
+
+/** The model suite. */
+export const suite: BenchSuite = {
+  name: 'model',
+  async run(): Promise<Metric[]> {
+    const articles = bundledSampleArticles();
+    const { doc: source, summary } = generateSampleProject(articles, { seed: 1 });
+    const update = Y.encodeStateAsUpdate(source);
+    source.destroy();
+    const gc = forceGc();
+
+    const heap: number[] = [];
+    const decode: number[] = [];
+    gc();
+    gc();
+    const baseline = process.memoryUsage().heapUsed;
+    let kept: Y.Doc | null = null;
+    for (let run = 0; run < 5; run += 1) {
+      kept?.destroy();
+      kept = null;
+      gc();
+      const start = performance.now();
+      const doc = new Y.Doc();
+      Y.applyUpdate(doc, update);
+      decode.push(performance.now() - start);
+      kept = doc;
+      gc();
+      gc();
+      heap.push((process.memoryUsage().heapUsed - baseline) / summary.highlights);
+    }
+
+    const doc = kept as Y.Doc;
+    const member = 'benchmark-member-00000' as MemberId;
+    const actor = { member };
+    const article = articles[0] as SampleArticle;
+    const tag = [...roots(doc).tags.keys()][0] as TagId;
+    const highlightBytes: number[] = [];
+    const toggleBytes: number[] = [];
+    const keystrokeBytes: number[] = [];
+    // Warm-up: the first write of a client also registers it (client → member, once per client).
+    addHighlight(doc, actor, { documentId: article.id, documentHash: article.hash, ...describe(article.text, { start: 0, end: 10 }) });
+    for (let run = 0; run < 30; run += 1) {
+      const start = 100 + run * 37;
+      const selectors = describe(article.text, { start, end: start + 60 });
+      let id = null as ReturnType<typeof addHighlight> | null;
+      highlightBytes.push(updateBytes(doc, () => {
+        id = addHighlight(doc, actor, { documentId: article.id, documentHash: article.hash, position: selectors.position, quote: selectors.quote });
+      }));
+      const highlight = id as unknown as ReturnType<typeof addHighlight>;
+      toggleBytes.push(updateBytes(doc, () => applyTag(doc, actor, highlight, tag)));
+      toggleBytes.push(updateBytes(doc, () => removeTag(doc, actor, highlight, tag)));
+      const note = addNote(doc, actor, highlight, 'A note');
+      // The first edit also stamps "updated by/at" (refreshed at most once a minute); typing is the edits after it.
+      editNote(doc, actor, note, 6, 0, ' ');
+      keystrokeBytes.push(updateBytes(doc, () => editNote(doc, actor, note, 7, 0, 'x')));
+    }
+    return [
+      { name: 'heap per highlight (10k project)', unit: 'B', samples: heap, budget: { statistic: 'median', max: 2048, text: '≤ 2 KB' }, note: '(heapUsed with the loaded doc − heapUsed before any doc), both after forced GC, ÷ highlights; includes tags, notes, replies' },
+      { name: 'decode 10k project update', unit: 'ms', samples: decode },
+      { name: 'update bytes: new highlight', unit: 'B', samples: highlightBytes, budget: { statistic: 'max', max: 300, text: '≤ 300 B' } },
+      { name: 'update bytes: tag toggle', unit: 'B', samples: toggleBytes, budget: { statistic: 'max', max: 64, text: '≤ 64 B' } },
+      { name: 'update bytes: note keystroke', unit: 'B', samples: keystrokeBytes, budget: { statistic: 'max', max: 40, text: '≤ 40 B' } },
+    ];
+  },
+};
