@@ -93,7 +93,7 @@ export const suite: BenchSuite = {
       const page = await full.newPage();
       await page.addInitScript((member) => localStorage.setItem('marginalia.member.v1', member), MEMBER);
       await ready(page, server.url);
-      const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Merge project…' }).click()]);
+      const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Merge project file…' }).click()]);
       await chooser.setFiles({ name: 'sample.marginalia', mimeType: 'application/octet-stream', buffer: file });
       await page.getByTestId('notice').waitFor();
       await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 500)));

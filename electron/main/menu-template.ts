@@ -57,9 +57,10 @@ export function buildMenuTemplate(options: MenuTemplateOptions): Item[] {
   const fileMenu: Item = {
     label: 'File',
     submenu: [
-      command('Open Project…', 'open-project', 'CmdOrCtrl+O'),
       command('Save Project…', 'save-project', 'CmdOrCtrl+S'),
-      command('Merge Teammate’s Project…', 'merge-project', 'CmdOrCtrl+Shift+M'),
+      // There is no "open": a project file is always merged into the current project (a
+      // CRDT merge, the same result as syncing), so the item says so (tooltip on macOS).
+      { ...command('Merge Project File…', 'merge-project', 'CmdOrCtrl+O'), toolTip: 'Merges a project file into the current project; nothing is replaced.' },
       separator,
       command('Export…', 'export', 'CmdOrCtrl+E'),
       separator,

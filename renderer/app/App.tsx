@@ -65,5 +65,5 @@ export function App({ library, positions, commands }: AppProps) {
     }
     return <ReaderScreen key={entry.id} article={entry.article} entries={state.entries} positions={positions} commands={commands} />;
   }
-  return <LibraryScreen entries={state.entries} positions={positions} />;
+  return <LibraryScreen entries={state.entries} positions={positions} commands={commands} />;
 }

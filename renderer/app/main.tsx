@@ -45,7 +45,7 @@ if (container === null) throw new Error('index.html has no #root element');
 createRoot(container).render(
   <StrictMode>
     <TeamContext.Provider value={team}>
-      <AnnotationsGate workspace={annotations} commands={commands} files={platform} menuHandlesUndo={platform.kind === 'electron'}>
+      <AnnotationsGate workspace={annotations} commands={commands} files={platform} library={library} menuHandlesUndo={platform.kind === 'electron'}>
         <App library={library} positions={positions} commands={commands} />
         <ExportHost commands={commands} library={library} files={platform} />
       </AnnotationsGate>

@@ -4,6 +4,8 @@
  */
 import type { LibraryEntry } from '../services/documents.ts';
 import type { ReadingPositionStore } from '../services/reading-positions.ts';
+import type { CommandBus } from '../store/command-bus.ts';
+import { ProjectMenu } from '../panels/ProjectMenu.tsx';
 import { Shell } from '../ui/Shell.tsx';
 import { Library } from './Library.tsx';
 import { LibraryNav } from './LibraryNav.tsx';
@@ -12,14 +14,17 @@ import { LibraryNav } from './LibraryNav.tsx';
 export interface LibraryScreenProps {
   readonly entries: readonly LibraryEntry[];
   readonly positions: ReadingPositionStore;
+  /** App commands: the project menu (save, merge, export, panels) emits them. */
+  readonly commands: CommandBus;
 }
 
 /** The library with its frame. */
-export function LibraryScreen({ entries, positions }: LibraryScreenProps) {
+export function LibraryScreen({ entries, positions, commands }: LibraryScreenProps) {
   const ready = entries.filter((entry) => entry.status === 'ready').length;
   return (
     <Shell
       context="Library"
+      actions={<ProjectMenu commands={commands} />}
       sidebarLabel="Library"
       sidebar={<LibraryNav entries={entries} currentId={null} />}
       mainLabel="Library"

@@ -7,6 +7,7 @@
  */
 import { useEffect, type ReactNode } from 'react';
 import type { CommandBus } from '../store/command-bus.ts';
+import type { LibraryStore } from '../store/library-store.ts';
 import { mergeProjectCommand, saveProjectCommand, type ProjectFileDialogs } from '../store/project-files.ts';
 import { adoptTagStylesheet } from '../store/tag-stylesheet.ts';
 import { WorkspaceContext, useWorkspaceSnapshot } from '../store/use-workspace.ts';
@@ -21,6 +22,8 @@ export interface AnnotationsGateProps {
   readonly workspace: AnnotationWorkspace;
   readonly commands: CommandBus;
   readonly files: ProjectFileDialogs;
+  /** The library, for the panels (document titles, corpus-wide unanchored list). */
+  readonly library: LibraryStore;
   /** True when a native menu delivers undo/redo (Electron); the gate then leaves those keys alone. */
   readonly menuHandlesUndo: boolean;
   readonly children: ReactNode;
@@ -31,7 +34,7 @@ function isTextField(target: EventTarget | null): boolean {
 }
 
 /** The gate. */
-export function AnnotationsGate({ workspace, commands, files, menuHandlesUndo, children }: AnnotationsGateProps) {
+export function AnnotationsGate({ workspace, commands, files, library, menuHandlesUndo, children }: AnnotationsGateProps) {
   const snapshot = useWorkspaceSnapshot(workspace);
 
   useEffect(() => adoptTagStylesheet(workspace.session.doc), [workspace]);
@@ -40,7 +43,7 @@ export function AnnotationsGate({ workspace, commands, files, menuHandlesUndo, c
     if (command === 'undo') workspace.undo();
     else if (command === 'redo') workspace.redo();
     else if (command === 'save-project') void saveProjectCommand(workspace, files);
-    else if (command === 'merge-project' || command === 'open-project') void mergeProjectCommand(workspace, files);
+    else if (command === 'merge-project') void mergeProjectCommand(workspace, files);
   }), [commands, workspace, files]);
 
   useEffect(() => {
@@ -81,7 +84,7 @@ export function AnnotationsGate({ workspace, commands, files, menuHandlesUndo, c
         </div>
       )}
       {children}
-      {ready && snapshot.panel !== null && <PanelDrawer workspace={workspace} panel={snapshot.panel} />}
+      {ready && snapshot.panel !== null && <PanelDrawer workspace={workspace} panel={snapshot.panel} library={library} />}
     </WorkspaceContext.Provider>
   );
 }

@@ -7,6 +7,8 @@ import { useMemo, useState } from 'react';
 import type { MemberId, TagId } from '../../shared/model/ids.ts';
 import { listMembers } from '../../shared/model/project.ts';
 import { filterAnnotations, listTags, type AnnotationFilter, type TagTreeNode } from '../../shared/model/queries.ts';
+import type { Article } from '../../shared/documents/article.ts';
+import { documentTitles } from '../store/use-library-articles.ts';
 import { useDocVersion } from '../store/use-workspace.ts';
 import type { AnnotationWorkspace } from '../store/workspace.ts';
 import { formatTime, memberNames } from './people.ts';
@@ -22,8 +24,15 @@ function flatten(nodes: readonly TagTreeNode[], depth = 0, out: { id: TagId; nam
   return out;
 }
 
+/** Props of {@link AnnotationsPanel}. */
+export interface AnnotationsPanelProps {
+  readonly workspace: AnnotationWorkspace;
+  /** The loaded library: documents are shown by title. */
+  readonly articles: readonly Article[];
+}
+
 /** The annotations panel. */
-export function AnnotationsPanel({ workspace }: { readonly workspace: AnnotationWorkspace }) {
+export function AnnotationsPanel({ workspace, articles }: AnnotationsPanelProps) {
   const doc = workspace.session.doc;
   const version = useDocVersion(doc);
   const [tag, setTag] = useState('');
@@ -36,11 +45,14 @@ export function AnnotationsPanel({ workspace }: { readonly workspace: Annotation
   const tags = useMemo(() => flatten(listTags(doc)), [doc, version]);
   const members = useMemo(() => listMembers(doc), [doc, version]);
   const nameOf = useMemo(() => memberNames(doc), [doc, version]);
+  const titleOf = useMemo(() => documentTitles(articles), [articles]);
+  /** Documents that carry highlights, in library order (unknown ids last). */
   const documents = useMemo(() => {
     const ids = new Set<string>();
     for (const view of filterAnnotations(doc, {})) ids.add(view.documentId);
-    return [...ids].sort();
-  }, [doc, version]);
+    const order = new Map(articles.map((article, index) => [article.meta.id as string, index]));
+    return [...ids].sort((a, b) => (order.get(a) ?? Infinity) - (order.get(b) ?? Infinity) || (a < b ? -1 : a > b ? 1 : 0));
+  }, [doc, version, articles]);
   const filter: AnnotationFilter = {
     ...(tag !== '' ? { tags: [tag as TagId] } : {}),
     ...(person !== '' ? { members: [person as MemberId] } : {}),
@@ -64,7 +76,7 @@ export function AnnotationsPanel({ workspace }: { readonly workspace: Annotation
         </select>
         <select value={documentId} onChange={(e) => setDocumentId(e.target.value)} aria-label="Filter by document" data-testid="filter-document">
           <option value="">All documents</option>
-          {documents.map((id) => <option key={id} value={id}>{id}</option>)}
+          {documents.map((id) => <option key={id} value={id}>{titleOf(id)}</option>)}
         </select>
         <label className="field field--inline"><input type="checkbox" checked={withNote} onChange={(e) => setWithNote(e.target.checked)} data-testid="filter-with-note" /> With a note</label>
         <input type="search" placeholder="Text in quote or note" value={text} onChange={(e) => setText(e.target.value)} aria-label="Filter by text" data-testid="filter-text" />
@@ -81,7 +93,7 @@ export function AnnotationsPanel({ workspace }: { readonly workspace: Annotation
                 ))}
               </span>
               {view.notes[0] !== undefined && view.notes[0].text !== '' && <span className="annotation-item__note">{view.notes[0].text}</span>}
-              <span className="annotation-item__meta">{view.documentId} · {nameOf(view.createdBy)} · {formatTime(view.createdAt)}</span>
+              <span className="annotation-item__meta" data-testid="annotation-document">{titleOf(view.documentId)} · {nameOf(view.createdBy)} · {formatTime(view.createdAt)}</span>
             </button>
           </li>
         ))}

@@ -3,6 +3,8 @@
  * annotations across the corpus, trash, unanchored highlights.
  */
 import type { AnnotationWorkspace, PanelName } from '../store/workspace.ts';
+import type { LibraryStore } from '../store/library-store.ts';
+import { useLibraryArticles } from '../store/use-library-articles.ts';
 import { AnnotationsPanel } from './AnnotationsPanel.tsx';
 import { CodebookPanel } from './CodebookPanel.tsx';
 import { TrashPanel } from './TrashPanel.tsx';
@@ -19,10 +21,13 @@ const TITLES: Record<PanelName, string> = {
 export interface PanelDrawerProps {
   readonly workspace: AnnotationWorkspace;
   readonly panel: PanelName;
+  /** The library (document titles, and the texts unanchored highlights are checked against). */
+  readonly library: LibraryStore;
 }
 
 /** The drawer. */
-export function PanelDrawer({ workspace, panel }: PanelDrawerProps) {
+export function PanelDrawer({ workspace, panel, library }: PanelDrawerProps) {
+  const articles = useLibraryArticles(library);
   return (
     <aside className="panel-drawer" aria-label={TITLES[panel]} data-testid={`panel-${panel}`}>
       <header className="panel-drawer__header">
@@ -31,9 +36,9 @@ export function PanelDrawer({ workspace, panel }: PanelDrawerProps) {
       </header>
       <div className="panel-drawer__body">
         {panel === 'codebook' && <CodebookPanel workspace={workspace} />}
-        {panel === 'annotations' && <AnnotationsPanel workspace={workspace} />}
-        {panel === 'trash' && <TrashPanel workspace={workspace} />}
-        {panel === 'unanchored' && <UnanchoredPanel workspace={workspace} />}
+        {panel === 'annotations' && <AnnotationsPanel workspace={workspace} articles={articles} />}
+        {panel === 'trash' && <TrashPanel workspace={workspace} articles={articles} />}
+        {panel === 'unanchored' && <UnanchoredPanel workspace={workspace} articles={articles} />}
       </div>
     </aside>
   );

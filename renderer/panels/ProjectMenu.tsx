@@ -1,11 +1,15 @@
 /**
  * Top-bar buttons for the annotation panels and the project file commands. The File menu
- * sends the same commands in Electron; these buttons make them reachable in the browser.
+ * sends the same commands in Electron; these buttons make them reachable in the browser,
+ * on the library screen as well as in the reader.
  */
 import type { CommandBus } from '../store/command-bus.ts';
 import { ExportButton } from '../export/ExportHost.tsx';
 import { useOptionalWorkspace, useWorkspaceSnapshot } from '../store/use-workspace.ts';
 import type { AnnotationWorkspace, PanelName } from '../store/workspace.ts';
+
+/** There is no "open": a file is always merged into this project, as syncing would. */
+const MERGE_TOOLTIP = 'Merges a teammate’s project file into the current project (a CRDT merge, as syncing does): everything from both is kept, nothing is replaced or duplicated.';
 
 const PANELS: readonly { name: PanelName; label: string }[] = [
   { name: 'codebook', label: 'Codebook' },
@@ -30,7 +34,14 @@ function Buttons({ workspace, commands }: { workspace: AnnotationWorkspace; comm
         </button>
       ))}
       <button type="button" className="button button--quiet" onClick={() => commands.emit('save-project')}>Save project</button>
-      <button type="button" className="button button--quiet" onClick={() => commands.emit('merge-project')}>Merge project…</button>
+      <button
+        type="button"
+        className="button button--quiet"
+        onClick={() => commands.emit('merge-project')}
+        title={MERGE_TOOLTIP}
+      >
+        Merge project file…
+      </button>
       <ExportButton commands={commands} />
     </span>
   );

@@ -6,16 +6,26 @@ import { useMemo } from 'react';
 import { restoreHighlight } from '../../shared/model/highlights.ts';
 import { listTrash } from '../../shared/model/queries.ts';
 import { restoreTag } from '../../shared/model/tags.ts';
+import type { Article } from '../../shared/documents/article.ts';
+import { documentTitles } from '../store/use-library-articles.ts';
 import { useDocVersion } from '../store/use-workspace.ts';
 import type { AnnotationWorkspace } from '../store/workspace.ts';
 import { formatTime, memberNames } from './people.ts';
 
+/** Props of {@link TrashPanel}. */
+export interface TrashPanelProps {
+  readonly workspace: AnnotationWorkspace;
+  /** The loaded library: documents are shown by title. */
+  readonly articles: readonly Article[];
+}
+
 /** The trash panel. */
-export function TrashPanel({ workspace }: { readonly workspace: AnnotationWorkspace }) {
+export function TrashPanel({ workspace, articles }: TrashPanelProps) {
   const doc = workspace.session.doc;
   const version = useDocVersion(doc);
   // eslint-disable-next-line react-hooks/exhaustive-deps -- version stands for the doc's content
   const trash = useMemo(() => ({ ...listTrash(doc), nameOf: memberNames(doc) }), [doc, version]);
+  const titleOf = useMemo(() => documentTitles(articles), [articles]);
   if (trash.highlights.length === 0 && trash.tags.length === 0) return <p className="panel-empty">The trash is empty.</p>;
   return (
     <div className="trash-panel">
@@ -28,7 +38,7 @@ export function TrashPanel({ workspace }: { readonly workspace: AnnotationWorksp
               {view.tags.map((applied) => <span key={applied.tag.id} className="tag-chip"><span className={`tag-swatch tag-swatch-${applied.tag.id}`} aria-hidden="true" />{applied.tag.name}</span>)}
             </span>
             {view.notes.map((note) => <span key={note.id} className="annotation-item__note">{note.text}</span>)}
-            <span className="annotation-item__meta">{view.documentId} · deleted by {trash.nameOf(view.deleted?.by)} {formatTime(view.deleted?.at)}</span>
+            <span className="annotation-item__meta">{titleOf(view.documentId)} · deleted by {trash.nameOf(view.deleted?.by)} {formatTime(view.deleted?.at)}</span>
             <button type="button" className="button" onClick={() => restoreHighlight(doc, workspace.actor(), view.id)}>Restore</button>
           </li>
         ))}

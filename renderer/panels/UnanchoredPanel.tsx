@@ -1,37 +1,82 @@
 /**
- * Highlights of the open article whose text could not be found (the article changed
- * beyond what fuzzy anchoring accepts). Listed with their quote, tags and notes — never
- * dropped; they stay in the project and in exports.
+ * Highlights anywhere in the corpus whose text could not be found (their article changed
+ * beyond what fuzzy anchoring accepts, or the article is not in the library). Each is
+ * listed with its quote, its document's title, tags and notes — never dropped: it stays in
+ * the project and in exports. The person may move one to the trash (restorable there) or
+ * open its article to look for the passage.
  */
-import { useMemo, useSyncExternalStore } from 'react';
+import { useMemo } from 'react';
 import type { HighlightView } from '../../shared/model/views.ts';
+import { deleteHighlight } from '../../shared/model/highlights.ts';
 import { getHighlight } from '../../shared/model/queries.ts';
-import { useDocVersion, useWorkspaceSnapshot } from '../store/use-workspace.ts';
+import { createCorpusUnanchoredIndex, type UnanchoredReason } from '../store/corpus-unanchored.ts';
+import { documentTitles } from '../store/use-library-articles.ts';
+import { useDocVersion } from '../store/use-workspace.ts';
 import type { AnnotationWorkspace } from '../store/workspace.ts';
+import type { Article } from '../../shared/documents/article.ts';
+import { formatTime, memberNames } from './people.ts';
 
-const noSubscription = () => () => undefined;
+const REASONS: Record<UnanchoredReason, string> = {
+  'text-not-found': 'its text is no longer in the article',
+  'document-missing': 'its article is not in the library',
+};
+
+/** Props of {@link UnanchoredPanel}. */
+export interface UnanchoredPanelProps {
+  readonly workspace: AnnotationWorkspace;
+  /** The loaded library (the texts highlights are anchored against). */
+  readonly articles: readonly Article[];
+}
 
 /** The unanchored panel. */
-export function UnanchoredPanel({ workspace }: { readonly workspace: AnnotationWorkspace }) {
+export function UnanchoredPanel({ workspace, articles }: UnanchoredPanelProps) {
   const doc = workspace.session.doc;
   const version = useDocVersion(doc);
-  const { readerDocumentId } = useWorkspaceSnapshot(workspace);
-  const reader = workspace.reader();
-  const highlights = reader?.highlights;
-  useSyncExternalStore(highlights?.subscribe ?? noSubscription, () => version);
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- version stands for the doc's content
-  const views = useMemo(() => (highlights?.unanchored() ?? []).map((id) => getHighlight(doc, id)).filter((view): view is HighlightView => view !== undefined), [doc, version, highlights, readerDocumentId]);
-  if (reader === null) return <p className="panel-empty">Open an article to see which of its highlights could not be placed.</p>;
-  if (views.length === 0) return <p className="panel-empty">Every highlight of this article found its text.</p>;
+  const index = useMemo(() => createCorpusUnanchoredIndex(articles), [articles]);
+  const titleOf = useMemo(() => documentTitles(articles), [articles]);
+  /* eslint-disable react-hooks/exhaustive-deps -- version stands for the doc's content */
+  const entries = useMemo(() => {
+    const nameOf = memberNames(doc);
+    return index.scan(doc).flatMap((entry) => {
+      const view = getHighlight(doc, entry.id);
+      return view === undefined ? [] : [{ entry, view, by: nameOf(view.createdBy) }];
+    });
+  }, [doc, version, index]);
+  /* eslint-enable react-hooks/exhaustive-deps */
+  if (articles.length === 0) return <p className="panel-empty">The library is still loading.</p>;
+  if (entries.length === 0) return <p className="panel-empty">Every highlight in the corpus found its text.</p>;
   return (
-    <ol className="annotation-list">
-      {views.map((view) => (
-        <li key={view.id} className="annotation-item annotation-item--static" data-testid="unanchored-item">
-          <span className="annotation-item__quote">“{view.quote.exact}”</span>
-          <span className="annotation-item__tags">{view.tags.map((applied) => <span key={applied.tag.id} className="tag-chip">{applied.tag.name}</span>)}</span>
-          {view.notes.map((note) => <span key={note.id} className="annotation-item__note">{note.text}</span>)}
-        </li>
-      ))}
-    </ol>
+    <div className="unanchored-panel">
+      <p className="annotations-panel__count" data-testid="unanchored-count">
+        {entries.length} highlight{entries.length === 1 ? '' : 's'} could not be placed. They stay in the project and in exports.
+      </p>
+      <ol className="annotation-list">
+        {entries.map(({ entry, view, by }) => (
+          <li key={view.id} className="annotation-item annotation-item--static" data-testid="unanchored-item" data-document-id={entry.documentId}>
+            <span className="annotation-item__quote">“{view.quote.exact}”</span>
+            <UnanchoredTags view={view} />
+            {view.notes.map((note) => <span key={note.id} className="annotation-item__note">{note.text}</span>)}
+            <span className="annotation-item__meta" data-testid="unanchored-document">
+              {titleOf(entry.documentId)} · {by} · {formatTime(view.createdAt)} · {REASONS[entry.reason]}
+            </span>
+            <span className="tag-editor__actions">
+              {entry.reason === 'text-not-found' && (
+                <button type="button" className="button" onClick={() => workspace.jumpTo(view.id, entry.documentId)}>Open article</button>
+              )}
+              <button type="button" className="button" onClick={() => deleteHighlight(doc, workspace.actor(), view.id)}>Move to trash</button>
+            </span>
+          </li>
+        ))}
+      </ol>
+    </div>
+  );
+}
+
+function UnanchoredTags({ view }: { readonly view: HighlightView }) {
+  if (view.tags.length === 0) return null;
+  return (
+    <span className="annotation-item__tags">
+      {view.tags.map((applied) => <span key={applied.tag.id} className="tag-chip"><span className={`tag-swatch tag-swatch-${applied.tag.id}`} aria-hidden="true" />{applied.tag.name}</span>)}
+    </span>
   );
 }

@@ -17,7 +17,6 @@ export const MENU_COMMANDS = [
   'undo',
   'redo',
   'save-project',
-  'open-project',
   'merge-project',
   'export',
   'about',

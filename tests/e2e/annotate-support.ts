@@ -42,9 +42,9 @@ export async function saveProjectFile(page: Page): Promise<Buffer> {
   return readFile(path);
 }
 
-/** Merges `bytes` through the "Merge project…" button and the file chooser. */
+/** Merges `bytes` through the "Merge project file…" button and the file chooser. */
 export async function mergeProjectFileBytes(page: Page, name: string, bytes: Buffer): Promise<void> {
-  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Merge project…' }).click()]);
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Merge project file…' }).click()]);
   await chooser.setFiles({ name, mimeType: 'application/octet-stream', buffer: bytes });
   await page.getByTestId('notice').waitFor();
 }

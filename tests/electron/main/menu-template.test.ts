@@ -61,9 +61,8 @@ describe('menu items', () => {
   const { items, sent } = build('linux');
 
   it.each([
-    ['Open Project…', 'CmdOrCtrl+O', 'open-project'],
     ['Save Project…', 'CmdOrCtrl+S', 'save-project'],
-    ['Merge Teammate’s Project…', 'CmdOrCtrl+Shift+M', 'merge-project'],
+    ['Merge Project File…', 'CmdOrCtrl+O', 'merge-project'],
     ['Export…', 'CmdOrCtrl+E', 'export'],
     ['Undo', 'CmdOrCtrl+Z', 'undo'],
     ['Redo', 'Shift+CmdOrCtrl+Z', 'redo'],
