@@ -48,3 +48,52 @@ export async function mergeProjectFileBytes(page: Page, name: string, bytes: Buf
   await chooser.setFiles({ name, mimeType: 'application/octet-stream', buffer: bytes });
   await page.getByTestId('notice').waitFor();
 }
+
+/** Selects `phrase` and presses the toolbar's Highlight button; waits for its mark. */
+export async function highlightPhrase(page: Page, phrase: string): Promise<void> {
+  await dragSelect(page, phrase);
+  await page.getByRole('button', { name: 'Highlight', exact: true }).click();
+  await page.locator('mark.hl').filter({ hasText: phrase }).first().waitFor();
+}
+
+/** Selects `phrase` and tags it with `tagName` through the toolbar's Tag… field. */
+export async function tagPhrase(page: Page, phrase: string, tagName: string): Promise<void> {
+  await dragSelect(page, phrase);
+  await page.getByRole('button', { name: 'Tag…' }).click();
+  await page.getByTestId('toolbar-tag-input').fill(tagName);
+  await page.getByTestId('toolbar-tag-input').press('Enter');
+  await page.locator('mark.hl').filter({ hasText: phrase }).first().waitFor();
+}
+
+/** Opens one of the project menu's panels (closing whichever is open first). */
+export async function openPanel(page: Page, label: 'Codebook' | 'Annotations' | 'Trash' | 'Unanchored'): Promise<void> {
+  const button = page.locator('.project-menu').getByRole('button', { name: label, exact: true });
+  if ((await button.getAttribute('aria-pressed')) !== 'true') await button.click();
+  await page.locator('.panel-drawer').waitFor();
+}
+
+/** Closes the open panel. */
+export async function closePanel(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Close panel' }).click();
+}
+
+/** Adds a tag through the codebook's "New tag name" field (the codebook must be open). */
+export async function addTagInCodebook(page: Page, name: string, parent?: string): Promise<void> {
+  await page.getByTestId('new-tag-name').fill(name);
+  if (parent !== undefined) await page.getByLabel('Parent of the new tag').selectOption({ label: parent });
+  await page.getByRole('button', { name: 'Add tag' }).click();
+  await page.locator(`.codebook__row[data-tag-name="${name}"]`).waitFor();
+}
+
+/** The id of the codebook tag named `name` (read from its swatch class; codebook open). */
+export async function tagIdOf(page: Page, name: string): Promise<string> {
+  const className = (await page.locator(`.codebook__row[data-tag-name="${name}"] .tag-swatch`).first().getAttribute('class')) ?? '';
+  const id = /tag-swatch-([A-Za-z0-9_-]{22})/.exec(className)?.[1];
+  if (id === undefined) throw new Error(`no tag named ${name} in the codebook`);
+  return id;
+}
+
+/** The number shown in the annotations panel's count line ("3 highlights" → 3). */
+export async function annotationCount(page: Page): Promise<number> {
+  return Number.parseInt((await page.getByTestId('annotation-count').textContent()) ?? 'NaN', 10);
+}
