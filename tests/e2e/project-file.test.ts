@@ -1,0 +1,131 @@
+/**
+ * End to end: project files through the project menu. Rashad's project (a tagged highlight
+ * with a note, an untagged one) is saved with "Save project" (a download) and merged with
+ * "Merge project file…" into a fresh browser context from the library screen: everything
+ * appears, and merging the same file again duplicates nothing. A truncated copy, a PNG and
+ * a plain text file are refused with a message saying why, and the project is untouched.
+ * Screenshots: tests/e2e/screenshots/project-file-*.png.
+ */
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { collectPageErrors, launchChromium, saveScreenshot, serveRenderer, type LaunchedBrowser } from '../helpers/browser.ts';
+import { openArticle } from './reader-support.ts';
+import {
+  annotationCount,
+  closePanel,
+  completeFirstRun,
+  highlightPhrase,
+  highlightTexts,
+  mergeProjectFileBytes,
+  openPanel,
+  saveProjectFile,
+  tagPhrase,
+} from './annotate-support.ts';
+
+const ARTICLE = 'russia-azerbaijan-disputes';
+const TAGGED = 'geopolitical dynamics';
+const UNTAGGED = 'pivotal role';
+const NOTE = 'Framing device; check the other articles.';
+
+let browser: LaunchedBrowser;
+let server: { url: string; close(): Promise<void> };
+const contexts: BrowserContext[] = [];
+const collectors: { name: string; seen: string[] }[] = [];
+let rashad: Page;
+let fresh: Page;
+let saved: Buffer;
+
+async function newPage(name: string): Promise<Page> {
+  const context = await browser.newContext();
+  contexts.push(context);
+  const page = await context.newPage();
+  collectors.push({ name, seen: collectPageErrors(page) });
+  return page;
+}
+
+/** What the fresh context's project holds, as the person sees it. */
+async function projectAsSeen(page: Page): Promise<{ count: number; tagCount: string | null; marks: string[]; notes: string[] }> {
+  await openPanel(page, 'Annotations');
+  const count = await annotationCount(page);
+  const notes = await page.locator('[data-testid="annotation-item"] .annotation-item__note').allTextContents();
+  await openPanel(page, 'Codebook');
+  const tagCount = await page.locator('.codebook__row[data-tag-name="Framing"] [data-testid="tag-count"]').textContent();
+  const rows = await page.locator('.codebook__row').count();
+  await closePanel(page);
+  return { count, tagCount: `${tagCount}/${rows}`, marks: Object.values(await highlightTexts(page)).sort(), notes };
+}
+
+beforeAll(async () => {
+  browser = await launchChromium();
+  server = await serveRenderer();
+  rashad = await newPage('Rashad');
+  fresh = await newPage('Fresh');
+});
+afterEach(() => {
+  const seen = collectors.flatMap(({ name, seen: lines }) => lines.splice(0).map((line) => `${name}: ${line}`));
+  expect(seen, seen.join('\n')).toEqual([]);
+});
+afterAll(async () => {
+  for (const context of contexts) await context.close();
+  await server?.close();
+  await browser?.close();
+});
+
+describe('project files', () => {
+  it('saves the project as a download', async () => {
+    await openArticle(rashad, server.url, ARTICLE);
+    await completeFirstRun(rashad, 'Rashad');
+    await tagPhrase(rashad, TAGGED, 'Framing');
+    await rashad.locator('mark.hl').filter({ hasText: TAGGED }).first().click();
+    await rashad.getByTestId('add-note').click();
+    await expect.poll(() => rashad.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('note-text');
+    await rashad.keyboard.type(NOTE);
+    await highlightPhrase(rashad, UNTAGGED);
+    saved = await saveProjectFile(rashad);
+    expect([...saved.subarray(0, 4)]).toEqual([0x4d, 0x47, 0x50, 0x46]);
+    await expect(rashad.getByTestId('notice').textContent()).resolves.toContain('Project saved');
+  });
+
+  it('merges into a fresh context from the library screen: everything appears', async () => {
+    await fresh.goto(`${server.url}#/`);
+    await completeFirstRun(fresh, 'Samira');
+    // The project menu is on the library screen too.
+    await mergeProjectFileBytes(fresh, 'rashad.marginalia', saved);
+    await expect(fresh.getByTestId('notice').textContent()).resolves.toContain('Merged “rashad.marginalia” into this project.');
+    await saveScreenshot(fresh, 'project-file-merged-library');
+    await openArticle(fresh, server.url, ARTICLE);
+    await expect.poll(async () => (await projectAsSeen(fresh)).marks).toEqual([TAGGED, UNTAGGED].sort());
+    await expect(projectAsSeen(fresh)).resolves.toEqual({ count: 2, tagCount: '1/1', marks: [TAGGED, UNTAGGED].sort(), notes: [NOTE] });
+  });
+
+  it('merging the same file twice duplicates nothing', async () => {
+    await mergeProjectFileBytes(fresh, 'rashad.marginalia', saved);
+    await fresh.waitForTimeout(200);
+    await expect(projectAsSeen(fresh)).resolves.toEqual({ count: 2, tagCount: '1/1', marks: [TAGGED, UNTAGGED].sort(), notes: [NOTE] });
+    await expect(fresh.locator('mark.hl').count()).resolves.toBe(2);
+  });
+
+  it.each([
+    ['a truncated project file', 'truncated.marginalia', () => saved.subarray(0, saved.length - 17), 'truncated'],
+    ['a PNG image', 'picture.png', () => pngBytes(), 'not a Marginalia project file'],
+    ['a text file', 'notes.txt', () => Buffer.from('These are my reading notes, not a project.\n'), 'not a Marginalia project file'],
+  ])('refuses %s with a clear message and leaves the project untouched', async (_label, name, bytes, reason) => {
+    const before = await projectAsSeen(fresh);
+    await mergeProjectFileBytes(fresh, name, Buffer.from(await bytes()));
+    const notice = fresh.getByTestId('notice');
+    await expect(notice.getAttribute('role')).resolves.toBe('alert');
+    const text = (await notice.textContent()) ?? '';
+    expect(text).toContain(`“${name}” was not merged`);
+    expect(text).toContain(reason);
+    expect(text).toContain('Your project is unchanged');
+    await saveScreenshot(fresh, `project-file-refused-${name.replace(/\W+/g, '-')}`);
+    await expect(projectAsSeen(fresh)).resolves.toEqual(before);
+  });
+});
+
+/** A real PNG: the screenshot Chromium takes of the page. */
+let png: Buffer | undefined;
+async function pngBytes(): Promise<Buffer> {
+  png ??= await fresh.screenshot({ type: 'png' });
+  return png;
+}
