@@ -9,4 +9,5 @@ export const SUITES: Array<{ name: string; load: () => Promise<BenchSuite> }> = 
   { name: 'export', load: async () => (await import('./export.bench.ts')).suite },
   { name: 'model', load: async () => (await import('./model.bench.ts')).suite },
   { name: 'reader', load: async () => (await import('./reader.bench.ts')).suite },
+  { name: 'sync', load: async () => (await import('./sync.bench.ts')).suite },
 ];

@@ -1,0 +1,27 @@
+/**
+ * Team sync benchmarks (DESIGN.md §8), three parts:
+ * - teammate visibility: A's action → painted at B, two Chromium pages, with the raw
+ *   websocket round trip on the same loopback as the baseline (sync-visibility.ts);
+ * - 5 clients × 2,000 offline edits → reconnect → converged, nothing lost (sync-offline.ts);
+ * - server load: 500 clients, 50 projects, 200 updates/s, server as a child process for its
+ *   RSS (sync-load.ts; duration from MARGINALIA_SYNC_LOAD_SECONDS, default 60 s, 10 s with
+ *   MARGINALIA_BENCH_QUICK=1).
+ * Everything listens on 127.0.0.1, loops are bounded, and every server stops itself.
+ * The visibility part needs the built renderer (`npm run build`).
+ */
+import type { BenchSuite, Metric } from './harness.ts';
+import { measureServerLoad } from './sync-load.ts';
+import { measureOfflineConvergence } from './sync-offline.ts';
+import { measureVisibility } from './sync-visibility.ts';
+
+/** The sync suite. */
+export const suite: BenchSuite = {
+  name: 'sync',
+  async run(): Promise<Metric[]> {
+    const metrics: Metric[] = [];
+    metrics.push(...(await measureVisibility()));
+    metrics.push(...(await measureOfflineConvergence()));
+    metrics.push(...(await measureServerLoad()));
+    return metrics;
+  },
+};
