@@ -1,0 +1,104 @@
+/**
+ * End to end: the Unanchored panel covers the whole corpus. A project file built in Node
+ * holds one highlight that anchors, one whose quote is no longer in its article and one on
+ * an article the library does not have. Merged into a fresh context from the library
+ * screen (no article open), the panel lists both unplaceable highlights with quote and
+ * document title; one moves to the trash and comes back. Screenshot:
+ * tests/e2e/screenshots/unanchored-corpus.png.
+ */
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import type { BrowserContext, Page } from 'playwright-core';
+import { describe as describeSpan } from '../../shared/anchoring/describe.ts';
+import { addHighlight } from '../../shared/model/highlights.ts';
+import { newId, type MemberId } from '../../shared/model/ids.ts';
+import { addNote } from '../../shared/model/notes.ts';
+import { createProject, setMember } from '../../shared/model/project.ts';
+import { encodeProjectFile } from '../../shared/model/project-file.ts';
+import { collectPageErrors, launchChromium, saveScreenshot, serveRenderer, type LaunchedBrowser } from '../helpers/browser.ts';
+import { loadBundledArticles } from './reader-support.ts';
+import { closePanel, completeFirstRun, mergeProjectFileBytes, openPanel } from './annotate-support.ts';
+
+const LOST_QUOTE = 'a sentence the editors later removed from this article entirely';
+
+function projectFile(): Buffer {
+  const article = loadBundledArticles().find((candidate) => candidate.meta.id === 'azerbaijan-back-to-normalcy');
+  if (article === undefined) throw new Error('bundled article missing');
+  const doc = new Y.Doc();
+  const actor = { member: newId() as MemberId };
+  createProject(doc, actor, { name: 'Old edition' });
+  setMember(doc, actor, { name: 'Elvin', colour: '#30638e' });
+  const start = article.text.indexOf('foreign policy');
+  const placed = describeSpan(article.text, { start, end: start + 'foreign policy'.length });
+  addHighlight(doc, actor, { documentId: article.meta.id, documentHash: article.hash, ...placed });
+  const lost = addHighlight(doc, actor, {
+    documentId: article.meta.id,
+    documentHash: 'an-older-edition',
+    position: { start: 500, end: 500 + LOST_QUOTE.length },
+    quote: { exact: LOST_QUOTE, prefix: 'In the first edition, ', suffix: ', as readers noticed.' },
+  });
+  addNote(doc, actor, lost, 'Was in the March edition.');
+  addHighlight(doc, actor, {
+    documentId: 'withdrawn-report',
+    documentHash: 'unknown',
+    position: { start: 0, end: 12 },
+    quote: { exact: 'Withdrawn by', prefix: '', suffix: ' the publisher' },
+  });
+  return Buffer.from(encodeProjectFile(doc));
+}
+
+let browser: LaunchedBrowser;
+let server: { url: string; close(): Promise<void> };
+let context: BrowserContext;
+let page: Page;
+let errors: string[];
+
+beforeAll(async () => {
+  browser = await launchChromium();
+  server = await serveRenderer();
+  context = await browser.newContext();
+  page = await context.newPage();
+  errors = collectPageErrors(page);
+});
+afterEach(() => {
+  const seen = errors.splice(0);
+  expect(seen, seen.join('\n')).toEqual([]);
+});
+afterAll(async () => {
+  await context?.close();
+  await server?.close();
+  await browser?.close();
+});
+
+describe('unanchored highlights across the corpus', () => {
+  it('lists every unplaceable highlight with quote and document title, from the library screen', async () => {
+    await page.goto(`${server.url}#/`);
+    await completeFirstRun(page, 'Samira');
+    await mergeProjectFileBytes(page, 'old-edition.marginalia', projectFile());
+    await openPanel(page, 'Unanchored');
+    const items = page.getByTestId('unanchored-item');
+    await expect.poll(() => items.count()).toBe(2);
+    const lost = items.filter({ hasText: LOST_QUOTE });
+    await expect(lost.getByTestId('unanchored-document').textContent()).resolves.toContain('Back To Normalcy');
+    await expect(lost.textContent()).resolves.toContain('Was in the March edition.');
+    await expect(lost.textContent()).resolves.toContain('its text is no longer in the article');
+    const withdrawn = items.filter({ hasText: 'Withdrawn by' });
+    await expect(withdrawn.getByTestId('unanchored-document').textContent()).resolves.toContain('withdrawn-report');
+    await expect(withdrawn.textContent()).resolves.toContain('its article is not in the library');
+    // The highlight that anchors is not listed.
+    await expect(items.locator('.annotation-item__quote').allTextContents()).resolves.toEqual([`“${LOST_QUOTE}”`, '“Withdrawn by”']);
+    await saveScreenshot(page, 'unanchored-corpus');
+  });
+
+  it('moves one to the trash and restores it (never dropped)', async () => {
+    const items = page.getByTestId('unanchored-item');
+    await items.filter({ hasText: 'Withdrawn by' }).getByRole('button', { name: 'Move to trash' }).click();
+    await expect.poll(() => items.count()).toBe(1);
+    await openPanel(page, 'Trash');
+    const trashed = page.getByTestId('trash-item').filter({ hasText: 'Withdrawn by' });
+    await trashed.getByRole('button', { name: 'Restore' }).click();
+    await openPanel(page, 'Unanchored');
+    await expect.poll(() => page.getByTestId('unanchored-item').count()).toBe(2);
+    await closePanel(page);
+  });
+});
