@@ -1,52 +1,40 @@
 /**
  * The margin column beside the reader: a note card for each noted highlight of the open
- * article (and an "Add note" card for the focused highlight without one), each level with
- * its highlight and stacked without overlap (margin-layout.ts). Positions follow the
- * reader's scrolling: measured from the highlight marks and applied through element.style
- * (CSSOM, which the CSP allows), re-laid out once per frame.
+ * article near the viewport (and an "Add note" card for the focused highlight without one),
+ * each level with its highlight and stacked without overlap (margin-layout.ts).
+ *
+ * Shaped for dense articles (DESIGN.md §8): the margin re-renders after the frame that
+ * paints a model change, never inside it (margin-hooks.ts); only cards near the viewport are
+ * mounted, found from the spans' positions; cards are memoised so a change re-renders only
+ * the cards it concerns; and alignment is one batched pass — read every anchor's top
+ * (`coordsAtPos` of the highlight's start) and every card's height, then write all
+ * transforms (CSSOM, which the CSP allows) — on render, and once per frame on scroll/resize.
  */
-import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef } from 'react';
 import type { HighlightId } from '../../shared/model/ids.ts';
 import { getHighlight } from '../../shared/model/queries.ts';
 import { createViewContext, type HighlightView } from '../../shared/model/views.ts';
-import { NOTE, roots } from '../../shared/model/layout.ts';
 import { noteFor } from '../store/annotation-actions.ts';
-import { useDocVersion, useWorkspace, useWorkspaceSnapshot } from '../store/use-workspace.ts';
+import type { OpenReader } from '../store/workspace.ts';
+import { useWorkspace, useWorkspaceSnapshot } from '../store/use-workspace.ts';
 import { memberNames } from '../panels/people.ts';
 import { layoutMargin } from './margin-layout.ts';
+import { useMarginVersion, useNearbyNotedHighlights } from './margin-hooks.ts';
 import { NoteCard } from './NoteCard.tsx';
 
-/**
- * Ids of noted highlights whose marks are within a screen of the reader's viewport: only
- * those get cards, so a dense article (hundreds of notes) mounts a handful of editors and
- * the layout pass measures a handful of marks. Recomputed once per frame on scroll.
- */
-function useNearbyNotedHighlights(root: HTMLElement | null, scroller: HTMLElement | null, version: number): ReadonlySet<HighlightId> {
-  const [ids, setIds] = useState<ReadonlySet<HighlightId>>(() => new Set());
-  useEffect(() => {
-    if (root === null || scroller === null) return undefined;
-    let frame = 0;
-    const measure = (): void => {
-      frame = 0;
-      const box = scroller.getBoundingClientRect();
-      const next = new Set<HighlightId>();
-      for (const mark of root.querySelectorAll<HTMLElement>('mark.hl-noted')) {
-        const rect = mark.getBoundingClientRect();
-        if (rect.bottom >= box.top - box.height && rect.top <= box.bottom + box.height) next.add(mark.dataset.highlightId as HighlightId);
-      }
-      setIds((previous) => (previous.size === next.size && [...next].every((id) => previous.has(id)) ? previous : next));
-    };
-    const schedule = (): void => {
-      if (frame === 0) frame = requestAnimationFrame(measure);
-    };
-    schedule();
-    scroller.addEventListener('scroll', schedule, { passive: true });
-    return () => {
-      cancelAnimationFrame(frame);
-      scroller.removeEventListener('scroll', schedule);
-    };
-  }, [root, scroller, version]);
-  return ids;
+/** Reads every card's anchor top and height, then writes every card's transform (one layout). */
+function alignCards(host: HTMLElement, reader: OpenReader, focusedId: HighlightId | null): void {
+  const hostTop = host.getBoundingClientRect().top;
+  const spans = reader.highlights.spans();
+  const cards = [...host.querySelectorAll<HTMLElement>('[data-margin-item]')];
+  const items = cards.map((card) => {
+    const id = card.dataset.marginItem as HighlightId;
+    const span = spans.get(id);
+    const top = span ? reader.view.coordsAtPos(span.from, 1).top - hostTop : -10_000;
+    return { id, anchorTop: top, height: card.offsetHeight };
+  });
+  const tops = layoutMargin(items, { focusedId });
+  for (const card of cards) card.style.transform = `translateY(${Math.round(tops.get(card.dataset.marginItem as string) ?? 0)}px)`;
 }
 
 /** The margin column's content. */
@@ -54,26 +42,27 @@ export function MarginColumn() {
   const workspace = useWorkspace();
   const doc = workspace.session.doc;
   const snapshot = useWorkspaceSnapshot(workspace);
-  const version = useDocVersion(doc);
+  const version = useMarginVersion(doc, snapshot.readerDocumentId);
   const container = useRef<HTMLDivElement>(null);
   const reader = workspace.reader();
-  const nearby = useNearbyNotedHighlights(reader?.view.dom ?? null, reader?.scroller ?? null, version);
+  const nearby = useNearbyNotedHighlights(reader, version);
+  // Views of the current model version by highlight: a focus change or a scroll reuses them.
+  const viewCache = useRef<{ version: number; reader: OpenReader | null; views: Map<HighlightId, HighlightView | undefined> }>({ version: -1, reader: null, views: new Map() });
 
   const views = useMemo(() => {
     if (reader === null) return [];
-    // Only noted highlights (and the focused one) get a card: find them through the notes
-    // (one pass), then build views with one shared context — never a context per highlight.
+    // Only noted highlights near the viewport (and the focused one) get a card; views are
+    // built with one shared context — never a context per highlight.
     const spans = reader.highlights.spans();
-    const wanted = new Set<HighlightId>();
-    roots(doc).notes.forEach((note) => {
-      const highlight = note.get(NOTE.highlight) as HighlightId;
-      if (spans.has(highlight) && nearby.has(highlight)) wanted.add(highlight);
-    });
+    const wanted = new Set<HighlightId>([...nearby].filter((id) => spans.get(id)?.hasNote === true));
     if (snapshot.focused !== null && spans.has(snapshot.focused)) wanted.add(snapshot.focused);
-    const context = createViewContext(doc);
+    if (viewCache.current.version !== version || viewCache.current.reader !== reader) viewCache.current = { version, reader, views: new Map() };
+    const cache = viewCache.current.views;
+    let context: ReturnType<typeof createViewContext> | null = null;
     const out: HighlightView[] = [];
     for (const id of wanted) {
-      const view = getHighlight(doc, id, context);
+      if (!cache.has(id)) cache.set(id, getHighlight(doc, id, (context ??= createViewContext(doc))) ?? undefined);
+      const view = cache.get(id);
       if (view && view.deleted === null && (view.notes.length > 0 || id === snapshot.focused)) out.push(view);
     }
     return out;
@@ -82,31 +71,25 @@ export function MarginColumn() {
   // eslint-disable-next-line react-hooks/exhaustive-deps
   const nameOf = useMemo(() => memberNames(doc), [doc, version]);
 
-  // Lay out: measure each highlight's top and each card's height, stack, apply.
+  // Align after the cards changed (before paint, so a new card never shows out of place).
   useLayoutEffect(() => {
+    const host = container.current;
+    if (host !== null && reader !== null) alignCards(host, reader, workspace.getSnapshot().focused);
+  }, [views, reader, workspace]);
+
+  // Re-align once per frame on scroll, resize, and card size changes.
+  useEffect(() => {
     const host = container.current;
     if (host === null || reader === null) return undefined;
     let frame = 0;
-    const layout = (): void => {
-      frame = 0;
-      const hostTop = host.getBoundingClientRect().top;
-      const cards = [...host.querySelectorAll<HTMLElement>('[data-margin-item]')];
-      const items = cards.map((card) => {
-        const id = card.dataset.marginItem as HighlightId;
-        const mark = reader.view.dom.querySelector(`.hl-${CSS.escape(id)}`);
-        const top = mark ? mark.getBoundingClientRect().top - hostTop : -10_000;
-        return { id, anchorTop: top, height: card.offsetHeight };
-      });
-      const tops = layoutMargin(items, { focusedId: workspace.getSnapshot().focused });
-      for (const card of cards) {
-        const top = tops.get(card.dataset.marginItem as string) ?? 0;
-        card.style.transform = `translateY(${Math.round(top)}px)`;
+    const schedule = (): void => {
+      if (frame === 0) {
+        frame = requestAnimationFrame(() => {
+          frame = 0;
+          alignCards(host, reader, workspace.getSnapshot().focused);
+        });
       }
     };
-    const schedule = (): void => {
-      if (frame === 0) frame = requestAnimationFrame(layout);
-    };
-    layout();
     reader.scroller.addEventListener('scroll', schedule, { passive: true });
     window.addEventListener('resize', schedule);
     const observer = new ResizeObserver(schedule);
@@ -117,7 +100,7 @@ export function MarginColumn() {
       window.removeEventListener('resize', schedule);
       observer.disconnect();
     };
-  });
+  }, [views, reader, workspace]);
 
   useEffect(() => {
     if (snapshot.editNote !== null) {

@@ -1,15 +1,16 @@
 /**
  * One note in the margin: author and time, the note edited in place (a plain textarea
  * bound to the note's Y.Text, see text-binding.ts), and its thread of replies with a box
- * to add one. Clicking the card focuses its highlight.
+ * to add one. Clicking the card focuses its highlight. Memoised on what it shows, so a
+ * model change re-renders only the cards it concerns (see {@link sameCard}).
  */
-import { useEffect, useRef, useState } from 'react';
+import { memo, useEffect, useRef, useState } from 'react';
 import type { NoteId } from '../../shared/model/ids.ts';
 import { addReply, editNote, noteText } from '../../shared/model/notes.ts';
 import type { NoteView } from '../../shared/model/views.ts';
 import type { AnnotationWorkspace } from '../store/workspace.ts';
-import { formatTime } from '../panels/people.ts';
 import { bindText } from './text-binding.ts';
+import { formatNoteTime } from './margin-hooks.ts';
 
 /** Props of {@link NoteCard}. */
 export interface NoteCardProps {
@@ -50,15 +51,14 @@ function NoteEditor({ workspace, noteId, autoFocus }: { workspace: AnnotationWor
   );
 }
 
-/** The note card. */
-export function NoteCard({ workspace, note, quote, focused, nameOf, editRequested, onFocusHighlight }: NoteCardProps) {
+function NoteCardContent({ workspace, note, quote, focused, nameOf, editRequested, onFocusHighlight }: NoteCardProps) {
   const [reply, setReply] = useState('');
   const replies = note.replies.filter((entry) => entry.deleted === null);
   return (
     <article className={`note-card${focused ? ' note-card--focused' : ''}`} data-note-id={note.id} data-highlight-id={note.highlightId} onClick={onFocusHighlight} data-testid="note-card">
       <header className="note-card__meta">
         <span className="note-card__author">{nameOf(note.createdBy)}</span>
-        <time dateTime={new Date(note.createdAt).toISOString()}>{formatTime(note.createdAt)}</time>
+        <time dateTime={new Date(note.createdAt).toISOString()}>{formatNoteTime(note.createdAt)}</time>
       </header>
       {!focused && <p className="note-card__quote">“{quote.length > 80 ? `${quote.slice(0, 80)}…` : quote}”</p>}
       <NoteEditor workspace={workspace} noteId={note.id} autoFocus={editRequested} />
@@ -66,7 +66,7 @@ export function NoteCard({ workspace, note, quote, focused, nameOf, editRequeste
         <ol className="note-card__replies" aria-label="Replies">
           {replies.map((entry) => (
             <li key={entry.id} className="note-reply" data-testid="note-reply">
-              <span className="note-card__meta"><span className="note-card__author">{nameOf(entry.createdBy)}</span> <time>{formatTime(entry.createdAt)}</time></span>
+              <span className="note-card__meta"><span className="note-card__author">{nameOf(entry.createdBy)}</span> <time>{formatNoteTime(entry.createdAt)}</time></span>
               <p>{entry.text}</p>
             </li>
           ))}
@@ -86,3 +86,18 @@ export function NoteCard({ workspace, note, quote, focused, nameOf, editRequeste
     </article>
   );
 }
+
+/** What a card shows, as a string: equal keys render the same card. */
+function cardKey(props: NoteCardProps): string {
+  const { note } = props;
+  const replies = note.replies.map((entry) => `${entry.id}|${entry.deleted === null ? '' : 'x'}|${entry.createdAt}|${props.nameOf(entry.createdBy)}|${entry.text}`);
+  return [note.id, note.createdAt, props.nameOf(note.createdBy), props.quote, props.focused, props.editRequested, ...replies].join('\u0000');
+}
+
+/** True when two card props render the same card (the click handler only needs the same highlight). */
+export function sameCard(previous: NoteCardProps, next: NoteCardProps): boolean {
+  return previous.workspace === next.workspace && previous.note.highlightId === next.note.highlightId && cardKey(previous) === cardKey(next);
+}
+
+/** The note card. */
+export const NoteCard = memo(NoteCardContent, sameCard);

@@ -1,35 +1,32 @@
 /**
- * The highlights plugin: every highlight of the open article as an inline decoration, kept
- * in plugin state and changed incrementally.
+ * The highlights plugin: every highlight of the open article painted as decorations kept in
+ * plugin state and changed incrementally.
  *
  * The plugin knows nothing of Yjs. Its owner (store/document-highlights.ts) turns model
  * changes into "annotations changed" metadata — spans to add or replace, ids to remove, the
- * focused highlight — and dispatches it with `setHighlightsMeta`; `apply` touches only those
- * ids, so creating a highlight among 2,000 costs one `remove` + one `add`, never a rebuild.
+ * focused highlight — and dispatches it with `setHighlightsMeta`.
  *
- * Each highlight is its own `<mark>` (a `nodeName` decoration nests instead of merging), so
- * overlapping highlights stack their translucent backgrounds; the id is in the class name
- * (`hl-<id>`) because merged attributes keep only classes. Colours come from per-tag
- * classes (`hl-t-<tagId>` background, `hl-u-<tagId>` underline for a second tag) whose
- * rules live in a constructed stylesheet (see ui/tag-styles.ts): the CSP forbids inline styles.
+ * Painting is by segments (highlight-segments.ts): one `<mark>` per run of text covered by
+ * the same set of highlights, never one nested wrapper per highlight — nesting produced
+ * tens of thousands of elements on a densely coded article and made opening it ~70× slower.
+ * Every covering id is in the segment's class list (`hl-<id>`, since overlapping decorations
+ * would keep only one of any other attribute); `data-highlight-id` names the innermost one.
+ *
+ * Incremental updates: a change dirties the old and new ranges of the touched highlights
+ * (and of the old and new focused one); the segment decorations overlapping those ranges
+ * are removed and recomputed from the spans over their extent, everything else stays. So
+ * creating a highlight among 2,000 touches only the few segments under it.
  *
  * Clicking text inside highlights focuses the shortest highlight there; clicking again
  * cycles through the others covering that point.
  */
 import { Plugin, PluginKey, type EditorState, type Transaction } from 'prosemirror-state';
 import { Decoration, DecorationSet, type EditorView } from 'prosemirror-view';
-import type { HighlightId, TagId } from '../../shared/model/ids.ts';
+import type { HighlightId } from '../../shared/model/ids.ts';
+import { innermostFirst, segmentClasses, segmentsIn, type HighlightSegment, type HighlightSpan } from './highlight-segments.ts';
 
-/** One highlight as the reader paints it (PM positions, tags in display order). */
-export interface HighlightSpan {
-  readonly id: HighlightId;
-  readonly from: number;
-  readonly to: number;
-  /** Resolved live tags, oldest first; empty for an untagged highlight. */
-  readonly tags: readonly TagId[];
-  /** True if the highlight carries a note (shown as a small marker). */
-  readonly hasNote: boolean;
-}
+export type { HighlightSpan } from './highlight-segments.ts';
+export { highlightClass } from './highlight-segments.ts';
 
 /** "Annotations changed": what to change in the decoration set. */
 export interface HighlightsMeta {
@@ -43,9 +40,15 @@ export interface HighlightsMeta {
 
 /** Plugin state. */
 export interface HighlightsState {
+  /** One inline decoration per segment; each spec is a {@link SegmentSpec}. */
   readonly decorations: DecorationSet;
   readonly spans: ReadonlyMap<HighlightId, HighlightSpan>;
   readonly focused: HighlightId | null;
+}
+
+/** The spec of a segment decoration: the covering highlights, innermost first. */
+export interface SegmentSpec {
+  readonly ids: readonly HighlightId[];
 }
 
 /** Events the plugin reports to its owner. */
@@ -59,68 +62,78 @@ export interface HighlightsEvents {
 /** Key of the highlights plugin. */
 export const highlightsPluginKey = new PluginKey<HighlightsState>('marginalia-highlights');
 
-type DecorationSpec = { readonly id: HighlightId; readonly focus?: true };
-
-/** CSS class carrying a highlight's id. */
-export function highlightClass(id: HighlightId): string {
-  return `hl-${id}`;
+function decorationOf(segment: HighlightSegment, focused: HighlightId | null): Decoration {
+  const innermost = segment.spans[0] as HighlightSpan;
+  const spec: SegmentSpec = { ids: segment.spans.map((span) => span.id) };
+  return Decoration.inline(segment.from, segment.to, { nodeName: 'mark', class: segmentClasses(segment, focused), 'data-highlight-id': innermost.id }, spec);
 }
 
-/** The classes of a highlight's `<mark>`. */
-export function spanClasses(span: HighlightSpan): string {
-  const classes = ['hl', highlightClass(span.id)];
-  const [first, second] = span.tags;
-  if (first === undefined) classes.push('hl-untagged');
-  else classes.push(`hl-t-${first}`);
-  if (second !== undefined) classes.push(`hl-u-${second}`);
-  if (span.tags.length > 2) classes.push('hl-many');
-  if (span.hasNote) classes.push('hl-noted');
-  return classes.join(' ');
-}
+type Range = [from: number, to: number];
 
-function decorationsOf(span: HighlightSpan, focused: boolean): Decoration[] {
-  if (span.to <= span.from) return [];
-  const spec: DecorationSpec = { id: span.id };
-  const out = [Decoration.inline(span.from, span.to, { nodeName: 'mark', class: spanClasses(span), 'data-highlight-id': span.id }, spec)];
-  if (focused) {
-    const focusSpec: DecorationSpec = { id: span.id, focus: true };
-    out.push(Decoration.inline(span.from, span.to, { class: 'hl-focused' }, focusSpec));
+/** Sorts and merges overlapping or touching ranges. */
+function mergeRanges(ranges: Range[]): Range[] {
+  const sorted = ranges.filter(([from, to]) => to > from).sort((a, b) => a[0] - b[0]);
+  const out: Range[] = [];
+  for (const range of sorted) {
+    const last = out.at(-1);
+    if (last && range[0] <= last[1]) last[1] = Math.max(last[1], range[1]);
+    else out.push([range[0], range[1]]);
   }
   return out;
 }
 
-function withoutHighlight(set: DecorationSet, span: HighlightSpan | undefined, onlyFocus = false): DecorationSet {
-  if (!span) return set;
-  const found = set.find(span.from, span.to, (spec: DecorationSpec) => spec.id === span.id && (!onlyFocus || spec.focus === true));
-  return found.length > 0 ? set.remove(found) : set;
-}
-
 /** Applies "annotations changed" metadata to a plugin state (pure; exported for tests). */
 export function applyHighlightsMeta(state: HighlightsState, meta: HighlightsMeta, doc: EditorState['doc']): HighlightsState {
-  let decorations = state.decorations;
   const spans = new Map(state.spans);
   let focused = state.focused;
-  const added: Decoration[] = [];
+  const dirty: Range[] = [];
+  const touch = (span: HighlightSpan | undefined): void => {
+    if (span) dirty.push([span.from, span.to]);
+  };
   for (const id of meta.remove ?? []) {
-    decorations = withoutHighlight(decorations, spans.get(id));
+    touch(spans.get(id));
     spans.delete(id);
-    if (focused === id) focused = null;
   }
   for (const span of meta.upsert ?? []) {
-    decorations = withoutHighlight(decorations, spans.get(span.id));
+    touch(spans.get(span.id));
     spans.set(span.id, span);
-    added.push(...decorationsOf(span, focused === span.id));
+    touch(span);
   }
-  if (meta.focus !== undefined && meta.focus !== focused) {
-    if (focused !== null) decorations = withoutHighlight(decorations, spans.get(focused), true);
-    focused = meta.focus !== null && spans.has(meta.focus) ? meta.focus : null;
-    const span = focused === null ? undefined : spans.get(focused);
-    if (span && span.to > span.from) {
-      added.push(Decoration.inline(span.from, span.to, { class: 'hl-focused' }, { id: span.id, focus: true } satisfies DecorationSpec));
+  const wanted = meta.focus === undefined ? focused : meta.focus;
+  const nextFocus = wanted !== null && spans.has(wanted) ? wanted : null;
+  if (nextFocus !== focused) {
+    touch(focused === null ? undefined : spans.get(focused) ?? state.spans.get(focused));
+    touch(nextFocus === null ? undefined : spans.get(nextFocus));
+    focused = nextFocus;
+  }
+  if (dirty.length === 0) return { decorations: state.decorations, spans, focused };
+  // Widen each dirty range to the segments it touches, so recomputed segments meet the
+  // untouched ones exactly at segment boundaries.
+  const stale = new Set<Decoration>();
+  const widened: Range[] = mergeRanges(dirty).map(([from, to]) => {
+    let low = from;
+    let high = to;
+    for (const decoration of state.decorations.find(from, to)) {
+      stale.add(decoration);
+      low = Math.min(low, decoration.from);
+      high = Math.max(high, decoration.to);
     }
+    return [low, high];
+  });
+  const fresh: Decoration[] = [];
+  for (const [from, to] of mergeRanges(widened)) {
+    for (const segment of segmentsIn(spans.values(), from, to)) fresh.push(decorationOf(segment, focused));
   }
-  if (added.length > 0) decorations = decorations.add(doc, added);
+  const decorations = state.decorations.remove([...stale]).add(doc, fresh);
   return { decorations, spans, focused };
+}
+
+/** Builds the plugin state for `spans` from scratch (one sweep over all of them). */
+export function createHighlightsState(spans: readonly HighlightSpan[], doc: EditorState['doc'], focused: HighlightId | null = null): HighlightsState {
+  const byId = new Map(spans.map((span) => [span.id, span]));
+  const focus = focused !== null && byId.has(focused) ? focused : null;
+  const decorations = DecorationSet.create(doc, segmentsIn(byId.values(), 0, doc.content.size).map((segment) => decorationOf(segment, focus)));
+  return { decorations, spans: byId, focused: focus };
 }
 
 /** A transaction carrying "annotations changed" metadata. */
@@ -128,17 +141,18 @@ export function setHighlightsMeta(tr: Transaction, meta: HighlightsMeta): Transa
   return tr.setMeta(highlightsPluginKey, meta);
 }
 
-/** Highlights covering position `pos`, shortest first (ties by start, then id). */
+/** Highlights covering position `pos` (ends included), shortest first (ties by start, then id). */
 export function highlightsAt(state: EditorState, pos: number): HighlightSpan[] {
   const plugin = highlightsPluginKey.getState(state);
   if (!plugin) return [];
   const ids = new Set<HighlightId>();
-  for (const decoration of plugin.decorations.find(pos, pos)) {
-    const spec = decoration.spec as DecorationSpec;
-    if (decoration.from <= pos && decoration.to >= pos && !spec.focus) ids.add(spec.id);
+  for (const decoration of plugin.decorations.find(pos, pos)) for (const id of (decoration.spec as SegmentSpec).ids) ids.add(id);
+  const found: HighlightSpan[] = [];
+  for (const id of ids) {
+    const span = plugin.spans.get(id);
+    if (span && span.from <= pos && span.to >= pos) found.push(span);
   }
-  const found = [...ids].map((id) => plugin.spans.get(id)).filter((span): span is HighlightSpan => span !== undefined);
-  return found.sort((a, b) => a.to - a.from - (b.to - b.from) || a.from - b.from || (a.id < b.id ? -1 : 1));
+  return found.sort(innermostFirst);
 }
 
 /** Which highlight a click at `pos` should focus: the shortest, or the next one if the shortest (or later) is already focused. */
@@ -155,7 +169,7 @@ export function createHighlightsPlugin(initial: readonly HighlightSpan[], events
   return new Plugin<HighlightsState>({
     key: highlightsPluginKey,
     state: {
-      init: (_config, state) => applyHighlightsMeta({ decorations: DecorationSet.empty, spans: new Map(), focused: null }, { upsert: initial }, state.doc),
+      init: (_config, state) => createHighlightsState(initial, state.doc),
       apply(tr, value, _old, newState) {
         const meta = tr.getMeta(highlightsPluginKey) as HighlightsMeta | undefined;
         // The document never changes (read-only reader), so mapping is only a safeguard.

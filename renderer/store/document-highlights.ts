@@ -11,12 +11,15 @@
  * change (merge, delete) can change the tags of many highlights, so it refreshes this
  * article's spans — rare, and still no decoration rebuild for untouched ones in PM terms
  * beyond a replace. Highlights that cannot be placed are listed as unanchored, never dropped.
+ * Which highlights carry notes is an index kept current from the changed notes (one pass
+ * over all notes at open, none per change), and the full catch-up pass at `connect` runs
+ * only if the doc changed since the bridge was created.
  */
 import type * as Y from 'yjs';
 import type { EditorView } from 'prosemirror-view';
 import type { Article } from '../../shared/documents/article.ts';
 import { anchor } from '../../shared/anchoring/anchor.ts';
-import type { HighlightId, TagId } from '../../shared/model/ids.ts';
+import type { HighlightId, NoteId, TagId } from '../../shared/model/ids.ts';
 import { HIGHLIGHT, NOTE, roots, type AnchorRecord, type TrashRecord } from '../../shared/model/layout.ts';
 import { observeProject, type ProjectChange } from '../../shared/model/observe.ts';
 import { buildTagIndex, type TagIndex } from '../../shared/model/tag-index.ts';
@@ -50,16 +53,34 @@ function isLiveIn(map: Y.Map<unknown> | undefined, documentId: string): map is Y
   return (map.get(HIGHLIGHT.trash) as TrashRecord | undefined)?.d !== 1;
 }
 
-/** Ids of highlights carrying at least one live note, among `wanted` (one pass over notes). */
-function notedHighlights(doc: Y.Doc, wanted: ReadonlySet<HighlightId> | null): Set<HighlightId> {
-  const out = new Set<HighlightId>();
-  roots(doc).notes.forEach((note) => {
-    const highlight = note.get(NOTE.highlight) as HighlightId;
-    if (wanted !== null && !wanted.has(highlight)) return;
-    if ((note.get(NOTE.trash) as TrashRecord | undefined)?.d === 1) return;
-    out.add(highlight);
-  });
-  return out;
+/**
+ * Which highlights carry live notes, kept up to date from the notes a change touched: one
+ * pass over all notes when the article opens, then only the changed notes — never a pass
+ * over every note per keystroke or per highlight created.
+ */
+function createNotedIndex(doc: Y.Doc) {
+  const notes = roots(doc).notes;
+  const ownerOf = new Map<NoteId, HighlightId>();
+  const liveNotes = new Map<HighlightId, Set<NoteId>>();
+  const update = (noteId: NoteId): void => {
+    const previous = ownerOf.get(noteId);
+    if (previous !== undefined) liveNotes.get(previous)?.delete(noteId);
+    const note = notes.get(noteId);
+    const highlight = note?.get(NOTE.highlight) as HighlightId | undefined;
+    if (note === undefined || highlight === undefined || (note.get(NOTE.trash) as TrashRecord | undefined)?.d === 1) {
+      ownerOf.delete(noteId);
+      return;
+    }
+    ownerOf.set(noteId, highlight);
+    let set = liveNotes.get(highlight);
+    if (set === undefined) liveNotes.set(highlight, (set = new Set()));
+    set.add(noteId);
+  };
+  notes.forEach((_note, noteId) => update(noteId as NoteId));
+  return {
+    update,
+    has: (id: HighlightId): boolean => (liveNotes.get(id)?.size ?? 0) > 0,
+  };
 }
 
 /** Creates the bridge for `article` over the project `doc`. */
@@ -70,6 +91,14 @@ export function createDocumentHighlights(doc: Y.Doc, article: Article): Document
   const unanchored = new Set<HighlightId>();
   const listeners = new Set<() => void>();
   let tagIndex: TagIndex = buildTagIndex(doc);
+  const noted = createNotedIndex(doc);
+  // Whether the doc changed between creating the bridge and connecting a view (then, and
+  // only then, `connect` catches up with a full refresh).
+  let changedBeforeConnect = false;
+  const onEarlyTransaction = (transaction: Y.Transaction): void => {
+    if (transaction.changed.size > 0) changedBeforeConnect = true;
+  };
+  doc.on('afterTransaction', onEarlyTransaction);
 
   const place = (id: HighlightId, map: Y.Map<unknown>): Placement => {
     if (placements.has(id)) return placements.get(id) ?? null;
@@ -84,11 +113,11 @@ export function createDocumentHighlights(doc: Y.Doc, article: Article): Document
     return placement;
   };
 
-  const spanOf = (id: HighlightId, map: Y.Map<unknown>, noted: ReadonlySet<HighlightId>): HighlightSpan | null => {
+  const context: ViewContext = { doc, tagIndex, notesOf: () => [], memberOf: () => undefined };
+  const spanOf = (id: HighlightId, map: Y.Map<unknown>): HighlightSpan | null => {
     const placement = place(id, map);
     if (placement === null) return null;
-    const context: ViewContext = { doc, tagIndex, notesOf: () => [], memberOf: () => undefined };
-    const tags: TagId[] = appliedTags(context, map).map((applied) => applied.tag.id);
+    const tags: TagId[] = appliedTags({ ...context, tagIndex }, map).map((applied) => applied.tag.id);
     return {
       id,
       from: article.textMap.offsetToPos(placement.start),
@@ -102,7 +131,6 @@ export function createDocumentHighlights(doc: Y.Doc, article: Article): Document
   const refresh = (ids: Iterable<HighlightId> | null): HighlightsMeta => {
     const highlights = roots(doc).highlights;
     const wanted = ids === null ? null : new Set(ids);
-    const noted = notedHighlights(doc, wanted);
     const upsert: HighlightSpan[] = [];
     const remove: HighlightId[] = [];
     const visit = (id: HighlightId, map: Y.Map<unknown> | undefined): void => {
@@ -111,7 +139,7 @@ export function createDocumentHighlights(doc: Y.Doc, article: Article): Document
         if (spans.delete(id)) remove.push(id);
         return;
       }
-      const span = spanOf(id, map, noted);
+      const span = spanOf(id, map);
       if (span === null) {
         unanchored.add(id);
         if (spans.delete(id)) remove.push(id);
@@ -141,9 +169,14 @@ export function createDocumentHighlights(doc: Y.Doc, article: Article): Document
     rangeOf: (id) => (spans.has(id) ? placements.get(id) ?? null : null),
     connect(view) {
       // Catch up on anything that changed between creating the bridge and the view.
-      const catchUp = refresh(null);
-      if ((catchUp.upsert?.length ?? 0) + (catchUp.remove?.length ?? 0) > 0) view.dispatch(setHighlightsMeta(view.state.tr, catchUp));
+      doc.off('afterTransaction', onEarlyTransaction);
+      if (changedBeforeConnect) {
+        for (const noteId of roots(doc).notes.keys()) noted.update(noteId as NoteId);
+        const catchUp = refresh(null);
+        if ((catchUp.upsert?.length ?? 0) + (catchUp.remove?.length ?? 0) > 0) view.dispatch(setHighlightsMeta(view.state.tr, catchUp));
+      }
       return observeProject(doc, (change: ProjectChange) => {
+        for (const noteId of change.notes) noted.update(noteId);
         if (change.tags.size > 0) tagIndex = buildTagIndex(doc);
         const relevant = change.tags.size > 0 ? null : change.highlights;
         if (relevant !== null && relevant.size === 0) return;

@@ -16,7 +16,7 @@ import { addHighlight, deleteHighlight, restoreHighlight } from '../../../shared
 import { createTag } from '../../../shared/model/tags.ts';
 import { highlightSpan } from '../../../renderer/store/annotation-actions.ts';
 import { createDocumentHighlights } from '../../../renderer/store/document-highlights.ts';
-import { createHighlightsPlugin, highlightsPluginKey, nextHighlightAt, setHighlightsMeta, type HighlightsMeta } from '../../../renderer/reader/highlights-plugin.ts';
+import { createHighlightsPlugin, highlightsPluginKey, nextHighlightAt, setHighlightsMeta, type HighlightsMeta, type SegmentSpec } from '../../../renderer/reader/highlights-plugin.ts';
 
 const id = 'russia-azerbaijan-disputes' as DocumentId;
 const article = loadArticle(readFileSync(new URL(`../../../documents/${id}.md`, import.meta.url), 'utf8'), `${id}.md`, id);
@@ -58,7 +58,7 @@ describe('document highlights', () => {
     const decorations = highlightsPluginKey.getState(view.state)?.decorations.find() ?? [];
     expect(decorations).toHaveLength(2);
     const range = span('peacekeeping forces');
-    const painted = decorations.find((d) => (d.spec as { id: string }).id === second);
+    const painted = decorations.find((d) => (d.spec as SegmentSpec).ids.includes(second));
     expect(article.doc.textBetween(painted?.from ?? 0, painted?.to ?? 0)).toBe('peacekeeping forces');
     expect(highlights.rangeOf(second)).toEqual(range);
 

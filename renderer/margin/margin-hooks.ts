@@ -1,0 +1,95 @@
+/**
+ * Hooks that keep the margin cheap beside a densely coded article:
+ * - `useMarginVersion`: re-renders the margin after a relevant model change, but only after
+ *   the frame that paints the change (rAF, then a task), so margin work never sits between
+ *   a keypress and the highlight appearing; coalesced to one render per frame;
+ * - `useNearbyNotedHighlights`: which noted highlights are within a screen of the viewport,
+ *   from two `posAtCoords` reads of the visible range and the spans' positions — not from
+ *   measuring every noted highlight's element;
+ * - `formatNoteTime`: note timestamps through one shared `Intl.DateTimeFormat` (creating a
+ *   formatter per call, as `toLocaleString` does, cost ~1 ms per card per render).
+ */
+import { useEffect, useState } from 'react';
+import type * as Y from 'yjs';
+import type { HighlightId } from '../../shared/model/ids.ts';
+import { observeProject } from '../../shared/model/observe.ts';
+import type { OpenReader } from '../store/workspace.ts';
+
+/** A counter bumped after the frame following each model change that concerns the margin of `documentId`. */
+export function useMarginVersion(doc: Y.Doc, documentId: string | null): number {
+  const [version, setVersion] = useState(0);
+  useEffect(() => {
+    let frame = 0;
+    let timer = 0;
+    const bump = (): void => {
+      if (frame !== 0 || timer !== 0) return;
+      frame = requestAnimationFrame(() => {
+        frame = 0;
+        timer = window.setTimeout(() => {
+          timer = 0;
+          setVersion((value) => value + 1);
+        }, 0);
+      });
+    };
+    const stop = observeProject(doc, (change) => {
+      if (change.members || change.notes.size > 0 || (documentId !== null && change.documents.has(documentId))) bump();
+    });
+    return () => {
+      stop();
+      cancelAnimationFrame(frame);
+      window.clearTimeout(timer);
+    };
+  }, [doc, documentId]);
+  return version;
+}
+
+/**
+ * Ids of noted highlights of the open article lying within a screen above or below the
+ * reader's viewport (estimated in document positions from the visible range), recomputed at
+ * most once per frame on scroll and whenever `version` changes.
+ */
+export function useNearbyNotedHighlights(reader: OpenReader | null, version: number): ReadonlySet<HighlightId> {
+  const [ids, setIds] = useState<ReadonlySet<HighlightId>>(() => new Set());
+  useEffect(() => {
+    if (reader === null) return undefined;
+    const { view, scroller } = reader;
+    let frame = 0;
+    const measure = (): void => {
+      frame = 0;
+      const box = scroller.getBoundingClientRect();
+      const content = view.dom.getBoundingClientRect();
+      const left = content.left + Math.min(40, content.width / 2);
+      const size = view.state.doc.content.size;
+      const top = view.posAtCoords({ left, top: Math.max(box.top, content.top) + 1 })?.pos ?? 0;
+      const bottom = view.posAtCoords({ left, top: Math.min(box.bottom, content.bottom) - 1 })?.pos ?? size;
+      const screen = Math.max(1, bottom - top);
+      const from = top - screen;
+      const to = bottom + screen;
+      const next = new Set<HighlightId>();
+      for (const span of reader.highlights.spans().values()) {
+        if (span.hasNote && span.to >= from && span.from <= to) next.add(span.id);
+      }
+      setIds((previous) => (previous.size === next.size && [...next].every((id) => previous.has(id)) ? previous : next));
+    };
+    const schedule = (): void => {
+      if (frame === 0) frame = requestAnimationFrame(measure);
+    };
+    schedule();
+    scroller.addEventListener('scroll', schedule, { passive: true });
+    window.addEventListener('resize', schedule);
+    return () => {
+      cancelAnimationFrame(frame);
+      scroller.removeEventListener('scroll', schedule);
+      window.removeEventListener('resize', schedule);
+    };
+  }, [reader, version]);
+  return ids;
+}
+
+const noteTimeFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' });
+
+/** A note or reply time as "21 Nov 2026, 06:24" (the panels' format); '' when unknown. */
+export function formatNoteTime(ms: number | undefined): string {
+  if (ms === undefined || !Number.isFinite(ms)) return '';
+  return noteTimeFormat.format(ms);
+}
