@@ -3,7 +3,8 @@
  * - kill -9 mid-session, restart on the same port and data folder: everything the client
  *   saw acknowledged is there, and clients resync on their own (indicator back to synced).
  * - Refused tokens are shown with the server's reason, not retried silently: a wrong
- *   token, a token of another project, and a token revoked while connected.
+ *   token, a token of another project, and a token revoked while connected; then the
+ *   person leaves the team and is back on the personal project ("Not shared").
  * Screenshot: tests/e2e/screenshots/sync-indicator-refused.png.
  */
 import { execFile } from 'node:child_process';
@@ -107,5 +108,12 @@ describe('server crash and refused tokens (child-process server)', () => {
     await page.goto(readerUrl(web.url));
     await waitForPhase(page, 'refused', 15_000);
     expect((await indicator(page)).label).toBe(`Token refused: ${REFUSAL_REASONS.tokenRevoked}`);
+
+    // Leaving forgets the credentials and reopens the personal project.
+    await page.getByTestId('sync-indicator').click();
+    await Promise.all([page.waitForEvent('load'), page.getByTestId('team-leave').click()]);
+    await page.locator('[data-testid="sync-indicator"][data-phase="not-joined"]').waitFor();
+    expect((await indicator(page)).label).toBe('Not shared');
+    expect(await page.evaluate(() => localStorage.getItem('marginalia.team.v1'))).toBeNull();
   });
 });
