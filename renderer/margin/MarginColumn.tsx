@@ -102,13 +102,15 @@ export function MarginColumn() {
     };
   }, [views, reader, workspace]);
 
+  // The request for a note editor is consumed once its card is on screen (the margin
+  // renders a frame after the model change that created the note); given up after a second.
   useEffect(() => {
-    if (snapshot.editNote !== null) {
-      const timer = window.setTimeout(() => workspace.requestNoteEditor(null), 0);
-      return () => window.clearTimeout(timer);
-    }
-    return undefined;
-  }, [snapshot.editNote, workspace]);
+    const requested = snapshot.editNote;
+    if (requested === null) return undefined;
+    const shown = views.some((view) => view.notes.some((note) => note.id === requested));
+    const timer = window.setTimeout(() => workspace.requestNoteEditor(null), shown ? 0 : 1000);
+    return () => window.clearTimeout(timer);
+  }, [snapshot.editNote, views, workspace]);
 
   if (reader === null) return null;
   return (
