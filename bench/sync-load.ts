@@ -21,7 +21,7 @@ import { createTokenStore } from '../electron/server/token-store.ts';
 import type { ProjectId } from '../shared/model/ids.ts';
 import { roomForProject } from '../shared/sync/rooms.ts';
 import { startChildServer, temporaryDataDir, waitUntil } from '../tests/helpers/sync-server.ts';
-import type { Metric } from './harness.ts';
+import { quantile, type Metric } from './harness.ts';
 
 const PROJECTS = 50;
 const CLIENTS_PER_PROJECT = 10;
@@ -115,7 +115,7 @@ export async function measureServerLoad(): Promise<Metric[]> {
         unit: 'ms',
         samples: latencies,
         budget: { statistic: 'p99', max: 20, text: 'p99 ≤ 20 ms' },
-        note: `p99 is the budgeted figure (the table shows median and p95); ${total.toLocaleString('en')} updates sent in ${elapsed.toFixed(1)} s, ${latencies.length.toLocaleString('en')} of ${expected.toLocaleString('en')} deliveries seen`,
+        note: `p99 = ${quantile(latencies, 0.99).toFixed(1)} ms (the budgeted figure; the table shows median and p95); ${total.toLocaleString('en')} updates sent in ${elapsed.toFixed(1)} s, ${latencies.length.toLocaleString('en')} of ${expected.toLocaleString('en')} deliveries seen`,
       },
       { name: 'dropped deliveries', unit: 'count', samples: [dropped], budget: { statistic: 'max', max: 0, text: '0 lost' } },
       {
