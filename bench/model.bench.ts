@@ -4,7 +4,11 @@
  *   measured with `process.memoryUsage().heapUsed` after forced full GCs before and after
  *   (gc is exposed at run time with `v8.setFlagsFromString('--expose-gc')` and fetched via
  *   `vm.runInNewContext('gc')`, so `npm run bench` needs no extra node flag), divided by the
- *   highlight count — it includes tags, notes and replies, so it is an upper bound;
+ *   highlight count — it includes tags, notes and replies, so it is an upper bound; the same
+ *   for the project generated without notes (highlights, tags and members only) splits the
+ *   figure into highlights vs notes; and the renderer's own caches for one open article
+ *   (document-highlights bridge + the plugin's spans and segment decorations), per highlight
+ *   of that article — what the reader adds on top of the model;
  * - update bytes of a new highlight, a tag toggle and one note keystroke, as the Yjs update
  *   each emits (what goes to IndexedDB and over the wire), with the 10k project loaded;
  * - decode time: applying the whole project update to a fresh doc (the CPU part of a
@@ -23,6 +27,8 @@ import { roots } from '../shared/model/layout.ts';
 import { addNote, editNote } from '../shared/model/notes.ts';
 import type { BenchSuite, Metric } from './harness.ts';
 import { generateSampleProject, type SampleArticle } from './sample-project.ts';
+import { createDocumentHighlights } from '../renderer/store/document-highlights.ts';
+import { createHighlightsState } from '../renderer/reader/highlights-plugin.ts';
 
 /** The bundled articles as the generator needs them. */
 export function bundledSampleArticles(): SampleArticle[] {
@@ -37,6 +43,49 @@ export function bundledSampleArticles(): SampleArticle[] {
 function forceGc(): () => void {
   setFlagsFromString('--expose-gc');
   return runInNewContext('gc') as () => void;
+}
+
+/** Heap (bytes) each of `runs` docs loaded from `update` adds, after forced GCs; all stay alive until the end, so no run is offset by an earlier one being collected. */
+function loadedHeap(update: Uint8Array, gc: () => void, runs: number): number[] {
+  const out: number[] = [];
+  const alive: Y.Doc[] = [];
+  for (let run = 0; run < runs; run += 1) {
+    gc();
+    gc();
+    const before = process.memoryUsage().heapUsed;
+    const doc = new Y.Doc();
+    Y.applyUpdate(doc, update);
+    alive.push(doc);
+    gc();
+    gc();
+    out.push(process.memoryUsage().heapUsed - before);
+  }
+  for (const doc of alive) doc.destroy();
+  return out;
+}
+
+/** Heap per highlight held by the reader's caches for one open article (bridge + plugin state). */
+function rendererHeapPerHighlight(doc: Y.Doc, gc: () => void, runs: number): number[] {
+  const dir = new URL('../documents/', import.meta.url);
+  const manifest = parseManifest(JSON.parse(readFileSync(new URL('manifest.json', dir), 'utf8')));
+  const entry = manifest.documents[0];
+  if (!entry) throw new Error('no bundled article');
+  const article = loadArticle(readFileSync(new URL(entry.file, dir), 'utf8'), entry.file, entry.id);
+  const out: number[] = [];
+  const alive: unknown[] = [];
+  for (let run = 0; run < runs; run += 1) {
+    gc();
+    gc();
+    const before = process.memoryUsage().heapUsed;
+    const bridge = createDocumentHighlights(doc, article);
+    const state = createHighlightsState(bridge.initialSpans(), article.doc);
+    alive.push(bridge, state);
+    gc();
+    gc();
+    out.push((process.memoryUsage().heapUsed - before) / Math.max(1, state.spans.size));
+  }
+  alive.length = 0;
+  return out;
 }
 
 function updateBytes(doc: Y.Doc, change: () => void): number {
@@ -81,6 +130,11 @@ export const suite: BenchSuite = {
     }
 
     const doc = kept as Y.Doc;
+    const { doc: bare, summary: bareSummary } = generateSampleProject(articles, { seed: 1, notes: 0 });
+    const bareUpdate = Y.encodeStateAsUpdate(bare);
+    bare.destroy();
+    const highlightsOnly = loadedHeap(bareUpdate, gc, 3).map((bytes) => bytes / bareSummary.highlights);
+    const rendererCaches = rendererHeapPerHighlight(doc, gc, 3);
     const member = 'benchmark-member-00000' as MemberId;
     const actor = { member };
     const article = articles[0] as SampleArticle;
@@ -107,6 +161,8 @@ export const suite: BenchSuite = {
     }
     return [
       { name: 'heap per highlight (10k project)', unit: 'B', samples: heap, budget: { statistic: 'median', max: 2048, text: '≤ 2 KB' }, note: '(heapUsed with the loaded doc − heapUsed before any doc), both after forced GC, ÷ highlights; includes tags, notes, replies' },
+      { name: 'heap per highlight, model without notes', unit: 'B', samples: highlightsOnly, note: 'the 10k project generated with notes: 0 (highlights, tags, members): the highlights\' own Yjs share of the figure above' },
+      { name: 'heap per highlight, reader caches (open article)', unit: 'B', samples: rendererCaches, note: 'document-highlights bridge + plugin spans and segment decorations for one open article, ÷ that article\'s highlights' },
       { name: 'decode 10k project update', unit: 'ms', samples: decode },
       { name: 'update bytes: new highlight', unit: 'B', samples: highlightBytes, budget: { statistic: 'max', max: 300, text: '≤ 300 B' } },
       { name: 'update bytes: tag toggle', unit: 'B', samples: toggleBytes, budget: { statistic: 'max', max: 64, text: '≤ 64 B' } },
