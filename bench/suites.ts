@@ -6,6 +6,7 @@ import type { BenchSuite } from './harness.ts';
 
 /** Every suite, in the order the table shows them. */
 export const SUITES: Array<{ name: string; load: () => Promise<BenchSuite> }> = [
+  { name: 'bundle', load: async () => (await import('./bundle.bench.ts')).suite },
   { name: 'export', load: async () => (await import('./export.bench.ts')).suite },
   { name: 'model', load: async () => (await import('./model.bench.ts')).suite },
   { name: 'reader', load: async () => (await import('./reader.bench.ts')).suite },

@@ -28,3 +28,11 @@ describe('bench harness', () => {
     expect(table).toMatch(/paint.*NO/);
   });
 });
+
+describe('bundle bench', () => {
+  it('counts module scripts and preloads from index.html, not external URLs', async () => {
+    const { initialScripts } = await import('../../bench/bundle.bench.ts');
+    const html = '<script type="module" crossorigin src="./assets/index-a.js"></script><link rel="modulepreload" crossorigin href="./assets/vendor-b.js"><link rel="stylesheet" href="./assets/x.css"><script src="https://cdn.example/x.js"></script>';
+    expect(initialScripts(html)).toEqual(['./assets/index-a.js', './assets/vendor-b.js']);
+  });
+});
