@@ -8,7 +8,7 @@
 import { Plugin, PluginKey } from 'prosemirror-state';
 import type { EditorView } from 'prosemirror-view';
 import type { Article } from '../../shared/documents/article.ts';
-import { createHighlightsPlugin } from '../reader/highlights-plugin.ts';
+import { createHighlightsPlugin, highlightsPluginKey } from '../reader/highlights-plugin.ts';
 import { createDocumentHighlights } from './document-highlights.ts';
 import type { AnnotationWorkspace } from './workspace.ts';
 
@@ -25,6 +25,16 @@ export function attachAnnotations(workspace: AnnotationWorkspace, view: EditorVi
     view: () => ({
       update(updated, previous) {
         if (!updated.state.selection.eq(previous.selection)) workspace.selectionChanged();
+        // A click outside every highlight clears the plugin's focus; the workspace must
+        // follow, or 1–9 and Delete would act on a highlight that no longer looks focused.
+        const focusedNow = highlightsPluginKey.getState(updated.state)?.focused ?? null;
+        const focusedBefore = highlightsPluginKey.getState(previous)?.focused ?? null;
+        if (focusedNow === null && focusedBefore !== null && workspace.getSnapshot().focused !== null) {
+          queueMicrotask(() => {
+            if (view.isDestroyed || workspace.reader()?.view !== view) return;
+            if (highlightsPluginKey.getState(view.state)?.focused === null) workspace.focusHighlight(null);
+          });
+        }
       },
     }),
   });
