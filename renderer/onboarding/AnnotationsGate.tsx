@@ -1,8 +1,9 @@
 /**
  * Wraps the app with everything annotation-wide: the first-run card (reading works
  * without it; annotating starts once a name is chosen), waiting for the project to load
- * from IndexedDB before annotations show (the workspace is provided only then), the storage and notice banners,
- * the panel drawer, the per-tag stylesheet, the annotation keys (1–9, Delete, undo/redo)
+ * from IndexedDB before annotations show (the workspace is provided only then), the storage banner,
+ * notices (bottom right, see ui/NoticeToast.tsx), the side panel (its column reserved in the
+ * shell through ui/panel-column.ts; rendered here so it outlives screen changes), the per-tag stylesheet, the annotation keys (1–9, Delete, undo/redo)
  * and the File-menu project commands. Provides the workspace to the reader and margin.
  */
 import { useEffect, type ReactNode } from 'react';
@@ -15,6 +16,8 @@ import type { AnnotationWorkspace } from '../store/workspace.ts';
 import { hasSelection, numberKeyCommand, trashFocusedCommand } from '../store/annotation-commands.ts';
 import { annotationKeyAction } from '../reader/annotation-keys.ts';
 import { PanelDrawer } from '../panels/PanelDrawer.tsx';
+import { NoticeToast } from '../ui/NoticeToast.tsx';
+import { PanelColumnContext } from '../ui/panel-column.ts';
 import { FirstRun } from './FirstRun.tsx';
 
 /** Props of {@link AnnotationsGate}. */
@@ -70,6 +73,7 @@ export function AnnotationsGate({ workspace, commands, files, library, menuHandl
 
   const storage = snapshot.storage;
   const ready = snapshot.member !== null && snapshot.loaded;
+  const panelOpen = ready && snapshot.panel !== null;
   return (
     <WorkspaceContext.Provider value={ready ? workspace : null}>
       {snapshot.member === null && <FirstRun onDone={(profile) => workspace.setProfile(profile)} />}
@@ -77,14 +81,11 @@ export function AnnotationsGate({ workspace, commands, files, library, menuHandl
       {(storage.kind === 'unavailable' || storage.kind === 'write-failed') && (
         <div className="app-banner app-banner--error" role="alert" data-testid="storage-banner">{storage.message}</div>
       )}
-      {snapshot.notice !== null && (
-        <div className={`app-banner app-banner--${snapshot.notice.kind}`} role={snapshot.notice.kind === 'error' ? 'alert' : 'status'} data-testid="notice">
-          <span>{snapshot.notice.text}</span>
-          <button type="button" className="button button--quiet" onClick={() => workspace.notify(null)} aria-label="Dismiss">×</button>
-        </div>
-      )}
-      {children}
-      {ready && snapshot.panel !== null && <PanelDrawer workspace={workspace} panel={snapshot.panel} library={library} />}
+      <PanelColumnContext.Provider value={panelOpen}>
+        {children}
+      </PanelColumnContext.Provider>
+      {panelOpen && snapshot.panel !== null && <PanelDrawer workspace={workspace} panel={snapshot.panel} library={library} />}
+      {snapshot.notice !== null && <NoticeToast notice={snapshot.notice} besidePanel={panelOpen} onDismiss={() => workspace.notify(null)} />}
     </WorkspaceContext.Provider>
   );
 }

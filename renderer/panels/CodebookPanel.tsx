@@ -94,6 +94,34 @@ function MergeForm({ workspace, row, all, onDone }: { workspace: AnnotationWorks
   );
 }
 
+/**
+ * The number key that applies a tag, drawn as a key cap so it is not read as a count; the
+ * tooltip and the screen-reader text say what it does.
+ */
+function KeyCap({ number }: { number: number }) {
+  return (
+    <>
+      <kbd className="codebook__key" title={`Press ${number} to apply this tag to the selection or focused highlight`} aria-hidden="true">{number}</kbd>
+      <span className="visually-hidden">Key {number}</span>
+    </>
+  );
+}
+
+function highlights(count: number): string {
+  return `${count} highlight${count === 1 ? '' : 's'}`;
+}
+
+/** How many highlights carry the tag (sub-tags included), with the noun in the tooltip and for screen readers. */
+function HighlightCount({ direct, total }: { direct: number; total: number }) {
+  const label = total === direct ? highlights(total) : `${highlights(total)} (${direct} with this tag itself, the rest through sub-tags)`;
+  return (
+    <>
+      <span className="codebook__count" data-testid="tag-count" title={label} aria-hidden="true">{total}</span>
+      <span className="visually-hidden">{label}</span>
+    </>
+  );
+}
+
 /** The codebook panel. */
 export function CodebookPanel({ workspace }: { readonly workspace: AnnotationWorkspace }) {
   const doc = workspace.session.doc;
@@ -145,11 +173,13 @@ export function CodebookPanel({ workspace }: { readonly workspace: AnnotationWor
               <span className="codebook__line">
                 <span className={`tag-swatch tag-swatch-${tag.id}`} aria-hidden="true" />
                 <span className="codebook__name" title={tag.description || undefined}>{tag.name}</span>
-                {index < 9 && <kbd className="codebook__key" title={`Press ${index + 1} to apply`}>{index + 1}</kbd>}
-                <span className="codebook__count" data-testid="tag-count" title={`${row.node.count} directly, ${row.node.totalCount} with sub-tags`}>{row.node.totalCount}</span>
-                <button type="button" className="button button--quiet" onClick={() => setEditing({ id: tag.id, mode: 'edit' })}>Edit</button>
-                <button type="button" className="button button--quiet" onClick={() => setEditing({ id: tag.id, mode: 'merge' })}>Merge</button>
-                <button type="button" className="button button--quiet" onClick={() => setConfirming({ id: tag.id, name: tag.name, count: countApplications(doc, tag.id) })}>Delete</button>
+                {index < 9 && <KeyCap number={index + 1} />}
+                <HighlightCount direct={row.node.count} total={row.node.totalCount} />
+                <span className="codebook__actions">
+                  <button type="button" className="button button--quiet" onClick={() => setEditing({ id: tag.id, mode: 'edit' })}>Edit</button>
+                  <button type="button" className="button button--quiet" onClick={() => setEditing({ id: tag.id, mode: 'merge' })}>Merge</button>
+                  <button type="button" className="button button--quiet" onClick={() => setConfirming({ id: tag.id, name: tag.name, count: countApplications(doc, tag.id) })}>Delete</button>
+                </span>
               </span>
               {tag.description !== '' && <span className="codebook__description">{tag.description}</span>}
               {editing?.id === tag.id && editing.mode === 'edit' && <TagEditor workspace={workspace} row={row} all={rows} onDone={() => setEditing(null)} />}

@@ -1,6 +1,8 @@
 /**
- * The drawer that opens over the margin with one of the annotation panels: codebook,
- * annotations across the corpus, trash, unanchored highlights.
+ * The side panel with one of the annotation panels: codebook, annotations across the
+ * corpus, trash, unanchored highlights. It sits in a column the shell reserves for it
+ * (ui/panel-column.ts, layout.css), beside the text rather than over it; the class name
+ * `panel-drawer` is kept because tests and styles find it by that name.
  */
 import type { AnnotationWorkspace, PanelName } from '../store/workspace.ts';
 import type { LibraryStore } from '../store/library-store.ts';
@@ -25,7 +27,7 @@ export interface PanelDrawerProps {
   readonly library: LibraryStore;
 }
 
-/** The drawer. */
+/** The side panel. */
 export function PanelDrawer({ workspace, panel, library }: PanelDrawerProps) {
   const articles = useLibraryArticles(library);
   return (

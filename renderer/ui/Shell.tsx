@@ -2,10 +2,16 @@
  * The application frame: top bar, left sidebar, centre pane, right margin column, status
  * bar — each a landmark. Screens fill the slots; the frame itself holds no state, so later
  * issues add panels (codebook, annotations) by filling or splitting slots, not by
- * rewriting the layout. The margin column is an empty, labelled region today: notes
- * aligned with highlights arrive in the next issue.
+ * rewriting the layout. The margin column holds the notes aligned with highlights.
+ *
+ * When a side panel is open (PanelColumnContext), the grid gives it a column of its own at
+ * the right, so the reader column shrinks and reflows instead of being covered. The
+ * margin column steps aside for it below 1600 px wide windows, as Hypothesis's sidebar
+ * replaces its margin: at 1280–1440 px there is not room for sidebar, a readable text
+ * column, notes and a panel at once; from 1600 px all four fit (see layout.css).
  */
-import type { ReactNode } from 'react';
+import { useContext, type ReactNode } from 'react';
+import { PanelColumnContext } from './panel-column.ts';
 import { TeamTopBar } from '../team/TeamTopBar.tsx';
 
 /** Props of {@link Shell}. */
@@ -28,8 +34,9 @@ export interface ShellProps {
 
 /** The layout frame. */
 export function Shell({ context, actions, sidebar, sidebarLabel, sidebarHidden = false, main, mainLabel, margin, marginShown = true, status }: ShellProps) {
+  const panelOpen = useContext(PanelColumnContext);
   return (
-    <div className={`shell${sidebarHidden ? ' shell--sidebar-hidden' : ''}${marginShown ? '' : ' shell--no-margin'}`}>
+    <div className={`shell${sidebarHidden ? ' shell--sidebar-hidden' : ''}${marginShown ? '' : ' shell--no-margin'}${panelOpen ? ' shell--panel-open' : ''}`}>
       <a className="skip-link" href="#main-pane">Skip to content</a>
       <header className="top-bar">
         <span className="top-bar__app">Marginalia</span>

@@ -1,0 +1,202 @@
+/**
+ * End to end: the layout keeps the text visible. With each side panel open at 1280×800 the
+ * panel has a column of its own — the article's text column ends left of it, stays centred
+ * in what is left and keeps a readable width, and the margin notes step aside (they return
+ * when the panel closes, and stay beside a panel from 1600 px). A highlight jumped to from
+ * the Annotations panel is fully visible and not under the panel. Notices sit clear of the
+ * top bar and the article title; success notices go away by themselves, errors stay.
+ * Screenshots: tests/e2e/screenshots/layout-*.png, and docs/screenshots/annotations.png.
+ */
+import { fileURLToPath } from 'node:url';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { collectPageErrors, launchChromium, saveScreenshot, serveRenderer, type LaunchedBrowser } from '../helpers/browser.ts';
+import { openArticle } from './reader-support.ts';
+import { closePanel, completeFirstRun, mergeProjectFileBytes, openPanel, saveProjectFile, tagPhrase } from './annotate-support.ts';
+
+const DISPUTES = 'russia-azerbaijan-disputes';
+const PANELS = ['Codebook', 'Annotations', 'Trash', 'Unanchored'] as const;
+/** A phrase three quarters down the article, so jumping to it has to scroll. */
+const FAR_PHRASE = 'historic opportunity';
+const DOCS_SCREENSHOT = fileURLToPath(new URL('../../docs/screenshots/annotations.png', import.meta.url));
+
+interface Box { x: number; y: number; width: number; height: number }
+
+let browser: LaunchedBrowser;
+let server: { url: string; close(): Promise<void> };
+let context: BrowserContext;
+let page: Page;
+let pageErrors: string[];
+
+async function box(selector: string): Promise<Box> {
+  const found = await page.locator(selector).first().boundingBox();
+  if (found === null) throw new Error(`${selector} is not rendered`);
+  return found;
+}
+
+function overlaps(a: Box, b: Box): boolean {
+  return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+}
+
+/** The reader's text column and the visible part of its scroll container (without the scrollbar). */
+async function textColumn(): Promise<{ text: Box; scrollLeft: number; scrollRight: number }> {
+  return page.evaluate(() => {
+    const text = document.querySelector('.reader-document')?.getBoundingClientRect();
+    const scroll = document.querySelector<HTMLElement>('.reader__scroll');
+    if (text === undefined || scroll === null) throw new Error('reader not rendered');
+    const left = scroll.getBoundingClientRect().left;
+    return { text: { x: text.x, y: text.y, width: text.width, height: text.height }, scrollLeft: left, scrollRight: left + scroll.clientWidth };
+  });
+}
+
+async function scrollReaderToTop(): Promise<void> {
+  await page.evaluate(() => document.querySelector('.reader__scroll')?.scrollTo({ top: 0 }));
+}
+
+/** Writes a note on the highlight over `phrase` through the margin. */
+async function writeNote(phrase: string, text: string): Promise<void> {
+  await page.locator('mark.hl').filter({ hasText: phrase }).first().click();
+  await page.getByTestId('add-note').click();
+  await page.waitForFunction(() => document.activeElement?.getAttribute('data-testid') === 'note-text');
+  await page.keyboard.type(text);
+  await page.keyboard.press('Escape');
+}
+
+/** Asserts the side panel does not cover the text column, which stays centred and readable. */
+async function expectPanelBesideText(minimumTextWidth: number): Promise<void> {
+  const panel = await box('.panel-drawer');
+  const main = await box('.main-pane');
+  const { text, scrollLeft, scrollRight } = await textColumn();
+  expect(text.x + text.width).toBeLessThanOrEqual(panel.x);
+  expect(main.x + main.width).toBeLessThanOrEqual(panel.x + 1);
+  expect(text.width).toBeGreaterThanOrEqual(minimumTextWidth);
+  const leftGap = text.x - scrollLeft;
+  const rightGap = scrollRight - (text.x + text.width);
+  expect(Math.abs(leftGap - rightGap)).toBeLessThanOrEqual(2);
+}
+
+beforeAll(async () => {
+  browser = await launchChromium();
+  server = await serveRenderer();
+  context = await browser.browser.newContext({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 });
+  page = await context.newPage();
+  pageErrors = collectPageErrors(page);
+  await openArticle(page, server.url, DISPUTES);
+  await completeFirstRun(page, 'Leyla');
+  await tagPhrase(page, 'geopolitical dynamics', 'Geopolitics');
+  await tagPhrase(page, 'key land transit routes', 'Leverage');
+  await tagPhrase(page, FAR_PHRASE, 'Opportunity');
+  await tagPhrase(page, 'past cooperation', 'Leverage');
+  await writeNote('geopolitical dynamics', 'The framing the rest of the article argues from.');
+  await scrollReaderToTop();
+});
+afterEach(() => {
+  const seen = pageErrors.splice(0);
+  expect(seen, seen.join('\n')).toEqual([]);
+});
+afterAll(async () => {
+  await context?.close();
+  await server?.close();
+  await browser?.close();
+});
+
+describe('side panels at 1280×800', () => {
+  it('open beside the text, never over it', async () => {
+    const closed = await textColumn();
+    await expect(page.locator('.margin-column').isVisible()).resolves.toBe(true);
+    for (const name of PANELS) {
+      await openPanel(page, name);
+      await expectPanelBesideText(480);
+      // Below 1600 px the panel takes the margin's place.
+      await expect(page.locator('.margin-column').isVisible()).resolves.toBe(false);
+      await saveScreenshot(page, `layout-panel-${name.toLowerCase()}`);
+    }
+    await closePanel(page);
+    await expect(page.locator('.margin-column').isVisible()).resolves.toBe(true);
+    expect((await textColumn()).text.width).toBe(closed.text.width);
+  });
+
+  it('jumps to a highlight that ends up fully visible, left of the panel', async () => {
+    await openPanel(page, 'Annotations');
+    await scrollReaderToTop();
+    await page.getByTestId('annotation-item').filter({ hasText: FAR_PHRASE }).click();
+    const mark = page.locator('mark.hl').filter({ hasText: FAR_PHRASE }).first();
+    await expect.poll(() => mark.getAttribute('class')).toContain('hl-focused');
+    const panel = await box('.panel-drawer');
+    await expect.poll(async () => {
+      const marked = await mark.boundingBox();
+      const pane = await box('.reader__scroll');
+      if (marked === null) return 'not rendered';
+      if (marked.y < pane.y || marked.y + marked.height > pane.y + pane.height) return 'outside the reader vertically';
+      if (marked.x < pane.x || marked.x + marked.width > panel.x) return 'under the panel or left of the reader';
+      return 'visible';
+    }).toBe('visible');
+    await saveScreenshot(page, 'layout-jump');
+  });
+});
+
+describe('other window sizes', () => {
+  it('keeps the panel beside the text at 1440×900', async () => {
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await openPanel(page, 'Codebook');
+    await expectPanelBesideText(520);
+    await saveScreenshot(page, 'layout-panel-1440');
+  });
+
+  it('keeps the margin notes beside the text and the panel from 1600 px', async () => {
+    await page.setViewportSize({ width: 1600, height: 1000 });
+    await openPanel(page, 'Annotations');
+    await scrollReaderToTop();
+    await expectPanelBesideText(480);
+    const margin = await box('.margin-column');
+    const panel = await box('.panel-drawer');
+    const { text } = await textColumn();
+    expect(text.x + text.width).toBeLessThanOrEqual(margin.x);
+    expect(margin.x + margin.width).toBeLessThanOrEqual(panel.x + 1);
+    // The documentation picture: tagged highlights, a margin note beside its highlight, the panel.
+    await page.locator('mark.hl').filter({ hasText: 'geopolitical dynamics' }).first().evaluate((mark) => mark.scrollIntoView({ block: 'center' }));
+    await expect.poll(async () => {
+      const card = await page.getByTestId('note-card').first().boundingBox();
+      const mark = await page.locator('mark.hl').filter({ hasText: 'geopolitical dynamics' }).first().boundingBox();
+      return card !== null && mark !== null && Math.abs(card.y - mark.y) < 40;
+    }).toBe(true);
+    await page.screenshot({ path: DOCS_SCREENSHOT });
+    await closePanel(page);
+    await page.setViewportSize({ width: 1280, height: 800 });
+  });
+});
+
+describe('notices', () => {
+  it('appear clear of the top bar and the title, and a success notice goes away by itself', async () => {
+    await scrollReaderToTop();
+    await saveProjectFile(page);
+    const notice = page.getByTestId('notice');
+    await notice.waitFor();
+    await expect(notice.getAttribute('role')).resolves.toBe('status');
+    const shown = await box('[data-testid="notice"]');
+    expect(overlaps(shown, await box('.top-bar'))).toBe(false);
+    expect(overlaps(shown, await box('.reader-document h1, .title-block__title'))).toBe(false);
+    await saveScreenshot(page, 'layout-notice');
+    await notice.waitFor({ state: 'detached', timeout: 9000 });
+  });
+
+  it('sit left of an open panel', async () => {
+    await openPanel(page, 'Codebook');
+    await saveProjectFile(page);
+    const shown = await box('[data-testid="notice"]');
+    expect(shown.x + shown.width).toBeLessThanOrEqual((await box('.panel-drawer')).x);
+    await page.getByRole('button', { name: 'Dismiss' }).click();
+    await closePanel(page);
+  });
+
+  it('keep an error until it is dismissed', async () => {
+    await mergeProjectFileBytes(page, 'notes.txt', Buffer.from('not a project file'));
+    const notice = page.getByTestId('notice');
+    await expect(notice.getAttribute('role')).resolves.toBe('alert');
+    await page.waitForTimeout(6500);
+    await expect(notice.isVisible()).resolves.toBe(true);
+    expect(overlaps(await box('[data-testid="notice"]'), await box('.reader-document h1, .title-block__title'))).toBe(false);
+    await page.getByRole('button', { name: 'Dismiss' }).click();
+    await expect(notice.count()).resolves.toBe(0);
+  });
+});
