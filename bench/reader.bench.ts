@@ -4,11 +4,18 @@
  * - input → painted for creating a highlight (select text, press 1) and for toggling a tag
  *   on the focused highlight (press 2): measured in the page from the keydown (a capturing
  *   listener registered before the app's) to the next animation frame after the change;
- * - opening an article carrying ~2,000 highlights vs the same article in an empty project:
- *   from setting the route to the first frame after the article's highlights are painted
- *   (ratio, budget ≤ 1.5×) — the plugin paints every highlight's segments in the same view
- *   update, so the first `mark.hl` means all of them are in the DOM; both articles are opened
- *   alternately in the same run, and the ratio is of the two medians;
+ * - opening an article carrying ~2,000 highlights vs the same article in an empty project,
+ *   from setting the route (ratio of medians, budget ≤ 1.5×; both opened alternately in the
+ *   same run), measured twice:
+ *   · "visible highlights painted": to the first frame after the first `mark.hl` appears. The
+ *     plugin paints a dense article progressively (highlights-plugin.ts): everything within
+ *     a screen above and below the viewport in one transaction before the first frame that
+ *     shows the text, so that frame is what the reader sees. This is the figure compared with
+ *     the budget, because the budget is about what the reader waits for;
+ *   · "all highlights painted": to the frame after `data-highlights="painted"` (the rest,
+ *     painted in idle chunks) — reported so the total cost stays visible;
+ *   Observed with a MutationObserver (no polling delay), identically for both projects;
+ *   the first open of the session (anchoring not yet cached) is reported on its own;
  * - local load, IndexedDB → model ready: the app's own User Timing marks
  *   (`marginalia:session-open` → `marginalia:project-loaded`) after a reload.
  * Needs `npm run build` first (out/renderer).
@@ -29,17 +36,37 @@ async function ready(page: Page, url: string): Promise<void> {
   await page.locator('.project-menu').waitFor();
 }
 
-/** Time (ms) from setting the route to `id` until the first frame after its reader (and highlights, if any) are in place. */
-async function openTime(page: Page, id: string, expectHighlights: boolean): Promise<number> {
-  return page.evaluate(({ id, expectHighlights }) => new Promise<number>((resolve) => {
+/** Open times (ms) of one article. */
+interface OpenTimes {
+  /** To the first frame after its reader and its first highlights (if expected) are in place. */
+  visible: number;
+  /** To the first frame after every highlight is painted (`data-highlights="painted"`). */
+  all: number;
+}
+
+/** Sets the route to `id` and times the frames after its reader, its first highlights and all of them are in place. */
+async function openTimes(page: Page, id: string, expectHighlights: boolean): Promise<OpenTimes> {
+  return page.evaluate(({ id, expectHighlights }) => new Promise<OpenTimes>((resolve) => {
+    const times = { visible: -1, all: -1 };
     const start = performance.now();
-    window.location.hash = `#/read/${id}`;
+    const afterFrame = (key: 'visible' | 'all'): void => {
+      times[key] = 0;
+      requestAnimationFrame(() => {
+        times[key] = performance.now() - start;
+        if (times.visible > 0 && times.all > 0) resolve(times);
+      });
+    };
     const check = (): void => {
       const reader = document.querySelector(`.reader[data-document-id="${id}"] .reader-document`);
-      if (reader && (!expectHighlights || reader.querySelector('mark.hl'))) requestAnimationFrame(() => resolve(performance.now() - start));
-      else requestAnimationFrame(check);
+      if (reader === null) return;
+      if (times.visible < 0 && (!expectHighlights || reader.querySelector('mark.hl') !== null)) afterFrame('visible');
+      if (times.all < 0 && reader.getAttribute('data-highlights') === 'painted' && (!expectHighlights || times.visible >= 0)) afterFrame('all');
+      if (times.visible >= 0 && times.all >= 0) observer.disconnect();
     };
-    check();
+    const observer = new MutationObserver(check);
+    observer.observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-highlights'] });
+    window.location.hash = `#/read/${id}`;
+    check(); // already showing `id` (same route): no mutation will come
   }), { id, expectHighlights });
 }
 
@@ -84,7 +111,9 @@ export const suite: BenchSuite = {
     const { doc } = generateSampleProject(bundledSampleArticles(), { seed: 1 });
     const file = Buffer.from(encodeProjectFile(doc));
     const browser = await launchChromium();
-    const server = await serveRenderer();
+    // MARGINALIA_BENCH_RENDERER points at another build (e.g. a private one while e2e runs rebuild out/renderer).
+    const root = process.env.MARGINALIA_BENCH_RENDERER;
+    const server = await serveRenderer(root ? { root } : {});
     try {
       const empty = await browser.newContext();
       const emptyPage = await empty.newPage();
@@ -107,13 +136,17 @@ export const suite: BenchSuite = {
         load.push(await page.evaluate(() => performance.measure('load', 'marginalia:session-open', 'marginalia:project-loaded').duration));
       }
 
-      const withHighlights: number[] = [];
+      const firstOpen = await openTimes(page, ARTICLE, true);
+      const withVisible: number[] = [];
+      const withAll: number[] = [];
       const without: number[] = [];
       for (let run = 0; run < 11; run += 1) {
-        await openTime(page, OTHER, true);
-        withHighlights.push(await openTime(page, ARTICLE, true));
-        await openTime(emptyPage, OTHER, false);
-        without.push(await openTime(emptyPage, ARTICLE, false));
+        await openTimes(page, OTHER, true);
+        const times = await openTimes(page, ARTICLE, true);
+        withVisible.push(times.visible);
+        withAll.push(times.all);
+        await openTimes(emptyPage, OTHER, false);
+        without.push((await openTimes(emptyPage, ARTICLE, false)).all);
       }
 
       const create: number[] = [];
@@ -133,7 +166,14 @@ export const suite: BenchSuite = {
         { name: 'create highlight, input → painted (10k)', unit: 'ms', samples: create, budget: { statistic: 'p95', max: 16, text: 'p95 ≤ 16 ms' } },
         { name: 'apply tag, input → painted (10k)', unit: 'ms', samples: toggle, budget: { statistic: 'p95', max: 16, text: 'p95 ≤ 16 ms' } },
         { name: 'open article, no highlights', unit: 'ms', samples: without },
-        { name: 'open article, ~2,000 highlights', unit: 'ms', samples: withHighlights, baseline: 'open article, no highlights', budget: { statistic: 'ratio', max: 1.5, text: '≤ 1.5×' } },
+        { name: 'open article, ~2,000 highlights: visible painted', unit: 'ms', samples: withVisible, baseline: 'open article, no highlights', budget: { statistic: 'ratio', max: 1.5, text: '≤ 1.5×' } },
+        { name: 'open article, ~2,000 highlights: all painted', unit: 'ms', samples: withAll, baseline: 'open article, no highlights' },
+        {
+          name: 'first open in session, ~2,000 highlights (visible / all)',
+          unit: 'ms',
+          samples: [firstOpen.visible],
+          note: `one sample: visible ${firstOpen.visible.toFixed(0)} ms, all ${firstOpen.all.toFixed(0)} ms (first open after a reload: placements not yet cached)`,
+        },
         { name: 'local load 10k (IndexedDB → model)', unit: 'ms', samples: load, budget: { statistic: 'median', max: 300, text: '≤ 300 ms' } },
       ];
     } finally {

@@ -5,7 +5,9 @@
  *   a keypress and the highlight appearing; coalesced to one render per frame;
  * - `useNearbyNotedHighlights`: which noted highlights are within a screen of the viewport,
  *   from two `posAtCoords` reads of the visible range and the spans' positions — not from
- *   measuring every noted highlight's element;
+ *   measuring every noted highlight's element; first measured after the frame that paints
+ *   a newly opened article (cards a frame later, instead of a forced layout and the margin's
+ *   render inside the opening frame);
  * - `formatNoteTime`: note timestamps through one shared `Intl.DateTimeFormat` (creating a
  *   formatter per call, as `toLocaleString` does, cost ~1 ms per card per render).
  */
@@ -54,8 +56,10 @@ export function useNearbyNotedHighlights(reader: OpenReader | null, version: num
     if (reader === null) return undefined;
     const { view, scroller } = reader;
     let frame = 0;
+    let timer = 0;
     const measure = (): void => {
       frame = 0;
+      timer = 0;
       const box = scroller.getBoundingClientRect();
       const content = view.dom.getBoundingClientRect();
       const left = content.left + Math.min(40, content.width / 2);
@@ -74,11 +78,15 @@ export function useNearbyNotedHighlights(reader: OpenReader | null, version: num
     const schedule = (): void => {
       if (frame === 0) frame = requestAnimationFrame(measure);
     };
-    schedule();
+    // After the next frame is painted (rAF, then a task), not inside it.
+    frame = requestAnimationFrame(() => {
+      timer = window.setTimeout(measure, 0);
+    });
     scroller.addEventListener('scroll', schedule, { passive: true });
     window.addEventListener('resize', schedule);
     return () => {
       cancelAnimationFrame(frame);
+      window.clearTimeout(timer);
       scroller.removeEventListener('scroll', schedule);
       window.removeEventListener('resize', schedule);
     };

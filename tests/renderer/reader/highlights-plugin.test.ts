@@ -11,6 +11,7 @@ import { segmentClasses, segmentsIn, type HighlightSpan } from '../../../rendere
 import { applyHighlightsMeta, createHighlightsState, highlightsAt, type HighlightsState, type SegmentSpec } from '../../../renderer/reader/highlights-plugin.ts';
 import { EditorState } from 'prosemirror-state';
 import { createHighlightsPlugin, setHighlightsMeta, nextHighlightAt } from '../../../renderer/reader/highlights-plugin.ts';
+import { coversAll, intersectRanges, nextChunk } from '../../../renderer/reader/painted-ranges.ts';
 import { bundledArticle } from './support.ts';
 
 const article = bundledArticle('russia-azerbaijan-disputes');
@@ -114,6 +115,53 @@ describe('highlights plugin state', () => {
         expect(painted(state), `seed ${seed} step ${step}`).toEqual(painted(expected));
       }
     }
+  });
+
+  it('painted progressively in chunks, with edits in between, ends exactly as a full build (seeded)', () => {
+    for (const seed of [11, 12, 13]) {
+      const next = random(seed);
+      const pick = (n: number) => Math.floor(next() * n);
+      const live = new Map<HighlightId, HighlightSpan>();
+      for (let n = 0; n < 400; n += 1) {
+        const from = 1 + pick(size - 80);
+        live.set(hid(n), span(n, from, from + 1 + pick(70), [pick(5)], next() < 0.2));
+      }
+      let state = createHighlightsState([...live.values()], article.doc, null, []);
+      expect(state.decorations.find()).toHaveLength(0);
+      let around = pick(size);
+      for (let guard = 0; guard < 1000; guard += 1) {
+        const chunk = nextChunk(state.painted, size, around, 200 + pick(900));
+        if (chunk === null) break;
+        state = applyHighlightsMeta(state, { paint: chunk }, article.doc);
+        // Decorations exist only inside painted ranges, and match a full build there.
+        for (const decoration of state.decorations.find()) {
+          expect(intersectRanges([decoration.from, decoration.to], state.painted)).toEqual([[decoration.from, decoration.to]]);
+        }
+        if (next() < 0.3) {
+          const from = 1 + pick(size - 80);
+          const created = span(1000 + guard, from, from + 1 + pick(70), [pick(5)]);
+          live.set(created.id, created);
+          state = applyHighlightsMeta(state, { upsert: [created] }, article.doc);
+        }
+        if (next() < 0.1) around = pick(size);
+      }
+      expect(coversAll(state.painted, size)).toBe(true);
+      expect(painted(state), `seed ${seed}`).toEqual(painted(createHighlightsState([...live.values()], article.doc, state.focused)));
+    }
+  });
+
+  it('focusing an unpainted highlight paints it, and clicks find highlights where nothing is painted yet', () => {
+    const target = span(1, para + 10, para + 40, [1]);
+    const other = span(2, para + 20, para + 30, [2]);
+    let state = createHighlightsState([target, other], article.doc, null, []);
+    let editor = EditorState.create({ doc: article.doc, plugins: [createHighlightsPlugin([target, other], {}, { progressiveAbove: 0 })] });
+    expect(nextHighlightAt(editor, para + 25)).toBe(other.id);
+    editor = editor.apply(setHighlightsMeta(editor.tr, { focus: target.id }));
+    expect(nextHighlightAt(editor, para + 25)).toBe(other.id);
+    state = applyHighlightsMeta(state, { focus: target.id }, article.doc);
+    const classes = painted(state);
+    expect(classes.some((entry) => entry.includes(`hl-${target.id}`) && entry.includes('hl-focused'))).toBe(true);
+    expect(coversAll(state.painted, size)).toBe(false);
   });
 
   it('leaves decorations away from a change untouched (no rebuild)', () => {

@@ -1,0 +1,118 @@
+/**
+ * The progressive painter: the highlights plugin's view, which paints a dense article's
+ * highlights where the reader looks first and everywhere else afterwards.
+ *
+ * Order of work (see highlights-plugin.ts for why):
+ * 1. in a microtask after the view is set up (so after the reader restored its scroll
+ *    position in the same task, and before the first frame that shows the article): the
+ *    segments on screen and a little beyond (`nearViewport`) — the first frame the reader
+ *    sees has its highlights, and the work stays in the task that opened the article;
+ * 2. then in idle periods (with a timeout, so it always finishes): chunks of the remaining
+ *    text, nearest the viewport first — never more than one chunk beyond the idle deadline;
+ * 3. on scroll, in the next frame: whatever came into view, ahead of the idle chunks.
+ * It stops once everything is painted, and does nothing for a fully painted state.
+ */
+import type { EditorState, PluginView } from 'prosemirror-state';
+import type { EditorView } from 'prosemirror-view';
+import { coversAll, nextChunk, type PositionRange } from './painted-ranges.ts';
+
+/** What the painter needs from the highlights plugin. */
+export interface ProgressivePainterHooks {
+  /** The painted ranges of `state`. */
+  painted(state: EditorState): readonly PositionRange[];
+  /** Paints `range` now (dispatches a transaction). */
+  paint(range: PositionRange): void;
+  /** Positions per idle chunk; default 3,000 (a few screens of text, ~5 ms on a dense article). */
+  readonly chunk?: number;
+}
+
+const DEFAULT_CHUNK = 3000;
+const IDLE_TIMEOUT_MS = 100;
+
+/**
+ * The positions `view` shows in the window, widened by a quarter screen above and half a
+ * screen below (reading direction), or null if it is off screen. Kept tight: every segment
+ * painted here is paid for in the frame that opens the article.
+ */
+export function nearViewport(view: EditorView): PositionRange | null {
+  const rect = view.dom.getBoundingClientRect();
+  const top = Math.max(rect.top, 0);
+  const bottom = Math.min(rect.bottom, window.innerHeight);
+  if (bottom <= top) return null;
+  const size = view.state.doc.content.size;
+  const left = rect.left + Math.min(40, rect.width / 2);
+  const from = view.posAtCoords({ left, top: top + 1 })?.pos ?? 0;
+  const to = view.posAtCoords({ left, top: bottom - 1 })?.pos ?? size;
+  const screen = Math.max(1, to - from);
+  return [Math.max(0, from - (screen >> 2)), Math.min(size, to + (screen >> 1))];
+}
+
+/** Creates the painter for `view`; its `destroy` cancels pending work. */
+export function createProgressivePainter(view: EditorView, hooks: ProgressivePainterHooks): PluginView {
+  const chunk = hooks.chunk ?? DEFAULT_CHUNK;
+  let frame = 0;
+  let idle = 0;
+  let around = 0;
+  let listening = false;
+  const done = (): boolean => view.isDestroyed || coversAll(hooks.painted(view.state), view.state.doc.content.size);
+
+  let stopFirst = (): void => {};
+  const stop = (): void => {
+    stopFirst();
+    if (frame > 0) cancelAnimationFrame(frame);
+    if (idle !== 0) cancelIdleCallback(idle);
+    frame = 0;
+    idle = 0;
+    if (listening) document.removeEventListener('scroll', onScroll, { capture: true });
+    listening = false;
+  };
+
+  const paintVisible = (): void => {
+    frame = 0;
+    if (done()) return stop();
+    const visible = nearViewport(view);
+    if (visible !== null) {
+      around = (visible[0] + visible[1]) >> 1;
+      hooks.paint(visible);
+    }
+    scheduleIdle();
+  };
+
+  const paintIdle = (deadline: IdleDeadline): void => {
+    idle = 0;
+    do {
+      if (done()) return stop();
+      const next = nextChunk(hooks.painted(view.state), view.state.doc.content.size, around, chunk);
+      if (next === null) return stop();
+      hooks.paint(next);
+    } while (deadline.timeRemaining() > 8);
+    scheduleIdle();
+  };
+
+  function scheduleIdle(): void {
+    if (idle === 0 && !done()) idle = requestIdleCallback(paintIdle, { timeout: IDLE_TIMEOUT_MS });
+  }
+
+  function onScroll(): void {
+    if (frame === 0) frame = requestAnimationFrame(paintVisible);
+  }
+
+  if (!done()) {
+    let cancelled = false;
+    frame = -1; // a pending microtask: scroll events wait for it
+    queueMicrotask(() => {
+      if (!cancelled && frame === -1) paintVisible();
+    });
+    stopFirst = () => {
+      cancelled = true;
+    };
+    document.addEventListener('scroll', onScroll, { capture: true, passive: true });
+    listening = true;
+  }
+  return {
+    update() {
+      if (listening && done()) stop();
+    },
+    destroy: stop,
+  };
+}
