@@ -3,7 +3,14 @@
  * the 10k reference project merged into the app through its own "Merge project file…" button:
  * - input → painted for creating a highlight (select text, press 1) and for toggling a tag
  *   on the focused highlight (press 2): measured in the page from the keydown (a capturing
- *   listener registered before the app's) to the next animation frame after the change;
+ *   listener registered before the app's) to the next animation frame after the change.
+ *   That figure includes the wait for the display's next frame (0–16.7 ms, depending on
+ *   when the key arrives), so its p95 cannot be ≤ 16 ms unless the work takes no time.
+ *   The frame-aligned figures take the phase out: the key event is dispatched at the start
+ *   of a frame (in a rAF callback, as a synthetic keydown on the focused element, handled
+ *   by the same window listener) and timed to the first task after that frame's rendering
+ *   (style, layout, paint) — the main-thread time the input → paint frame needs. ≤ 16 ms
+ *   means the change is painted in the first frame after the input, the budget's "one frame";
  * - opening an article carrying ~2,000 highlights vs the same article in an empty project,
  *   from setting the route (ratio of medians, budget ≤ 1.5×; both opened alternately in the
  *   same run), measured twice:
@@ -88,6 +95,30 @@ async function armKeyTiming(page: Page): Promise<void> {
   });
 }
 
+/**
+ * Dispatches `key` at the start of a frame and returns the ms until the first task after
+ * that frame was rendered; throws if the key changed nothing under the reader.
+ */
+async function frameAlignedKey(page: Page, key: string): Promise<number> {
+  const result = await page.evaluate((key) => new Promise<number>((resolve) => {
+    requestAnimationFrame(() => {
+      let mutations = 0;
+      const observer = new MutationObserver((records) => void (mutations += records.length));
+      observer.observe(document.querySelector('.reader-document') as Element, { subtree: true, childList: true, attributes: true });
+      const channel = new MessageChannel();
+      const start = performance.now();
+      channel.port1.onmessage = () => {
+        observer.disconnect();
+        resolve(mutations > 0 ? performance.now() - start : Number.NaN);
+      };
+      (document.activeElement ?? document.body).dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true }));
+      channel.port2.postMessage(null);
+    });
+  }), key);
+  if (Number.isNaN(result)) throw new Error(`frame-aligned '${key}' changed nothing in the reader`);
+  return result;
+}
+
 async function selectWords(page: Page, index: number): Promise<void> {
   await page.evaluate((n) => {
     const paragraphs = [...document.querySelectorAll('.reader-document p')];
@@ -160,11 +191,22 @@ export const suite: BenchSuite = {
         await page.keyboard.press('2');
         toggle.push(await page.evaluate(() => (window as unknown as { __keyTiming: Promise<number> }).__keyTiming));
       }
+      const alignedCreate: number[] = [];
+      const alignedToggle: number[] = [];
+      for (let run = 30; run < 60; run += 1) {
+        await selectWords(page, run);
+        alignedCreate.push(await frameAlignedKey(page, '1'));
+        await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 50)));
+        alignedToggle.push(await frameAlignedKey(page, '2'));
+        await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 50)));
+      }
       await empty.close();
       await full.close();
       return [
         { name: 'create highlight, input → painted (10k)', unit: 'ms', samples: create, budget: { statistic: 'p95', max: 16, text: 'p95 ≤ 16 ms' } },
         { name: 'apply tag, input → painted (10k)', unit: 'ms', samples: toggle, budget: { statistic: 'p95', max: 16, text: 'p95 ≤ 16 ms' } },
+        { name: 'create highlight, frame-aligned input → painted', unit: 'ms', samples: alignedCreate, budget: { statistic: 'p95', max: 16, text: 'p95 ≤ 16 ms' } },
+        { name: 'apply tag, frame-aligned input → painted', unit: 'ms', samples: alignedToggle, budget: { statistic: 'p95', max: 16, text: 'p95 ≤ 16 ms' } },
         { name: 'open article, no highlights', unit: 'ms', samples: without },
         { name: 'open article, ~2,000 highlights: visible painted', unit: 'ms', samples: withVisible, baseline: 'open article, no highlights', budget: { statistic: 'ratio', max: 1.5, text: '≤ 1.5×' } },
         { name: 'open article, ~2,000 highlights: all painted', unit: 'ms', samples: withAll, baseline: 'open article, no highlights' },

@@ -4,7 +4,7 @@
  * each level with its highlight and stacked without overlap (margin-layout.ts).
  *
  * Shaped for dense articles (DESIGN.md §8): the margin re-renders after the frame that
- * paints a model change, never inside it (margin-hooks.ts); only cards near the viewport are
+ * paints a model change or a focus change, never inside it (margin-hooks.ts); only cards near the viewport are
  * mounted, found from the spans' positions; cards are memoised so a change re-renders only
  * the cards it concerns; and alignment is one batched pass — read every anchor's top
  * (`coordsAtPos` of the highlight's start) and every card's height, then write all
@@ -19,7 +19,7 @@ import type { OpenReader } from '../store/workspace.ts';
 import { useWorkspace, useWorkspaceSnapshot } from '../store/use-workspace.ts';
 import { memberNames } from '../panels/people.ts';
 import { layoutMargin } from './margin-layout.ts';
-import { useMarginVersion, useNearbyNotedHighlights } from './margin-hooks.ts';
+import { useAfterPaint, useMarginVersion, useNearbyNotedHighlights } from './margin-hooks.ts';
 import { NoteCard } from './NoteCard.tsx';
 
 /** Reads every card's anchor top and height, then writes every card's transform (one layout). */
@@ -44,6 +44,9 @@ export function MarginColumn() {
   const doc = workspace.session.doc;
   const snapshot = useWorkspaceSnapshot(workspace);
   const version = useMarginVersion(doc, snapshot.readerDocumentId);
+  // The focused highlight as the margin shows it: a frame after the reader, so building its
+  // card and aligning cards never sit between a keypress and the highlight being painted.
+  const marginFocus = useAfterPaint(snapshot.focused);
   const container = useRef<HTMLDivElement>(null);
   const reader = workspace.reader();
   const nearby = useNearbyNotedHighlights(reader, version);
@@ -56,7 +59,7 @@ export function MarginColumn() {
     // built with one shared context — never a context per highlight.
     const spans = reader.highlights.spans();
     const wanted = new Set<HighlightId>([...nearby].filter((id) => spans.get(id)?.hasNote === true));
-    if (snapshot.focused !== null && spans.has(snapshot.focused)) wanted.add(snapshot.focused);
+    if (marginFocus !== null && spans.has(marginFocus)) wanted.add(marginFocus);
     if (viewCache.current.version !== version || viewCache.current.reader !== reader) viewCache.current = { version, reader, views: new Map() };
     const cache = viewCache.current.views;
     let context: ReturnType<typeof createViewContext> | null = null;
@@ -64,11 +67,11 @@ export function MarginColumn() {
     for (const id of wanted) {
       if (!cache.has(id)) cache.set(id, getHighlight(doc, id, (context ??= createViewContext(doc))) ?? undefined);
       const view = cache.get(id);
-      if (view && view.deleted === null && (view.notes.length > 0 || id === snapshot.focused)) out.push(view);
+      if (view && view.deleted === null && (view.notes.length > 0 || id === marginFocus)) out.push(view);
     }
     return out;
     // eslint-disable-next-line react-hooks/exhaustive-deps -- version stands for the doc's content
-  }, [doc, version, reader, snapshot.focused, snapshot.readerDocumentId, nearby]);
+  }, [doc, version, reader, marginFocus, snapshot.readerDocumentId, nearby]);
   // eslint-disable-next-line react-hooks/exhaustive-deps
   const nameOf = useMemo(() => memberNames(doc), [doc, version]);
 
@@ -117,7 +120,7 @@ export function MarginColumn() {
   return (
     <div className="margin-notes" ref={container}>
       {views.map((view) => {
-        const focused = view.id === snapshot.focused;
+        const focused = view.id === marginFocus;
         const focus = () => workspace.focusHighlight(view.id, { reveal: false });
         return (
           <div key={view.id} className="margin-notes__item" data-margin-item={view.id}>

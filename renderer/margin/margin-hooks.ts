@@ -8,6 +8,8 @@
  *   measuring every noted highlight's element; first measured after the frame that paints
  *   a newly opened article (cards a frame later, instead of a forced layout and the margin's
  *   render inside the opening frame);
+ * - `useAfterPaint`: a value as of after the frame that paints its change (the margin's
+ *   focused card), so the margin's work leaves the input → paint frame;
  * - `formatNoteTime`: note timestamps through one shared `Intl.DateTimeFormat` (creating a
  *   formatter per call, as `toLocaleString` does, cost ~1 ms per card per render).
  */
@@ -92,6 +94,23 @@ export function useNearbyNotedHighlights(reader: OpenReader | null, version: num
     };
   }, [reader, version]);
   return ids;
+}
+
+/** `value`, updated only after the frame following its change is painted (rAF, then a task); the first render returns it at once. */
+export function useAfterPaint<T>(value: T): T {
+  const [shown, setShown] = useState(value);
+  useEffect(() => {
+    if (Object.is(value, shown)) return undefined;
+    let timer = 0;
+    const frame = requestAnimationFrame(() => {
+      timer = window.setTimeout(() => setShown(() => value), 0);
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      window.clearTimeout(timer);
+    };
+  }, [value, shown]);
+  return shown;
 }
 
 const noteTimeFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' });

@@ -30,9 +30,9 @@ const DEFAULT_CHUNK = 3000;
 const IDLE_TIMEOUT_MS = 100;
 
 /**
- * The positions `view` shows in the window, widened by a quarter screen above and half a
- * screen below (reading direction), or null if it is off screen. Kept tight: every segment
- * painted here is paid for in the frame that opens the article.
+ * The positions `view` shows in the window, widened by an eighth of a screen below (reading
+ * direction), or null if it is off screen. Kept tight: every segment painted here is paid
+ * for in the frame that opens the article (~5 µs per class name added by ProseMirror).
  */
 export function nearViewport(view: EditorView): PositionRange | null {
   const rect = view.dom.getBoundingClientRect();
@@ -44,7 +44,7 @@ export function nearViewport(view: EditorView): PositionRange | null {
   const from = view.posAtCoords({ left, top: top + 1 })?.pos ?? 0;
   const to = view.posAtCoords({ left, top: bottom - 1 })?.pos ?? size;
   const screen = Math.max(1, to - from);
-  return [Math.max(0, from - (screen >> 2)), Math.min(size, to + (screen >> 1))];
+  return [from, Math.min(size, to + (screen >> 3))];
 }
 
 /** Creates the painter for `view`; its `destroy` cancels pending work. */

@@ -13,9 +13,11 @@
  * change (merge, delete) can change the tags of many highlights, so it refreshes this
  * article's spans — rare, and still no decoration rebuild for untouched ones in PM terms
  * beyond a replace. Highlights that cannot be placed are listed as unanchored, never dropped.
- * Which highlights carry notes is an index kept current from the changed notes (one pass
- * over all notes at open, none per change), and the full catch-up pass at `connect` runs
- * only if the doc changed since the bridge was created.
+ * Which highlights carry notes, and which highlights belong to which document, are indexes
+ * per project doc: one pass the first time an article opens, then kept current from each
+ * change by their own listener — never a pass over every note or highlight per open, per
+ * keystroke or per highlight created. The catch-up refresh at `connect` runs only if the
+ * doc changed since the bridge was created.
  */
 import type * as Y from 'yjs';
 import type { EditorView } from 'prosemirror-view';
@@ -55,11 +57,29 @@ function isLiveIn(map: Y.Map<unknown> | undefined, documentId: string): map is Y
   return (map.get(HIGHLIGHT.trash) as TrashRecord | undefined)?.d !== 1;
 }
 
+/** Which highlights carry live notes. */
+interface NotedIndex {
+  has(id: HighlightId): boolean;
+}
+
+const notedIndexes = new WeakMap<Y.Doc, NotedIndex>();
+
 /**
- * Which highlights carry live notes, kept up to date from the notes a change touched: one
- * pass over all notes when the article opens, then only the changed notes — never a pass
- * over every note per keystroke or per highlight created.
+ * The noted-highlight index of `doc`: one pass over all notes the first time, then kept up
+ * to date from the notes each change touched (its listener lives as long as the doc, and is
+ * registered before any bridge's, so it is current when a bridge reads it).
  */
+function notedIndexOf(doc: Y.Doc): NotedIndex {
+  const existing = notedIndexes.get(doc);
+  if (existing !== undefined) return existing;
+  const index = createNotedIndex(doc);
+  observeProject(doc, (change) => {
+    for (const noteId of change.notes) index.update(noteId);
+  });
+  notedIndexes.set(doc, index);
+  return index;
+}
+
 function createNotedIndex(doc: Y.Doc) {
   const notes = roots(doc).notes;
   const ownerOf = new Map<NoteId, HighlightId>();
@@ -96,6 +116,37 @@ function placementsFor(doc: Y.Doc, articleHash: string): Map<HighlightId, Placem
   return placements;
 }
 
+/**
+ * Highlight ids by document id, per project doc: built with one pass over every highlight
+ * the first time an article opens, then kept current from each change — so opening an
+ * article visits its own ~2,000 highlights, not the project's 10,000. A highlight never
+ * moves to another document (anchors are immutable), so ids are only added; ids whose
+ * highlight is gone or trashed stay listed and are skipped as not live.
+ */
+const highlightsByDocument = new WeakMap<Y.Doc, Map<string, Set<HighlightId>>>();
+
+function highlightIdsOf(doc: Y.Doc, documentId: string): ReadonlySet<HighlightId> {
+  let index = highlightsByDocument.get(doc);
+  if (index === undefined) {
+    const built = new Map<string, Set<HighlightId>>();
+    const highlights = roots(doc).highlights;
+    const file = (id: HighlightId, map: Y.Map<unknown> | undefined): void => {
+      const owner = (map?.get(HIGHLIGHT.anchor) as AnchorRecord | undefined)?.d;
+      if (owner === undefined) return;
+      let ids = built.get(owner);
+      if (ids === undefined) built.set(owner, (ids = new Set()));
+      ids.add(id);
+    };
+    highlights.forEach((map, id) => file(id as HighlightId, map));
+    // Lives as long as the doc (both are only reachable from each other once the doc goes).
+    observeProject(doc, (change) => {
+      for (const id of change.highlights) file(id, highlights.get(id));
+    });
+    highlightsByDocument.set(doc, (index = built));
+  }
+  return index.get(documentId) ?? new Set();
+}
+
 /** Creates the bridge for `article` over the project `doc`. */
 export function createDocumentHighlights(doc: Y.Doc, article: Article): DocumentHighlights {
   const documentId = article.meta.id;
@@ -104,7 +155,7 @@ export function createDocumentHighlights(doc: Y.Doc, article: Article): Document
   const unanchored = new Set<HighlightId>();
   const listeners = new Set<() => void>();
   let tagIndex: TagIndex = buildTagIndex(doc);
-  const noted = createNotedIndex(doc);
+  const noted = notedIndexOf(doc);
   // Whether the doc changed between creating the bridge and connecting a view (then, and
   // only then, `connect` catches up with a full refresh).
   let changedBeforeConnect = false;
@@ -164,8 +215,7 @@ export function createDocumentHighlights(doc: Y.Doc, article: Article): Document
       spans.set(id, span);
       upsert.push(span);
     };
-    if (wanted === null) highlights.forEach((map, id) => visit(id as HighlightId, map));
-    else for (const id of wanted) visit(id, highlights.get(id));
+    for (const id of wanted ?? highlightIdsOf(doc, documentId)) visit(id, highlights.get(id));
     return { upsert, remove };
   };
 
@@ -184,12 +234,10 @@ export function createDocumentHighlights(doc: Y.Doc, article: Article): Document
       // Catch up on anything that changed between creating the bridge and the view.
       doc.off('afterTransaction', onEarlyTransaction);
       if (changedBeforeConnect) {
-        for (const noteId of roots(doc).notes.keys()) noted.update(noteId as NoteId);
         const catchUp = refresh(null);
         if ((catchUp.upsert?.length ?? 0) + (catchUp.remove?.length ?? 0) > 0) view.dispatch(setHighlightsMeta(view.state.tr, catchUp));
       }
       return observeProject(doc, (change: ProjectChange) => {
-        for (const noteId of change.notes) noted.update(noteId);
         if (change.tags.size > 0) tagIndex = buildTagIndex(doc);
         const relevant = change.tags.size > 0 ? null : change.highlights;
         if (relevant !== null && relevant.size === 0) return;
