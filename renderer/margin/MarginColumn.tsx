@@ -25,7 +25,7 @@ import { NoteCard } from './NoteCard.tsx';
 /** Reads every card's anchor top and height, then writes every card's transform (one layout). */
 function alignCards(host: HTMLElement, reader: OpenReader, focusedId: HighlightId | null): void {
   const cards = [...host.querySelectorAll<HTMLElement>('[data-margin-item]')];
-  if (cards.length === 0) return; // no forced layout while an article opens without cards yet
+  if (cards.length === 0 || reader.view.isDestroyed) return; // no forced layout while an article opens without cards yet
   const hostTop = host.getBoundingClientRect().top;
   const spans = reader.highlights.spans();
   const items = cards.map((card) => {

@@ -62,6 +62,7 @@ export function useNearbyNotedHighlights(reader: OpenReader | null, version: num
     const measure = (): void => {
       frame = 0;
       timer = 0;
+      if (view.isDestroyed) return; // the article closed before this (after-paint) measure ran
       const box = scroller.getBoundingClientRect();
       const content = view.dom.getBoundingClientRect();
       const left = content.left + Math.min(40, content.width / 2);
