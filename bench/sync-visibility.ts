@@ -29,10 +29,11 @@ async function armPaintProbe(page: Page): Promise<void> {
   await page.evaluate(() => {
     const root = document.querySelector('.reader-document');
     if (root === null) throw new Error('reader not rendered');
-    const known = new Set(Array.from(root.querySelectorAll('mark.hl'), (mark) => mark.className));
+    // A new highlight shows as a mark whose covering ids (`data-highlight-ids`) were not painted before.
+    const known = new Set(Array.from(root.querySelectorAll('mark.hl'), (mark) => mark.getAttribute('data-highlight-ids')));
     (window as unknown as { __painted: Promise<number> }).__painted = new Promise<number>((resolve) => {
       const observer = new MutationObserver(() => {
-        const fresh = Array.from(root.querySelectorAll('mark.hl')).some((mark) => !known.has(mark.className));
+        const fresh = Array.from(root.querySelectorAll('mark.hl')).some((mark) => !known.has(mark.getAttribute('data-highlight-ids')));
         if (!fresh) return;
         observer.disconnect();
         requestAnimationFrame(() => resolve(performance.timeOrigin + performance.now()));

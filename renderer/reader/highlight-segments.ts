@@ -10,12 +10,16 @@
  * Segments keep the DOM to about two elements per highlight at any overlap depth.
  *
  * What each segment shows (its classes, see ui/annotations.css and store/tag-stylesheet.ts):
- * every covering highlight's id (`hl-<id>`, so tests and the margin find a highlight by
- * class), a depth class for stacking intensity (`hl-d2`…`hl-d4`), the background of the
+ * the innermost highlight's id (`hl-<id>`), a depth class for stacking intensity
+ * (`hl-d2`…`hl-d4`), the background of the
  * first tag of the innermost (shortest) highlight (`hl-t-<tag>`, or `hl-untagged`), an
  * underline for the next distinct tag (`hl-u-<tag>`), a "+" marker where a run carrying
- * more than two tags ends (`hl-many`), `hl-noted` and `hl-focused`. Pure functions only:
- * the plugin (highlights-plugin.ts) decides which ranges to recompute.
+ * more than two tags ends (`hl-many`), `hl-noted` and `hl-focused`. Every covering id is
+ * listed once in the `data-highlight-ids` attribute (find a highlight's marks with
+ * {@link highlightSelector}), not as one class per id: ProseMirror adds classes one at a
+ * time, and with ~17 covering highlights per mark on a densely coded article that cost
+ * ~10 ms per ~130 on-screen marks (bench/reader.bench.ts). Pure functions only: the plugin
+ * (highlights-plugin.ts) decides which ranges to recompute.
  */
 import type { HighlightId, TagId } from '../../shared/model/ids.ts';
 
@@ -40,9 +44,17 @@ export interface HighlightSegment {
 /** The deepest stacking level with its own class; deeper runs share it. */
 export const MAX_DEPTH_CLASS = 4;
 
-/** CSS class carrying a highlight's id. */
+/** CSS class carrying the id of a segment's innermost highlight. */
 export function highlightClass(id: HighlightId): string {
   return `hl-${id}`;
+}
+
+/** Attribute listing every highlight covering a segment, innermost first, space-separated. */
+export const HIGHLIGHT_IDS_ATTRIBUTE = 'data-highlight-ids';
+
+/** CSS selector matching every `<mark>` that `id` covers (highlight ids are URL-safe base64, nothing to escape). */
+export function highlightSelector(id: HighlightId): string {
+  return `mark[${HIGHLIGHT_IDS_ATTRIBUTE}~="${id}"]`;
 }
 
 /** Innermost-first order: shortest first, ties by start, then id (what a click focuses first). */
@@ -86,12 +98,11 @@ export function segmentTags(segment: HighlightSegment): TagId[] {
 
 /** The class attribute of a segment's `<mark>`; `focused` is the focused highlight, if any. */
 export function segmentClasses(segment: HighlightSegment, focused: HighlightId | null): string {
-  const classes = ['hl'];
+  const classes = ['hl', highlightClass((segment.spans[0] as HighlightSpan).id)];
   let noted = false;
   let isFocused = false;
   let endsHere = false;
   for (const span of segment.spans) {
-    classes.push(highlightClass(span.id));
     noted ||= span.hasNote;
     isFocused ||= span.id === focused;
     endsHere ||= span.to === segment.to;

@@ -9,8 +9,8 @@
  * Painting is by segments (highlight-segments.ts): one `<mark>` per run of text covered by
  * the same set of highlights, never one nested wrapper per highlight — nesting produced
  * tens of thousands of elements on a densely coded article and made opening it ~70× slower.
- * Every covering id is in the segment's class list (`hl-<id>`, since overlapping decorations
- * would keep only one of any other attribute); `data-highlight-id` names the innermost one.
+ * A segment's `data-highlight-ids` lists every covering id (innermost first) in one
+ * attribute; `data-highlight-id` and the `hl-<id>` class name the innermost one.
  *
  * Incremental updates: a change dirties the old and new ranges of the touched highlights
  * (and of the old and new focused one); the segment decorations overlapping those ranges
@@ -32,12 +32,12 @@
 import { Plugin, PluginKey, type EditorState, type Transaction } from 'prosemirror-state';
 import { Decoration, DecorationSet, type EditorView } from 'prosemirror-view';
 import type { HighlightId } from '../../shared/model/ids.ts';
-import { innermostFirst, segmentClasses, segmentsIn, type HighlightSegment, type HighlightSpan } from './highlight-segments.ts';
+import { HIGHLIGHT_IDS_ATTRIBUTE, innermostFirst, segmentClasses, segmentsIn, type HighlightSegment, type HighlightSpan } from './highlight-segments.ts';
 import { coversAll, intersectRanges, mergeRanges, unpaintedParts, type PositionRange } from './painted-ranges.ts';
 import { createProgressivePainter } from './progressive-paint.ts';
 
 export type { HighlightSpan } from './highlight-segments.ts';
-export { highlightClass } from './highlight-segments.ts';
+export { highlightClass, highlightSelector } from './highlight-segments.ts';
 
 /** "Annotations changed": what to change in the decoration set. */
 export interface HighlightsMeta {
@@ -88,7 +88,8 @@ export const highlightsPluginKey = new PluginKey<HighlightsState>('marginalia-hi
 function decorationOf(segment: HighlightSegment, focused: HighlightId | null): Decoration {
   const innermost = segment.spans[0] as HighlightSpan;
   const spec: SegmentSpec = { ids: segment.spans.map((span) => span.id) };
-  return Decoration.inline(segment.from, segment.to, { nodeName: 'mark', class: segmentClasses(segment, focused), 'data-highlight-id': innermost.id }, spec);
+  const attrs = { nodeName: 'mark', class: segmentClasses(segment, focused), 'data-highlight-id': innermost.id, [HIGHLIGHT_IDS_ATTRIBUTE]: spec.ids.join(' ') };
+  return Decoration.inline(segment.from, segment.to, attrs, spec);
 }
 
 type Range = PositionRange;
@@ -125,7 +126,7 @@ export function applyHighlightsMeta(state: HighlightsState, meta: HighlightsMeta
     touch(nextFocus === null ? undefined : spans.get(nextFocus));
     focused = nextFocus;
   }
-  // A focused highlight is painted at once, so it can be revealed (scrolled to by its class).
+  // A focused highlight is painted at once, so it can be revealed (scrolled to by its selector).
   const focusedSpan = focused === null ? undefined : spans.get(focused);
   if (focusedSpan) paint([focusedSpan.from, focusedSpan.to]);
   if (dirty.length === 0) return { decorations: state.decorations, spans, focused, painted };

@@ -5,6 +5,7 @@
  */
 import { TextSelection } from 'prosemirror-state';
 import type { HighlightId, NoteId, TagId } from '../../shared/model/ids.ts';
+import { setHighlightsMeta } from '../reader/highlights-plugin.ts';
 import { selectionToTextRange } from '../reader/selection.ts';
 import { highlightSpan, noteFor, tagByName, tagForNumberKey, toggleTag, trashHighlight } from './annotation-actions.ts';
 import type { AnnotationWorkspace, OpenReader } from './workspace.ts';
@@ -25,9 +26,13 @@ export function highlightSelection(workspace: AnnotationWorkspace, tags: readonl
   if (reader === null) return null;
   const range = selectedRange(reader);
   if (range === null) return null;
-  const id = highlightSpan(workspace.session.doc, workspace.actor(), reader.article, range, tags);
-  const { view } = reader;
-  view.dispatch(view.state.tr.setSelection(TextSelection.create(view.state.doc, view.state.selection.to)));
+  const actor = workspace.actor();
+  // One editor update: the new highlight painted, the selection collapsed, the highlight focused.
+  const id = reader.highlights.changeTogether(
+    reader.view,
+    () => highlightSpan(workspace.session.doc, actor, reader.article, range, tags),
+    (tr, created) => setHighlightsMeta(tr.setSelection(TextSelection.create(tr.doc, tr.selection.to)), { focus: created }),
+  );
   workspace.focusHighlight(id);
   return id;
 }

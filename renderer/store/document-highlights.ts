@@ -17,9 +17,12 @@
  * per project doc: one pass the first time an article opens, then kept current from each
  * change by their own listener — never a pass over every note or highlight per open, per
  * keystroke or per highlight created. The catch-up refresh at `connect` runs only if the
- * doc changed since the bridge was created.
+ * doc changed since the bridge was created. `changeTogether` folds the plugin update a
+ * local edit causes into the caller's own editor transaction (creating a highlight also
+ * collapses the selection and focuses it: one editor update instead of three).
  */
 import type * as Y from 'yjs';
+import type { Transaction } from 'prosemirror-state';
 import type { EditorView } from 'prosemirror-view';
 import type { Article } from '../../shared/documents/article.ts';
 import { anchor } from '../../shared/anchoring/anchor.ts';
@@ -28,7 +31,7 @@ import { HIGHLIGHT, NOTE, roots, type AnchorRecord, type TrashRecord } from '../
 import { observeProject, type ProjectChange } from '../../shared/model/observe.ts';
 import { buildTagIndex, type TagIndex } from '../../shared/model/tag-index.ts';
 import { appliedTags, type ViewContext } from '../../shared/model/views.ts';
-import { setHighlightsMeta, type HighlightSpan, type HighlightsMeta } from '../reader/highlights-plugin.ts';
+import { highlightsPluginKey, setHighlightsMeta, type HighlightSpan, type HighlightsMeta } from '../reader/highlights-plugin.ts';
 
 /** Where a highlight sits in the open article (canonical offsets), or null when unanchored. */
 export type Placement = { readonly start: number; readonly end: number } | null;
@@ -48,6 +51,22 @@ export interface DocumentHighlights {
   connect(view: EditorView): () => void;
   /** Calls `listener` after spans changed (margin layout, unanchored list). */
   subscribe(listener: () => void): () => void;
+  /**
+   * Runs `change` (edits of the project doc) and dispatches to `view` ONE transaction: what
+   * `extend` builds from `view.state.tr` and `change`'s result, carrying the highlight
+   * changes `change` caused. Returns `change`'s result.
+   */
+  changeTogether<T>(view: EditorView, change: () => T, extend: (tr: Transaction, result: T) => Transaction): T;
+}
+
+/** `later`'s metadata applied after `earlier`'s, as one (upserts and removals of different highlights). */
+function combineMeta(earlier: HighlightsMeta, later: HighlightsMeta): HighlightsMeta {
+  return {
+    ...earlier,
+    ...later,
+    upsert: [...(earlier.upsert ?? []), ...(later.upsert ?? [])],
+    remove: [...(earlier.remove ?? []), ...(later.remove ?? [])],
+  };
 }
 
 function isLiveIn(map: Y.Map<unknown> | undefined, documentId: string): map is Y.Map<unknown> {
@@ -223,6 +242,9 @@ export function createDocumentHighlights(doc: Y.Doc, article: Article): Document
   const notify = (): void => {
     for (const listener of [...listeners]) listener();
   };
+  let connectedView: EditorView | null = null;
+  // While `changeTogether` runs: the plugin updates held back for its transaction.
+  let held: HighlightsMeta[] | null = null;
 
   return {
     documentId,
@@ -237,15 +259,55 @@ export function createDocumentHighlights(doc: Y.Doc, article: Article): Document
         const catchUp = refresh(null);
         if ((catchUp.upsert?.length ?? 0) + (catchUp.remove?.length ?? 0) > 0) view.dispatch(setHighlightsMeta(view.state.tr, catchUp));
       }
-      return observeProject(doc, (change: ProjectChange) => {
+      connectedView = view;
+      const stop = observeProject(doc, (change: ProjectChange) => {
         if (change.tags.size > 0) tagIndex = buildTagIndex(doc);
         const relevant = change.tags.size > 0 ? null : change.highlights;
         if (relevant !== null && relevant.size === 0) return;
         const meta = refresh(relevant);
         if ((meta.upsert?.length ?? 0) + (meta.remove?.length ?? 0) === 0) return;
+        if (held !== null) {
+          held.push(meta);
+          return;
+        }
         view.dispatch(setHighlightsMeta(view.state.tr, meta));
         notify();
       });
+      return () => {
+        stop();
+        if (connectedView === view) connectedView = null;
+      };
+    },
+    changeTogether<T>(view: EditorView, change: () => T, extend: (tr: Transaction, result: T) => Transaction): T {
+      if (connectedView !== view || held !== null) {
+        const result = change();
+        view.dispatch(extend(view.state.tr, result));
+        return result;
+      }
+      const metas: HighlightsMeta[] = [];
+      held = metas;
+      let result: T;
+      try {
+        result = change();
+      } catch (error) {
+        held = null;
+        // Whatever did change is still painted.
+        for (const meta of metas) view.dispatch(setHighlightsMeta(view.state.tr, meta));
+        if (metas.length > 0) notify();
+        throw error;
+      }
+      held = null;
+      // Separate model transactions stay separate updates, except the last one.
+      for (const meta of metas.slice(0, -1)) view.dispatch(setHighlightsMeta(view.state.tr, meta));
+      const tr = extend(view.state.tr, result);
+      const last = metas.at(-1);
+      if (last !== undefined) {
+        const own = tr.getMeta(highlightsPluginKey) as HighlightsMeta | undefined;
+        setHighlightsMeta(tr, own === undefined ? last : combineMeta(last, own));
+      }
+      view.dispatch(tr);
+      if (metas.length > 0) notify();
+      return result;
     },
     subscribe(listener) {
       listeners.add(listener);

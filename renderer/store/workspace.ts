@@ -16,7 +16,7 @@ import type { HighlightId, NoteId } from '../../shared/model/ids.ts';
 import { bookkeepingOrigin } from '../../shared/model/origins.ts';
 import { createProject, getProjectMeta, setMember } from '../../shared/model/project.ts';
 import { roots } from '../../shared/model/layout.ts';
-import { setHighlightsMeta } from '../reader/highlights-plugin.ts';
+import { highlightSelector, highlightsPluginKey, setHighlightsMeta } from '../reader/highlights-plugin.ts';
 import { loadLocalMember, localProjectId, saveLocalMember, type KeyValueStore, type LocalMember } from './identity.ts';
 import { getProjectSession, type ProjectSession } from './project-session.ts';
 import type { StorageStatus } from './local-persistence.ts';
@@ -158,9 +158,13 @@ export function createAnnotationWorkspace(options: WorkspaceOptions): Annotation
       const reader = openReader;
       if (reader) {
         const known = id === null || reader.highlights.spans().has(id);
-        reader.view.dispatch(setHighlightsMeta(reader.view.state.tr, { focus: known ? id : null }));
+        const focus = known ? id : null;
+        // Already focused in the reader (e.g. a new highlight, focused in its own transaction): no editor update.
+        if ((highlightsPluginKey.getState(reader.view.state)?.focused ?? null) !== focus) {
+          reader.view.dispatch(setHighlightsMeta(reader.view.state.tr, { focus }));
+        }
         if (id !== null && known && focusOptions.reveal) {
-          const element = reader.view.dom.querySelector(`.hl-${CSS.escape(id)}`);
+          const element = reader.view.dom.querySelector(highlightSelector(id));
           element?.scrollIntoView({ block: 'center', inline: 'nearest' });
         }
       }

@@ -26,11 +26,10 @@ export async function dragSelect(page: Page, phrase: string): Promise<void> {
 export async function highlightTexts(page: Page): Promise<Record<string, string>> {
   return page.evaluate(() => {
     const out: Record<string, string> = {};
-    // One mark per run of identical covering highlights; every covering id is an `hl-<id>` class.
+    // One mark per run of identical covering highlights; `data-highlight-ids` lists every covering id.
     for (const mark of document.querySelectorAll<HTMLElement>('mark.hl')) {
-      for (const name of mark.classList) {
-        const id = /^hl-([A-Za-z0-9_-]{22})$/.exec(name)?.[1];
-        if (id) out[id] = (out[id] ?? '') + (mark.textContent ?? '');
+      for (const id of (mark.getAttribute('data-highlight-ids') ?? '').split(' ')) {
+        if (id !== '') out[id] = (out[id] ?? '') + (mark.textContent ?? '');
       }
     }
     return out;

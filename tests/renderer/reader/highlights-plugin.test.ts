@@ -40,9 +40,14 @@ function random(seed: number): () => number {
   };
 }
 
-/** What the reader shows: every decoration as from-to and its classes, in document order. */
+/** The DOM attributes of a segment decoration. */
+function attrsOf(decoration: Decoration): Record<string, string> {
+  return (decoration as unknown as { type: { attrs: Record<string, string> } }).type.attrs;
+}
+
+/** What the reader shows: every decoration as from-to, its classes and its covering ids, in document order. */
 function painted(state: HighlightsState): string[] {
-  return state.decorations.find().map((d: Decoration) => `${d.from}-${d.to} ${(d as unknown as { type: { attrs: { class: string } } }).type.attrs.class}`).sort();
+  return state.decorations.find().map((d: Decoration) => `${d.from}-${d.to} ${attrsOf(d).class} [${attrsOf(d)['data-highlight-ids']}]`).sort();
 }
 
 describe('highlight segments', () => {
@@ -62,12 +67,13 @@ describe('highlight segments', () => {
     expect(segmentsIn([outer], 15, 18)).toEqual([{ from: 15, to: 18, spans: [outer] }]);
   });
 
-  it('classes: every id, depth, innermost tag colour, next tag underlined, many-tag marker where a run ends, note, focus', () => {
+  it('classes: innermost id only, depth, innermost tag colour, next tag underlined, many-tag marker where a run ends, note, focus', () => {
     const outer = span(1, 10, 50, [1, 3], true);
     const inner = span(2, 20, 30, [2]);
     const [, middle] = segmentsIn([outer, inner], 0, 100);
     const classes = segmentClasses(middle!, outer.id).split(' ');
-    expect(classes).toEqual(expect.arrayContaining(['hl', `hl-${inner.id}`, `hl-${outer.id}`, 'hl-d2', `hl-t-${tid(2)}`, `hl-u-${tid(1)}`, 'hl-many', 'hl-noted', 'hl-focused']));
+    expect(classes).toEqual(expect.arrayContaining(['hl', `hl-${inner.id}`, 'hl-d2', `hl-t-${tid(2)}`, `hl-u-${tid(1)}`, 'hl-many', 'hl-noted', 'hl-focused']));
+    expect(classes).not.toContain(`hl-${outer.id}`);
     expect(classes).not.toContain(`hl-t-${tid(1)}`);
     const single = segmentClasses(segmentsIn([span(4, 0, 5)], 0, 10)[0]!, null).split(' ');
     expect(single).toEqual(['hl', `hl-${hid(4)}`, 'hl-untagged']);
@@ -82,6 +88,10 @@ describe('highlights plugin state', () => {
     const decorations = state.decorations.find();
     expect(decorations.map((d) => [d.from - para, d.to - para])).toEqual([[10, 20], [20, 30], [30, 60]]);
     expect(decorations.map((d) => (d.spec as SegmentSpec).ids)).toEqual([[outer.id], [inner.id, outer.id], [outer.id]]);
+    // Every covering id in one attribute (innermost first); the innermost also as class and `data-highlight-id`.
+    expect(decorations.map((d) => attrsOf(d)['data-highlight-ids'])).toEqual([outer.id, `${inner.id} ${outer.id}`, outer.id]);
+    expect(decorations.map((d) => attrsOf(d)['data-highlight-id'])).toEqual([outer.id, inner.id, outer.id]);
+    expect((attrsOf(decorations[1]!).class ?? '').split(' ').filter((name) => name === `hl-${inner.id}` || name === `hl-${outer.id}`)).toEqual([`hl-${inner.id}`]);
     let editor = EditorState.create({ doc: article.doc, plugins: [createHighlightsPlugin([outer, inner])] });
     expect(highlightsAt(editor, para + 25).map((s) => s.id)).toEqual([inner.id, outer.id]);
     expect(highlightsAt(editor, para + 40).map((s) => s.id)).toEqual([outer.id]);

@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { EditorState, type Transaction } from 'prosemirror-state';
+import { EditorState, TextSelection, type Transaction } from 'prosemirror-state';
 import type { EditorView } from 'prosemirror-view';
 import { loadArticle } from '../../../shared/documents/article.ts';
 import type { DocumentId } from '../../../shared/documents/manifest.ts';
@@ -32,15 +32,17 @@ function span(phrase: string): { start: number; end: number } {
 /** A headless stand-in for EditorView: keeps state and records dispatched metadata. */
 function fakeView(state: EditorState) {
   const metas: HighlightsMeta[] = [];
+  const transactions: Transaction[] = [];
   const view = {
     state,
     dispatch(tr: Transaction) {
+      transactions.push(tr);
       const meta = tr.getMeta(highlightsPluginKey) as HighlightsMeta | undefined;
       if (meta) metas.push(meta);
       view.state = view.state.apply(tr);
     },
   };
-  return { view: view as unknown as EditorView & { state: EditorState }, metas };
+  return { view: view as unknown as EditorView & { state: EditorState }, metas, transactions };
 }
 
 describe('document highlights', () => {
@@ -67,6 +69,38 @@ describe('document highlights', () => {
     expect(metas.at(-1)).toEqual({ upsert: [], remove: [first] });
     restoreHighlight(doc, actor, first);
     expect(metas.at(-1)?.upsert?.map((s) => s.id)).toEqual([first]);
+    stop();
+  });
+
+  it('changeTogether paints a new highlight, collapses the selection and focuses it in one transaction', () => {
+    const doc = new Y.Doc();
+    const highlights = createDocumentHighlights(doc, article);
+    const { view, transactions } = fakeView(EditorState.create({ doc: article.doc, plugins: [createHighlightsPlugin([])] }));
+    const stop = highlights.connect(view);
+    let notified = 0;
+    highlights.subscribe(() => void (notified += 1));
+    const range = span('peacekeeping forces');
+    const [from, to] = [article.textMap.offsetToPos(range.start), article.textMap.offsetToPos(range.end)];
+    view.dispatch(view.state.tr.setSelection(TextSelection.create(view.state.doc, from, to)));
+    transactions.length = 0;
+
+    const created = highlights.changeTogether(
+      view,
+      () => highlightSpan(doc, actor, article, range),
+      (tr, newId) => setHighlightsMeta(tr.setSelection(TextSelection.create(tr.doc, tr.selection.to)), { focus: newId }),
+    );
+    expect(transactions).toHaveLength(1);
+    const plugin = highlightsPluginKey.getState(view.state);
+    expect(plugin?.focused).toBe(created);
+    expect(plugin?.decorations.find().map((d) => (d.spec as SegmentSpec).ids)).toEqual([[created]]);
+    expect(view.state.selection.empty).toBe(true);
+    expect(view.state.selection.from).toBe(to);
+    expect(notified).toBe(1);
+
+    // Later changes reach the plugin on their own again.
+    deleteHighlight(doc, actor, created);
+    expect(transactions).toHaveLength(2);
+    expect(highlightsPluginKey.getState(view.state)?.decorations.find()).toHaveLength(0);
     stop();
   });
 
