@@ -48,7 +48,8 @@ export async function saveProjectFile(page: Page): Promise<Buffer> {
 export async function mergeProjectFileBytes(page: Page, name: string, bytes: Buffer): Promise<void> {
   const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Merge project file…' }).click()]);
   await chooser.setFiles({ name, mimeType: 'application/octet-stream', buffer: bytes });
-  await page.getByTestId('notice').waitFor();
+  // Wait for this file's notice: an earlier one (an error, or a success within its 6 s) may still be up.
+  await page.getByTestId('notice').filter({ hasText: name }).waitFor();
 }
 
 /** Selects `phrase` and presses the toolbar's Highlight button; waits for its mark. */

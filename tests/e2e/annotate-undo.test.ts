@@ -68,7 +68,7 @@ describe('undo after a teammate’s work is merged', () => {
     const babaksFile = await saveProjectFile(babak);
 
     await mergeProjectFileBytes(aylin, 'babak.marginalia', babaksFile);
-    await expect(aylin.getByTestId('notice').textContent()).resolves.toContain('Merged “babak.marginalia”');
+    await expect.poll(async () => (await aylin.getByTestId('notice').textContent()) ?? '').toContain('Merged “babak.marginalia”');
     await expect.poll(() => visibleQuotes(aylin)).toEqual([AYLIN_FIRST, AYLIN_SECOND, BABAK].sort());
     await saveScreenshot(aylin, 'undo-merged');
   });

@@ -79,7 +79,7 @@ async function openDialogFromButton(): Promise<void> {
 describe('the Export dialog', () => {
   it('opens with Ctrl+E and from the Export… button, focuses its first control, closes on Escape', async () => {
     await mergeProjectFileBytes(page, 'reference.marginalia', Buffer.from(encodeProjectFile(project)));
-    await expect(page.getByTestId('notice').textContent()).resolves.toContain('Merged');
+    await expect.poll(async () => (await page.getByTestId('notice').textContent()) ?? '').toContain('Merged');
     await page.locator('.reader-document').click();
     await page.keyboard.press('Control+e');
     await dialog().waitFor();
@@ -131,7 +131,7 @@ describe('the Export dialog', () => {
     expect(rows.length).toBe(shownCount);
     expect(rows.map((row) => row.highlight_id)).toEqual(expected.map((excerpt) => excerpt.id));
     expect(rows[0]?.quote).toBe(expected[0]?.quote);
-    await expect(page.getByTestId('notice').textContent()).resolves.toContain(`Exported ${shownCount} excerpts to ${file.name}`);
+    await expect.poll(async () => (await page.getByTestId('notice').textContent()) ?? '').toContain(`Exported ${shownCount} excerpts to ${file.name}`);
     await dialog().waitFor({ state: 'detached' });
   });
 

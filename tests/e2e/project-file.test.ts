@@ -83,7 +83,7 @@ describe('project files', () => {
     await highlightPhrase(rashad, UNTAGGED);
     saved = await saveProjectFile(rashad);
     expect([...saved.subarray(0, 4)]).toEqual([0x4d, 0x47, 0x50, 0x46]);
-    await expect(rashad.getByTestId('notice').textContent()).resolves.toContain('Project saved');
+    await expect.poll(async () => (await rashad.getByTestId('notice').textContent()) ?? '').toContain('Project saved');
   });
 
   it('merges into a fresh context from the library screen: everything appears', async () => {
@@ -91,7 +91,7 @@ describe('project files', () => {
     await completeFirstRun(fresh, 'Samira');
     // The project menu is on the library screen too.
     await mergeProjectFileBytes(fresh, 'rashad.marginalia', saved);
-    await expect(fresh.getByTestId('notice').textContent()).resolves.toContain('Merged “rashad.marginalia” into this project.');
+    await expect.poll(async () => (await fresh.getByTestId('notice').textContent()) ?? '').toContain('Merged “rashad.marginalia” into this project.');
     await saveScreenshot(fresh, 'project-file-merged-library');
     await openArticle(fresh, server.url, ARTICLE);
     await expect.poll(async () => (await projectAsSeen(fresh)).marks).toEqual([TAGGED, UNTAGGED].sort());
@@ -113,9 +113,10 @@ describe('project files', () => {
     const before = await projectAsSeen(fresh);
     await mergeProjectFileBytes(fresh, name, Buffer.from(await bytes()));
     const notice = fresh.getByTestId('notice');
+    // An error notice stays until dismissed, so the previous case's may still be showing: wait for this one.
+    await expect.poll(async () => (await notice.textContent()) ?? '').toContain(`“${name}” was not merged`);
     await expect(notice.getAttribute('role')).resolves.toBe('alert');
     const text = (await notice.textContent()) ?? '';
-    expect(text).toContain(`“${name}” was not merged`);
     expect(text).toContain(reason);
     expect(text).toContain('Your project is unchanged');
     await saveScreenshot(fresh, `project-file-refused-${name.replace(/\W+/g, '-')}`);
