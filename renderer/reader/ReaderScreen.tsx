@@ -16,6 +16,7 @@ import { describeTextRange, type TextRange } from './selection.ts';
 import { MarginColumn } from '../margin/MarginColumn.tsx';
 import { ProjectMenu } from '../panels/ProjectMenu.tsx';
 import { useOptionalWorkspace } from '../store/use-workspace.ts';
+import { useAfterPaintSetter } from './use-after-paint-setter.ts';
 
 /** Props of {@link ReaderScreen}. */
 export interface ReaderScreenProps {
@@ -28,7 +29,10 @@ export interface ReaderScreenProps {
 /** Reader with its sidebar, margin and status bar. */
 export function ReaderScreen({ article, entries, positions, commands }: ReaderScreenProps) {
   const annotations = useOptionalWorkspace();
+  // The status bar's selection follows after the frame that paints a selection change, so a
+  // key press that creates a highlight does not re-render the whole screen inside that frame.
   const [selection, setSelection] = useState<TextRange | null>(null);
+  const onSelectionChange = useAfterPaintSetter(setSelection);
   const [activeSection, setActiveSection] = useState(-1);
   const [handle, setHandle] = useState<ReaderHandle | null>(null);
   const [contentsHidden, setContentsHidden] = useState(false);
@@ -70,7 +74,7 @@ export function ReaderScreen({ article, entries, positions, commands }: ReaderSc
           article={article}
           positions={positions}
           subscribeCommands={commands.subscribe}
-          onSelectionChange={setSelection}
+          onSelectionChange={onSelectionChange}
           onActiveSectionChange={setActiveSection}
           onReady={setHandle}
         />
