@@ -24,20 +24,9 @@ import type { Actor } from '../shared/model/write.ts';
 import type { Article } from '../shared/documents/article.ts';
 import { defaultDocumentsDir, readBundledDocuments } from '../electron/services/documents-fs.ts';
 import { sampleMs, type BenchSuite, type Metric } from './harness.ts';
+import { seededRandom as seeded } from '../tests/helpers/seeded-random.ts';
 
 const RUNS = 7;
-
-/** mulberry32: a small seeded generator so the workload is the same on every run. */
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Builds the reference project over `articles`. */
 export function buildReferenceProject(articles: readonly Article[], highlightsPerArticle = 2000): Y.Doc {

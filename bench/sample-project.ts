@@ -17,6 +17,7 @@ import { addNote, addReply } from '../shared/model/notes.ts';
 import { createProject, setMember } from '../shared/model/project.ts';
 import { createTag } from '../shared/model/tags.ts';
 import type { Actor } from '../shared/model/write.ts';
+import { seededRandom } from '../tests/helpers/seeded-random.ts';
 
 /** The part of an article the generator needs. */
 export interface SampleArticle {
@@ -49,17 +50,8 @@ const TAG_WORDS = ['Energy', 'Security', 'Transit', 'Sanctions', 'Diplomacy', 'M
 const ASPECTS = ['framing', 'actors', 'risks', 'claims', 'evidence'];
 const NOTE_WORDS = ['compare', 'with', 'the', 'earlier', 'claim', 'about', 'Baku', 'Moscow', 'transit', 'corridor', 'source', 'needed', 'strong', 'framing', 'see', 'also'];
 
-/** mulberry32: a small, fast, seeded PRNG (0 ≤ x < 1). */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The shared seeded PRNG (mulberry32), re-exported for the benches that import it from here. */
+export { seededRandom };
 
 /** Builds the sample project into a fresh Y.Doc and returns it with a summary. */
 export function generateSampleProject(articles: readonly SampleArticle[], options: SampleOptions = {}): { doc: Y.Doc; summary: SampleSummary } {

@@ -3,39 +3,22 @@
  * 1–9 toggle the codebook's n-th tag on it (the codebook shows which key is which), and
  * Delete moves it to the trash. Screenshot: tests/e2e/screenshots/keys-*.png.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
-import { collectPageErrors, launchChromium, saveScreenshot, serveRenderer, type LaunchedBrowser } from '../helpers/browser.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { saveScreenshot } from '../helpers/browser.ts';
+import { useAppPage } from '../helpers/app-page.ts';
 import { openArticle } from './reader-support.ts';
 import { addTagInCodebook, closePanel, completeFirstRun, highlightPhrase, highlightTexts, openPanel, tagIdOf } from './annotate-support.ts';
 
 const ARTICLE = 'russia-azerbaijan-disputes';
 const PHRASE = 'mutual distrust';
 
-let browser: LaunchedBrowser;
-let server: { url: string; close(): Promise<void> };
-let context: BrowserContext;
-let page: Page;
-let errors: string[];
+/** Chromium, the served renderer and one page; no page may log an error in any test. */
+const app = useAppPage();
 const keyOf = new Map<string, { key: string; id: string }>();
 
 beforeAll(async () => {
-  browser = await launchChromium();
-  server = await serveRenderer();
-  context = await browser.newContext();
-  page = await context.newPage();
-  errors = collectPageErrors(page);
-  await openArticle(page, server.url, ARTICLE);
-  await completeFirstRun(page, 'Turan');
-});
-afterEach(() => {
-  const seen = errors.splice(0);
-  expect(seen, seen.join('\n')).toEqual([]);
-});
-afterAll(async () => {
-  await context?.close();
-  await server?.close();
-  await browser?.close();
+  await openArticle(app.page, app.url, ARTICLE);
+  await completeFirstRun(app.page, 'Turan');
 });
 
 /** The highlight carries `tagId` (its first tag colours the background, further ones underline). */
@@ -48,56 +31,56 @@ async function markCarries(tagId: string): Promise<boolean> {
 }
 
 function mark() {
-  return page.locator('mark.hl').filter({ hasText: PHRASE }).first();
+  return app.page.locator('mark.hl').filter({ hasText: PHRASE }).first();
 }
 
 describe('keys on a focused highlight', () => {
   it('the codebook shows which number key applies which tag', async () => {
-    await openPanel(page, 'Codebook');
-    for (const name of ['Distrust', 'Alignment', 'Security']) await addTagInCodebook(page, name);
+    await openPanel(app.page, 'Codebook');
+    for (const name of ['Distrust', 'Alignment', 'Security']) await addTagInCodebook(app.page, name);
     for (const name of ['Distrust', 'Alignment', 'Security']) {
-      const key = (await page.locator(`.codebook__row[data-tag-name="${name}"] .codebook__key`).textContent()) ?? '';
-      keyOf.set(name, { key, id: await tagIdOf(page, name) });
+      const key = (await app.page.locator(`.codebook__row[data-tag-name="${name}"] .codebook__key`).textContent()) ?? '';
+      keyOf.set(name, { key, id: await tagIdOf(app.page, name) });
     }
     expect([...keyOf.values()].map((entry) => entry.key).sort()).toEqual(['1', '2', '3']);
-    await closePanel(page);
+    await closePanel(app.page);
   });
 
   it('1–9 toggle the n-th tag on the focused highlight', async () => {
-    await highlightPhrase(page, PHRASE);
+    await highlightPhrase(app.page, PHRASE);
     await expect.poll(() => mark().getAttribute('class')).toContain('hl-focused');
     const alignment = keyOf.get('Alignment');
     const security = keyOf.get('Security');
     if (alignment === undefined || security === undefined) throw new Error('tags not read');
-    await page.keyboard.press(alignment.key);
+    await app.page.keyboard.press(alignment.key);
     await expect.poll(() => markCarries(alignment.id)).toBe(true);
-    await page.keyboard.press(security.key);
+    await app.page.keyboard.press(security.key);
     await expect.poll(() => markCarries(security.id)).toBe(true);
     await expect(markCarries(alignment.id)).resolves.toBe(true);
-    await saveScreenshot(page, 'keys-two-tags');
+    await saveScreenshot(app.page, 'keys-two-tags');
     // Pressing a key again removes that tag.
-    await page.keyboard.press(alignment.key);
+    await app.page.keyboard.press(alignment.key);
     await expect.poll(() => markCarries(alignment.id)).toBe(false);
     // Clicking elsewhere and back focuses the highlight again; keys still act on it.
-    await page.locator('.reader-document h2').first().click();
+    await app.page.locator('.reader-document h2').first().click();
     await expect.poll(() => mark().getAttribute('class')).not.toContain('hl-focused');
-    await page.keyboard.press(alignment.key);
-    await page.waitForTimeout(150);
+    await app.page.keyboard.press(alignment.key);
+    await app.page.waitForTimeout(150);
     await expect(markCarries(alignment.id)).resolves.toBe(false);
     await mark().click();
-    await page.keyboard.press(alignment.key);
+    await app.page.keyboard.press(alignment.key);
     await expect.poll(() => markCarries(alignment.id)).toBe(true);
   });
 
   it('Delete moves the focused highlight to the trash', async () => {
     await mark().click();
-    await page.keyboard.press('Delete');
-    await expect.poll(async () => Object.values(await highlightTexts(page))).not.toContain(PHRASE);
-    await openPanel(page, 'Trash');
-    const item = page.getByTestId('trash-item').filter({ hasText: PHRASE });
+    await app.page.keyboard.press('Delete');
+    await expect.poll(async () => Object.values(await highlightTexts(app.page))).not.toContain(PHRASE);
+    await openPanel(app.page, 'Trash');
+    const item = app.page.getByTestId('trash-item').filter({ hasText: PHRASE });
     await expect(item.count()).resolves.toBe(1);
     await expect(item.locator('.tag-chip').allTextContents()).resolves.toEqual(expect.arrayContaining(['Alignment', 'Security']));
-    await saveScreenshot(page, 'keys-trash');
-    await closePanel(page);
+    await saveScreenshot(app.page, 'keys-trash');
+    await closePanel(app.page);
   });
 });

@@ -5,9 +5,10 @@
  * own changes, newest first — Babak's highlight stays whatever she presses — and
  * Shift+Ctrl+Z redoes them. Screenshots: tests/e2e/screenshots/undo-*.png.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
-import { collectPageErrors, launchChromium, saveScreenshot, serveRenderer, type LaunchedBrowser } from '../helpers/browser.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { saveScreenshot } from '../helpers/browser.ts';
+import { useApp } from '../helpers/app-page.ts';
 import { openArticle } from './reader-support.ts';
 import { completeFirstRun, highlightPhrase, highlightTexts, mergeProjectFileBytes, saveProjectFile } from './annotate-support.ts';
 
@@ -16,20 +17,14 @@ const AYLIN_FIRST = 'geopolitical dynamics';
 const AYLIN_SECOND = 'mutual distrust';
 const BABAK = 'peacekeeping forces';
 
-let browser: LaunchedBrowser;
-let server: { url: string; close(): Promise<void> };
-const contexts: BrowserContext[] = [];
+/** Chromium and the served renderer; no person's page may log an error in any test. */
+const app = useApp();
 let aylin: Page;
 let babak: Page;
-/** Console and page errors of each person's page. */
-const collectors: { name: string; seen: string[] }[] = [];
 
 async function person(name: string): Promise<Page> {
-  const context = await browser.newContext();
-  contexts.push(context);
-  const page = await context.newPage();
-  collectors.push({ name, seen: collectPageErrors(page) });
-  await openArticle(page, server.url, ARTICLE);
+  const page = await app.newPage(name);
+  await openArticle(page, app.url, ARTICLE);
   await completeFirstRun(page, name);
   return page;
 }
@@ -39,19 +34,8 @@ async function visibleQuotes(page: Page): Promise<string[]> {
 }
 
 beforeAll(async () => {
-  browser = await launchChromium();
-  server = await serveRenderer();
   aylin = await person('Aylin');
   babak = await person('Babak');
-});
-afterEach(() => {
-  const seen = collectors.flatMap(({ name, seen: lines }) => lines.splice(0).map((line) => `${name}: ${line}`));
-  expect(seen, seen.join('\n')).toEqual([]);
-});
-afterAll(async () => {
-  for (const context of contexts) await context.close();
-  await server?.close();
-  await browser?.close();
 });
 
 describe('undo after a teammate’s work is merged', () => {

@@ -5,9 +5,9 @@
  * back after a reload; Delete moves a highlight to the trash and Restore brings it back
  * with its note. Screenshots of each step go to tests/e2e/screenshots/annotate-*.png.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
-import { collectPageErrors, launchChromium, saveScreenshot, serveRenderer, type LaunchedBrowser } from '../helpers/browser.ts';
+import { describe, expect, it } from 'vitest';
+import { saveScreenshot } from '../helpers/browser.ts';
+import { useAppPage } from '../helpers/app-page.ts';
 import { openArticle } from './reader-support.ts';
 import { completeFirstRun, dragSelect, highlightTexts } from './annotate-support.ts';
 
@@ -16,112 +16,93 @@ const PHRASE_A = 'geopolitical dynamics';
 const PHRASE_B = 'peacekeeping forces';
 const PHRASE_C = 'military cooperation';
 
-let browser: LaunchedBrowser;
-let server: { url: string; close(): Promise<void> };
-let context: BrowserContext;
-let page: Page;
-let errors: string[];
+/** Chromium, the served renderer and one page; no page may log an error in any test. */
+const app = useAppPage();
 
-beforeAll(async () => {
-  browser = await launchChromium();
-  server = await serveRenderer();
-  context = await browser.newContext();
-  page = await context.newPage();
-  errors = collectPageErrors(page);
-});
-afterEach(() => {
-  const seen = errors.splice(0);
-  expect(seen, seen.join('\n')).toEqual([]);
-});
-afterAll(async () => {
-  await context?.close();
-  await server?.close();
-  await browser?.close();
-});
 
 async function tagCountIn(name: string): Promise<string | null> {
-  return page.locator(`.codebook__row[data-tag-name="${name}"] [data-testid="tag-count"]`).first().textContent();
+  return app.page.locator(`.codebook__row[data-tag-name="${name}"] [data-testid="tag-count"]`).first().textContent();
 }
 
 describe('annotating an article', () => {
   it('asks for a name on first run and keeps the member id', async () => {
-    await openArticle(page, server.url, ARTICLE);
-    await expect(page.locator('.project-menu').count()).resolves.toBe(0);
-    await saveScreenshot(page, 'annotate-first-run');
-    await completeFirstRun(page, 'Nigar');
-    const stored = await page.evaluate(() => JSON.parse(localStorage.getItem('marginalia.member.v1') ?? 'null') as { id: string; name: string });
+    await openArticle(app.page, app.url, ARTICLE);
+    await expect(app.page.locator('.project-menu').count()).resolves.toBe(0);
+    await saveScreenshot(app.page, 'annotate-first-run');
+    await completeFirstRun(app.page, 'Nigar');
+    const stored = await app.page.evaluate(() => JSON.parse(localStorage.getItem('marginalia.member.v1') ?? 'null') as { id: string; name: string });
     expect(stored.name).toBe('Nigar');
     expect(stored.id).toMatch(/^[A-Za-z0-9_-]{22}$/);
   });
 
   it('highlights, tags via the toolbar (creating a tag) and via a number key', async () => {
-    await dragSelect(page, PHRASE_A);
-    await saveScreenshot(page, 'annotate-toolbar');
-    await page.getByRole('button', { name: 'Highlight', exact: true }).click();
-    await expect.poll(async () => Object.values(await highlightTexts(page))).toEqual([PHRASE_A]);
+    await dragSelect(app.page, PHRASE_A);
+    await saveScreenshot(app.page, 'annotate-toolbar');
+    await app.page.getByRole('button', { name: 'Highlight', exact: true }).click();
+    await expect.poll(async () => Object.values(await highlightTexts(app.page))).toEqual([PHRASE_A]);
 
-    await dragSelect(page, PHRASE_B);
-    await page.getByRole('button', { name: 'Tag…' }).click();
-    await page.getByTestId('toolbar-tag-input').fill('Peacekeeping');
-    await page.getByTestId('toolbar-tag-input').press('Enter');
-    await expect.poll(async () => Object.values(await highlightTexts(page))).toContain(PHRASE_B);
-    const tagged = page.locator('mark.hl').filter({ hasText: PHRASE_B }).first();
+    await dragSelect(app.page, PHRASE_B);
+    await app.page.getByRole('button', { name: 'Tag…' }).click();
+    await app.page.getByTestId('toolbar-tag-input').fill('Peacekeeping');
+    await app.page.getByTestId('toolbar-tag-input').press('Enter');
+    await expect.poll(async () => Object.values(await highlightTexts(app.page))).toContain(PHRASE_B);
+    const tagged = app.page.locator('mark.hl').filter({ hasText: PHRASE_B }).first();
     await expect(tagged.getAttribute('class')).resolves.toMatch(/hl-t-[A-Za-z0-9_-]{22}/);
     // The tag's colour comes from the generated stylesheet, not the untagged yellow.
     const background = await tagged.evaluate((element) => getComputedStyle(element).backgroundColor);
     expect(background).not.toBe('rgba(255, 221, 0, 0.38)');
     expect(background).not.toBe('rgba(0, 0, 0, 0)');
 
-    await dragSelect(page, PHRASE_C);
-    await page.keyboard.press('1');
-    await expect.poll(async () => Object.values(await highlightTexts(page))).toContain(PHRASE_C);
-    await expect(page.locator('mark.hl').filter({ hasText: PHRASE_C }).first().getAttribute('class')).resolves.toMatch(/hl-t-/);
+    await dragSelect(app.page, PHRASE_C);
+    await app.page.keyboard.press('1');
+    await expect.poll(async () => Object.values(await highlightTexts(app.page))).toContain(PHRASE_C);
+    await expect(app.page.locator('mark.hl').filter({ hasText: PHRASE_C }).first().getAttribute('class')).resolves.toMatch(/hl-t-/);
 
-    await page.getByRole('button', { name: 'Codebook' }).click();
+    await app.page.getByRole('button', { name: 'Codebook' }).click();
     await expect.poll(() => tagCountIn('Peacekeeping')).toBe('2');
-    await saveScreenshot(page, 'annotate-codebook');
-    await page.getByRole('button', { name: 'Close panel' }).click();
+    await saveScreenshot(app.page, 'annotate-codebook');
+    await app.page.getByRole('button', { name: 'Close panel' }).click();
   });
 
   it('writes a note and a reply in the margin, beside the highlight', async () => {
-    await page.locator('mark.hl').filter({ hasText: PHRASE_A }).first().click();
-    await page.getByTestId('add-note').click();
-    const note = page.getByTestId('note-text');
-    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('note-text');
-    await page.keyboard.type('Sets the frame: Eurasian geopolitics.');
-    await page.getByTestId('reply-input').fill('Agreed, and it recurs later.');
-    await page.getByRole('button', { name: 'Reply', exact: true }).click();
-    await expect(page.getByTestId('note-reply').textContent()).resolves.toContain('Agreed, and it recurs later.');
+    await app.page.locator('mark.hl').filter({ hasText: PHRASE_A }).first().click();
+    await app.page.getByTestId('add-note').click();
+    const note = app.page.getByTestId('note-text');
+    await expect.poll(() => app.page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('note-text');
+    await app.page.keyboard.type('Sets the frame: Eurasian geopolitics.');
+    await app.page.getByTestId('reply-input').fill('Agreed, and it recurs later.');
+    await app.page.getByRole('button', { name: 'Reply', exact: true }).click();
+    await expect(app.page.getByTestId('note-reply').textContent()).resolves.toContain('Agreed, and it recurs later.');
     await expect(note.inputValue()).resolves.toBe('Sets the frame: Eurasian geopolitics.');
-    const card = await page.getByTestId('note-card').boundingBox();
-    const mark = await page.locator('mark.hl').filter({ hasText: PHRASE_A }).first().boundingBox();
+    const card = await app.page.getByTestId('note-card').boundingBox();
+    const mark = await app.page.locator('mark.hl').filter({ hasText: PHRASE_A }).first().boundingBox();
     expect(card).not.toBeNull();
     expect(mark).not.toBeNull();
     expect(Math.abs((card?.y ?? 0) - (mark?.y ?? 0))).toBeLessThan(40);
-    await saveScreenshot(page, 'annotate-note');
+    await saveScreenshot(app.page, 'annotate-note');
   });
 
   it('keeps everything after a reload', async () => {
-    const before = await highlightTexts(page);
-    await page.reload();
-    await page.locator('.project-menu').waitFor();
-    await expect.poll(() => highlightTexts(page)).toEqual(before);
-    await expect(page.getByTestId('note-text').inputValue()).resolves.toBe('Sets the frame: Eurasian geopolitics.');
-    await expect(page.getByTestId('note-reply').textContent()).resolves.toContain('Agreed');
+    const before = await highlightTexts(app.page);
+    await app.page.reload();
+    await app.page.locator('.project-menu').waitFor();
+    await expect.poll(() => highlightTexts(app.page)).toEqual(before);
+    await expect(app.page.getByTestId('note-text').inputValue()).resolves.toBe('Sets the frame: Eurasian geopolitics.');
+    await expect(app.page.getByTestId('note-reply').textContent()).resolves.toContain('Agreed');
   });
 
   it('moves a highlight to the trash with Delete and restores it with its note', async () => {
-    await page.locator('mark.hl').filter({ hasText: PHRASE_A }).first().click();
-    await page.keyboard.press('Delete');
-    await expect.poll(async () => Object.values(await highlightTexts(page))).not.toContain(PHRASE_A);
-    await page.getByRole('button', { name: 'Trash' }).click();
-    const item = page.getByTestId('trash-item');
+    await app.page.locator('mark.hl').filter({ hasText: PHRASE_A }).first().click();
+    await app.page.keyboard.press('Delete');
+    await expect.poll(async () => Object.values(await highlightTexts(app.page))).not.toContain(PHRASE_A);
+    await app.page.getByRole('button', { name: 'Trash' }).click();
+    const item = app.page.getByTestId('trash-item');
     await expect(item.textContent()).resolves.toContain('Sets the frame');
-    await saveScreenshot(page, 'annotate-trash');
+    await saveScreenshot(app.page, 'annotate-trash');
     await item.getByRole('button', { name: 'Restore' }).click();
-    await expect.poll(async () => Object.values(await highlightTexts(page))).toContain(PHRASE_A);
-    await expect.poll(() => page.getByTestId('trash-item').count()).toBe(0);
-    await page.getByRole('button', { name: 'Close panel' }).click();
-    await expect(page.getByTestId('note-text').inputValue()).resolves.toBe('Sets the frame: Eurasian geopolitics.');
+    await expect.poll(async () => Object.values(await highlightTexts(app.page))).toContain(PHRASE_A);
+    await expect.poll(() => app.page.getByTestId('trash-item').count()).toBe(0);
+    await app.page.getByRole('button', { name: 'Close panel' }).click();
+    await expect(app.page.getByTestId('note-text').inputValue()).resolves.toBe('Sets the frame: Eurasian geopolitics.');
   });
 });

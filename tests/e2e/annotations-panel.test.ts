@@ -7,9 +7,10 @@
  * its article, scrolls the highlight into view and focuses it — from the reader and from
  * the library screen. Screenshots: tests/e2e/screenshots/annotations-*.png.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
-import { collectPageErrors, launchChromium, saveScreenshot, serveRenderer, type LaunchedBrowser } from '../helpers/browser.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { saveScreenshot } from '../helpers/browser.ts';
+import { useApp } from '../helpers/app-page.ts';
 import { openArticle } from './reader-support.ts';
 import {
   addTagInCodebook,
@@ -26,19 +27,14 @@ import {
 const DISPUTES = { id: 'russia-azerbaijan-disputes', title: 'Disputes Between Russia and Azerbaijan' };
 const BRICS = { id: 'azerbaijan-brics-and-the-west', title: 'Azerbaijan’s foreign policy course' };
 
-let browser: LaunchedBrowser;
-let server: { url: string; close(): Promise<void> };
-const contexts: BrowserContext[] = [];
-const collectors: { name: string; seen: string[] }[] = [];
+/** Chromium and the served renderer; no person's page may log an error in any test. */
+const app = useApp();
 let zaur: Page;
 let nigar: Page;
 
 async function person(name: string, article: string): Promise<Page> {
-  const context = await browser.newContext();
-  contexts.push(context);
-  const page = await context.newPage();
-  collectors.push({ name, seen: collectPageErrors(page) });
-  await openArticle(page, server.url, article);
+  const page = await app.newPage(name);
+  await openArticle(page, app.url, article);
   await completeFirstRun(page, name);
   return page;
 }
@@ -57,19 +53,8 @@ async function quotes(page: Page): Promise<string[]> {
 }
 
 beforeAll(async () => {
-  browser = await launchChromium();
-  server = await serveRenderer();
   zaur = await person('Zaur', DISPUTES.id);
   nigar = await person('Nigar', BRICS.id);
-});
-afterEach(() => {
-  const seen = collectors.flatMap(({ name, seen: lines }) => lines.splice(0).map((line) => `${name}: ${line}`));
-  expect(seen, seen.join('\n')).toEqual([]);
-});
-afterAll(async () => {
-  for (const context of contexts) await context.close();
-  await server?.close();
-  await browser?.close();
 });
 
 describe('the annotations panel', () => {
@@ -80,7 +65,7 @@ describe('the annotations panel', () => {
     await closePanel(zaur);
     await tagPhrase(zaur, 'geopolitical dynamics', 'Geopolitics');
     await tagPhrase(zaur, 'energy projects', 'Energy');
-    await openArticle(zaur, server.url, BRICS.id);
+    await openArticle(zaur, app.url, BRICS.id);
     await tagPhrase(zaur, 'transformative period', 'Energy');
     await writeNote(zaur, 'transformative period', 'Pipeline politics drive this shift.');
     await mergeProjectFileBytes(nigar, 'zaur.marginalia', await saveProjectFile(zaur));
@@ -148,7 +133,7 @@ describe('the annotations panel', () => {
   });
 
   it('jumps from the library screen too', async () => {
-    await zaur.goto(`${server.url}#/`);
+    await zaur.goto(`${app.url}#/`);
     await zaur.locator('.project-menu').waitFor();
     await openPanel(zaur, 'Annotations');
     await zaur.getByTestId('annotation-item').filter({ hasText: 'power balance' }).click();

@@ -5,9 +5,9 @@
  * highlights carrying the merged tag now carry the target) and deleted after a dialog that
  * states how many highlights carry the tag. Screenshots: tests/e2e/screenshots/codebook-*.png.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
-import { collectPageErrors, launchChromium, saveScreenshot, serveRenderer, type LaunchedBrowser } from '../helpers/browser.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { saveScreenshot } from '../helpers/browser.ts';
+import { useAppPage } from '../helpers/app-page.ts';
 import { openArticle } from './reader-support.ts';
 import { addTagInCodebook, closePanel, completeFirstRun, openPanel, tagIdOf, tagPhrase } from './annotate-support.ts';
 
@@ -15,33 +15,16 @@ const ARTICLE = 'russia-azerbaijan-disputes';
 const SECURITY_PHRASE = 'military cooperation';
 const ENERGY_PHRASES = ['energy projects', 'new transit corridors'] as const;
 
-let browser: LaunchedBrowser;
-let server: { url: string; close(): Promise<void> };
-let context: BrowserContext;
-let page: Page;
-let errors: string[];
+/** Chromium, the served renderer and one page; no page may log an error in any test. */
+const app = useAppPage();
 
 beforeAll(async () => {
-  browser = await launchChromium();
-  server = await serveRenderer();
-  context = await browser.newContext();
-  page = await context.newPage();
-  errors = collectPageErrors(page);
-  await openArticle(page, server.url, ARTICLE);
-  await completeFirstRun(page, 'Leyla');
-});
-afterEach(() => {
-  const seen = errors.splice(0);
-  expect(seen, seen.join('\n')).toEqual([]);
-});
-afterAll(async () => {
-  await context?.close();
-  await server?.close();
-  await browser?.close();
+  await openArticle(app.page, app.url, ARTICLE);
+  await completeFirstRun(app.page, 'Leyla');
 });
 
 function row(name: string) {
-  return page.locator(`.codebook__row[data-tag-name="${name}"]`);
+  return app.page.locator(`.codebook__row[data-tag-name="${name}"]`);
 }
 
 async function countOf(name: string): Promise<string | null> {
@@ -49,57 +32,57 @@ async function countOf(name: string): Promise<string | null> {
 }
 
 async function markClasses(phrase: string): Promise<string> {
-  return (await page.locator('mark.hl').filter({ hasText: phrase }).first().getAttribute('class')) ?? '';
+  return (await app.page.locator('mark.hl').filter({ hasText: phrase }).first().getAttribute('class')) ?? '';
 }
 
 async function markBackground(phrase: string): Promise<string> {
-  return page.locator('mark.hl').filter({ hasText: phrase }).first().evaluate((element) => getComputedStyle(element).backgroundColor);
+  return app.page.locator('mark.hl').filter({ hasText: phrase }).first().evaluate((element) => getComputedStyle(element).backgroundColor);
 }
 
 /** Chip names on the annotations panel's entry for `phrase`. */
 async function chipsOf(phrase: string): Promise<string[]> {
-  await openPanel(page, 'Annotations');
-  const item = page.getByTestId('annotation-item').filter({ hasText: phrase });
+  await openPanel(app.page, 'Annotations');
+  const item = app.page.getByTestId('annotation-item').filter({ hasText: phrase });
   const names = await item.locator('.tag-chip').allTextContents();
-  await closePanel(page);
+  await closePanel(app.page);
   return names;
 }
 
 describe('the codebook', () => {
   it('creates tags and counts their applications', async () => {
-    await openPanel(page, 'Codebook');
-    await addTagInCodebook(page, 'Security');
-    await addTagInCodebook(page, 'Energy');
-    await addTagInCodebook(page, 'Connectivity');
-    await closePanel(page);
-    await tagPhrase(page, SECURITY_PHRASE, 'Security');
-    for (const phrase of ENERGY_PHRASES) await tagPhrase(page, phrase, 'Energy');
-    await openPanel(page, 'Codebook');
+    await openPanel(app.page, 'Codebook');
+    await addTagInCodebook(app.page, 'Security');
+    await addTagInCodebook(app.page, 'Energy');
+    await addTagInCodebook(app.page, 'Connectivity');
+    await closePanel(app.page);
+    await tagPhrase(app.page, SECURITY_PHRASE, 'Security');
+    for (const phrase of ENERGY_PHRASES) await tagPhrase(app.page, phrase, 'Energy');
+    await openPanel(app.page, 'Codebook');
     await expect.poll(() => countOf('Security')).toBe('1');
     await expect.poll(() => countOf('Energy')).toBe('2');
     await expect.poll(() => countOf('Connectivity')).toBe('0');
-    await saveScreenshot(page, 'codebook-counts');
+    await saveScreenshot(app.page, 'codebook-counts');
   });
 
   it('renames a tag: the highlight’s chip shows the new name', async () => {
-    const id = await tagIdOf(page, 'Security');
+    const id = await tagIdOf(app.page, 'Security');
     await row('Security').getByRole('button', { name: 'Edit' }).click();
-    await page.getByTestId('tag-edit-name').fill('Regional security');
-    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await app.page.getByTestId('tag-edit-name').fill('Regional security');
+    await app.page.getByRole('button', { name: 'Save', exact: true }).click();
     await expect.poll(() => row('Regional security').count()).toBe(1);
     await expect(row('Security').count()).resolves.toBe(0);
-    await expect(tagIdOf(page, 'Regional security')).resolves.toBe(id);
-    await closePanel(page);
+    await expect(tagIdOf(app.page, 'Regional security')).resolves.toBe(id);
+    await closePanel(app.page);
     await expect(chipsOf(SECURITY_PHRASE)).resolves.toEqual(['Regional security']);
     await expect(markClasses(SECURITY_PHRASE)).resolves.toContain(`hl-t-${id}`);
   });
 
   it('recolours a tag: its highlights take the new colour', async () => {
     const before = await markBackground(SECURITY_PHRASE);
-    await openPanel(page, 'Codebook');
+    await openPanel(app.page, 'Codebook');
     await row('Regional security').getByRole('button', { name: 'Edit' }).click();
-    await page.getByLabel('Colour').fill('#1d7a3a');
-    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await app.page.getByLabel('Colour').fill('#1d7a3a');
+    await app.page.getByRole('button', { name: 'Save', exact: true }).click();
     await expect.poll(() => markBackground(SECURITY_PHRASE)).toBe('rgba(29, 122, 58, 0.38)');
     expect(before).not.toBe('rgba(29, 122, 58, 0.38)');
     const swatch = await row('Regional security').locator('.tag-swatch').first().evaluate((element) => getComputedStyle(element).backgroundColor);
@@ -108,28 +91,28 @@ describe('the codebook', () => {
 
   it('makes a tag the child of another; the parent counts its children', async () => {
     await row('Connectivity').getByRole('button', { name: 'Edit' }).click();
-    await page.getByRole('form', { name: 'Edit Connectivity' }).getByLabel('Parent').selectOption({ label: 'Regional security' });
-    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await app.page.getByRole('form', { name: 'Edit Connectivity' }).getByLabel('Parent').selectOption({ label: 'Regional security' });
+    await app.page.getByRole('button', { name: 'Save', exact: true }).click();
     await expect.poll(() => row('Connectivity').getAttribute('class')).toContain('codebook__row--depth-1');
     await row('Energy').getByRole('button', { name: 'Edit' }).click();
-    await page.getByRole('form', { name: 'Edit Energy' }).getByLabel('Parent').selectOption({ label: 'Connectivity' });
-    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await app.page.getByRole('form', { name: 'Edit Energy' }).getByLabel('Parent').selectOption({ label: 'Connectivity' });
+    await app.page.getByRole('button', { name: 'Save', exact: true }).click();
     await expect.poll(() => row('Energy').getAttribute('class')).toContain('codebook__row--depth-2');
     // 1 direct + 2 through Connectivity → Energy.
     await expect.poll(() => countOf('Regional security')).toBe('3');
     await expect.poll(() => countOf('Connectivity')).toBe('2');
-    await saveScreenshot(page, 'codebook-hierarchy');
+    await saveScreenshot(app.page, 'codebook-hierarchy');
   });
 
   it('merges Energy into Connectivity: its highlights now carry Connectivity', async () => {
-    const energy = await tagIdOf(page, 'Energy');
-    const connectivity = await tagIdOf(page, 'Connectivity');
+    const energy = await tagIdOf(app.page, 'Energy');
+    const connectivity = await tagIdOf(app.page, 'Connectivity');
     await row('Energy').getByRole('button', { name: 'Merge' }).click();
-    await page.getByTestId('merge-into').selectOption({ label: 'Connectivity' });
-    await page.getByRole('form', { name: 'Merge Energy' }).getByRole('button', { name: 'Merge' }).click();
+    await app.page.getByTestId('merge-into').selectOption({ label: 'Connectivity' });
+    await app.page.getByRole('form', { name: 'Merge Energy' }).getByRole('button', { name: 'Merge' }).click();
     await expect.poll(() => row('Energy').count()).toBe(0);
     await expect.poll(() => countOf('Connectivity')).toBe('2');
-    await closePanel(page);
+    await closePanel(app.page);
     for (const phrase of ENERGY_PHRASES) {
       await expect.poll(() => markClasses(phrase)).toContain(`hl-t-${connectivity}`);
       await expect(markClasses(phrase)).resolves.not.toContain(`hl-t-${energy}`);
@@ -138,22 +121,22 @@ describe('the codebook', () => {
   });
 
   it('deletes a tag after stating how many highlights carry it', async () => {
-    await openPanel(page, 'Codebook');
-    const connectivity = await tagIdOf(page, 'Connectivity');
+    await openPanel(app.page, 'Codebook');
+    const connectivity = await tagIdOf(app.page, 'Connectivity');
     await row('Connectivity').getByRole('button', { name: 'Delete' }).click();
-    const dialog = page.getByTestId('confirm-delete');
+    const dialog = app.page.getByTestId('confirm-delete');
     await expect(dialog.textContent()).resolves.toContain('applied to 2 highlights');
-    await saveScreenshot(page, 'codebook-delete-confirm');
+    await saveScreenshot(app.page, 'codebook-delete-confirm');
     await dialog.getByRole('button', { name: 'Delete tag' }).click();
     await expect.poll(() => row('Connectivity').count()).toBe(0);
     await expect.poll(() => countOf('Regional security')).toBe('1');
-    await closePanel(page);
+    await closePanel(app.page);
     for (const phrase of ENERGY_PHRASES) {
       await expect.poll(() => markClasses(phrase)).not.toContain(`hl-t-${connectivity}`);
       await expect(markClasses(phrase)).resolves.toContain('hl-untagged');
     }
-    await openPanel(page, 'Trash');
-    await expect(page.getByTestId('trash-tag').textContent()).resolves.toContain('Connectivity');
-    await closePanel(page);
+    await openPanel(app.page, 'Trash');
+    await expect(app.page.getByTestId('trash-tag').textContent()).resolves.toContain('Connectivity');
+    await closePanel(app.page);
   });
 });

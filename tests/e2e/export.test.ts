@@ -9,16 +9,17 @@
  * file is refused with a clear message. Screenshots: tests/e2e/screenshots/export-*.png.
  */
 import { readFile } from 'node:fs/promises';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'csv-parse/sync';
 import { strFromU8, unzipSync } from 'fflate';
-import type { BrowserContext, Download, Page } from 'playwright-core';
+import type { Download, Page } from 'playwright-core';
 import { buildReferenceProject } from '../../bench/export.bench.ts';
 import { buildExportContext, queryExcerpts, type ExcerptFilter } from '../../shared/export/excerpts.ts';
 import { codebookToQdc } from '../../shared/export/refi-qda.ts';
 import type { MemberId, TagId } from '../../shared/model/ids.ts';
 import { encodeProjectFile } from '../../shared/model/project-file.ts';
-import { collectPageErrors, launchChromium, saveScreenshot, serveRenderer, type LaunchedBrowser } from '../helpers/browser.ts';
+import { saveScreenshot } from '../helpers/browser.ts';
+import { useApp } from '../helpers/app-page.ts';
 import { completeFirstRun, highlightTexts, mergeProjectFileBytes } from './annotate-support.ts';
 import { loadBundledArticles, openArticle } from './reader-support.ts';
 
@@ -29,37 +30,20 @@ const ARTICLE = articles[0]?.meta.id as string;
 const theme = (name: string) => context.codebook.find((entry) => entry.name === name)?.id as TagId;
 const member = (name: string) => context.members.find((entry) => entry.name === name)?.id as MemberId;
 
-let browser: LaunchedBrowser;
-let server: { url: string; close(): Promise<void> };
-const contexts: BrowserContext[] = [];
-/** Console and page errors of every page opened, checked after each test. */
-const pageErrors: string[][] = [];
+/** Chromium and the served renderer; no person's page may log an error in any test. */
+const app = useApp();
 let page: Page;
 let exportedJson: Buffer;
 
 async function newPage(name: string): Promise<Page> {
-  const browserContext = await browser.newContext();
-  contexts.push(browserContext);
-  const created = await browserContext.newPage();
-  pageErrors.push(collectPageErrors(created));
-  await openArticle(created, server.url, ARTICLE);
+  const created = await app.newPage(name);
+  await openArticle(created, app.url, ARTICLE);
   await completeFirstRun(created, name);
   return created;
 }
 
 beforeAll(async () => {
-  browser = await launchChromium();
-  server = await serveRenderer();
   page = await newPage('Exporter');
-});
-afterEach(() => {
-  const seen = pageErrors.flatMap((list) => list.splice(0));
-  expect(seen, seen.join('\n')).toEqual([]);
-});
-afterAll(async () => {
-  for (const browserContext of contexts) await browserContext.close();
-  await server?.close();
-  await browser?.close();
 });
 
 const dialog = () => page.getByTestId('export-dialog');

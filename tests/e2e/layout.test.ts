@@ -9,9 +9,9 @@
  * docs/screenshots/annotations.png (a test run never changes tracked files otherwise).
  */
 import { fileURLToPath } from 'node:url';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
-import { collectPageErrors, launchChromium, saveScreenshot, serveRenderer, type LaunchedBrowser } from '../helpers/browser.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { saveScreenshot } from '../helpers/browser.ts';
+import { useAppPage } from '../helpers/app-page.ts';
 import { openArticle } from './reader-support.ts';
 import { closePanel, completeFirstRun, mergeProjectFileBytes, openPanel, saveProjectFile, tagPhrase } from './annotate-support.ts';
 
@@ -23,14 +23,11 @@ const DOCS_SCREENSHOT = fileURLToPath(new URL('../../docs/screenshots/annotation
 
 interface Box { x: number; y: number; width: number; height: number }
 
-let browser: LaunchedBrowser;
-let server: { url: string; close(): Promise<void> };
-let context: BrowserContext;
-let page: Page;
-let pageErrors: string[];
+/** Chromium, the served renderer and one page; no page may log an error in any test. */
+const app = useAppPage({ viewport: { width: 1280, height: 800 } });
 
 async function box(selector: string): Promise<Box> {
-  const found = await page.locator(selector).first().boundingBox();
+  const found = await app.page.locator(selector).first().boundingBox();
   if (found === null) throw new Error(`${selector} is not rendered`);
   return found;
 }
@@ -41,7 +38,7 @@ function overlaps(a: Box, b: Box): boolean {
 
 /** The reader's text column and the visible part of its scroll container (without the scrollbar). */
 async function textColumn(): Promise<{ text: Box; scrollLeft: number; scrollRight: number }> {
-  return page.evaluate(() => {
+  return app.page.evaluate(() => {
     const text = document.querySelector('.reader-document')?.getBoundingClientRect();
     const scroll = document.querySelector<HTMLElement>('.reader__scroll');
     if (text === undefined || scroll === null) throw new Error('reader not rendered');
@@ -51,16 +48,16 @@ async function textColumn(): Promise<{ text: Box; scrollLeft: number; scrollRigh
 }
 
 async function scrollReaderToTop(): Promise<void> {
-  await page.evaluate(() => document.querySelector('.reader__scroll')?.scrollTo({ top: 0 }));
+  await app.page.evaluate(() => document.querySelector('.reader__scroll')?.scrollTo({ top: 0 }));
 }
 
 /** Writes a note on the highlight over `phrase` through the margin. */
 async function writeNote(phrase: string, text: string): Promise<void> {
-  await page.locator('mark.hl').filter({ hasText: phrase }).first().click();
-  await page.getByTestId('add-note').click();
-  await page.waitForFunction(() => document.activeElement?.getAttribute('data-testid') === 'note-text');
-  await page.keyboard.type(text);
-  await page.keyboard.press('Escape');
+  await app.page.locator('mark.hl').filter({ hasText: phrase }).first().click();
+  await app.page.getByTestId('add-note').click();
+  await app.page.waitForFunction(() => document.activeElement?.getAttribute('data-testid') === 'note-text');
+  await app.page.keyboard.type(text);
+  await app.page.keyboard.press('Escape');
 }
 
 /** Asserts the side panel does not cover the text column, which stays centred and readable. */
@@ -77,51 +74,37 @@ async function expectPanelBesideText(minimumTextWidth: number): Promise<void> {
 }
 
 beforeAll(async () => {
-  browser = await launchChromium();
-  server = await serveRenderer();
-  context = await browser.browser.newContext({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 });
-  page = await context.newPage();
-  pageErrors = collectPageErrors(page);
-  await openArticle(page, server.url, DISPUTES);
-  await completeFirstRun(page, 'Leyla');
-  await tagPhrase(page, 'geopolitical dynamics', 'Geopolitics');
-  await tagPhrase(page, 'key land transit routes', 'Leverage');
-  await tagPhrase(page, FAR_PHRASE, 'Opportunity');
-  await tagPhrase(page, 'past cooperation', 'Leverage');
+  await openArticle(app.page, app.url, DISPUTES);
+  await completeFirstRun(app.page, 'Leyla');
+  await tagPhrase(app.page, 'geopolitical dynamics', 'Geopolitics');
+  await tagPhrase(app.page, 'key land transit routes', 'Leverage');
+  await tagPhrase(app.page, FAR_PHRASE, 'Opportunity');
+  await tagPhrase(app.page, 'past cooperation', 'Leverage');
   await writeNote('geopolitical dynamics', 'The framing the rest of the article argues from.');
   await scrollReaderToTop();
-});
-afterEach(() => {
-  const seen = pageErrors.splice(0);
-  expect(seen, seen.join('\n')).toEqual([]);
-});
-afterAll(async () => {
-  await context?.close();
-  await server?.close();
-  await browser?.close();
 });
 
 describe('side panels at 1280×800', () => {
   it('open beside the text, never over it', async () => {
     const closed = await textColumn();
-    await expect(page.locator('.margin-column').isVisible()).resolves.toBe(true);
+    await expect(app.page.locator('.margin-column').isVisible()).resolves.toBe(true);
     for (const name of PANELS) {
-      await openPanel(page, name);
+      await openPanel(app.page, name);
       await expectPanelBesideText(480);
       // Below 1600 px the panel takes the margin's place.
-      await expect(page.locator('.margin-column').isVisible()).resolves.toBe(false);
-      await saveScreenshot(page, `layout-panel-${name.toLowerCase()}`);
+      await expect(app.page.locator('.margin-column').isVisible()).resolves.toBe(false);
+      await saveScreenshot(app.page, `layout-panel-${name.toLowerCase()}`);
     }
-    await closePanel(page);
-    await expect(page.locator('.margin-column').isVisible()).resolves.toBe(true);
+    await closePanel(app.page);
+    await expect(app.page.locator('.margin-column').isVisible()).resolves.toBe(true);
     expect((await textColumn()).text.width).toBe(closed.text.width);
   });
 
   it('jumps to a highlight that ends up fully visible, left of the panel', async () => {
-    await openPanel(page, 'Annotations');
+    await openPanel(app.page, 'Annotations');
     await scrollReaderToTop();
-    await page.getByTestId('annotation-item').filter({ hasText: FAR_PHRASE }).click();
-    const mark = page.locator('mark.hl').filter({ hasText: FAR_PHRASE }).first();
+    await app.page.getByTestId('annotation-item').filter({ hasText: FAR_PHRASE }).click();
+    const mark = app.page.locator('mark.hl').filter({ hasText: FAR_PHRASE }).first();
     await expect.poll(() => mark.getAttribute('class')).toContain('hl-focused');
     const panel = await box('.panel-drawer');
     await expect.poll(async () => {
@@ -132,21 +115,21 @@ describe('side panels at 1280×800', () => {
       if (marked.x < pane.x || marked.x + marked.width > panel.x) return 'under the panel or left of the reader';
       return 'visible';
     }).toBe('visible');
-    await saveScreenshot(page, 'layout-jump');
+    await saveScreenshot(app.page, 'layout-jump');
   });
 });
 
 describe('other window sizes', () => {
   it('keeps the panel beside the text at 1440×900', async () => {
-    await page.setViewportSize({ width: 1440, height: 900 });
-    await openPanel(page, 'Codebook');
+    await app.page.setViewportSize({ width: 1440, height: 900 });
+    await openPanel(app.page, 'Codebook');
     await expectPanelBesideText(520);
-    await saveScreenshot(page, 'layout-panel-1440');
+    await saveScreenshot(app.page, 'layout-panel-1440');
   });
 
   it('keeps the margin notes beside the text and the panel from 1600 px', async () => {
-    await page.setViewportSize({ width: 1600, height: 1000 });
-    await openPanel(page, 'Annotations');
+    await app.page.setViewportSize({ width: 1600, height: 1000 });
+    await openPanel(app.page, 'Annotations');
     await scrollReaderToTop();
     await expectPanelBesideText(480);
     const margin = await box('.margin-column');
@@ -155,50 +138,50 @@ describe('other window sizes', () => {
     expect(text.x + text.width).toBeLessThanOrEqual(margin.x);
     expect(margin.x + margin.width).toBeLessThanOrEqual(panel.x + 1);
     // The documentation picture: tagged highlights, a margin note beside its highlight, the panel.
-    await page.locator('mark.hl').filter({ hasText: 'geopolitical dynamics' }).first().evaluate((mark) => mark.scrollIntoView({ block: 'center' }));
+    await app.page.locator('mark.hl').filter({ hasText: 'geopolitical dynamics' }).first().evaluate((mark) => mark.scrollIntoView({ block: 'center' }));
     await expect.poll(async () => {
-      const card = await page.getByTestId('note-card').first().boundingBox();
-      const mark = await page.locator('mark.hl').filter({ hasText: 'geopolitical dynamics' }).first().boundingBox();
+      const card = await app.page.getByTestId('note-card').first().boundingBox();
+      const mark = await app.page.locator('mark.hl').filter({ hasText: 'geopolitical dynamics' }).first().boundingBox();
       return card !== null && mark !== null && Math.abs(card.y - mark.y) < 40;
     }).toBe(true);
-    await saveScreenshot(page, 'layout-docs-annotations');
-    if (process.env.UPDATE_DOCS_SCREENSHOTS === '1') await page.screenshot({ path: DOCS_SCREENSHOT });
-    await closePanel(page);
-    await page.setViewportSize({ width: 1280, height: 800 });
+    await saveScreenshot(app.page, 'layout-docs-annotations');
+    if (process.env.UPDATE_DOCS_SCREENSHOTS === '1') await app.page.screenshot({ path: DOCS_SCREENSHOT });
+    await closePanel(app.page);
+    await app.page.setViewportSize({ width: 1280, height: 800 });
   });
 });
 
 describe('notices', () => {
   it('appear clear of the top bar and the title, and a success notice goes away by itself', async () => {
     await scrollReaderToTop();
-    await saveProjectFile(page);
-    const notice = page.getByTestId('notice');
+    await saveProjectFile(app.page);
+    const notice = app.page.getByTestId('notice');
     await notice.waitFor();
     await expect(notice.getAttribute('role')).resolves.toBe('status');
     const shown = await box('[data-testid="notice"]');
     expect(overlaps(shown, await box('.top-bar'))).toBe(false);
     expect(overlaps(shown, await box('.reader-document h1, .title-block__title'))).toBe(false);
-    await saveScreenshot(page, 'layout-notice');
+    await saveScreenshot(app.page, 'layout-notice');
     await notice.waitFor({ state: 'detached', timeout: 9000 });
   });
 
   it('sit left of an open panel', async () => {
-    await openPanel(page, 'Codebook');
-    await saveProjectFile(page);
+    await openPanel(app.page, 'Codebook');
+    await saveProjectFile(app.page);
     const shown = await box('[data-testid="notice"]');
     expect(shown.x + shown.width).toBeLessThanOrEqual((await box('.panel-drawer')).x);
-    await page.getByRole('button', { name: 'Dismiss' }).click();
-    await closePanel(page);
+    await app.page.getByRole('button', { name: 'Dismiss' }).click();
+    await closePanel(app.page);
   });
 
   it('keep an error until it is dismissed', async () => {
-    await mergeProjectFileBytes(page, 'notes.txt', Buffer.from('not a project file'));
-    const notice = page.getByTestId('notice');
+    await mergeProjectFileBytes(app.page, 'notes.txt', Buffer.from('not a project file'));
+    const notice = app.page.getByTestId('notice');
     await expect(notice.getAttribute('role')).resolves.toBe('alert');
-    await page.waitForTimeout(6500);
+    await app.page.waitForTimeout(6500);
     await expect(notice.isVisible()).resolves.toBe(true);
     expect(overlaps(await box('[data-testid="notice"]'), await box('.reader-document h1, .title-block__title'))).toBe(false);
-    await page.getByRole('button', { name: 'Dismiss' }).click();
+    await app.page.getByRole('button', { name: 'Dismiss' }).click();
     await expect(notice.count()).resolves.toBe(0);
   });
 });

@@ -6,9 +6,10 @@
  * a plain text file are refused with a message saying why, and the project is untouched.
  * Screenshots: tests/e2e/screenshots/project-file-*.png.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
-import { collectPageErrors, launchChromium, saveScreenshot, serveRenderer, type LaunchedBrowser } from '../helpers/browser.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { saveScreenshot } from '../helpers/browser.ts';
+import { useApp } from '../helpers/app-page.ts';
 import { openArticle } from './reader-support.ts';
 import {
   annotationCount,
@@ -27,19 +28,14 @@ const TAGGED = 'geopolitical dynamics';
 const UNTAGGED = 'pivotal role';
 const NOTE = 'Framing device; check the other articles.';
 
-let browser: LaunchedBrowser;
-let server: { url: string; close(): Promise<void> };
-const contexts: BrowserContext[] = [];
-const collectors: { name: string; seen: string[] }[] = [];
+/** Chromium and the served renderer; no person's page may log an error in any test. */
+const app = useApp();
 let rashad: Page;
 let fresh: Page;
 let saved: Buffer;
 
 async function newPage(name: string): Promise<Page> {
-  const context = await browser.newContext();
-  contexts.push(context);
-  const page = await context.newPage();
-  collectors.push({ name, seen: collectPageErrors(page) });
+  const page = await app.newPage(name);
   return page;
 }
 
@@ -56,24 +52,13 @@ async function projectAsSeen(page: Page): Promise<{ count: number; tagCount: str
 }
 
 beforeAll(async () => {
-  browser = await launchChromium();
-  server = await serveRenderer();
   rashad = await newPage('Rashad');
   fresh = await newPage('Fresh');
-});
-afterEach(() => {
-  const seen = collectors.flatMap(({ name, seen: lines }) => lines.splice(0).map((line) => `${name}: ${line}`));
-  expect(seen, seen.join('\n')).toEqual([]);
-});
-afterAll(async () => {
-  for (const context of contexts) await context.close();
-  await server?.close();
-  await browser?.close();
 });
 
 describe('project files', () => {
   it('saves the project as a download', async () => {
-    await openArticle(rashad, server.url, ARTICLE);
+    await openArticle(rashad, app.url, ARTICLE);
     await completeFirstRun(rashad, 'Rashad');
     await tagPhrase(rashad, TAGGED, 'Framing');
     await rashad.locator('mark.hl').filter({ hasText: TAGGED }).first().click();
@@ -87,13 +72,13 @@ describe('project files', () => {
   });
 
   it('merges into a fresh context from the library screen: everything appears', async () => {
-    await fresh.goto(`${server.url}#/`);
+    await fresh.goto(`${app.url}#/`);
     await completeFirstRun(fresh, 'Samira');
     // The project menu is on the library screen too.
     await mergeProjectFileBytes(fresh, 'rashad.marginalia', saved);
     await expect.poll(async () => (await fresh.getByTestId('notice').textContent()) ?? '').toContain('Merged “rashad.marginalia” into this project.');
     await saveScreenshot(fresh, 'project-file-merged-library');
-    await openArticle(fresh, server.url, ARTICLE);
+    await openArticle(fresh, app.url, ARTICLE);
     await expect.poll(async () => (await projectAsSeen(fresh)).marks).toEqual([TAGGED, UNTAGGED].sort());
     await expect(projectAsSeen(fresh)).resolves.toEqual({ count: 2, tagCount: '1/1', marks: [TAGGED, UNTAGGED].sort(), notes: [NOTE] });
   });

@@ -6,16 +6,16 @@
  * document title; one moves to the trash and comes back. Screenshot:
  * tests/e2e/screenshots/unanchored-corpus.png.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import type { BrowserContext, Page } from 'playwright-core';
 import { describe as describeSpan } from '../../shared/anchoring/describe.ts';
 import { addHighlight } from '../../shared/model/highlights.ts';
 import { newId, type MemberId } from '../../shared/model/ids.ts';
 import { addNote } from '../../shared/model/notes.ts';
 import { createProject, setMember } from '../../shared/model/project.ts';
 import { encodeProjectFile } from '../../shared/model/project-file.ts';
-import { collectPageErrors, launchChromium, saveScreenshot, serveRenderer, type LaunchedBrowser } from '../helpers/browser.ts';
+import { saveScreenshot } from '../helpers/browser.ts';
+import { useAppPage } from '../helpers/app-page.ts';
 import { loadBundledArticles } from './reader-support.ts';
 import { closePanel, completeFirstRun, mergeProjectFileBytes, openPanel } from './annotate-support.ts';
 
@@ -47,36 +47,17 @@ function projectFile(): Buffer {
   return Buffer.from(encodeProjectFile(doc));
 }
 
-let browser: LaunchedBrowser;
-let server: { url: string; close(): Promise<void> };
-let context: BrowserContext;
-let page: Page;
-let errors: string[];
+/** Chromium, the served renderer and one page; no page may log an error in any test. */
+const app = useAppPage();
 
-beforeAll(async () => {
-  browser = await launchChromium();
-  server = await serveRenderer();
-  context = await browser.newContext();
-  page = await context.newPage();
-  errors = collectPageErrors(page);
-});
-afterEach(() => {
-  const seen = errors.splice(0);
-  expect(seen, seen.join('\n')).toEqual([]);
-});
-afterAll(async () => {
-  await context?.close();
-  await server?.close();
-  await browser?.close();
-});
 
 describe('unanchored highlights across the corpus', () => {
   it('lists every unplaceable highlight with quote and document title, from the library screen', async () => {
-    await page.goto(`${server.url}#/`);
-    await completeFirstRun(page, 'Samira');
-    await mergeProjectFileBytes(page, 'old-edition.marginalia', projectFile());
-    await openPanel(page, 'Unanchored');
-    const items = page.getByTestId('unanchored-item');
+    await app.page.goto(`${app.url}#/`);
+    await completeFirstRun(app.page, 'Samira');
+    await mergeProjectFileBytes(app.page, 'old-edition.marginalia', projectFile());
+    await openPanel(app.page, 'Unanchored');
+    const items = app.page.getByTestId('unanchored-item');
     await expect.poll(() => items.count()).toBe(2);
     const lost = items.filter({ hasText: LOST_QUOTE });
     await expect(lost.getByTestId('unanchored-document').textContent()).resolves.toContain('Back To Normalcy');
@@ -87,18 +68,18 @@ describe('unanchored highlights across the corpus', () => {
     await expect(withdrawn.textContent()).resolves.toContain('its article is not in the library');
     // The highlight that anchors is not listed.
     await expect(items.locator('.annotation-item__quote').allTextContents()).resolves.toEqual([`“${LOST_QUOTE}”`, '“Withdrawn by”']);
-    await saveScreenshot(page, 'unanchored-corpus');
+    await saveScreenshot(app.page, 'unanchored-corpus');
   });
 
   it('moves one to the trash and restores it (never dropped)', async () => {
-    const items = page.getByTestId('unanchored-item');
+    const items = app.page.getByTestId('unanchored-item');
     await items.filter({ hasText: 'Withdrawn by' }).getByRole('button', { name: 'Move to trash' }).click();
     await expect.poll(() => items.count()).toBe(1);
-    await openPanel(page, 'Trash');
-    const trashed = page.getByTestId('trash-item').filter({ hasText: 'Withdrawn by' });
+    await openPanel(app.page, 'Trash');
+    const trashed = app.page.getByTestId('trash-item').filter({ hasText: 'Withdrawn by' });
     await trashed.getByRole('button', { name: 'Restore' }).click();
-    await openPanel(page, 'Unanchored');
-    await expect.poll(() => page.getByTestId('unanchored-item').count()).toBe(2);
-    await closePanel(page);
+    await openPanel(app.page, 'Unanchored');
+    await expect.poll(() => app.page.getByTestId('unanchored-item').count()).toBe(2);
+    await closePanel(app.page);
   });
 });

@@ -14,18 +14,10 @@ import { syncOrigin } from '../../shared/model/origins.ts';
 import { createProject } from '../../shared/model/project.ts';
 import { createTag, deleteTag, mergeTag, restoreTag, updateTag } from '../../shared/model/tags.ts';
 import type { Actor } from '../../shared/model/write.ts';
+import { seededRandom } from '../helpers/seeded-random.ts';
 
-/** Deterministic PRNG (mulberry32). */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Deterministic PRNG (mulberry32); the shared one, under the name the fuzz tests use. */
+export const prng = seededRandom;
 
 /** Everything the operations did, for the accounting checks. */
 export type Ledger = {

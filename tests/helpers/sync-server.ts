@@ -113,6 +113,24 @@ export interface ChildSyncServer {
   kill(signal?: NodeJS.Signals): Promise<void>;
 }
 
+/**
+ * Calls `onLine` with each complete line `stream` writes (a child's stdout: the sync
+ * server logs one JSON object a line), however the chunks happen to split them.
+ */
+export function forEachLine(stream: NodeJS.ReadableStream | null, onLine: (line: string) => void): void {
+  let buffered = '';
+  stream?.on('data', (chunk: Buffer) => {
+    buffered += chunk.toString();
+    let newline = buffered.indexOf('\n');
+    while (newline !== -1) {
+      const line = buffered.slice(0, newline);
+      buffered = buffered.slice(newline + 1);
+      onLine(line);
+      newline = buffered.indexOf('\n');
+    }
+  });
+}
+
 /** Starts `node electron/server/cli.ts serve` on 127.0.0.1 and resolves once it logs `listening`. */
 export async function startChildServer(options: { readonly dataDir: string; readonly port?: number }): Promise<ChildSyncServer> {
   const child = spawn(process.execPath, ['electron/server/cli.ts', 'serve', '--host', '127.0.0.1', '--port', String(options.port ?? 0), '--data', options.dataDir], {
@@ -120,24 +138,16 @@ export async function startChildServer(options: { readonly dataDir: string; read
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stderr = '';
-  let buffered = '';
   let listening: { url: string; port: number } | null = null;
   child.stderr?.on('data', (chunk: Buffer) => {
     stderr += chunk.toString();
   });
-  child.stdout?.on('data', (chunk: Buffer) => {
-    buffered += chunk.toString();
-    let newline = buffered.indexOf('\n');
-    while (newline !== -1) {
-      const line = buffered.slice(0, newline);
-      buffered = buffered.slice(newline + 1);
-      try {
-        const entry = JSON.parse(line) as Record<string, unknown>;
-        if (entry.event === 'listening') listening = { url: String(entry.url), port: Number(entry.port) };
-      } catch {
-        // not a log line; ignore
-      }
-      newline = buffered.indexOf('\n');
+  forEachLine(child.stdout, (line) => {
+    try {
+      const entry = JSON.parse(line) as Record<string, unknown>;
+      if (entry.event === 'listening') listening = { url: String(entry.url), port: Number(entry.port) };
+    } catch {
+      // not a log line; ignore
     }
   });
   let ended = false;

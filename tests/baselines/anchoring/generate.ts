@@ -10,6 +10,7 @@ import { writeFile } from 'node:fs/promises';
 import { defaultDocumentsDir, readBundledDocuments } from '../../../electron/services/documents-fs.ts';
 import { describe } from '../../../shared/anchoring/describe.ts';
 import type { Selectors } from '../../../shared/anchoring/types.ts';
+import { seededRandom as prng } from '../../helpers/seeded-random.ts';
 
 /** One golden entry. */
 export type BaselineSpan = { readonly label: string; readonly start: number; readonly end: number; readonly selectors: Selectors };
@@ -18,17 +19,6 @@ export type Baseline = { readonly documentId: string; readonly hash: string; rea
 
 /** Spans per article chosen at random (besides the edge cases). */
 export const RANDOM_SPANS = 40;
-
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function seedOf(id: string): number {
   let hash = 2166136261;

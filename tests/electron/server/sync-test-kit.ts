@@ -11,6 +11,7 @@ import * as Y from 'yjs';
 import type { ProjectId } from '../../../shared/model/ids.ts';
 import { roomForProject } from '../../../shared/sync/rooms.ts';
 import type { SyncServerLogEntry } from '../../../electron/server/server-log.ts';
+import { forEachLine } from '../../helpers/sync-server.ts';
 
 /** Polls `condition` every 10 ms until it holds; throws with `what` after `timeoutMs`. */
 export async function waitFor(condition: () => boolean, what: string, timeoutMs = 5000): Promise<void> {
@@ -122,19 +123,11 @@ export async function startChildServer(dataDir: string, extraArgs: string[] = []
   });
   const lines: Array<Record<string, unknown>> = [];
   let stderr = '';
-  let buffered = '';
   child.stderr?.on('data', (chunk: Buffer) => {
     stderr += chunk.toString();
   });
-  child.stdout?.on('data', (chunk: Buffer) => {
-    buffered += chunk.toString();
-    let newline = buffered.indexOf('\n');
-    while (newline !== -1) {
-      const line = buffered.slice(0, newline);
-      buffered = buffered.slice(newline + 1);
-      lines.push(JSON.parse(line) as Record<string, unknown>);
-      newline = buffered.indexOf('\n');
-    }
+  forEachLine(child.stdout, (line) => {
+    lines.push(JSON.parse(line) as Record<string, unknown>);
   });
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => {
     child.once('exit', (code, signal) => resolve({ code, signal }));

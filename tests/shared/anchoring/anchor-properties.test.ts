@@ -8,17 +8,7 @@ import { defaultDocumentsDir, readBundledDocuments } from '../../../electron/ser
 import { anchor } from '../../../shared/anchoring/anchor.ts';
 import { describe } from '../../../shared/anchoring/describe.ts';
 import { CONTEXT_LENGTH } from '../../../shared/anchoring/types.ts';
-
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom as prng } from '../../helpers/seeded-random.ts';
 
 const articles = (await readBundledDocuments(defaultDocumentsDir())).flatMap((r) => (r.ok ? [r.article] : []));
 
