@@ -64,6 +64,9 @@ export function buildMenuTemplate(options: MenuTemplateOptions): Item[] {
       separator,
       command('Export…', 'export', 'CmdOrCtrl+E'),
       separator,
+      // No accelerator: joining or leaving a team is rare, and no platform convention fits.
+      command('Team Settings…', 'team-settings'),
+      separator,
       isMac
         ? { label: 'Close Window', role: 'close', accelerator: 'Command+W' }
         : { label: 'Quit', role: 'quit', accelerator: 'Ctrl+Q' },

@@ -38,7 +38,7 @@ const annotations = createAnnotationWorkspace({
     window.location.hash = readerHref(documentId);
   },
 });
-const team = startTeam({ workspace: annotations, storage: window.localStorage, library });
+const team = startTeam({ workspace: annotations, storage: window.localStorage, library, commands });
 
 const container = document.getElementById('root');
 if (container === null) throw new Error('index.html has no #root element');

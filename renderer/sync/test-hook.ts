@@ -5,7 +5,9 @@
  * It exposes what a test cannot read reliably from pixels: the sync status and peers, the
  * canonical snapshot of the project (canonical-snapshot.ts) to compare replicas, a flush of
  * IndexedDB, and the model's own write functions bound to this page's doc and person, so a
- * test can stage conflicting offline edits exactly (the same functions the UI calls). It
+ * test can stage conflicting offline edits exactly (the same functions the UI calls), and
+ * a way to send a menu command as Electron's native menu would (the browser build has no
+ * native menu; an unknown command is refused by the IPC contract's validator). It
  * never exists in normal use: main.tsx installs it only for test URLs.
  */
 import * as Y from 'yjs';
@@ -15,6 +17,8 @@ import { addNote, editNote, setNoteText } from '../../shared/model/notes.ts';
 import { encodeProjectFile, mergeProjectFile } from '../../shared/model/project-file.ts';
 import { createTag, mergeTag, updateTag } from '../../shared/model/tags.ts';
 import type { Actor } from '../../shared/model/write.ts';
+import { validateMenuCommand } from '../../shared/ipc/menu.ts';
+import type { CommandBus } from '../store/command-bus.ts';
 import { canonicalSnapshotJson } from './canonical-snapshot.ts';
 import { describeSyncStatus } from './sync-status.ts';
 import type { TeamController } from './team-controller.ts';
@@ -26,6 +30,8 @@ export interface TestHookSources {
   readonly actor: () => Actor;
   readonly flush: () => Promise<void>;
   readonly team: TeamController;
+  /** Where {@link createTestHook}'s `menuCommand` sends commands. */
+  readonly commands: Pick<CommandBus, 'emit'>;
 }
 
 /** True when the URL asks for the test hook. */
@@ -46,6 +52,12 @@ export function createTestHook(sources: TestHookSources) {
     },
     snapshot: () => canonicalSnapshotJson(doc),
     flush: sources.flush,
+    /** Emits `command` on the app's command bus, as a native menu item would; throws on an unknown command. */
+    menuCommand: (command: string) => {
+      const checked = validateMenuCommand(command);
+      if (!checked.ok) throw new Error(checked.error);
+      sources.commands.emit(checked.value);
+    },
     stateVector: () => Array.from(Y.encodeStateVector(doc)),
     projectFile: () => Array.from(encodeProjectFile(doc)),
     mergeProjectFile: (bytes: number[]) => mergeProjectFile(doc, Uint8Array.from(bytes)),

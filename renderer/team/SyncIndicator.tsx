@@ -25,8 +25,9 @@ export function SyncIndicator({ controller, onOpenSettings }: SyncIndicatorProps
       className={`sync-indicator sync-indicator--${status.phase}`}
       data-testid="sync-indicator"
       data-phase={status.phase}
-      title={tooltip}
-      aria-label={`Sync: ${label}. ${tooltip.replace(/\n/g, ' ')}`}
+      title={`${tooltip}\nClick to open Team settings.`}
+      aria-label={`Sync: ${label}. ${tooltip.replace(/\n/g, ' ')} Opens Team settings.`}
+      aria-haspopup="dialog"
       onClick={onOpenSettings}
     >
       <span className="sync-indicator__dot" aria-hidden="true" />

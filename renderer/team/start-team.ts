@@ -4,6 +4,7 @@
  * that follows the open reader and the local person's profile, and — on `?test=1` URLs
  * only — the test hook. Returns the value the TeamContext provides.
  */
+import type { CommandBus } from '../store/command-bus.ts';
 import { getProjectSession } from '../store/project-session.ts';
 import type { LibraryStore } from '../store/library-store.ts';
 import type { AnnotationWorkspace } from '../store/workspace.ts';
@@ -14,7 +15,12 @@ import { installTestHook, type MarginaliaTestHook } from '../sync/test-hook.ts';
 import type { TeamContextValue } from './team-context.ts';
 
 /** Starts team features for `workspace` (whose session must be the active project's). */
-export function startTeam(input: { readonly workspace: AnnotationWorkspace; readonly storage: RemovableStore; readonly library: LibraryStore }): TeamContextValue {
+export function startTeam(input: {
+  readonly workspace: AnnotationWorkspace;
+  readonly storage: RemovableStore;
+  readonly library: LibraryStore;
+  readonly commands: CommandBus;
+}): TeamContextValue {
   const { workspace } = input;
   const memberOf = () => {
     const member = workspace.getSnapshot().member;
@@ -44,6 +50,7 @@ export function startTeam(input: { readonly workspace: AnnotationWorkspace; read
     actor: () => workspace.actor(),
     flush: () => workspace.session.flush(),
     team: controller,
+    commands: input.commands,
   });
   const documentTitle = (documentId: string): string => {
     const state = input.library.getSnapshot();
@@ -51,5 +58,5 @@ export function startTeam(input: { readonly workspace: AnnotationWorkspace; read
     const entry = state.entries.find((candidate) => candidate.id === documentId);
     return entry?.status === 'ready' ? entry.article.meta.title : documentId;
   };
-  return { controller, documentTitle };
+  return { controller, documentTitle, commands: input.commands };
 }

@@ -4,6 +4,7 @@
  * sync status and peers.
  */
 import { createContext, useContext, useEffect, useState, useSyncExternalStore } from 'react';
+import type { CommandBus } from '../store/command-bus.ts';
 import type { Peer } from '../sync/presence.ts';
 import { NOT_JOINED_STATUS, type SyncStatus } from '../sync/sync-status.ts';
 import type { TeamController } from '../sync/team-controller.ts';
@@ -13,6 +14,8 @@ export interface TeamContextValue {
   readonly controller: TeamController;
   /** Title of a bundled article (for "reading …" in avatars); the id when unknown. */
   readonly documentTitle: (documentId: string) => string;
+  /** The app's command bus: the 'team-settings' command (File menu) opens the Team dialog. */
+  readonly commands: Pick<CommandBus, 'subscribe'>;
 }
 
 /** The team context (null: the app runs without team features, e.g. isolated tests). */

@@ -19,6 +19,7 @@ export const MENU_COMMANDS = [
   'save-project',
   'merge-project',
   'export',
+  'team-settings',
   'about',
 ] as const;
 

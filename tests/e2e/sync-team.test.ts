@@ -62,6 +62,14 @@ describe('two teammates on one project', () => {
     await startTeammate(ana, web.url, 'Ana Aliyeva');
     await startTeammate(bo, web.url, 'Bo Petrosyan');
     await expect(indicator(ana)).resolves.toMatchObject({ label: 'Not shared' });
+    // Team settings is findable: the indicator's name says what it opens, and File ▸ Team
+    // Settings… (its command sent as the native menu sends it) opens the same dialog.
+    await ana.getByRole('button', { name: /^Sync: Not shared\..*Opens Team settings\.$/ }).waitFor();
+    await expect(ana.getByTestId('team-dialog').isVisible()).resolves.toBe(false);
+    await ana.evaluate(() => (window as unknown as HookWindow).__marginaliaTest.menuCommand('team-settings'));
+    await ana.getByRole('dialog', { name: 'Team' }).waitFor();
+    await ana.getByRole('button', { name: 'Cancel' }).click();
+    await ana.getByTestId('team-dialog').waitFor({ state: 'hidden' });
     // A damaged invite is refused in the dialog with one clear sentence, nothing joined.
     await ana.getByTestId('sync-indicator').click();
     await ana.getByTestId('team-invite').fill(invite.link.replace(/&token=.*$/, ''));

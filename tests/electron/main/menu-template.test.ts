@@ -60,10 +60,11 @@ describe.each(['linux', 'win32', 'darwin'] as const)('menu on %s', (platform) =>
 describe('menu items', () => {
   const { items, sent } = build('linux');
 
-  it.each([
+  it.each<[string, string | undefined, MenuCommand]>([
     ['Save Project…', 'CmdOrCtrl+S', 'save-project'],
     ['Merge Project File…', 'CmdOrCtrl+O', 'merge-project'],
     ['Export…', 'CmdOrCtrl+E', 'export'],
+    ['Team Settings…', undefined, 'team-settings'],
     ['Undo', 'CmdOrCtrl+Z', 'undo'],
     ['Redo', 'Shift+CmdOrCtrl+Z', 'redo'],
     ['Find…', 'CmdOrCtrl+F', 'find'],
@@ -71,12 +72,19 @@ describe('menu items', () => {
     ['Find Previous', 'Shift+CmdOrCtrl+G', 'find-previous'],
     ['Library', 'CmdOrCtrl+L', 'show-library'],
     ['Contents', 'CmdOrCtrl+Shift+O', 'toggle-contents'],
-  ])('%s has %s and sends %s to the invoking window', (label, accelerator, command) => {
+  ])('%s has accelerator %s and sends %s to the invoking window', (label, accelerator, command) => {
     const item = byLabel(items, label);
     expect(item.accelerator).toBe(accelerator);
     sent.length = 0;
     click(item, 'the-window');
     expect(sent).toEqual([{ command, target: 'the-window' }]);
+  });
+
+  it('puts Team Settings… in the File menu, after Export…', () => {
+    const file = build('linux').template.find((menu) => menu.label === 'File');
+    const labels = (file?.submenu as Item[]).flatMap((item) => (item.label === undefined ? [] : [item.label]));
+    expect(labels.indexOf('Team Settings…')).toBeGreaterThan(labels.indexOf('Export…'));
+    expect(labels.indexOf('Export…')).toBeGreaterThanOrEqual(0);
   });
 
   it('uses roles for clipboard, zoom and quit', () => {

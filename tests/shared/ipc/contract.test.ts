@@ -30,6 +30,7 @@ describe('IPC contract tables', () => {
 describe('menu commands', () => {
   it('accepts each listed command and nothing else', () => {
     for (const command of MENU_COMMANDS) expect(validateMenuCommand(command)).toEqual({ ok: true, value: command });
+    expect(isMenuCommand('team-settings')).toBe(true);
     expect(isMenuCommand('quit')).toBe(false);
     expect(isMenuCommand('FIND')).toBe(false);
     expect(validateMenuCommand('rm -rf')).toMatchObject({ ok: false, error: expect.stringContaining('Unknown menu command "rm -rf"') });
