@@ -135,14 +135,20 @@ afterAll(async () => {
 describe('offline merge of conflicting edits', () => {
   let syncedSummary: Summary;
 
-  it('converges through the server after both edited offline, losing nothing', async () => {
-    await joinBoth(sync.createProject('merge through sync').link);
+  /** Both join a new project, agree on a baseline, lose the server, and edit in conflict. */
+  async function editOfflineInConflict(projectName: string) {
+    await joinBoth(sync.createProject(projectName).link);
     const base = await baselineEverywhere();
     await sync.stop();
     await waitForPhase(ana, 'offline');
     await waitForPhase(bo, 'offline');
     await anaEdits(ana, base);
     await boEdits(bo, base);
+    return base;
+  }
+
+  it('converges through the server after both edited offline, losing nothing', async () => {
+    const base = await editOfflineInConflict('merge through sync');
     expect(await pageSnapshot(ana)).not.toBe(await pageSnapshot(bo));
     await sync.restart();
     await waitForPhase(ana, 'synced', 30_000);
@@ -158,13 +164,7 @@ describe('offline merge of conflicting edits', () => {
   });
 
   it('reaches the same end state when the two exchange project files instead', async () => {
-    await joinBoth(sync.createProject('merge through files').link);
-    const base = await baselineEverywhere();
-    await sync.stop();
-    await waitForPhase(ana, 'offline');
-    await waitForPhase(bo, 'offline');
-    await anaEdits(ana, base);
-    await boEdits(bo, base);
+    const base = await editOfflineInConflict('merge through files');
     // Each saves a project file (encodeProjectFile, as "Save project" does) and merges the
     // other's (mergeProjectFile, as "Merge project…" does); the bytes travel through Node.
     const save = (page: Page) => page.evaluate(() => (window as unknown as HookWindow).__marginaliaTest.projectFile());
