@@ -8,20 +8,20 @@
  * repeated runs after a warm-up), with the heap growth and RSS of one run of each.
  */
 import * as Y from 'yjs';
-import { describe as describeSpan } from '../shared/anchoring/describe.ts';
-import { excerptsToCsv } from '../shared/export/csv.ts';
-import type { Excerpt, ExportContext } from '../shared/export/excerpt.ts';
-import { buildExportContext, queryExcerpts } from '../shared/export/excerpts.ts';
-import { excerptsToMarkdown } from '../shared/export/markdown.ts';
-import { excerptsToQdpx } from '../shared/export/refi-qda.ts';
-import { excerptsToWebAnnotationJson } from '../shared/export/web-annotation.ts';
-import { addHighlight } from '../shared/model/highlights.ts';
-import { idFromRandomBytes, type HighlightId, type MemberId, type TagId } from '../shared/model/ids.ts';
-import { addNote, addReply } from '../shared/model/notes.ts';
-import { createProject, setMember } from '../shared/model/project.ts';
-import { createTag } from '../shared/model/tags.ts';
-import type { Actor } from '../shared/model/write.ts';
-import type { Article } from '../shared/documents/article.ts';
+import { describe as describeSpan } from '#shared/anchoring/describe.ts';
+import { excerptsToCsv } from '#shared/export/csv.ts';
+import type { Excerpt, ExportContext } from '#shared/export/excerpt.ts';
+import { buildExportContext, queryExcerpts } from '#shared/export/excerpts.ts';
+import { excerptsToMarkdown } from '#shared/export/markdown.ts';
+import { excerptsToQdpx } from '#shared/export/refi-qda.ts';
+import { excerptsToWebAnnotationJson } from '#shared/export/web-annotation.ts';
+import { addHighlight } from '#shared/model/highlights.ts';
+import { idFromRandomBytes, type HighlightId, type MemberId, type TagId } from '#shared/model/ids.ts';
+import { addNote, addReply } from '#shared/model/notes.ts';
+import { createProject, setMember } from '#shared/model/project.ts';
+import { createTag } from '#shared/model/tags.ts';
+import type { Actor } from '#shared/model/write.ts';
+import type { Article } from '#shared/documents/article.ts';
 import { defaultDocumentsDir, readBundledDocuments } from '../electron/services/documents-fs.ts';
 import { sampleMs, type BenchSuite, type Metric } from './harness.ts';
 import { seededRandom as seeded } from '../tests/helpers/seeded-random.ts';

@@ -32,7 +32,7 @@
  */
 import type { Page } from 'playwright-core';
 import { launchChromium, serveRenderer } from '../tests/helpers/browser.ts';
-import { encodeProjectFile } from '../shared/model/project-file.ts';
+import { encodeProjectFile } from '#shared/model/project-file.ts';
 import type { BenchSuite, Metric } from './harness.ts';
 import { bundledSampleArticles } from './model.bench.ts';
 import { generateSampleProject } from './sample-project.ts';

@@ -10,13 +10,13 @@
  * project, byte for byte. Pure: used by the `marginalia sample` command, tests and benches.
  */
 import * as Y from 'yjs';
-import { describe } from '../shared/anchoring/describe.ts';
-import { addHighlight } from '../shared/model/highlights.ts';
-import { idFromRandomBytes, type HighlightId, type MemberId, type NoteId, type TagId } from '../shared/model/ids.ts';
-import { addNote, addReply } from '../shared/model/notes.ts';
-import { createProject, setMember } from '../shared/model/project.ts';
-import { createTag } from '../shared/model/tags.ts';
-import type { Actor } from '../shared/model/write.ts';
+import { describe } from '#shared/anchoring/describe.ts';
+import { addHighlight } from '#shared/model/highlights.ts';
+import { idFromRandomBytes, type HighlightId, type MemberId, type NoteId, type TagId } from '#shared/model/ids.ts';
+import { addNote, addReply } from '#shared/model/notes.ts';
+import { createProject, setMember } from '#shared/model/project.ts';
+import { createTag } from '#shared/model/tags.ts';
+import type { Actor } from '#shared/model/write.ts';
 import { seededRandom } from '../tests/helpers/seeded-random.ts';
 
 /** The part of an article the generator needs. */

@@ -18,8 +18,8 @@ import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { openServerDatabase } from '../electron/server/server-database.ts';
 import { createTokenStore } from '../electron/server/token-store.ts';
-import type { ProjectId } from '../shared/model/ids.ts';
-import { roomForProject } from '../shared/sync/rooms.ts';
+import type { ProjectId } from '#shared/model/ids.ts';
+import { roomForProject } from '#shared/sync/rooms.ts';
 import { startChildServer, temporaryDataDir, waitUntil } from '../tests/helpers/sync-server.ts';
 import { quantile, type Metric } from './harness.ts';
 

@@ -13,11 +13,11 @@
  */
 import WebSocket from 'ws';
 import * as Y from 'yjs';
-import { addHighlight, applyTag } from '../shared/model/highlights.ts';
-import type { HighlightId, MemberId, TagId } from '../shared/model/ids.ts';
-import { addNote, editNote, noteText } from '../shared/model/notes.ts';
-import { NOTE, roots } from '../shared/model/layout.ts';
-import { createTag, updateTag } from '../shared/model/tags.ts';
+import { addHighlight, applyTag } from '#shared/model/highlights.ts';
+import type { HighlightId, MemberId, TagId } from '#shared/model/ids.ts';
+import { addNote, editNote, noteText } from '#shared/model/notes.ts';
+import { NOTE, roots } from '#shared/model/layout.ts';
+import { createTag, updateTag } from '#shared/model/tags.ts';
 import { canonicalSnapshotJson } from '../renderer/sync/canonical-snapshot.ts';
 import { startTeamSync, type TeamSync } from '../renderer/sync/team-sync.ts';
 import { startInProcessServer, waitUntil } from '../tests/helpers/sync-server.ts';

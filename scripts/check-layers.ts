@@ -50,8 +50,9 @@ function packageName(specifier: string): string {
 }
 
 function ruleBroken(file: string, specifier: string): string | null {
-  const isRelative = specifier.startsWith('.');
-  const target = isRelative ? normalize(join(dirname(file), specifier)).split(sep).join('/') : null;
+  const isAlias = specifier.startsWith('#shared/');
+  const isRelative = specifier.startsWith('.') || isAlias;
+  const target = isAlias ? specifier.slice(1) : isRelative ? normalize(join(dirname(file), specifier)).split(sep).join('/') : null;
   const isNode = !isRelative && (specifier.startsWith('node:') || NODE_BUILTINS.has(specifier));
   const isElectron = !isRelative && packageName(specifier) === 'electron';
 

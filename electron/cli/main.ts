@@ -6,7 +6,7 @@
  * returns an exit code) so tests can call it in-process; `main` binds it to the real
  * process and is what `bin/marginalia.js` calls.
  */
-import { DocumentError } from '../../shared/documents/errors.ts';
+import { DocumentError } from '#shared/documents/errors.ts';
 import { defaultDocumentsDir } from '../services/documents-fs.ts';
 import type { CliIo } from './command.ts';
 import { cliCommands } from './registry.ts';

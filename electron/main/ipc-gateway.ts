@@ -16,7 +16,7 @@ import {
   type InvokeHandlers,
   type InvokeMethod,
   type InvokeRequest,
-} from '../../shared/ipc/contract.ts';
+} from '#shared/ipc/contract.ts';
 import { isAppUrl } from './app-origin.ts';
 import type { BrowserWindowPort, IpcInvokeEventPort, IpcMainPort } from './electron-ports.ts';
 import type { WindowRegistry } from './window-registry.ts';

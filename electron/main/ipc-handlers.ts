@@ -7,8 +7,8 @@
  * as values with a human message, never as thrown errors.
  */
 import path from 'node:path';
-import type { FileFilter, InvokeHandlers } from '../../shared/ipc/contract.ts';
-import { MAX_FILE_BYTES } from '../../shared/ipc/files.ts';
+import type { FileFilter, InvokeHandlers } from '#shared/ipc/contract.ts';
+import { MAX_FILE_BYTES } from '#shared/ipc/files.ts';
 import { readFileLimited, saveFile } from '../services/files.ts';
 import type { BrowserWindowPort } from './electron-ports.ts';
 import { openExternalSafely, type ShellPort } from './external-links.ts';

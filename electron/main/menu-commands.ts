@@ -6,7 +6,7 @@
  * find-previous keys on Windows and Linux) cannot be a second accelerator on one menu
  * item, so they are caught before the page sees them and sent the same way.
  */
-import { EVENT_CONTRACT, type MenuCommand } from '../../shared/ipc/contract.ts';
+import { EVENT_CONTRACT, type MenuCommand } from '#shared/ipc/contract.ts';
 import type { BrowserWindowPort, KeyInputPort } from './electron-ports.ts';
 
 /** Sends `command` to the page of `window`, unless it is already gone. */

@@ -8,7 +8,7 @@
  * tests check every item's label and accelerator.
  */
 import type { MenuItemConstructorOptions } from 'electron';
-import type { MenuCommand } from '../../shared/ipc/contract.ts';
+import type { MenuCommand } from '#shared/ipc/contract.ts';
 
 /** Receives a menu command and the window it was invoked on (undefined if none was focused). */
 export type MenuCommandSink = (command: MenuCommand, targetWindow: unknown) => void;

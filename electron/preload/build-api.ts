@@ -13,7 +13,7 @@ import {
   INVOKE_CONTRACT,
   INVOKE_METHODS,
   type MarginaliaApi,
-} from '../../shared/ipc/contract.ts';
+} from '#shared/ipc/contract.ts';
 
 /** The part of Electron's `ipcRenderer` the preload uses. */
 export interface IpcRendererPort {

@@ -6,7 +6,7 @@
  * sandboxed preload must.
  */
 import { contextBridge, ipcRenderer } from 'electron';
-import { WINDOW_API_KEY } from '../../shared/ipc/contract.ts';
+import { WINDOW_API_KEY } from '#shared/ipc/contract.ts';
 import { buildMarginaliaApi } from './build-api.ts';
 
 contextBridge.exposeInMainWorld(WINDOW_API_KEY, buildMarginaliaApi(ipcRenderer));

@@ -22,9 +22,9 @@ import type {
   onAuthenticatePayload,
   onDisconnectPayload,
 } from '@hocuspocus/server';
-import type { ProjectId } from '../../shared/model/ids.ts';
-import { CLOSE_CODES, REFUSAL_REASONS } from '../../shared/sync/protocol.ts';
-import { projectFromRoom } from '../../shared/sync/rooms.ts';
+import type { ProjectId } from '#shared/model/ids.ts';
+import { CLOSE_CODES, REFUSAL_REASONS } from '#shared/sync/protocol.ts';
+import { projectFromRoom } from '#shared/sync/rooms.ts';
 import { logEntry } from './server-log.ts';
 import type { SyncServerLogger } from './server-log.ts';
 import type { TokenStore } from './token-store.ts';

@@ -5,11 +5,11 @@
  * `error` in one line and exit non-zero. Flags take their value as the next argument or
  * after `=`; every command accepts `--data DIR`.
  */
-import type { ProjectId } from '../../shared/model/ids.ts';
-import { isAccessTokenId } from '../../shared/sync/access-token.ts';
-import { checkServerUrl } from '../../shared/sync/invite.ts';
-import { DEFAULT_SYNC_HOST, DEFAULT_SYNC_PORT } from '../../shared/sync/protocol.ts';
-import { isProjectId } from '../../shared/sync/rooms.ts';
+import type { ProjectId } from '#shared/model/ids.ts';
+import { isAccessTokenId } from '#shared/sync/access-token.ts';
+import { checkServerUrl } from '#shared/sync/invite.ts';
+import { DEFAULT_SYNC_HOST, DEFAULT_SYNC_PORT } from '#shared/sync/protocol.ts';
+import { isProjectId } from '#shared/sync/rooms.ts';
 
 /** Default data folder, relative to the working directory. */
 export const DEFAULT_DATA_DIR = './data';

@@ -47,7 +47,7 @@ async function serve(command: Extract<CliCommand, { kind: 'serve' }>): Promise<v
 async function manage(command: Exclude<CliCommand, { kind: 'serve' | 'help' }>): Promise<void> {
   const { openServerDatabase } = await import('./server-database.ts');
   const { createTokenStore } = await import('./token-store.ts');
-  const { encodeInvite } = await import('../../shared/sync/invite.ts');
+  const { encodeInvite } = await import('#shared/sync/invite.ts');
   const db = openServerDatabase(command.dataDir);
   try {
     const tokens = createTokenStore(db);

@@ -12,8 +12,8 @@
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
-import type { ProjectId } from '../../shared/model/ids.ts';
-import { roomForProject } from '../../shared/sync/rooms.ts';
+import type { ProjectId } from '#shared/model/ids.ts';
+import { roomForProject } from '#shared/sync/rooms.ts';
 import { createDocumentStore } from './document-store.ts';
 import { openServerDatabase } from './server-database.ts';
 

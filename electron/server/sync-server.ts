@@ -34,9 +34,9 @@ import {
   DEFAULT_SYNC_PORT,
   HEALTH_PATH,
   REFUSAL_REASONS,
-} from '../../shared/sync/protocol.ts';
-import type { SyncHealth } from '../../shared/sync/protocol.ts';
-import { projectFromRoom } from '../../shared/sync/rooms.ts';
+} from '#shared/sync/protocol.ts';
+import type { SyncHealth } from '#shared/sync/protocol.ts';
+import { projectFromRoom } from '#shared/sync/rooms.ts';
 import { createAccessControl } from './access-extension.ts';
 import { createDocumentStore } from './document-store.ts';
 import { inspectClientFrame } from './frame-inspector.ts';

@@ -12,12 +12,12 @@
  */
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { DatabaseSync } from 'node:sqlite';
-import type { ProjectId } from '../../shared/model/ids.ts';
-import { newId } from '../../shared/model/ids.ts';
-import { formatAccessToken, isAccessTokenId, parseAccessToken } from '../../shared/sync/access-token.ts';
-import { REFUSAL_REASONS } from '../../shared/sync/protocol.ts';
-import type { RefusalReason } from '../../shared/sync/protocol.ts';
-import { isProjectId } from '../../shared/sync/rooms.ts';
+import type { ProjectId } from '#shared/model/ids.ts';
+import { newId } from '#shared/model/ids.ts';
+import { formatAccessToken, isAccessTokenId, parseAccessToken } from '#shared/sync/access-token.ts';
+import { REFUSAL_REASONS } from '#shared/sync/protocol.ts';
+import type { RefusalReason } from '#shared/sync/protocol.ts';
+import { isProjectId } from '#shared/sync/rooms.ts';
 import { inTransaction } from './server-database.ts';
 
 /** A project known to the server. */

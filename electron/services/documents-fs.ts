@@ -8,11 +8,11 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Article } from '../../shared/documents/article.ts';
-import { loadArticle } from '../../shared/documents/article.ts';
-import { DocumentError } from '../../shared/documents/errors.ts';
-import type { Manifest } from '../../shared/documents/manifest.ts';
-import { parseManifest } from '../../shared/documents/manifest.ts';
+import type { Article } from '#shared/documents/article.ts';
+import { loadArticle } from '#shared/documents/article.ts';
+import { DocumentError } from '#shared/documents/errors.ts';
+import type { Manifest } from '#shared/documents/manifest.ts';
+import { parseManifest } from '#shared/documents/manifest.ts';
 
 /** Result of loading one manifest entry. */
 export type BundledDocumentResult =

@@ -11,10 +11,10 @@ import { readFile } from 'node:fs/promises';
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
-import type { ProjectId } from '../../shared/model/ids.ts';
-import { getProjectMeta } from '../../shared/model/project.ts';
-import { mergeProjectFile } from '../../shared/model/project-file.ts';
-import { isProjectId, roomForProject } from '../../shared/sync/rooms.ts';
+import type { ProjectId } from '#shared/model/ids.ts';
+import { getProjectMeta } from '#shared/model/project.ts';
+import { mergeProjectFile } from '#shared/model/project-file.ts';
+import { isProjectId, roomForProject } from '#shared/sync/rooms.ts';
 
 /** A reason the project could not be read, fit for one line of output. */
 export class ExportSourceError extends Error {

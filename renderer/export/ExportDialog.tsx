@@ -13,10 +13,10 @@
  * returns to the export dialog.
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { Article } from '../../shared/documents/article.ts';
-import type { Excerpt } from '../../shared/export/excerpt.ts';
-import { getProjectMeta, listMembers } from '../../shared/model/project.ts';
-import { listTags } from '../../shared/model/queries.ts';
+import type { Article } from '#shared/documents/article.ts';
+import type { Excerpt } from '#shared/export/excerpt.ts';
+import { getProjectMeta, listMembers } from '#shared/model/project.ts';
+import { listTags } from '#shared/model/queries.ts';
 import type { Platform } from '../services/platform.ts';
 import { useDocVersion } from '../store/use-workspace.ts';
 import type { AnnotationWorkspace } from '../store/workspace.ts';

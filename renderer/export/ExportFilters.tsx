@@ -4,10 +4,10 @@
  * reports changes; the choices come from the live project (codebook tree, members) and
  * the loaded library, so a tag a teammate just created shows up while the dialog is open.
  */
-import type { Article } from '../../shared/documents/article.ts';
-import type { MemberId, TagId } from '../../shared/model/ids.ts';
-import type { MemberView } from '../../shared/model/project.ts';
-import type { TagTreeNode } from '../../shared/model/queries.ts';
+import type { Article } from '#shared/documents/article.ts';
+import type { MemberId, TagId } from '#shared/model/ids.ts';
+import type { MemberView } from '#shared/model/project.ts';
+import type { TagTreeNode } from '#shared/model/queries.ts';
 import { toggled, type ExportDialogState } from './export-options.ts';
 
 /** Props of {@link ExportFilters}. */

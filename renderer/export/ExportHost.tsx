@@ -9,7 +9,7 @@
  * the first-run card or the "opening your project" banner is what the person sees.
  */
 import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
-import type { Article } from '../../shared/documents/article.ts';
+import type { Article } from '#shared/documents/article.ts';
 import type { Platform } from '../services/platform.ts';
 import type { CommandBus } from '../store/command-bus.ts';
 import type { LibraryStore } from '../store/library-store.ts';

@@ -9,8 +9,8 @@
  * restriction", a parent tag includes its children (the query resolves that), dates are
  * whole days — here in the person's own time zone, since they picked them on a calendar.
  */
-import type { ExcerptFilter, ExcerptSort } from '../../shared/export/excerpts.ts';
-import type { MemberId, TagId } from '../../shared/model/ids.ts';
+import type { ExcerptFilter, ExcerptSort } from '#shared/export/excerpts.ts';
+import type { MemberId, TagId } from '#shared/model/ids.ts';
 import type { FileFilter } from '../services/platform.ts';
 
 /** The file formats the dialog offers. */

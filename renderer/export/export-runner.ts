@@ -18,15 +18,15 @@
  * budgets (≤ 1 s for 10k) make chunking on the main thread enough.
  */
 import type * as Y from 'yjs';
-import type { Article } from '../../shared/documents/article.ts';
-import { excerptsToCsv, csvColumns } from '../../shared/export/csv.ts';
-import type { Excerpt, ExportContext } from '../../shared/export/excerpt.ts';
-import { buildExportContext, queryExcerpts, type ExcerptFilter, type ExcerptSort } from '../../shared/export/excerpts.ts';
-import { excerptsToMarkdown } from '../../shared/export/markdown.ts';
-import { codebookToQdc, excerptsToQdpx } from '../../shared/export/refi-qda.ts';
-import { excerptsToWebAnnotationJson } from '../../shared/export/web-annotation.ts';
-import { roots } from '../../shared/model/layout.ts';
-import { documentOf } from '../../shared/model/views.ts';
+import type { Article } from '#shared/documents/article.ts';
+import { excerptsToCsv, csvColumns } from '#shared/export/csv.ts';
+import type { Excerpt, ExportContext } from '#shared/export/excerpt.ts';
+import { buildExportContext, queryExcerpts, type ExcerptFilter, type ExcerptSort } from '#shared/export/excerpts.ts';
+import { excerptsToMarkdown } from '#shared/export/markdown.ts';
+import { codebookToQdc, excerptsToQdpx } from '#shared/export/refi-qda.ts';
+import { excerptsToWebAnnotationJson } from '#shared/export/web-annotation.ts';
+import { roots } from '#shared/model/layout.ts';
+import { documentOf } from '#shared/model/views.ts';
 import type { ExportFormatSpec } from './export-options.ts';
 
 /** Thrown (as a rejection) when the run was cancelled through its signal. */

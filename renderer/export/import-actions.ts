@@ -11,9 +11,9 @@
  * file changes nothing; the reason comes back as a sentence and is shown as a notice. The
  * result is also returned, so the dialog can show it beside the buttons.
  */
-import type { Article } from '../../shared/documents/article.ts';
-import { importCodebook, IMPORT_MAX_BYTES } from '../../shared/export/codebook-import.ts';
-import { importWebAnnotations } from '../../shared/export/web-annotation-import.ts';
+import type { Article } from '#shared/documents/article.ts';
+import { importCodebook, IMPORT_MAX_BYTES } from '#shared/export/codebook-import.ts';
+import { importWebAnnotations } from '#shared/export/web-annotation-import.ts';
 import type { FileFilter, Platform } from '../services/platform.ts';
 import type { AnnotationWorkspace } from '../store/workspace.ts';
 

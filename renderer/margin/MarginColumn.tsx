@@ -11,9 +11,9 @@
  * transforms (CSSOM, which the CSP allows) — on render, and once per frame on scroll/resize.
  */
 import { useEffect, useLayoutEffect, useMemo, useRef } from 'react';
-import type { HighlightId } from '../../shared/model/ids.ts';
-import { getHighlight } from '../../shared/model/queries.ts';
-import { createViewContext, type HighlightView } from '../../shared/model/views.ts';
+import type { HighlightId } from '#shared/model/ids.ts';
+import { getHighlight } from '#shared/model/queries.ts';
+import { createViewContext, type HighlightView } from '#shared/model/views.ts';
 import { noteFor } from '../store/annotation-actions.ts';
 import type { OpenReader } from '../store/workspace.ts';
 import { useWorkspace, useWorkspaceSnapshot } from '../store/use-workspace.ts';

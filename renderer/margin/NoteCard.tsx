@@ -5,9 +5,9 @@
  * model change re-renders only the cards it concerns (see {@link sameCard}).
  */
 import { memo, useEffect, useRef, useState } from 'react';
-import type { NoteId } from '../../shared/model/ids.ts';
-import { addReply, editNote, noteText } from '../../shared/model/notes.ts';
-import type { NoteView } from '../../shared/model/views.ts';
+import type { NoteId } from '#shared/model/ids.ts';
+import { addReply, editNote, noteText } from '#shared/model/notes.ts';
+import type { NoteView } from '#shared/model/views.ts';
 import type { AnnotationWorkspace } from '../store/workspace.ts';
 import { bindText } from './text-binding.ts';
 import { formatNoteTime } from './margin-hooks.ts';

@@ -15,8 +15,8 @@
  */
 import { useEffect, useState } from 'react';
 import type * as Y from 'yjs';
-import type { HighlightId } from '../../shared/model/ids.ts';
-import { observeProject } from '../../shared/model/observe.ts';
+import type { HighlightId } from '#shared/model/ids.ts';
+import { observeProject } from '#shared/model/observe.ts';
 import type { OpenReader } from '../store/workspace.ts';
 
 /** A counter bumped after the frame following each model change that concerns the margin of `documentId`. */

@@ -5,7 +5,7 @@
  * selection carried through the remote delta, so typing is never interrupted.
  */
 import type * as Y from 'yjs';
-import { textDiff } from '../../shared/model/notes.ts';
+import { textDiff } from '#shared/model/notes.ts';
 
 /** One Yjs delta op (insert / delete / retain). */
 export type DeltaOp = { readonly insert?: unknown; readonly delete?: number; readonly retain?: number };

@@ -4,10 +4,10 @@
  * click a result to open its article, scroll to the highlight and focus it.
  */
 import { useMemo, useState } from 'react';
-import type { MemberId, TagId } from '../../shared/model/ids.ts';
-import { listMembers } from '../../shared/model/project.ts';
-import { filterAnnotations, listTags, type AnnotationFilter, type TagTreeNode } from '../../shared/model/queries.ts';
-import type { Article } from '../../shared/documents/article.ts';
+import type { MemberId, TagId } from '#shared/model/ids.ts';
+import { listMembers } from '#shared/model/project.ts';
+import { filterAnnotations, listTags, type AnnotationFilter, type TagTreeNode } from '#shared/model/queries.ts';
+import type { Article } from '#shared/documents/article.ts';
 import { documentTitles } from '../store/use-library-articles.ts';
 import { useDocVersion } from '../store/use-workspace.ts';
 import type { AnnotationWorkspace } from '../store/workspace.ts';

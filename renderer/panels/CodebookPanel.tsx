@@ -5,9 +5,9 @@
  * field (shared/model/tags.ts).
  */
 import { useMemo, useState, type FormEvent } from 'react';
-import type { TagId } from '../../shared/model/ids.ts';
-import { countApplications, listTags, type TagTreeNode } from '../../shared/model/queries.ts';
-import { createTag, deleteTag, mergeTag, updateTag } from '../../shared/model/tags.ts';
+import type { TagId } from '#shared/model/ids.ts';
+import { countApplications, listTags, type TagTreeNode } from '#shared/model/queries.ts';
+import { createTag, deleteTag, mergeTag, updateTag } from '#shared/model/tags.ts';
 import { TAG_PALETTE } from '../store/annotation-actions.ts';
 import { useDocVersion } from '../store/use-workspace.ts';
 import type { AnnotationWorkspace } from '../store/workspace.ts';

@@ -3,10 +3,10 @@
  * deleted tags, each restorable by anyone.
  */
 import { useMemo } from 'react';
-import { restoreHighlight } from '../../shared/model/highlights.ts';
-import { listTrash } from '../../shared/model/queries.ts';
-import { restoreTag } from '../../shared/model/tags.ts';
-import type { Article } from '../../shared/documents/article.ts';
+import { restoreHighlight } from '#shared/model/highlights.ts';
+import { listTrash } from '#shared/model/queries.ts';
+import { restoreTag } from '#shared/model/tags.ts';
+import type { Article } from '#shared/documents/article.ts';
 import { documentTitles } from '../store/use-library-articles.ts';
 import { useDocVersion } from '../store/use-workspace.ts';
 import type { AnnotationWorkspace } from '../store/workspace.ts';

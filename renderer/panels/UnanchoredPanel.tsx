@@ -6,14 +6,14 @@
  * open its article to look for the passage.
  */
 import { useMemo } from 'react';
-import type { HighlightView } from '../../shared/model/views.ts';
-import { deleteHighlight } from '../../shared/model/highlights.ts';
-import { getHighlight } from '../../shared/model/queries.ts';
+import type { HighlightView } from '#shared/model/views.ts';
+import { deleteHighlight } from '#shared/model/highlights.ts';
+import { getHighlight } from '#shared/model/queries.ts';
 import { createCorpusUnanchoredIndex, type UnanchoredReason } from '../store/corpus-unanchored.ts';
 import { documentTitles } from '../store/use-library-articles.ts';
 import { useDocVersion } from '../store/use-workspace.ts';
 import type { AnnotationWorkspace } from '../store/workspace.ts';
-import type { Article } from '../../shared/documents/article.ts';
+import type { Article } from '#shared/documents/article.ts';
 import { formatTime, memberNames } from './people.ts';
 
 const REASONS: Record<UnanchoredReason, string> = {

@@ -2,8 +2,8 @@
  * Display helpers shared by the panels and the margin: member names and short times.
  */
 import type * as Y from 'yjs';
-import type { MemberId } from '../../shared/model/ids.ts';
-import { listMembers } from '../../shared/model/project.ts';
+import type { MemberId } from '#shared/model/ids.ts';
+import { listMembers } from '#shared/model/project.ts';
 
 /** Member id → display name (unknown members read "someone"). */
 export function memberNames(doc: Y.Doc): (id: MemberId | undefined) => string {

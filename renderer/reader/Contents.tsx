@@ -4,7 +4,7 @@
  * visible in the sidebar while the reader scrolls.
  */
 import { useEffect, useRef } from 'react';
-import type { OutlineEntry } from '../../shared/documents/article.ts';
+import type { OutlineEntry } from '#shared/documents/article.ts';
 
 /** Props of {@link Contents}. */
 export interface ContentsProps {

@@ -4,7 +4,7 @@
  * Holds the state shared between those regions (selection, current section).
  */
 import { useCallback, useEffect, useState } from 'react';
-import type { Article, OutlineEntry } from '../../shared/documents/article.ts';
+import type { Article, OutlineEntry } from '#shared/documents/article.ts';
 import type { LibraryEntry } from '../services/documents.ts';
 import type { ReadingPositionStore } from '../services/reading-positions.ts';
 import type { CommandBus } from '../store/command-bus.ts';

@@ -10,7 +10,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { TextSelection } from 'prosemirror-state';
 import type { EditorView } from 'prosemirror-view';
-import type { Article, OutlineEntry } from '../../shared/documents/article.ts';
+import type { Article, OutlineEntry } from '#shared/documents/article.ts';
 import type { MenuCommand } from '../services/platform.ts';
 import type { ReadingPositionStore } from '../services/reading-positions.ts';
 import { clearFind, setFindQuery, stepFindMatch, type FindState } from './find-plugin.ts';

@@ -5,7 +5,7 @@
  * follows scrolling without re-rendering React.
  */
 import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
-import { buildTagIndex } from '../../shared/model/tag-index.ts';
+import { buildTagIndex } from '#shared/model/tag-index.ts';
 import { hasSelection, highlightSelection, noteCommand, tagByNameCommand } from '../store/annotation-commands.ts';
 import { useDocVersion, useWorkspace, useWorkspaceSnapshot } from '../store/use-workspace.ts';
 

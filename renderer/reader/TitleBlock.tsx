@@ -5,7 +5,7 @@
  * is shown with a "[title supplied]" mark.
  */
 import type { Node as ProseMirrorNode } from 'prosemirror-model';
-import type { DocumentMeta } from '../../shared/documents/manifest.ts';
+import type { DocumentMeta } from '#shared/documents/manifest.ts';
 import { SuppliedTitleMark } from '../ui/SuppliedTitleMark.tsx';
 
 /** Props of {@link TitleBlock}. */

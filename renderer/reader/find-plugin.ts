@@ -12,8 +12,8 @@
  */
 import { Plugin, PluginKey, type EditorState, type Transaction } from 'prosemirror-state';
 import { Decoration, DecorationSet } from 'prosemirror-view';
-import type { TextMap } from '../../shared/documents/canonical.ts';
-import { createSearchIndex, findInIndex, type SearchIndex, type TextMatch } from '../../shared/text/find.ts';
+import type { TextMap } from '#shared/documents/canonical.ts';
+import { createSearchIndex, findInIndex, type SearchIndex, type TextMatch } from '#shared/text/find.ts';
 
 /** Most matches decorated at once; beyond this the count says "N+" (a one-letter query). */
 export const MAX_FIND_MATCHES = 5000;

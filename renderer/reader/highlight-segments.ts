@@ -21,7 +21,7 @@
  * ~10 ms per ~130 on-screen marks (bench/reader.bench.ts). Pure functions only: the plugin
  * (highlights-plugin.ts) decides which ranges to recompute.
  */
-import type { HighlightId, TagId } from '../../shared/model/ids.ts';
+import type { HighlightId, TagId } from '#shared/model/ids.ts';
 
 /** One highlight as the reader paints it (PM positions, tags in display order). */
 export interface HighlightSpan {

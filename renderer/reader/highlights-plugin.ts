@@ -31,7 +31,7 @@
  */
 import { Plugin, PluginKey, type EditorState, type Transaction } from 'prosemirror-state';
 import { Decoration, DecorationSet, type EditorView } from 'prosemirror-view';
-import type { HighlightId } from '../../shared/model/ids.ts';
+import type { HighlightId } from '#shared/model/ids.ts';
 import { HIGHLIGHT_IDS_ATTRIBUTE, innermostFirst, segmentClasses, segmentsIn, type HighlightSegment, type HighlightSpan } from './highlight-segments.ts';
 import { coversAll, intersectRanges, mergeRanges, unpaintedParts, type PositionRange } from './painted-ranges.ts';
 import { createProgressivePainter } from './progressive-paint.ts';

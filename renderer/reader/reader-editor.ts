@@ -7,7 +7,7 @@
  */
 import { EditorState } from 'prosemirror-state';
 import { EditorView } from 'prosemirror-view';
-import type { Article } from '../../shared/documents/article.ts';
+import type { Article } from '#shared/documents/article.ts';
 import { createFindPlugin, findPluginKey, type FindState } from './find-plugin.ts';
 import { createReadOnlyPlugin } from './read-only.ts';
 import { selectionToTextRange, type TextRange } from './selection.ts';

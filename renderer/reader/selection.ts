@@ -7,7 +7,7 @@
  * the status bar. The next issue's highlight toolbar anchors to exactly these offsets.
  */
 import type { Selection } from 'prosemirror-state';
-import type { TextMap } from '../../shared/documents/canonical.ts';
+import type { TextMap } from '#shared/documents/canonical.ts';
 
 /** A half-open range of canonical-text offsets. */
 export interface TextRange {

@@ -7,8 +7,8 @@
  * binary search over their rectangles is exact and cheap on every scroll frame.
  */
 import type { EditorView } from 'prosemirror-view';
-import type { OutlineEntry } from '../../shared/documents/article.ts';
-import type { TextMap } from '../../shared/documents/canonical.ts';
+import type { OutlineEntry } from '#shared/documents/article.ts';
+import type { TextMap } from '#shared/documents/canonical.ts';
 
 /** Pixels below the scroller's top edge that still count as "at the top". */
 const TOP_SLACK = 24;

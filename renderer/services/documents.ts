@@ -6,8 +6,8 @@
  * unreadable or malformed article becomes an error entry for that article alone, and every
  * other article still opens. Errors are values here (the boundary), never thrown to React.
  */
-import { loadArticle, type Article } from '../../shared/documents/article.ts';
-import { parseManifest, type DocumentId } from '../../shared/documents/manifest.ts';
+import { loadArticle, type Article } from '#shared/documents/article.ts';
+import { parseManifest, type DocumentId } from '#shared/documents/manifest.ts';
 
 /** Where the manifest lives, relative to index.html. */
 export const MANIFEST_URL = './documents/manifest.json';

@@ -9,7 +9,7 @@
  *   `<input type=file>`, external links through `window.open` (https only, noopener), and
  *   the menu's commands come from keyboard shortcuts instead.
  */
-import type { FileFilter, MarginaliaApi, MenuCommand } from '../../shared/ipc/contract.ts';
+import type { FileFilter, MarginaliaApi, MenuCommand } from '#shared/ipc/contract.ts';
 
 export type { FileFilter, MarginaliaApi, MenuCommand };
 

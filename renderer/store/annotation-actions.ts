@@ -5,18 +5,18 @@
  * stored selectors.
  */
 import type * as Y from 'yjs';
-import type { Article } from '../../shared/documents/article.ts';
-import { describe } from '../../shared/anchoring/describe.ts';
-import { addHighlight, applyTag, deleteHighlight, removeTag } from '../../shared/model/highlights.ts';
-import type { HighlightId, NoteId, TagId } from '../../shared/model/ids.ts';
-import { NOTE, roots, type TrashRecord } from '../../shared/model/layout.ts';
-import { localOrigin } from '../../shared/model/origins.ts';
-import { addNote } from '../../shared/model/notes.ts';
-import { createTag } from '../../shared/model/tags.ts';
-import { buildTagIndex } from '../../shared/model/tag-index.ts';
-import { listTags, type TagTreeNode } from '../../shared/model/queries.ts';
-import type { Actor } from '../../shared/model/write.ts';
-import { appliedTags, createViewContext } from '../../shared/model/views.ts';
+import type { Article } from '#shared/documents/article.ts';
+import { describe } from '#shared/anchoring/describe.ts';
+import { addHighlight, applyTag, deleteHighlight, removeTag } from '#shared/model/highlights.ts';
+import type { HighlightId, NoteId, TagId } from '#shared/model/ids.ts';
+import { NOTE, roots, type TrashRecord } from '#shared/model/layout.ts';
+import { localOrigin } from '#shared/model/origins.ts';
+import { addNote } from '#shared/model/notes.ts';
+import { createTag } from '#shared/model/tags.ts';
+import { buildTagIndex } from '#shared/model/tag-index.ts';
+import { listTags, type TagTreeNode } from '#shared/model/queries.ts';
+import type { Actor } from '#shared/model/write.ts';
+import { appliedTags, createViewContext } from '#shared/model/views.ts';
 
 /** Colours handed to new tags in turn (distinct at 35% opacity over white). */
 export const TAG_PALETTE = ['#f4c542', '#5aa9e6', '#7bc96f', '#f28482', '#b388eb', '#f6a75b', '#4fd1c5', '#e36bae', '#a3a380', '#6c8ead'] as const;

@@ -4,7 +4,7 @@
  * model call by the local person, so each is one undo step.
  */
 import { TextSelection } from 'prosemirror-state';
-import type { HighlightId, NoteId, TagId } from '../../shared/model/ids.ts';
+import type { HighlightId, NoteId, TagId } from '#shared/model/ids.ts';
 import { setHighlightsMeta } from '../reader/highlights-plugin.ts';
 import { selectionToTextRange } from '../reader/selection.ts';
 import { highlightSpan, noteFor, tagByName, tagForNumberKey, toggleTag, trashHighlight } from './annotation-actions.ts';

@@ -7,7 +7,7 @@
  */
 import { Plugin, PluginKey } from 'prosemirror-state';
 import type { EditorView } from 'prosemirror-view';
-import type { Article } from '../../shared/documents/article.ts';
+import type { Article } from '#shared/documents/article.ts';
 import { createHighlightsPlugin, highlightsPluginKey } from '../reader/highlights-plugin.ts';
 import { createDocumentHighlights } from './document-highlights.ts';
 import type { AnnotationWorkspace } from './workspace.ts';

@@ -10,10 +10,10 @@
  * 10k-highlight project after the first scan.
  */
 import type * as Y from 'yjs';
-import type { Article } from '../../shared/documents/article.ts';
-import { anchor } from '../../shared/anchoring/anchor.ts';
-import type { HighlightId } from '../../shared/model/ids.ts';
-import { HIGHLIGHT, roots, type AnchorRecord, type TrashRecord } from '../../shared/model/layout.ts';
+import type { Article } from '#shared/documents/article.ts';
+import { anchor } from '#shared/anchoring/anchor.ts';
+import type { HighlightId } from '#shared/model/ids.ts';
+import { HIGHLIGHT, roots, type AnchorRecord, type TrashRecord } from '#shared/model/layout.ts';
 
 /** Why a highlight could not be placed. */
 export type UnanchoredReason = 'text-not-found' | 'document-missing';

@@ -24,13 +24,13 @@
 import type * as Y from 'yjs';
 import type { Transaction } from 'prosemirror-state';
 import type { EditorView } from 'prosemirror-view';
-import type { Article } from '../../shared/documents/article.ts';
-import { anchor } from '../../shared/anchoring/anchor.ts';
-import type { HighlightId, NoteId, TagId } from '../../shared/model/ids.ts';
-import { HIGHLIGHT, NOTE, roots, type AnchorRecord, type TrashRecord } from '../../shared/model/layout.ts';
-import { observeProject, type ProjectChange } from '../../shared/model/observe.ts';
-import { buildTagIndex, type TagIndex } from '../../shared/model/tag-index.ts';
-import { appliedTags, type ViewContext } from '../../shared/model/views.ts';
+import type { Article } from '#shared/documents/article.ts';
+import { anchor } from '#shared/anchoring/anchor.ts';
+import type { HighlightId, NoteId, TagId } from '#shared/model/ids.ts';
+import { HIGHLIGHT, NOTE, roots, type AnchorRecord, type TrashRecord } from '#shared/model/layout.ts';
+import { observeProject, type ProjectChange } from '#shared/model/observe.ts';
+import { buildTagIndex, type TagIndex } from '#shared/model/tag-index.ts';
+import { appliedTags, type ViewContext } from '#shared/model/views.ts';
 import { highlightsPluginKey, setHighlightsMeta, type HighlightSpan, type HighlightsMeta } from '../reader/highlights-plugin.ts';
 
 /** Where a highlight sits in the open article (canonical offsets), or null when unanchored. */

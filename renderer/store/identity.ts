@@ -9,7 +9,7 @@
  *
  * Storage is injectable (`KeyValueStore`) so Node tests run without a DOM.
  */
-import { newId, type MemberId, type ProjectId } from '../../shared/model/ids.ts';
+import { newId, type MemberId, type ProjectId } from '#shared/model/ids.ts';
 
 /** The part of `Storage` used here. */
 export interface KeyValueStore {

@@ -4,8 +4,8 @@
  * checks a file completely before touching the doc, so a damaged or foreign file is
  * refused with its reason and the project stays as it was. Results become notices.
  */
-import { encodeProjectFile, mergeProjectFile } from '../../shared/model/project-file.ts';
-import { getProjectMeta } from '../../shared/model/project.ts';
+import { encodeProjectFile, mergeProjectFile } from '#shared/model/project-file.ts';
+import { getProjectMeta } from '#shared/model/project.ts';
 import type { FileFilter, Platform } from '../services/platform.ts';
 import type { AnnotationWorkspace } from './workspace.ts';
 

@@ -15,9 +15,9 @@
  * IndexedDB writes.
  */
 import * as Y from 'yjs';
-import type { MemberId, ProjectId } from '../../shared/model/ids.ts';
+import type { MemberId, ProjectId } from '#shared/model/ids.ts';
 import { openLocalPersistence, type LocalPersistence, type StorageStatus } from './local-persistence.ts';
-import { createUndoManager } from '../../shared/model/undo.ts';
+import { createUndoManager } from '#shared/model/undo.ts';
 
 /** One open project. */
 export interface ProjectSession {

@@ -8,8 +8,8 @@
  * panels. Rebuilt only when the codebook changes (a few dozen rules).
  */
 import type * as Y from 'yjs';
-import { observeProject } from '../../shared/model/observe.ts';
-import { buildTagIndex } from '../../shared/model/tag-index.ts';
+import { observeProject } from '#shared/model/observe.ts';
+import { buildTagIndex } from '#shared/model/tag-index.ts';
 
 const HEX = /^#([0-9a-f]{3}|[0-9a-f]{6})$/i;
 

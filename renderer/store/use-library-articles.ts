@@ -4,7 +4,7 @@
  * Memoised on the store's snapshot, which is replaced only when loading finishes.
  */
 import { useMemo, useSyncExternalStore } from 'react';
-import type { Article } from '../../shared/documents/article.ts';
+import type { Article } from '#shared/documents/article.ts';
 import type { LibraryState, LibraryStore } from './library-store.ts';
 
 /** The articles that loaded, in manifest order (empty while loading or after a failure). */

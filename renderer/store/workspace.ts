@@ -10,12 +10,12 @@
  * stamping run under the bookkeeping origin so a person's undo never un-creates them.
  */
 import type { EditorView } from 'prosemirror-view';
-import type { Article } from '../../shared/documents/article.ts';
-import type { Actor } from '../../shared/model/write.ts';
-import type { HighlightId, NoteId } from '../../shared/model/ids.ts';
-import { bookkeepingOrigin } from '../../shared/model/origins.ts';
-import { createProject, getProjectMeta, setMember } from '../../shared/model/project.ts';
-import { roots } from '../../shared/model/layout.ts';
+import type { Article } from '#shared/documents/article.ts';
+import type { Actor } from '#shared/model/write.ts';
+import type { HighlightId, NoteId } from '#shared/model/ids.ts';
+import { bookkeepingOrigin } from '#shared/model/origins.ts';
+import { createProject, getProjectMeta, setMember } from '#shared/model/project.ts';
+import { roots } from '#shared/model/layout.ts';
 import { highlightSelector, highlightsPluginKey, setHighlightsMeta } from '../reader/highlights-plugin.ts';
 import { loadLocalMember, localProjectId, saveLocalMember, type KeyValueStore, type LocalMember } from './identity.ts';
 import { getProjectSession, type ProjectSession } from './project-session.ts';

@@ -6,9 +6,9 @@
  * and benchmarks compare. Pure (Yjs + model only), so Node and the page share it.
  */
 import type * as Y from 'yjs';
-import type { HighlightId } from '../../shared/model/ids.ts';
-import { roots } from '../../shared/model/layout.ts';
-import { createViewContext, highlightView } from '../../shared/model/views.ts';
+import type { HighlightId } from '#shared/model/ids.ts';
+import { roots } from '#shared/model/layout.ts';
+import { createViewContext, highlightView } from '#shared/model/views.ts';
 
 /** The snapshot as plain data. */
 export interface CanonicalSnapshot {

@@ -10,9 +10,9 @@
  * the model's import origin, so undo never captures it.
  */
 import * as Y from 'yjs';
-import type { ProjectId } from '../../shared/model/ids.ts';
-import { META, roots } from '../../shared/model/layout.ts';
-import { importOrigin } from '../../shared/model/origins.ts';
+import type { ProjectId } from '#shared/model/ids.ts';
+import { META, roots } from '#shared/model/layout.ts';
+import { importOrigin } from '#shared/model/origins.ts';
 
 /** What the copy did. */
 export interface CopyResult {

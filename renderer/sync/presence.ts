@@ -9,7 +9,7 @@
  * every field and drops what does not fit, so a teammate on another version can never
  * break the reader. Pure: knows the awareness only through the small `AwarenessLike` view.
  */
-import type { MemberId } from '../../shared/model/ids.ts';
+import type { MemberId } from '#shared/model/ids.ts';
 
 /** Awareness field under which the presence state lives. */
 export const PRESENCE_FIELD = 'presence';

@@ -10,7 +10,7 @@
  * peers reading the same article. Colours go into the presence stylesheet.
  */
 import type { EditorView } from 'prosemirror-view';
-import type { Article } from '../../shared/documents/article.ts';
+import type { Article } from '#shared/documents/article.ts';
 import type { Peer } from './presence.ts';
 import { sharedPresenceStylesheet, type PresenceStylesheet } from './presence-stylesheet.ts';
 import { createRemoteSelectionsPlugin, remoteSelectionsKey, setRemoteSelections, type RemoteSelection } from './remote-selections-plugin.ts';

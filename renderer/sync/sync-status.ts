@@ -8,7 +8,7 @@
  * connecting, synced, or "N changes not yet on the server" — plus "refused", which must
  * never look like a silent reconnect loop: it carries the server's reason verbatim.
  */
-import { REFUSAL_REASONS } from '../../shared/sync/protocol.ts';
+import { REFUSAL_REASONS } from '#shared/sync/protocol.ts';
 
 /** The socket's state as the Hocuspocus websocket reports it. */
 export type SocketState = 'connecting' | 'connected' | 'disconnected';

@@ -16,8 +16,8 @@
  * every view are bound to one project for the life of the page, which keeps them simple;
  * a reload opens the new active project from IndexedDB in well under a second.
  */
-import type { ProjectId } from '../../shared/model/ids.ts';
-import type { Invite } from '../../shared/sync/invite.ts';
+import type { ProjectId } from '#shared/model/ids.ts';
+import type { Invite } from '#shared/sync/invite.ts';
 import type * as Y from 'yjs';
 import { localProjectId, type KeyValueStore } from '../store/identity.ts';
 import { copyLocalWork } from './copy-local-work.ts';

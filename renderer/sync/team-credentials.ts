@@ -8,10 +8,10 @@
  * injectable (`KeyValueStore`) so Node tests run without a DOM; a stored value that no
  * longer validates is treated as absent (never half-used).
  */
-import type { ProjectId } from '../../shared/model/ids.ts';
-import { parseAccessToken } from '../../shared/sync/access-token.ts';
-import { checkServerUrl, parseInvite, type Invite } from '../../shared/sync/invite.ts';
-import { isProjectId } from '../../shared/sync/rooms.ts';
+import type { ProjectId } from '#shared/model/ids.ts';
+import { parseAccessToken } from '#shared/sync/access-token.ts';
+import { checkServerUrl, parseInvite, type Invite } from '#shared/sync/invite.ts';
+import { isProjectId } from '#shared/sync/rooms.ts';
 import type { KeyValueStore } from '../store/identity.ts';
 
 /** localStorage key of the team credentials (versioned). */

@@ -15,10 +15,10 @@
  */
 import { HocuspocusProvider } from '@hocuspocus/provider';
 import type * as Y from 'yjs';
-import type { ProjectId } from '../../shared/model/ids.ts';
-import { CLOSE_CODES } from '../../shared/sync/protocol.ts';
-import type { Invite } from '../../shared/sync/invite.ts';
-import { roomForProject } from '../../shared/sync/rooms.ts';
+import type { ProjectId } from '#shared/model/ids.ts';
+import { CLOSE_CODES } from '#shared/sync/protocol.ts';
+import type { Invite } from '#shared/sync/invite.ts';
+import { roomForProject } from '#shared/sync/rooms.ts';
 import { listPeers, publishPresence, type AwarenessLike, type Peer, type PresenceSelection, type PresenceState } from './presence.ts';
 import { acquireSharedSocket, type SharedSocketOptions } from './shared-socket.ts';
 import { deriveSyncStatus, INITIAL_SYNC_FACTS, type SocketState, type SyncFacts, type SyncStatus } from './sync-status.ts';

@@ -11,13 +11,13 @@
  * never exists in normal use: main.tsx installs it only for test URLs.
  */
 import * as Y from 'yjs';
-import { addHighlight, applyTag, deleteHighlight, removeTag } from '../../shared/model/highlights.ts';
-import type { HighlightId, NoteId, TagId } from '../../shared/model/ids.ts';
-import { addNote, editNote, setNoteText } from '../../shared/model/notes.ts';
-import { encodeProjectFile, mergeProjectFile } from '../../shared/model/project-file.ts';
-import { createTag, mergeTag, updateTag } from '../../shared/model/tags.ts';
-import type { Actor } from '../../shared/model/write.ts';
-import { validateMenuCommand } from '../../shared/ipc/menu.ts';
+import { addHighlight, applyTag, deleteHighlight, removeTag } from '#shared/model/highlights.ts';
+import type { HighlightId, NoteId, TagId } from '#shared/model/ids.ts';
+import { addNote, editNote, setNoteText } from '#shared/model/notes.ts';
+import { encodeProjectFile, mergeProjectFile } from '#shared/model/project-file.ts';
+import { createTag, mergeTag, updateTag } from '#shared/model/tags.ts';
+import type { Actor } from '#shared/model/write.ts';
+import { validateMenuCommand } from '#shared/ipc/menu.ts';
 import type { CommandBus } from '../store/command-bus.ts';
 import { canonicalSnapshotJson } from './canonical-snapshot.ts';
 import { describeSyncStatus } from './sync-status.ts';

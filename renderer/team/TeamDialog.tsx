@@ -10,7 +10,7 @@
  * project's local copy. A native <dialog> gives focus trapping and Escape for free.
  */
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import type { Invite } from '../../shared/sync/invite.ts';
+import type { Invite } from '#shared/sync/invite.ts';
 import { validateInviteText, validateTeamFields, type TeamFieldErrors } from '../sync/team-credentials.ts';
 import type { TeamController } from '../sync/team-controller.ts';
 import { describeSyncStatus } from '../sync/sync-status.ts';

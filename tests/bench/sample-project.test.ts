@@ -11,9 +11,9 @@ import * as Y from 'yjs';
 import { generateSampleProject } from '../../bench/sample-project.ts';
 import { runCli } from '../../electron/cli/main.ts';
 import { defaultDocumentsDir, readBundledDocuments } from '../../electron/services/documents-fs.ts';
-import { encodeProjectFile, mergeProjectFile } from '../../shared/model/project-file.ts';
-import { listMembers } from '../../shared/model/project.ts';
-import { filterAnnotations, listTags } from '../../shared/model/queries.ts';
+import { encodeProjectFile, mergeProjectFile } from '#shared/model/project-file.ts';
+import { listMembers } from '#shared/model/project.ts';
+import { filterAnnotations, listTags } from '#shared/model/queries.ts';
 
 const articles = (await readBundledDocuments(defaultDocumentsDir())).flatMap((result) =>
   result.ok ? [{ id: result.article.meta.id, text: result.article.text, hash: result.article.hash }] : []);

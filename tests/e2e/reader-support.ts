@@ -6,8 +6,8 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
-import { loadArticle, type Article } from '../../shared/documents/article.ts';
-import { parseManifest } from '../../shared/documents/manifest.ts';
+import { loadArticle, type Article } from '#shared/documents/article.ts';
+import { parseManifest } from '#shared/documents/manifest.ts';
 
 const documentsDir = fileURLToPath(new URL('../../documents/', import.meta.url));
 

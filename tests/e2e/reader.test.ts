@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import type { Article } from '../../shared/documents/article.ts';
+import type { Article } from '#shared/documents/article.ts';
 import { saveScreenshot } from '../helpers/browser.ts';
 import { useAppPage } from '../helpers/app-page.ts';
 import { loadBundledArticles, openArticle, selectionOffsets, textRect } from './reader-support.ts';

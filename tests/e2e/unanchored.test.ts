@@ -8,12 +8,12 @@
  */
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { describe as describeSpan } from '../../shared/anchoring/describe.ts';
-import { addHighlight } from '../../shared/model/highlights.ts';
-import { newId, type MemberId } from '../../shared/model/ids.ts';
-import { addNote } from '../../shared/model/notes.ts';
-import { createProject, setMember } from '../../shared/model/project.ts';
-import { encodeProjectFile } from '../../shared/model/project-file.ts';
+import { describe as describeSpan } from '#shared/anchoring/describe.ts';
+import { addHighlight } from '#shared/model/highlights.ts';
+import { newId, type MemberId } from '#shared/model/ids.ts';
+import { addNote } from '#shared/model/notes.ts';
+import { createProject, setMember } from '#shared/model/project.ts';
+import { encodeProjectFile } from '#shared/model/project-file.ts';
 import { saveScreenshot } from '../helpers/browser.ts';
 import { useAppPage } from '../helpers/app-page.ts';
 import { loadBundledArticles } from './reader-support.ts';

@@ -6,10 +6,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import type { HighlightId, TagId } from '../../shared/model/ids.ts';
-import { NOTE, roots } from '../../shared/model/layout.ts';
-import { getHighlight, listHighlights, listTags, listTrash } from '../../shared/model/queries.ts';
-import { buildTagIndex } from '../../shared/model/tag-index.ts';
+import type { HighlightId, TagId } from '#shared/model/ids.ts';
+import { NOTE, roots } from '#shared/model/layout.ts';
+import { getHighlight, listHighlights, listTags, listTrash } from '#shared/model/queries.ts';
+import { buildTagIndex } from '#shared/model/tag-index.ts';
 import { createTeam, run, type Team } from './model-harness.ts';
 
 const SEEDS = 200;

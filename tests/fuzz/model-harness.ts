@@ -6,14 +6,14 @@
  * everyone did (DESIGN.md §5), not just against the other replicas.
  */
 import * as Y from 'yjs';
-import { addHighlight, applyTag, deleteHighlight, removeTag, restoreHighlight } from '../../shared/model/highlights.ts';
-import { idFromRandomBytes, type HighlightId, type MemberId, type NoteId, type ReplyId, type TagId } from '../../shared/model/ids.ts';
-import { HIGHLIGHT, NOTE, roots, type TrashRecord } from '../../shared/model/layout.ts';
-import { addNote, addReply, editNote, editReply, noteText } from '../../shared/model/notes.ts';
-import { syncOrigin } from '../../shared/model/origins.ts';
-import { createProject } from '../../shared/model/project.ts';
-import { createTag, deleteTag, mergeTag, restoreTag, updateTag } from '../../shared/model/tags.ts';
-import type { Actor } from '../../shared/model/write.ts';
+import { addHighlight, applyTag, deleteHighlight, removeTag, restoreHighlight } from '#shared/model/highlights.ts';
+import { idFromRandomBytes, type HighlightId, type MemberId, type NoteId, type ReplyId, type TagId } from '#shared/model/ids.ts';
+import { HIGHLIGHT, NOTE, roots, type TrashRecord } from '#shared/model/layout.ts';
+import { addNote, addReply, editNote, editReply, noteText } from '#shared/model/notes.ts';
+import { syncOrigin } from '#shared/model/origins.ts';
+import { createProject } from '#shared/model/project.ts';
+import { createTag, deleteTag, mergeTag, restoreTag, updateTag } from '#shared/model/tags.ts';
+import type { Actor } from '#shared/model/write.ts';
 import { seededRandom } from '../helpers/seeded-random.ts';
 
 /** Deterministic PRNG (mulberry32); the shared one, under the name the fuzz tests use. */

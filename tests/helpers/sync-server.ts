@@ -15,8 +15,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { startSyncServer, type SyncServerHandle } from '../../electron/server/sync-server.ts';
-import type { ProjectId } from '../../shared/model/ids.ts';
-import { encodeInvite } from '../../shared/sync/invite.ts';
+import type { ProjectId } from '#shared/model/ids.ts';
+import { encodeInvite } from '#shared/sync/invite.ts';
 
 const run = promisify(execFile);
 

@@ -38,9 +38,9 @@ describe('layer check', () => {
 
   it.each([
     ['shared/model/x.ts', "import * as Y from 'yjs';\nimport { sha256 } from 'lib0/hash/sha256';\nimport { y } from '../anchoring/y.ts';"],
-    ['renderer/app/x.ts', "import { EditorView } from 'prosemirror-view';\nimport { m } from '../../shared/model/m.ts';"],
+    ['renderer/app/x.ts', "import { EditorView } from 'prosemirror-view';\nimport { m } from '#shared/model/m.ts';"],
     ['electron/main/x.ts', "import { app } from 'electron';\nimport { readFile } from 'node:fs';"],
-    ['electron/server/x.ts', "import { Server } from '@hocuspocus/server';\nimport { r } from '../../shared/sync/rooms.ts';"],
+    ['electron/server/x.ts', "import { Server } from '@hocuspocus/server';\nimport { r } from '#shared/sync/rooms.ts';"],
   ])('allows %s', (path, source) => {
     expect(check(path, source)).toEqual([]);
   });

@@ -9,14 +9,14 @@
  * line on stderr; the output file is written atomically, so a failed export never leaves a
  * half-written file.
  */
-import { excerptsToCsv } from '../../../shared/export/csv.ts';
-import { buildExportContext, queryExcerpts, type ExcerptFilter, type ExcerptSort } from '../../../shared/export/excerpts.ts';
-import { excerptsToMarkdown } from '../../../shared/export/markdown.ts';
-import { codebookToQdc, excerptsToQdpx } from '../../../shared/export/refi-qda.ts';
-import { excerptsToWebAnnotationJson } from '../../../shared/export/web-annotation.ts';
-import type { MemberId, TagId } from '../../../shared/model/ids.ts';
-import { listMembers } from '../../../shared/model/project.ts';
-import { createViewContext } from '../../../shared/model/views.ts';
+import { excerptsToCsv } from '#shared/export/csv.ts';
+import { buildExportContext, queryExcerpts, type ExcerptFilter, type ExcerptSort } from '#shared/export/excerpts.ts';
+import { excerptsToMarkdown } from '#shared/export/markdown.ts';
+import { codebookToQdc, excerptsToQdpx } from '#shared/export/refi-qda.ts';
+import { excerptsToWebAnnotationJson } from '#shared/export/web-annotation.ts';
+import type { MemberId, TagId } from '#shared/model/ids.ts';
+import { listMembers } from '#shared/model/project.ts';
+import { createViewContext } from '#shared/model/views.ts';
 import { readBundledDocuments } from '../../services/documents-fs.ts';
 import { ExportSourceError, fetchProjectFromServer, loadProjectFile } from '../../services/export-project-source.ts';
 import { ExportWriteError, writeFileAtomic } from '../../services/export-write.ts';

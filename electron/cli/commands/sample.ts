@@ -5,7 +5,7 @@
  */
 import { writeFile } from 'node:fs/promises';
 import { generateSampleProject } from '../../../bench/sample-project.ts';
-import { encodeProjectFile } from '../../../shared/model/project-file.ts';
+import { encodeProjectFile } from '#shared/model/project-file.ts';
 import { readBundledDocuments } from '../../services/documents-fs.ts';
 import type { CliCommand } from '../command.ts';
 

@@ -8,8 +8,8 @@
  */
 import { writeFile } from 'node:fs/promises';
 import { defaultDocumentsDir, readBundledDocuments } from '../../../electron/services/documents-fs.ts';
-import { describe } from '../../../shared/anchoring/describe.ts';
-import type { Selectors } from '../../../shared/anchoring/types.ts';
+import { describe } from '#shared/anchoring/describe.ts';
+import type { Selectors } from '#shared/anchoring/types.ts';
 import { seededRandom as prng } from '../../helpers/seeded-random.ts';
 
 /** One golden entry. */

@@ -14,11 +14,11 @@ import type { CliIo } from '../../../electron/cli/command.ts';
 import { runCli } from '../../../electron/cli/main.ts';
 import { defaultDocumentsDir } from '../../../electron/services/documents-fs.ts';
 import { startSyncServer, type SyncServerHandle } from '../../../electron/server/sync-server.ts';
-import type { ProjectId } from '../../../shared/model/ids.ts';
-import { getProjectMeta } from '../../../shared/model/project.ts';
-import { encodeProjectFile } from '../../../shared/model/project-file.ts';
+import type { ProjectId } from '#shared/model/ids.ts';
+import { getProjectMeta } from '#shared/model/project.ts';
+import { encodeProjectFile } from '#shared/model/project-file.ts';
 import { connectClient, whenSynced } from '../server/sync-test-kit.ts';
-import { buildSeededProject, HARD_ARTICLE_SOURCE, type SeededProject } from '../../shared/export/seeded-project.ts';
+import { buildSeededProject, HARD_ARTICLE_SOURCE, type SeededProject } from '../../helpers/seeded-project.ts';
 
 const GOLDEN = resolve(import.meta.dirname, '../../baselines/export');
 let work: string;

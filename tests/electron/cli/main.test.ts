@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { CliIo } from '../../../electron/cli/command.ts';
 import { helpText, runCli } from '../../../electron/cli/main.ts';
 import { cliCommands } from '../../../electron/cli/registry.ts';
-import { documentsDir } from '../../shared/documents/bundled.ts';
+import { documentsDir } from '../../helpers/bundled-documents.ts';
 
 async function run(argv: string[], dir = documentsDir) {
   let stdout = '';

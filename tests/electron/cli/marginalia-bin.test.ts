@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { bundledArticles, documentsDir } from '../../shared/documents/bundled.ts';
+import { bundledArticles, documentsDir } from '../../helpers/bundled-documents.ts';
 
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 const pinnedNode = join(repoRoot, 'node_modules/.bin/node');

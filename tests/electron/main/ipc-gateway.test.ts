@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { InvokeHandlers } from '../../../shared/ipc/contract.ts';
+import type { InvokeHandlers } from '#shared/ipc/contract.ts';
 import { registerIpcGateway } from '../../../electron/main/ipc-gateway.ts';
 import { createWindowRegistry, type WindowRegistry } from '../../../electron/main/window-registry.ts';
 import { BrowserWindow, FakeWebContents, ipcMain, resetFakeElectron } from '../../helpers/fake-electron.ts';

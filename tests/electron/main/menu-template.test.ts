@@ -1,6 +1,6 @@
 import type { MenuItemConstructorOptions } from 'electron';
 import { describe, expect, it } from 'vitest';
-import { MENU_COMMANDS, type MenuCommand } from '../../../shared/ipc/menu.ts';
+import { MENU_COMMANDS, type MenuCommand } from '#shared/ipc/menu.ts';
 import { buildMenuTemplate, setupApplicationMenu } from '../../../electron/main/menu-template.ts';
 import { Menu, resetFakeElectron } from '../../helpers/fake-electron.ts';
 

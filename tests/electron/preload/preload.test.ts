@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { MarginaliaApi, MenuCommand } from '../../../shared/ipc/contract.ts';
+import type { MarginaliaApi, MenuCommand } from '#shared/ipc/contract.ts';
 import { buildMarginaliaApi } from '../../../electron/preload/build-api.ts';
 
 type Fake = typeof import('../../helpers/fake-electron.ts');

@@ -5,9 +5,9 @@
  */
 import { spawnSync } from 'node:child_process';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { ProjectId } from '../../../shared/model/ids.ts';
-import { REFUSAL_REASONS } from '../../../shared/sync/protocol.ts';
-import { parseInvite } from '../../../shared/sync/invite.ts';
+import type { ProjectId } from '#shared/model/ids.ts';
+import { REFUSAL_REASONS } from '#shared/sync/protocol.ts';
+import { parseInvite } from '#shared/sync/invite.ts';
 import { connectClient, REPO_ROOT, startChildServer, temporaryDataDir, textOf, waitFor, whenSynced } from './sync-test-kit.ts';
 import type { ChildServer, TestClient } from './sync-test-kit.ts';
 

@@ -1,8 +1,8 @@
 /** Reading a project's state from a running server (as a teammate) and from its data folder. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import type { ProjectId } from '../../../shared/model/ids.ts';
-import { REFUSAL_REASONS } from '../../../shared/sync/protocol.ts';
+import type { ProjectId } from '#shared/model/ids.ts';
+import { REFUSAL_REASONS } from '#shared/sync/protocol.ts';
 import { fetchProjectState, readStoredProjectState } from '../../../electron/server/project-snapshot.ts';
 import { startSyncServer } from '../../../electron/server/sync-server.ts';
 import type { SyncServerHandle } from '../../../electron/server/sync-server.ts';

@@ -3,8 +3,8 @@
  * across projects, and refused tokens come back to the client with a readable reason.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ProjectId } from '../../../shared/model/ids.ts';
-import { REFUSAL_REASONS } from '../../../shared/sync/protocol.ts';
+import type { ProjectId } from '#shared/model/ids.ts';
+import { REFUSAL_REASONS } from '#shared/sync/protocol.ts';
 import { startSyncServer } from '../../../electron/server/sync-server.ts';
 import type { SyncServerHandle } from '../../../electron/server/sync-server.ts';
 import { connectClient, memoryLog, temporaryDataDir, textOf, waitFor, whenSynced } from './sync-test-kit.ts';

@@ -3,7 +3,7 @@
  * loses nothing the server acknowledged, SIGTERM compacts and closes SQLite cleanly.
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import type { ProjectId } from '../../../shared/model/ids.ts';
+import type { ProjectId } from '#shared/model/ids.ts';
 import { openServerDatabase } from '../../../electron/server/server-database.ts';
 import { createTokenStore } from '../../../electron/server/token-store.ts';
 import { startSyncServer } from '../../../electron/server/sync-server.ts';

@@ -8,8 +8,8 @@ import { join } from 'node:path';
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
-import type { ProjectId } from '../../../shared/model/ids.ts';
-import { roomForProject } from '../../../shared/sync/rooms.ts';
+import type { ProjectId } from '#shared/model/ids.ts';
+import { roomForProject } from '#shared/sync/rooms.ts';
 import type { SyncServerLogEntry } from '../../../electron/server/server-log.ts';
 import { forEachLine } from '../../helpers/sync-server.ts';
 

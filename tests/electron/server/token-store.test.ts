@@ -1,7 +1,7 @@
 /** Token store over a real SQLite file: hashed storage, per-project scope, revocation. */
 import { afterAll, describe, expect, it } from 'vitest';
-import type { ProjectId } from '../../../shared/model/ids.ts';
-import { REFUSAL_REASONS } from '../../../shared/sync/protocol.ts';
+import type { ProjectId } from '#shared/model/ids.ts';
+import { REFUSAL_REASONS } from '#shared/sync/protocol.ts';
 import { openServerDatabase } from '../../../electron/server/server-database.ts';
 import { createTokenStore } from '../../../electron/server/token-store.ts';
 import { temporaryDataDir } from './sync-test-kit.ts';

@@ -7,9 +7,9 @@ import { cp, mkdtemp, readFile, rm, unlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DocumentError } from '../../../shared/documents/errors.ts';
+import { DocumentError } from '#shared/documents/errors.ts';
 import { defaultDocumentsDir, readBundledDocuments } from '../../../electron/services/documents-fs.ts';
-import { bundledManifest, documentsDir } from '../../shared/documents/bundled.ts';
+import { bundledManifest, documentsDir } from '../../helpers/bundled-documents.ts';
 
 describe('defaultDocumentsDir', () => {
   it('is the repository documents/ folder', () => {

@@ -4,7 +4,7 @@
  * file name and type offered, and the Ctrl/Cmd+E shortcut in the browser build.
  */
 import { describe, expect, it } from 'vitest';
-import type { MemberId, TagId } from '../../../shared/model/ids.ts';
+import type { MemberId, TagId } from '#shared/model/ids.ts';
 import { commandForKey } from '../../../renderer/services/platform.ts';
 import { DEFAULT_EXPORT_STATE, excerptQuery, formatSpec, FORMATS, localDayBound, suggestedFileName, toggled, type ExportDialogState } from '../../../renderer/export/export-options.ts';
 

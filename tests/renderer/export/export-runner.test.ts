@@ -6,14 +6,14 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { unzipSync, strFromU8 } from 'fflate';
 import type * as Y from 'yjs';
-import { excerptsToCsv } from '../../../shared/export/csv.ts';
-import { buildExportContext, queryExcerpts, type ExcerptFilter, type ExcerptSort } from '../../../shared/export/excerpts.ts';
-import { excerptsToMarkdown } from '../../../shared/export/markdown.ts';
-import { codebookToQdc } from '../../../shared/export/refi-qda.ts';
-import { excerptsToWebAnnotationJson } from '../../../shared/export/web-annotation.ts';
-import type { Article } from '../../../shared/documents/article.ts';
+import { excerptsToCsv } from '#shared/export/csv.ts';
+import { buildExportContext, queryExcerpts, type ExcerptFilter, type ExcerptSort } from '#shared/export/excerpts.ts';
+import { excerptsToMarkdown } from '#shared/export/markdown.ts';
+import { codebookToQdc } from '#shared/export/refi-qda.ts';
+import { excerptsToWebAnnotationJson } from '#shared/export/web-annotation.ts';
+import type { Article } from '#shared/documents/article.ts';
 import { buildReferenceProject } from '../../../bench/export.bench.ts';
-import { buildSeededProject, type SeededProject } from '../../shared/export/seeded-project.ts';
+import { buildSeededProject, type SeededProject } from '../../helpers/seeded-project.ts';
 import { documentChunks, ExportCancelledError, queryExcerptsInChunks, runExport, type ExportProgress } from '../../../renderer/export/export-runner.ts';
 
 const immediate = () => Promise.resolve();

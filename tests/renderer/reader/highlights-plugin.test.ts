@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Decoration } from 'prosemirror-view';
-import type { HighlightId, TagId } from '../../../shared/model/ids.ts';
+import type { HighlightId, TagId } from '#shared/model/ids.ts';
 import { segmentClasses, segmentsIn, type HighlightSpan } from '../../../renderer/reader/highlight-segments.ts';
 import { applyHighlightsMeta, createHighlightsState, highlightsAt, type HighlightsState, type SegmentSpec } from '../../../renderer/reader/highlights-plugin.ts';
 import { EditorState } from 'prosemirror-state';

@@ -1,8 +1,8 @@
 /** Loads one bundled article in Node for reader unit tests (the same loader the renderer uses). */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { loadArticle, type Article } from '../../../shared/documents/article.ts';
-import { toDocumentId } from '../../../shared/documents/manifest.ts';
+import { loadArticle, type Article } from '#shared/documents/article.ts';
+import { toDocumentId } from '#shared/documents/manifest.ts';
 
 const documentsDir = fileURLToPath(new URL('../../../documents/', import.meta.url));
 

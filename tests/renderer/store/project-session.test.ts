@@ -7,9 +7,9 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import type { MemberId, ProjectId, TagId } from '../../../shared/model/ids.ts';
-import { createTag } from '../../../shared/model/tags.ts';
-import { roots } from '../../../shared/model/layout.ts';
+import type { MemberId, ProjectId, TagId } from '#shared/model/ids.ts';
+import { createTag } from '#shared/model/tags.ts';
+import { roots } from '#shared/model/layout.ts';
 import { closeProjectSession, getProjectSession } from '../../../renderer/store/project-session.ts';
 
 const opened: ProjectId[] = [];

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { Awareness } from 'y-protocols/awareness';
-import type { MemberId } from '../../../shared/model/ids.ts';
+import type { MemberId } from '#shared/model/ids.ts';
 import { initials, listPeers, publishPresence, readPresence, PRESENCE_FIELD, type AwarenessLike } from '../../../renderer/sync/presence.ts';
 import { presenceRules } from '../../../renderer/sync/presence-stylesheet.ts';
 

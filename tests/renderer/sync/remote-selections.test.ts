@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { EditorState } from 'prosemirror-state';
-import type { MemberId } from '../../../shared/model/ids.ts';
+import type { MemberId } from '#shared/model/ids.ts';
 import { remoteSelectionsFor } from '../../../renderer/sync/reader-presence.ts';
 import { colourClass, createRemoteSelectionsPlugin, remoteSelectionsKey, setRemoteSelections } from '../../../renderer/sync/remote-selections-plugin.ts';
 import type { Peer } from '../../../renderer/sync/presence.ts';

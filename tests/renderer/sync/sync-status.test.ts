@@ -3,7 +3,7 @@
  * and its label and tooltip say what a person needs (reason, last sync, what to do).
  */
 import { describe, expect, it } from 'vitest';
-import { REFUSAL_REASONS } from '../../../shared/sync/protocol.ts';
+import { REFUSAL_REASONS } from '#shared/sync/protocol.ts';
 import { deriveSyncStatus, describeSyncStatus, describeWhen, INITIAL_SYNC_FACTS, NOT_JOINED_STATUS, type SyncFacts } from '../../../renderer/sync/sync-status.ts';
 
 const URL = 'ws://127.0.0.1:4455';

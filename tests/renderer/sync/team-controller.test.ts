@@ -8,11 +8,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
-import { addHighlight, deleteHighlight } from '../../../shared/model/highlights.ts';
-import type { MemberId, ProjectId } from '../../../shared/model/ids.ts';
-import { createProject, getProjectMeta } from '../../../shared/model/project.ts';
-import { listHighlights } from '../../../shared/model/queries.ts';
-import { createTag } from '../../../shared/model/tags.ts';
+import { addHighlight, deleteHighlight } from '#shared/model/highlights.ts';
+import type { MemberId, ProjectId } from '#shared/model/ids.ts';
+import { createProject, getProjectMeta } from '#shared/model/project.ts';
+import { listHighlights } from '#shared/model/queries.ts';
+import { createTag } from '#shared/model/tags.ts';
 import { copyLocalWork } from '../../../renderer/sync/copy-local-work.ts';
 import { activeProjectId, createTeamController, type ControlledSession } from '../../../renderer/sync/team-controller.ts';
 import { loadTeamCredentials } from '../../../renderer/sync/team-credentials.ts';

@@ -3,8 +3,8 @@
  * sentence per problem; storage round-trips, forgets, and ignores damaged values.
  */
 import { describe, expect, it } from 'vitest';
-import { encodeInvite } from '../../../shared/sync/invite.ts';
-import { newId, type ProjectId } from '../../../shared/model/ids.ts';
+import { encodeInvite } from '#shared/sync/invite.ts';
+import { newId, type ProjectId } from '#shared/model/ids.ts';
 import {
   forgetTeamCredentials,
   loadTeamCredentials,

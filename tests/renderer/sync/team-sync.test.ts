@@ -6,8 +6,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
-import type { MemberId, ProjectId } from '../../../shared/model/ids.ts';
-import { REFUSAL_REASONS } from '../../../shared/sync/protocol.ts';
+import type { MemberId, ProjectId } from '#shared/model/ids.ts';
+import { REFUSAL_REASONS } from '#shared/sync/protocol.ts';
 import { openSharedSocketCount } from '../../../renderer/sync/shared-socket.ts';
 import { startTeamSync, type TeamSync } from '../../../renderer/sync/team-sync.ts';
 import { describeSyncStatus } from '../../../renderer/sync/sync-status.ts';

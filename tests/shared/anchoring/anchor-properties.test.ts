@@ -5,9 +5,9 @@
  */
 import { describe as group, expect, it } from 'vitest';
 import { defaultDocumentsDir, readBundledDocuments } from '../../../electron/services/documents-fs.ts';
-import { anchor } from '../../../shared/anchoring/anchor.ts';
-import { describe } from '../../../shared/anchoring/describe.ts';
-import { CONTEXT_LENGTH } from '../../../shared/anchoring/types.ts';
+import { anchor } from '#shared/anchoring/anchor.ts';
+import { describe } from '#shared/anchoring/describe.ts';
+import { CONTEXT_LENGTH } from '#shared/anchoring/types.ts';
 import { seededRandom as prng } from '../../helpers/seeded-random.ts';
 
 const articles = (await readBundledDocuments(defaultDocumentsDir())).flatMap((r) => (r.ok ? [r.article] : []));

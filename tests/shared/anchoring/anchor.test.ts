@@ -1,6 +1,6 @@
 import { describe as group, expect, it } from 'vitest';
-import { anchor, maxErrorsFor } from '../../../shared/anchoring/anchor.ts';
-import { describe } from '../../../shared/anchoring/describe.ts';
+import { anchor, maxErrorsFor } from '#shared/anchoring/anchor.ts';
+import { describe } from '#shared/anchoring/describe.ts';
 
 const TEXT =
   'Azerbaijan balances between major powers.\n' +

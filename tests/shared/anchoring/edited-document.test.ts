@@ -8,8 +8,8 @@
 import { readFile } from 'node:fs/promises';
 import { expect, it } from 'vitest';
 import { defaultDocumentsDir, readBundledDocuments } from '../../../electron/services/documents-fs.ts';
-import { anchor } from '../../../shared/anchoring/anchor.ts';
-import { CONTEXT_LENGTH } from '../../../shared/anchoring/types.ts';
+import { anchor } from '#shared/anchoring/anchor.ts';
+import { CONTEXT_LENGTH } from '#shared/anchoring/types.ts';
 import type { Baseline, BaselineSpan } from '../../baselines/anchoring/generate.ts';
 
 const DOCUMENT = 'azerbaijan-brics-and-the-west';

@@ -8,8 +8,8 @@
 import { readFile } from 'node:fs/promises';
 import { describe as group, expect, it } from 'vitest';
 import { defaultDocumentsDir, readBundledDocuments } from '../../../electron/services/documents-fs.ts';
-import { anchor } from '../../../shared/anchoring/anchor.ts';
-import { describe } from '../../../shared/anchoring/describe.ts';
+import { anchor } from '#shared/anchoring/anchor.ts';
+import { describe } from '#shared/anchoring/describe.ts';
 import type { Baseline } from '../../baselines/anchoring/generate.ts';
 
 const documents = await readBundledDocuments(defaultDocumentsDir());

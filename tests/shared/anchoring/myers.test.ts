@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { approximateSearch, editDistance } from '../../../shared/anchoring/myers.ts';
+import { approximateSearch, editDistance } from '#shared/anchoring/myers.ts';
 import { seededRandom as rng } from '../../helpers/seeded-random.ts';
 
 function randomString(random: () => number, length: number, alphabet: string): string {

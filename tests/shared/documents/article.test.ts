@@ -1,10 +1,10 @@
 /** loadArticle: derived text, hash and outline; determinism; manifest id check. */
 import { describe, expect, it } from 'vitest';
-import { loadArticle } from '../../../shared/documents/article.ts';
-import { DocumentError } from '../../../shared/documents/errors.ts';
-import { contentHash } from '../../../shared/documents/hash.ts';
-import { toDocumentId } from '../../../shared/documents/manifest.ts';
-import { bundledManifest, bundledSource } from './bundled.ts';
+import { loadArticle } from '#shared/documents/article.ts';
+import { DocumentError } from '#shared/documents/errors.ts';
+import { contentHash } from '#shared/documents/hash.ts';
+import { toDocumentId } from '#shared/documents/manifest.ts';
+import { bundledManifest, bundledSource } from '../../helpers/bundled-documents.ts';
 
 const entry = bundledManifest().documents[2]!;
 const source = bundledSource(entry.file);

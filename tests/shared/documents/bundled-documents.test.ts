@@ -6,8 +6,8 @@
 import { readFileSync } from 'node:fs';
 import type { Node as ProseMirrorNode } from 'prosemirror-model';
 import { describe, expect, it } from 'vitest';
-import type { Article } from '../../../shared/documents/article.ts';
-import { bundledArticles, seedsDir } from './bundled.ts';
+import type { Article } from '#shared/documents/article.ts';
+import { bundledArticles, seedsDir } from '../../helpers/bundled-documents.ts';
 
 /**
  * Seed lines deliberately not carried into the documents, with the reason. Nothing else

@@ -4,9 +4,9 @@
  */
 import * as prng from 'lib0/prng';
 import { describe, expect, it } from 'vitest';
-import { canonicalText, TextMap } from '../../../shared/documents/canonical.ts';
-import { readerSchema } from '../../../shared/documents/schema.ts';
-import { bundledArticles } from './bundled.ts';
+import { canonicalText, TextMap } from '#shared/documents/canonical.ts';
+import { readerSchema } from '#shared/documents/schema.ts';
+import { bundledArticles } from '../../helpers/bundled-documents.ts';
 
 const { nodes } = readerSchema;
 const paragraph = (text: string) => nodes.paragraph!.create(null, readerSchema.text(text));

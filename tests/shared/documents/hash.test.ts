@@ -1,7 +1,7 @@
 /** Content hash: format, known vectors, UTF-8 handling and sensitivity to one character. */
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { contentHash } from '../../../shared/documents/hash.ts';
+import { contentHash } from '#shared/documents/hash.ts';
 
 describe('contentHash', () => {
   it('is sha256: plus the hex digest of the UTF-8 bytes', () => {

@@ -1,8 +1,8 @@
 /** Manifest validation and document ids. */
 import { describe, expect, it } from 'vitest';
-import { DocumentError } from '../../../shared/documents/errors.ts';
-import { isDocumentId, parseManifest, toDocumentId } from '../../../shared/documents/manifest.ts';
-import { bundledManifest } from './bundled.ts';
+import { DocumentError } from '#shared/documents/errors.ts';
+import { isDocumentId, parseManifest, toDocumentId } from '#shared/documents/manifest.ts';
+import { bundledManifest } from '../../helpers/bundled-documents.ts';
 
 describe('parseManifest', () => {
   it('reads the bundled manifest: five documents, each file named after its id', () => {

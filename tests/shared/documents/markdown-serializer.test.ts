@@ -3,12 +3,12 @@
  * form, and texts that look like Markdown syntax survive a round trip verbatim.
  */
 import { describe, expect, it } from 'vitest';
-import type { DocumentMeta } from '../../../shared/documents/manifest.ts';
-import { toDocumentId } from '../../../shared/documents/manifest.ts';
-import { parseArticleMarkdown } from '../../../shared/documents/markdown.ts';
-import { serializeArticleMarkdown } from '../../../shared/documents/markdown-serializer.ts';
-import { readerSchema } from '../../../shared/documents/schema.ts';
-import { bundledManifest, bundledSource } from './bundled.ts';
+import type { DocumentMeta } from '#shared/documents/manifest.ts';
+import { toDocumentId } from '#shared/documents/manifest.ts';
+import { parseArticleMarkdown } from '#shared/documents/markdown.ts';
+import { serializeArticleMarkdown } from '#shared/documents/markdown-serializer.ts';
+import { readerSchema } from '#shared/documents/schema.ts';
+import { bundledManifest, bundledSource } from '../../helpers/bundled-documents.ts';
 
 const { nodes } = readerSchema;
 const paragraph = (text: string) => nodes.paragraph!.create(null, readerSchema.text(text));

@@ -3,8 +3,8 @@
  * malformed input.
  */
 import { describe, expect, it } from 'vitest';
-import { DocumentError } from '../../../shared/documents/errors.ts';
-import { parseArticleMarkdown, textNeedsEscape } from '../../../shared/documents/markdown.ts';
+import { DocumentError } from '#shared/documents/errors.ts';
+import { parseArticleMarkdown, textNeedsEscape } from '#shared/documents/markdown.ts';
 
 const frontMatter = [
   '---',

@@ -1,7 +1,7 @@
 /** The reader schema renders semantic HTML and enforces the article structure. */
 import { describe, expect, it } from 'vitest';
 import type { DOMOutputSpec, Node as ProseMirrorNode } from 'prosemirror-model';
-import { readerSchema } from '../../../shared/documents/schema.ts';
+import { readerSchema } from '#shared/documents/schema.ts';
 
 const { nodes } = readerSchema;
 const paragraph = nodes.paragraph!.create(null, readerSchema.text('x'));

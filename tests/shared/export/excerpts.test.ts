@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { Excerpt } from '../../../shared/export/excerpt.ts';
-import { buildExportContext, queryExcerpts } from '../../../shared/export/excerpts.ts';
-import { buildSeededProject } from './seeded-project.ts';
+import type { Excerpt } from '#shared/export/excerpt.ts';
+import { buildExportContext, queryExcerpts } from '#shared/export/excerpts.ts';
+import { buildSeededProject } from '../../helpers/seeded-project.ts';
 
 describe('queryExcerpts over the seeded project', async () => {
   const project = await buildSeededProject();

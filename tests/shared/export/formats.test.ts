@@ -1,13 +1,13 @@
 import { parse } from 'csv-parse/sync';
 import { strFromU8, unzipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Excerpt, ExportContext } from '../../../shared/export/excerpt.ts';
-import { buildExportContext, queryExcerpts } from '../../../shared/export/excerpts.ts';
-import { csvColumns, excerptsToCsv, neutraliseFormula } from '../../../shared/export/csv.ts';
-import { escapeMarkdownInline, excerptsToMarkdown } from '../../../shared/export/markdown.ts';
-import { codebookToQdc, excerptsToQde, excerptsToQdpx, refiGuid } from '../../../shared/export/refi-qda.ts';
-import { excerptsToAnnotationCollection } from '../../../shared/export/web-annotation.ts';
-import { buildSeededProject } from './seeded-project.ts';
+import type { Excerpt, ExportContext } from '#shared/export/excerpt.ts';
+import { buildExportContext, queryExcerpts } from '#shared/export/excerpts.ts';
+import { csvColumns, excerptsToCsv, neutraliseFormula } from '#shared/export/csv.ts';
+import { escapeMarkdownInline, excerptsToMarkdown } from '#shared/export/markdown.ts';
+import { codebookToQdc, excerptsToQde, excerptsToQdpx, refiGuid } from '#shared/export/refi-qda.ts';
+import { excerptsToAnnotationCollection } from '#shared/export/web-annotation.ts';
+import { buildSeededProject } from '../../helpers/seeded-project.ts';
 import { conformanceDir, validateRefiXml, webAnnotationChecker } from './conformance.ts';
 
 let excerpts: Excerpt[];

@@ -7,12 +7,12 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { excerptsToCsv } from '../../../shared/export/csv.ts';
-import { buildExportContext, queryExcerpts } from '../../../shared/export/excerpts.ts';
-import { excerptsToMarkdown } from '../../../shared/export/markdown.ts';
-import { codebookToQdc, excerptsToQdpx } from '../../../shared/export/refi-qda.ts';
-import { excerptsToWebAnnotationJson } from '../../../shared/export/web-annotation.ts';
-import { buildSeededProject } from './seeded-project.ts';
+import { excerptsToCsv } from '#shared/export/csv.ts';
+import { buildExportContext, queryExcerpts } from '#shared/export/excerpts.ts';
+import { excerptsToMarkdown } from '#shared/export/markdown.ts';
+import { codebookToQdc, excerptsToQdpx } from '#shared/export/refi-qda.ts';
+import { excerptsToWebAnnotationJson } from '#shared/export/web-annotation.ts';
+import { buildSeededProject } from '../../helpers/seeded-project.ts';
 
 const GOLDEN_DIR = resolve(import.meta.dirname, '../../baselines/export');
 const update = process.env.UPDATE_GOLDENS === '1';

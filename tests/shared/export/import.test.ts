@@ -1,15 +1,15 @@
 import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
-import { importCodebook } from '../../../shared/export/codebook-import.ts';
-import type { Excerpt } from '../../../shared/export/excerpt.ts';
-import { buildExportContext, queryExcerpts } from '../../../shared/export/excerpts.ts';
-import { codebookToQdc } from '../../../shared/export/refi-qda.ts';
-import { excerptsToWebAnnotationJson } from '../../../shared/export/web-annotation.ts';
-import { importWebAnnotations } from '../../../shared/export/web-annotation-import.ts';
-import type { MemberId, TagId } from '../../../shared/model/ids.ts';
-import { createTag } from '../../../shared/model/tags.ts';
-import { buildTagIndex } from '../../../shared/model/tag-index.ts';
-import { buildSeededProject, fixedId } from './seeded-project.ts';
+import { importCodebook } from '#shared/export/codebook-import.ts';
+import type { Excerpt } from '#shared/export/excerpt.ts';
+import { buildExportContext, queryExcerpts } from '#shared/export/excerpts.ts';
+import { codebookToQdc } from '#shared/export/refi-qda.ts';
+import { excerptsToWebAnnotationJson } from '#shared/export/web-annotation.ts';
+import { importWebAnnotations } from '#shared/export/web-annotation-import.ts';
+import type { MemberId, TagId } from '#shared/model/ids.ts';
+import { createTag } from '#shared/model/tags.ts';
+import { buildTagIndex } from '#shared/model/tag-index.ts';
+import { buildSeededProject, fixedId } from '../../helpers/seeded-project.ts';
 
 const importer = fixedId<MemberId>(77);
 const comparable = (excerpt: Excerpt) => (excerpt.anchored ? excerpt : { ...excerpt, utf16: null, codePoints: null });

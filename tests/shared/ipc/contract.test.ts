@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { validateNoPayload } from '../../../shared/ipc/app.ts';
-import { EVENT_CONTRACT, EVENT_METHODS, INVOKE_CONTRACT, INVOKE_METHODS } from '../../../shared/ipc/contract.ts';
-import { isMenuCommand, MENU_COMMANDS, validateMenuCommand } from '../../../shared/ipc/menu.ts';
-import { MAX_EXTERNAL_URL_LENGTH, validateExternalUrl } from '../../../shared/ipc/shell.ts';
+import { validateNoPayload } from '#shared/ipc/app.ts';
+import { EVENT_CONTRACT, EVENT_METHODS, INVOKE_CONTRACT, INVOKE_METHODS } from '#shared/ipc/contract.ts';
+import { isMenuCommand, MENU_COMMANDS, validateMenuCommand } from '#shared/ipc/menu.ts';
+import { MAX_EXTERNAL_URL_LENGTH, validateExternalUrl } from '#shared/ipc/shell.ts';
 
 describe('IPC contract tables', () => {
   it('covers every API method exactly once', () => {

@@ -5,7 +5,7 @@ import {
   validateOpenFileRequest,
   validateSaveFileRequest,
   validateSuggestedName,
-} from '../../../shared/ipc/files.ts';
+} from '#shared/ipc/files.ts';
 
 const csv = [{ name: 'CSV', extensions: ['csv'] }];
 

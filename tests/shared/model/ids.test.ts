@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { idFromRandomBytes, idToUuid, isId, newId, uuidToId } from '../../../shared/model/ids.ts';
+import { idFromRandomBytes, idToUuid, isId, newId, uuidToId } from '#shared/model/ids.ts';
 
 describe('ids', () => {
   it('are 22-character compact v4 UUIDs that round-trip to the dashed form', () => {

@@ -3,12 +3,12 @@
  * concurrent edit survives as specified.
  */
 import { describe, expect, it } from 'vitest';
-import { addHighlight, applyTag, deleteHighlight, removeTag, restoreHighlight } from '../../../shared/model/highlights.ts';
-import type { HighlightId, TagId } from '../../../shared/model/ids.ts';
-import { addNote, editNote, setNoteText } from '../../../shared/model/notes.ts';
-import { createProject } from '../../../shared/model/project.ts';
-import { countApplications, getHighlight, listHighlights, listTags, listTrash } from '../../../shared/model/queries.ts';
-import { createTag, deleteTag, mergeTag, restoreTag, updateTag } from '../../../shared/model/tags.ts';
+import { addHighlight, applyTag, deleteHighlight, removeTag, restoreHighlight } from '#shared/model/highlights.ts';
+import type { HighlightId, TagId } from '#shared/model/ids.ts';
+import { addNote, editNote, setNoteText } from '#shared/model/notes.ts';
+import { createProject } from '#shared/model/project.ts';
+import { countApplications, getHighlight, listHighlights, listTags, listTrash } from '#shared/model/queries.ts';
+import { createTag, deleteTag, mergeTag, restoreTag, updateTag } from '#shared/model/tags.ts';
 import { push, replica, syncAll, type Replica } from './replicas.ts';
 
 const QUOTE = { exact: 'strategic balance', prefix: 'is characterized by a ', suffix: ' between major global' };

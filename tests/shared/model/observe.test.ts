@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { addHighlight, applyTag } from '../../../shared/model/highlights.ts';
-import { addNote, editNote } from '../../../shared/model/notes.ts';
-import { observeProject, type ProjectChange } from '../../../shared/model/observe.ts';
-import { isLocalOrigin, syncOrigin } from '../../../shared/model/origins.ts';
-import { createProject } from '../../../shared/model/project.ts';
-import { createTag, updateTag } from '../../../shared/model/tags.ts';
+import { addHighlight, applyTag } from '#shared/model/highlights.ts';
+import { addNote, editNote } from '#shared/model/notes.ts';
+import { observeProject, type ProjectChange } from '#shared/model/observe.ts';
+import { isLocalOrigin, syncOrigin } from '#shared/model/origins.ts';
+import { createProject } from '#shared/model/project.ts';
+import { createTag, updateTag } from '#shared/model/tags.ts';
 import { push, replica } from './replicas.ts';
 
 describe('observeProject', () => {

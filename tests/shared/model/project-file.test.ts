@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { addHighlight, applyTag } from '../../../shared/model/highlights.ts';
-import { addNote } from '../../../shared/model/notes.ts';
-import { importOrigin } from '../../../shared/model/origins.ts';
-import { createProject } from '../../../shared/model/project.ts';
-import { crc32, encodeProjectFile, mergeProjectFile } from '../../../shared/model/project-file.ts';
-import { listHighlights, listTags } from '../../../shared/model/queries.ts';
-import { createTag } from '../../../shared/model/tags.ts';
+import { addHighlight, applyTag } from '#shared/model/highlights.ts';
+import { addNote } from '#shared/model/notes.ts';
+import { importOrigin } from '#shared/model/origins.ts';
+import { createProject } from '#shared/model/project.ts';
+import { crc32, encodeProjectFile, mergeProjectFile } from '#shared/model/project-file.ts';
+import { listHighlights, listTags } from '#shared/model/queries.ts';
+import { createTag } from '#shared/model/tags.ts';
 import { replica, syncAll } from './replicas.ts';
 
 const QUOTE = { exact: 'text', prefix: '', suffix: '' };

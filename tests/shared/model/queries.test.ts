@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { addHighlight, applyTag, deleteHighlight, removeTag } from '../../../shared/model/highlights.ts';
-import type { HighlightId, TagId } from '../../../shared/model/ids.ts';
-import { addNote, addReply, deleteNote, deleteReply } from '../../../shared/model/notes.ts';
-import { createProject } from '../../../shared/model/project.ts';
-import { filterAnnotations, listHighlights, listTags, listTrash, type TagTreeNode } from '../../../shared/model/queries.ts';
-import { createTag, deleteTag, mergeTag, updateTag } from '../../../shared/model/tags.ts';
+import { addHighlight, applyTag, deleteHighlight, removeTag } from '#shared/model/highlights.ts';
+import type { HighlightId, TagId } from '#shared/model/ids.ts';
+import { addNote, addReply, deleteNote, deleteReply } from '#shared/model/notes.ts';
+import { createProject } from '#shared/model/project.ts';
+import { filterAnnotations, listHighlights, listTags, listTrash, type TagTreeNode } from '#shared/model/queries.ts';
+import { createTag, deleteTag, mergeTag, updateTag } from '#shared/model/tags.ts';
 import { replica, syncAll, type Replica } from './replicas.ts';
 
 function highlight(r: Replica, documentId: string, start: number, exact: string, tags: TagId[] = []): HighlightId {

@@ -3,9 +3,9 @@
  * the way the sync provider would (state vector → missing updates, both directions).
  */
 import * as Y from 'yjs';
-import type { MemberId } from '../../../shared/model/ids.ts';
-import { syncOrigin } from '../../../shared/model/origins.ts';
-import type { Actor } from '../../../shared/model/write.ts';
+import type { MemberId } from '#shared/model/ids.ts';
+import { syncOrigin } from '#shared/model/origins.ts';
+import type { Actor } from '#shared/model/write.ts';
 
 /** One teammate: their doc and how they act on it. */
 export type Replica = { readonly doc: Y.Doc; readonly actor: Actor; readonly member: MemberId };

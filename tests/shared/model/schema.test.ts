@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { addHighlight } from '../../../shared/model/highlights.ts';
-import { META, roots } from '../../../shared/model/layout.ts';
-import { createProject, getProjectMeta } from '../../../shared/model/project.ts';
-import { SCHEMA_VERSION, SchemaError, checkSchema } from '../../../shared/model/schema.ts';
-import { createTag } from '../../../shared/model/tags.ts';
+import { addHighlight } from '#shared/model/highlights.ts';
+import { META, roots } from '#shared/model/layout.ts';
+import { createProject, getProjectMeta } from '#shared/model/project.ts';
+import { SCHEMA_VERSION, SchemaError, checkSchema } from '#shared/model/schema.ts';
+import { createTag } from '#shared/model/tags.ts';
 import { push, replica } from './replicas.ts';
 
 describe('schema version', () => {

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { addHighlight, applyTag } from '../../../shared/model/highlights.ts';
-import type { HighlightId } from '../../../shared/model/ids.ts';
-import { addNote, editNote } from '../../../shared/model/notes.ts';
-import { createProject } from '../../../shared/model/project.ts';
-import { getHighlight, listHighlights } from '../../../shared/model/queries.ts';
-import { createTag } from '../../../shared/model/tags.ts';
-import { createUndoManager } from '../../../shared/model/undo.ts';
-import { memberOfClient } from '../../../shared/model/write.ts';
+import { addHighlight, applyTag } from '#shared/model/highlights.ts';
+import type { HighlightId } from '#shared/model/ids.ts';
+import { addNote, editNote } from '#shared/model/notes.ts';
+import { createProject } from '#shared/model/project.ts';
+import { getHighlight, listHighlights } from '#shared/model/queries.ts';
+import { createTag } from '#shared/model/tags.ts';
+import { createUndoManager } from '#shared/model/undo.ts';
+import { memberOfClient } from '#shared/model/write.ts';
 import { replica, syncAll } from './replicas.ts';
 
 const QUOTE = { exact: 'text', prefix: '', suffix: '' };

@@ -5,12 +5,12 @@
  */
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { addHighlight, applyTag, removeTag } from '../../../shared/model/highlights.ts';
-import { newId, type MemberId } from '../../../shared/model/ids.ts';
-import { addNote, editNote } from '../../../shared/model/notes.ts';
-import { createProject } from '../../../shared/model/project.ts';
-import { createTag } from '../../../shared/model/tags.ts';
-import type { Actor } from '../../../shared/model/write.ts';
+import { addHighlight, applyTag, removeTag } from '#shared/model/highlights.ts';
+import { newId, type MemberId } from '#shared/model/ids.ts';
+import { addNote, editNote } from '#shared/model/notes.ts';
+import { createProject } from '#shared/model/project.ts';
+import { createTag } from '#shared/model/tags.ts';
+import type { Actor } from '#shared/model/write.ts';
 
 function setup() {
   const doc = new Y.Doc();

@@ -1,6 +1,6 @@
 /** Access token shape: format and parse are inverse; anything else is refused. */
 import { describe, expect, it } from 'vitest';
-import { formatAccessToken, parseAccessToken } from '../../../shared/sync/access-token.ts';
+import { formatAccessToken, parseAccessToken } from '#shared/sync/access-token.ts';
 
 const parts = { tokenId: '0123456789abcdef', secret: 'A'.repeat(42) + 'w' };
 

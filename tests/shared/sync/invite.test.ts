@@ -1,7 +1,7 @@
 /** Invite links: encode/parse round trip and one clear sentence per problem. */
 import { describe, expect, it } from 'vitest';
-import type { ProjectId } from '../../../shared/model/ids.ts';
-import { encodeInvite, parseInvite } from '../../../shared/sync/invite.ts';
+import type { ProjectId } from '#shared/model/ids.ts';
+import { encodeInvite, parseInvite } from '#shared/sync/invite.ts';
 
 const projectId = 'Slr7gOcuQv2_q1GrIRdttw' as ProjectId;
 const token = 'mgt1.7750264f88ae892d.t884U7AuUWbf4JEeZyGAh2Ev6PvV65m0UHuX3CWE2tg';

@@ -1,8 +1,8 @@
 /** Room naming shared by client and server: one room per project, reversible, strict. */
 import { describe, expect, it } from 'vitest';
-import type { ProjectId } from '../../../shared/model/ids.ts';
-import { newId } from '../../../shared/model/ids.ts';
-import { projectFromRoom, roomForProject } from '../../../shared/sync/rooms.ts';
+import type { ProjectId } from '#shared/model/ids.ts';
+import { newId } from '#shared/model/ids.ts';
+import { projectFromRoom, roomForProject } from '#shared/sync/rooms.ts';
 
 describe('project rooms', () => {
   it('round-trips a project id through its room name', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createSearchIndex, findAll, findInIndex } from '../../../shared/text/find.ts';
+import { createSearchIndex, findAll, findInIndex } from '#shared/text/find.ts';
 
 function quoted(text: string, query: string): string[] {
   return findAll(text, query).map((match) => text.slice(match.start, match.end));

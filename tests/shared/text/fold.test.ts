@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { foldCharacter, foldForSearch, toOriginalRange } from '../../../shared/text/fold.ts';
+import { foldCharacter, foldForSearch, toOriginalRange } from '#shared/text/fold.ts';
 
 describe('foldCharacter', () => {
   it('unifies every Turkish/Azerbaijani i with plain i', () => {

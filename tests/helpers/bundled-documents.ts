@@ -4,15 +4,15 @@
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { Article } from '../../../shared/documents/article.ts';
-import { loadArticle } from '../../../shared/documents/article.ts';
-import type { Manifest } from '../../../shared/documents/manifest.ts';
-import { parseManifest } from '../../../shared/documents/manifest.ts';
+import type { Article } from '#shared/documents/article.ts';
+import { loadArticle } from '#shared/documents/article.ts';
+import type { Manifest } from '#shared/documents/manifest.ts';
+import { parseManifest } from '#shared/documents/manifest.ts';
 
 /** The repository's `documents/` folder. */
-export const documentsDir = fileURLToPath(new URL('../../../documents/', import.meta.url));
-/** The team folder holding the scraped source texts the documents were converted from. */
-export const seedsDir = fileURLToPath(new URL('../../../../shared/seeds/', import.meta.url));
+export const documentsDir = fileURLToPath(new URL('../../documents/', import.meta.url));
+/** The source texts the bundled documents were converted from (tests/baselines/seeds). */
+export const seedsDir = fileURLToPath(new URL('../baselines/seeds/', import.meta.url));
 
 /** The parsed bundled manifest. */
 export function bundledManifest(): Manifest {

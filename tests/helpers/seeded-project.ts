@@ -8,15 +8,15 @@
  * machines, so "who applied a tag" is resolved the way the app resolves it.
  */
 import * as Y from 'yjs';
-import { describe as describeSpan } from '../../../shared/anchoring/describe.ts';
-import { loadArticle, type Article } from '../../../shared/documents/article.ts';
-import { addHighlight, applyTag, deleteHighlight } from '../../../shared/model/highlights.ts';
-import { idFromRandomBytes, type HighlightId, type MemberId, type NoteId, type ProjectId, type ReplyId, type TagId } from '../../../shared/model/ids.ts';
-import { addNote, addReply } from '../../../shared/model/notes.ts';
-import { createProject, setMember } from '../../../shared/model/project.ts';
-import { createTag } from '../../../shared/model/tags.ts';
-import type { Actor } from '../../../shared/model/write.ts';
-import { defaultDocumentsDir, readBundledDocuments } from '../../../electron/services/documents-fs.ts';
+import { describe as describeSpan } from '#shared/anchoring/describe.ts';
+import { loadArticle, type Article } from '#shared/documents/article.ts';
+import { addHighlight, applyTag, deleteHighlight } from '#shared/model/highlights.ts';
+import { idFromRandomBytes, type HighlightId, type MemberId, type NoteId, type ProjectId, type ReplyId, type TagId } from '#shared/model/ids.ts';
+import { addNote, addReply } from '#shared/model/notes.ts';
+import { createProject, setMember } from '#shared/model/project.ts';
+import { createTag } from '#shared/model/tags.ts';
+import type { Actor } from '#shared/model/write.ts';
+import { defaultDocumentsDir, readBundledDocuments } from '../../electron/services/documents-fs.ts';
 
 /** A deterministic compact id: 16 bytes from `n` (a fixed fixture id). */
 export function fixedId<T extends string>(n: number): T {
