@@ -34,7 +34,7 @@ export default defineConfig({
     target: 'es2022',
     sourcemap: false,
     // One chunk of ~700 KB minified, ~215 KB gzipped: the budget that matters (≤ 350 KB gzipped,
-    // DESIGN.md §8) is measured by `npm run bench -- bundle`, so Vite's generic warning is raised.
+    // docs/architecture.md §8) is measured by `npm run bench -- bundle`, so Vite's generic warning is raised.
     chunkSizeWarningLimit: 1024,
   },
 });

@@ -1,5 +1,5 @@
 /**
- * Renderer initial JavaScript, gzipped (DESIGN.md §8: ≤ 350 KB): every script and
+ * Renderer initial JavaScript, gzipped (docs/architecture.md §8: ≤ 350 KB): every script and
  * modulepreload that out/renderer/index.html loads before the app can start. Builds the
  * renderer first so the figure is always of the current code. Sizes do not vary between
  * runs, so one sample is the median.

@@ -1,5 +1,5 @@
 /**
- * Export benchmark (DESIGN.md §8: export 10k excerpts in csv, md, json ≤ 1 s; qdpx ≤ 2 s).
+ * Export benchmark (docs/architecture.md §8: export 10k excerpts in csv, md, json ≤ 1 s; qdpx ≤ 2 s).
  *
  * Workload, seeded and reproducible: the five bundled articles, 10,000 highlights (2,000 per
  * article, random overlapping spans), 40 tags in a two-level hierarchy (1–3 per highlight),

@@ -1,20 +1,20 @@
 /**
  * The benchmark harness: suites produce metrics from repeated samples; the runner reports
  * medians (and p95 where a budget is a percentile), ratios against baselines measured in
- * the same run, and whether each is within its DESIGN.md §8 budget. Nothing here asserts:
+ * the same run, and whether each is within its docs/architecture.md §8 budget. Nothing here asserts:
  * these machines are shared and noisy, so numbers are reported, not enforced.
  */
 
 /** How a metric is compared with its budget. */
 export type BudgetStatistic = 'median' | 'p95' | 'p99' | 'max' | 'ratio';
 
-/** The budget a metric is compared with (from DESIGN.md §8). */
+/** The budget a metric is compared with (from docs/architecture.md §8). */
 export interface Budget {
   /** Which statistic of the samples the budget applies to. */
   statistic: BudgetStatistic;
   /** The largest value that is within budget, in the metric's unit (or a ratio). */
   max: number;
-  /** The budget as DESIGN.md states it, for the table. */
+  /** The budget as docs/architecture.md states it, for the table. */
   text: string;
 }
 

@@ -1,5 +1,5 @@
 /**
- * A seeded synthetic project over the bundled articles — the DESIGN.md §8 reference
+ * A seeded synthetic project over the bundled articles — the docs/architecture.md §8 reference
  * workload: by default 10,000 highlights (≈2,000 per article, overlapping as dense coding
  * does), 40 tags in a two-level hierarchy, 2,500 notes with replies, 5 people.
  *

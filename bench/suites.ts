@@ -1,6 +1,6 @@
 /**
  * The list of benchmark suites, loaded lazily so `npm run bench -- NAME` only imports what
- * it runs. Each suite's file says what it measures and against which DESIGN.md budget.
+ * it runs. Each suite's file says what it measures and against which docs/architecture.md budget.
  */
 import type { BenchSuite } from './harness.ts';
 

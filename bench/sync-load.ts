@@ -1,5 +1,5 @@
 /**
- * Server load (DESIGN.md §8: 500 clients, 50 projects, 200 updates/s on loopback →
+ * Server load (docs/architecture.md §8: 500 clients, 50 projects, 200 updates/s on loopback →
  * p99 delivery ≤ 20 ms, 0 lost, server RSS ≤ 300 MB).
  *
  * The server runs as a child process (`node electron/server/cli.ts serve`) so its own RSS

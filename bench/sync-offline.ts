@@ -1,5 +1,5 @@
 /**
- * 5 clients × 2,000 offline edits → reconnect → all converged (DESIGN.md §8: ≤ 3 s,
+ * 5 clients × 2,000 offline edits → reconnect → all converged (docs/architecture.md §8: ≤ 3 s,
  * nothing lost).
  *
  * Five Node "apps" (the app's own `startTeamSync`, one socket scope each, `ws` as the

@@ -1,5 +1,5 @@
 /**
- * Teammate visibility (DESIGN.md §8: A's action → painted at B, loopback, p95 ≤ 60 ms).
+ * Teammate visibility (docs/architecture.md §8: A's action → painted at B, loopback, p95 ≤ 60 ms).
  *
  * Two Chromium pages (two contexts = two people) joined to one project on an in-process
  * sync server. Each sample: B arms a MutationObserver on its reader; A stamps the wall

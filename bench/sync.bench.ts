@@ -1,5 +1,5 @@
 /**
- * Team sync benchmarks (DESIGN.md §8), three parts:
+ * Team sync benchmarks (docs/architecture.md §8), three parts:
  * - teammate visibility: A's action → painted at B, two Chromium pages, with the raw
  *   websocket round trip on the same loopback as the baseline (sync-visibility.ts);
  * - 5 clients × 2,000 offline edits → reconnect → converged, nothing lost (sync-offline.ts);

@@ -3,7 +3,7 @@
  * article near the viewport (and an "Add note" card for the focused highlight without one),
  * each level with its highlight and stacked without overlap (margin-layout.ts).
  *
- * Shaped for dense articles (DESIGN.md §8): the margin re-renders after the frame that
+ * Shaped for dense articles (docs/architecture.md §8): the margin re-renders after the frame that
  * paints a model change or a focus change, never inside it (margin-hooks.ts); only cards near the viewport are
  * mounted, found from the spans' positions; cards are memoised so a change re-renders only
  * the cards it concerns; and alignment is one batched pass — read every anchor's top

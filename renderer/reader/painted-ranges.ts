@@ -2,7 +2,7 @@
  * Painted ranges: which stretches of an article already carry their highlight decorations.
  *
  * A densely coded article (~2,000 overlapping highlights, ~2,700 segments) cannot be
- * painted in the frame that opens it within DESIGN.md §8's budget: ProseMirror creates one
+ * painted in the frame that opens it within docs/architecture.md §8's budget: ProseMirror creates one
  * wrapper per segment and adds its classes one at a time (~100 ms measured in Chromium).
  * So the highlights plugin paints the visible part first and the rest in later chunks
  * (progressive-paint.ts); these pure helpers keep the ranges that are done, sorted and

@@ -10,7 +10,7 @@
  * The session is the attachment point for everything that speaks Yjs: the highlights
  * plugin and panels read `doc`, per-member undo managers come from `undoManager(member)`,
  * and a team-sync provider attaches to the same `doc` after `whenLoaded` (y-indexeddb
- * first, then the network, DESIGN.md §6) and registers its teardown with `onClose`.
+ * first, then the network, docs/architecture.md §6) and registers its teardown with `onClose`.
  * Before the window goes away (`pagehide`, `beforeunload`) the session flushes pending
  * IndexedDB writes.
  */

@@ -1,6 +1,6 @@
 /**
  * One websocket per sync server, shared by every document that syncs through it
- * (DESIGN.md §2: "one shared websocket for all docs").
+ * (docs/architecture.md §2: "one shared websocket for all docs").
  *
  * Hocuspocus multiplexes documents over one `HocuspocusProviderWebsocket`; each project's
  * provider attaches to it. This module keeps one socket per server URL with a reference

@@ -4,7 +4,7 @@
  * `team-sync.ts` feeds raw facts (socket status, handshake done, unacknowledged changes,
  * refusal reason, last close) into `deriveSyncStatus`; `describeSyncStatus` turns the
  * result into the indicator's label and tooltip. Both are pure so every state and every
- * sentence is unit-tested without a server. Phases follow DESIGN.md §6: offline,
+ * sentence is unit-tested without a server. Phases follow docs/architecture.md §6: offline,
  * connecting, synced, or "N changes not yet on the server" — plus "refused", which must
  * never look like a silent reconnect loop: it carries the server's reason verbatim.
  */

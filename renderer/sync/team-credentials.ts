@@ -1,6 +1,6 @@
 /**
  * Team credentials: which sync server, project and token this copy of the app uses, kept
- * in localStorage (DESIGN.md §6: a teammate pastes the invite once).
+ * in localStorage (docs/architecture.md §6: a teammate pastes the invite once).
  *
  * Two ways in, one validation: a pasted invite link (`parseInvite`) or three fields typed
  * by hand (`validateTeamFields`), both ending as the same `Invite`. Validation returns one

@@ -2,7 +2,7 @@
  * Team sync for one open project: the Hocuspocus provider's lifecycle, the sync status the
  * top bar shows, and presence.
  *
- * Order matters (DESIGN.md §6): the project's IndexedDB copy loads first (`whenLoaded`),
+ * Order matters (docs/architecture.md §6): the project's IndexedDB copy loads first (`whenLoaded`),
  * then the provider is created and attached to the server's shared socket, so the
  * handshake sends only what the server lacks and a slow or absent network never delays
  * opening the project. The provider applies remote updates with itself as the transaction

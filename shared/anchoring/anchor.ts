@@ -2,7 +2,7 @@
  * `anchor(text, selectors)`: places stored selectors on the current canonical text — the
  * symmetric partner of `describe`.
  *
- * Strategy, cheapest and most certain first (DESIGN.md §4):
+ * Strategy, cheapest and most certain first (docs/architecture.md §4):
  * 1. position — the stored document hash equals the current one and the text at the stored
  *    offsets is the quote;
  * 2. quote — exact occurrences of the quote, the best by prefix/suffix context, ties broken

@@ -3,7 +3,7 @@
  * document's canonical plain text) and anchoring results.
  *
  * Offsets are UTF-16 code units of the canonical text (what JS strings index); exporters
- * convert to code points where a format requires them (DESIGN.md §4).
+ * convert to code points where a format requires them (docs/architecture.md §4).
  */
 
 /** Start and end offsets in the canonical text (end exclusive). */

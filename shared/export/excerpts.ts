@@ -7,7 +7,7 @@
  * and "who applied a tag" are resolved exactly as the app shows them. Trashed highlights
  * are left out. Each highlight is placed on the current article text with the anchoring
  * module; one that no longer anchors is kept with its stored quote and offsets and flagged
- * `anchored: false` (DESIGN.md §4: never dropped).
+ * `anchored: false` (docs/architecture.md §4: never dropped).
  */
 import type * as Y from 'yjs';
 import { anchor } from '../anchoring/anchor.ts';

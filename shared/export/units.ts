@@ -2,7 +2,7 @@
  * Offset units and identifiers shared by the formats.
  *
  * The model stores offsets in UTF-16 code units (JS string indices); W3C Web Annotation and
- * REFI-QDA count Unicode code points (DESIGN.md §4). A {@link CodePointIndex} converts many
+ * REFI-QDA count Unicode code points (docs/architecture.md §4). A {@link CodePointIndex} converts many
  * offsets of one text in O(log n) each, which keeps 10k excerpts linear. Exports need
  * GUID-shaped ids: compact model ids convert losslessly (`idToUuid`); anything else (a
  * document slug) gets a deterministic name-based UUID so re-exports keep the same GUIDs.

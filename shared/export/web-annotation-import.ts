@@ -5,7 +5,7 @@
  *
  * The whole file is parsed and checked into a plan before anything is written. The plan
  * is then executed on a scratch copy of the project, each person's changes from their own
- * scratch replica (the model records "who" per Yjs client, DESIGN.md §5), and the result
+ * scratch replica (the model records "who" per Yjs client, docs/architecture.md §5), and the result
  * is applied to the project as one update with the import origin. Any failure before that
  * last step leaves the project untouched. Entities that already exist (same id) are kept
  * as they are, so importing the same file twice changes nothing.

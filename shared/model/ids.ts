@@ -4,7 +4,7 @@
  * Every entity id is a random version-4 UUID (122 random bits). Inside the Y.Doc the
  * UUID is written as 22 characters of base64url instead of 36 hex-and-dash characters:
  * ids appear as map keys and values in every update, and the shorter form is what keeps a
- * tag toggle under the 64-byte budget (DESIGN.md §8). `idToUuid` gives the canonical
+ * tag toggle under the 64-byte budget (docs/architecture.md §8). `idToUuid` gives the canonical
  * dashed form for exports that require GUIDs (REFI-QDA, Web Annotation).
  * Ids are branded so a TagId can never be passed where a HighlightId is expected.
  */

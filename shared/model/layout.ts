@@ -1,7 +1,7 @@
 /**
  * The layout of a project's Y.Doc: root names, keys and stored record shapes.
  *
- * Keys are one or two letters because every key is repeated in every update (DESIGN.md §8
+ * Keys are one or two letters because every key is repeated in every update (docs/architecture.md §8
  * budgets). The rule for granularity: a value that is only ever written as a whole is one
  * plain JSON value (coarse: a highlight's anchor, a trash marker, a member); fields that
  * people edit concurrently get their own map key (a tag's name, colour, parent…), and

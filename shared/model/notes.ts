@@ -9,7 +9,7 @@
  * leaves its notes untouched (they follow the highlight into the trash and back).
  *
  * "When" of a note edit: `ub`/`ua` are refreshed at most once a minute per member, so a
- * keystroke costs only its Y.Text insert (≤ 40 bytes, DESIGN.md §8); who typed each
+ * keystroke costs only its Y.Text insert (≤ 40 bytes, docs/architecture.md §8); who typed each
  * character is the Yjs client of that character, mapped through the client registry.
  */
 import * as Y from 'yjs';

@@ -4,7 +4,7 @@
  * Every model operation runs in `doc.transact(fn, origin)`. Local edits by a member use that
  * member's `localOrigin` (one stable object per member, so a Y.UndoManager can track exactly
  * it); changes arriving from the sync provider, from IndexedDB or from an imported project
- * file use the shared non-local origins, which undo never tracks (DESIGN.md §5).
+ * file use the shared non-local origins, which undo never tracks (docs/architecture.md §5).
  */
 import type { MemberId } from './ids.ts';
 

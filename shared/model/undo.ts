@@ -2,7 +2,7 @@
  * Per-person undo: a Y.UndoManager that tracks only one member's local origin.
  *
  * Changes from sync, persistence, file import and the model's bookkeeping have other
- * origins and are never captured, so undo never reverts a teammate's change (DESIGN.md §5,
+ * origins and are never captured, so undo never reverts a teammate's change (docs/architecture.md §5,
  * the capture policy Excalidraw documents). Scope: all the shared roots except the client
  * registry.
  */

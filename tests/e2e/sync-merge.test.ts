@@ -3,7 +3,7 @@
  * sync server. With the server stopped, both make conflicting edits — the same highlight
  * tagged differently, a tag renamed vs applied, a tag merged vs applied, the same note
  * edited, a highlight deleted vs its note edited — then the server comes back and both
- * converge on their own to identical canonical snapshots with nothing lost (DESIGN.md §5).
+ * converge on their own to identical canonical snapshots with nothing lost (docs/architecture.md §5).
  * The same edits exchanged as project files instead (the model's encode/merge that Save
  * project / Merge project… call) reach the same end state.
  *

@@ -2,7 +2,7 @@
  * Convergence of the project model under random concurrent editing: 200 seeds, each a team
  * of 2–5 members doing random operations with random delivery order and offline periods.
  * At the end every replica is identical (state vector and a canonical snapshot of all
- * queries) and every operation is accounted for per DESIGN.md §5.
+ * queries) and every operation is accounted for per docs/architecture.md §5.
  */
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';

@@ -3,7 +3,7 @@
  * N teammates edit their own Y.Doc with random operations; every update goes into per-link
  * queues that are delivered in random order; teammates go offline (queues held) and come
  * back. Each operation is written to a ledger, so the end state can be checked against what
- * everyone did (DESIGN.md §5), not just against the other replicas.
+ * everyone did (docs/architecture.md §5), not just against the other replicas.
  */
 import * as Y from 'yjs';
 import { addHighlight, applyTag, deleteHighlight, removeTag, restoreHighlight } from '#shared/model/highlights.ts';

@@ -1,5 +1,5 @@
 /**
- * DESIGN.md §5 merge semantics: two teammates edit offline, exchange updates, and every
+ * docs/architecture.md §5 merge semantics: two teammates edit offline, exchange updates, and every
  * concurrent edit survives as specified.
  */
 import { describe, expect, it } from 'vitest';

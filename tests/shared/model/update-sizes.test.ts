@@ -1,5 +1,5 @@
 /**
- * DESIGN.md §8 update-size budgets, measured on the update events a real edit emits:
+ * docs/architecture.md §8 update-size budgets, measured on the update events a real edit emits:
  * new highlight ≤ 300 B, tag toggle ≤ 64 B, note keystroke ≤ 40 B. Ids are real random
  * ids and the document hash is a real-shaped `sha256:` hash, so sizes match production.
  */
