@@ -1,5 +1,5 @@
 /**
- * The layer check: enforces the's dependency direction by reading every import.
+ * The layer check: enforces the dependency direction of docs/architecture.md §3 by reading every import.
  * - shared/ imports no DOM, Node or Electron code: only shared/ itself and the
  *   environment-free packages listed below;
  * - renderer/ imports no Node built-ins and no Electron, and nothing from electron/;
