@@ -23,7 +23,7 @@ export const USAGE = `Marginalia team sync server
   token create --project ID [--label L] [--server-url URL]
   token list --project ID
   token revoke TOKEN_ID
-  help
+  help, --help, -h                                  this text
 
 Every command takes --data DIR (default ${DEFAULT_DATA_DIR}). --server-url is the address
 teammates use in the invite (default ws://${DEFAULT_SYNC_HOST}:${DEFAULT_SYNC_PORT}).`;
@@ -61,6 +61,9 @@ const FLAGS_BY_COMMAND: Record<string, readonly string[]> = {
   'token list': ['data', 'project'],
   'token revoke': ['data'],
 };
+
+/** Flags that ask for the usage text wherever they stand (the command `help` too, first). */
+const HELP_FLAGS = new Set(['--help', '-h']);
 
 interface SplitArgs {
   readonly positional: string[];
@@ -102,11 +105,11 @@ function parseCount(flag: string, value: string | undefined, min: number, max: n
 /** Parses the arguments after `cli.ts`. */
 export function parseCliArgs(args: readonly string[]): CliParseResult {
   const fail = (error: string): CliParseResult => ({ ok: false, error });
+  if (args[0] === 'help' || args.some((arg) => HELP_FLAGS.has(arg))) return { ok: true, command: { kind: 'help' } };
   const split = splitArgs(args);
   if (typeof split === 'string') return fail(split);
   const { positional, flags } = split;
   const [first, second, ...rest] = positional;
-  if (first === 'help' || flags.has('help')) return { ok: true, command: { kind: 'help' } };
 
   const name = first === undefined ? 'serve' : first === 'serve' ? 'serve' : `${first} ${second ?? ''}`.trim();
   const allowed = FLAGS_BY_COMMAND[name];

@@ -34,6 +34,13 @@ describe('parseCliArgs', () => {
     });
   });
 
+  it('reads help wherever --help or -h stands, but "help" only as the command', () => {
+    for (const args of [['help'], ['--help'], ['-h'], ['token', 'create', '--help'], ['serve', '--port', '1', '-h']]) {
+      expect(parseCliArgs(args), args.join(' ')).toEqual({ ok: true, command: { kind: 'help' } });
+    }
+    expect(parseCliArgs(['project', 'create', '--name', 'help'])).toMatchObject({ ok: true, command: { kind: 'project-create', name: 'help' } });
+  });
+
   it('explains bad input in one line', () => {
     const cases: Array<[string[], RegExp]> = [
       [['serve', '--port', '1.5'], /whole number/],

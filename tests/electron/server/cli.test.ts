@@ -110,9 +110,10 @@ describe('sync server CLI (child processes)', () => {
     expect(result.stderr).toContain(message);
   });
 
-  it('prints usage for help', () => {
-    const result = cli('help');
+  it.each([['help'], ['--help'], ['-h'], ['token', 'create', '--help'], ['serve', '--port', '9', '--help']])('prints usage for %j', (...args) => {
+    const result = cli(...args);
     expect(result.status).toBe(0);
+    expect(result.stderr).toBe('');
     expect(result.stdout).toContain('token revoke TOKEN_ID');
     expect(result.stdout).toContain('4455');
   });
