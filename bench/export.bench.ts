@@ -24,7 +24,7 @@ import type { Actor } from '#shared/model/write.ts';
 import type { Article } from '#shared/documents/article.ts';
 import { defaultDocumentsDir, readBundledDocuments } from '../electron/services/documents-fs.ts';
 import { sampleMs, type BenchSuite, type Metric } from './harness.ts';
-import { seededRandom as seeded } from '../tests/helpers/seeded-random.ts';
+import { seededRandom as seeded } from '#shared/sample/seeded-random.ts';
 
 const RUNS = 7;
 

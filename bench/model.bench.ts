@@ -1,5 +1,5 @@
 /**
- * Model benchmarks in Node over the reference workload (bench/sample-project.ts):
+ * Model benchmarks in Node over the reference workload (shared/sample/sample-project.ts):
  * - heap per highlight: the 10k project is loaded from its update into a fresh doc; heap is
  *   measured with `process.memoryUsage().heapUsed` after forced full GCs before and after
  *   (gc is exposed at run time with `v8.setFlagsFromString('--expose-gc')` and fetched via
@@ -26,7 +26,7 @@ import type { MemberId, TagId } from '#shared/model/ids.ts';
 import { roots } from '#shared/model/layout.ts';
 import { addNote, editNote } from '#shared/model/notes.ts';
 import type { BenchSuite, Metric } from './harness.ts';
-import { generateSampleProject, type SampleArticle } from './sample-project.ts';
+import { generateSampleProject, type SampleArticle } from '#shared/sample/sample-project.ts';
 import { createDocumentHighlights } from '../renderer/store/document-highlights.ts';
 import { createHighlightsState } from '../renderer/reader/highlights-plugin.ts';
 

@@ -35,7 +35,7 @@ import { launchChromium, serveRenderer } from '../tests/helpers/browser.ts';
 import { encodeProjectFile } from '#shared/model/project-file.ts';
 import type { BenchSuite, Metric } from './harness.ts';
 import { bundledSampleArticles } from './model.bench.ts';
-import { generateSampleProject } from './sample-project.ts';
+import { generateSampleProject } from '#shared/sample/sample-project.ts';
 
 const ARTICLE = 'russia-azerbaijan-disputes';
 const OTHER = 'azerbaijan-back-to-normalcy';

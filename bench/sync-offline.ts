@@ -21,7 +21,7 @@ import { createTag, updateTag } from '#shared/model/tags.ts';
 import { canonicalSnapshotJson } from '../renderer/sync/canonical-snapshot.ts';
 import { startTeamSync, type TeamSync } from '../renderer/sync/team-sync.ts';
 import { startInProcessServer, waitUntil } from '../tests/helpers/sync-server.ts';
-import { seededRandom } from './sample-project.ts';
+import { seededRandom } from '#shared/sample/seeded-random.ts';
 import type { Metric } from './harness.ts';
 
 const CLIENTS = 5;

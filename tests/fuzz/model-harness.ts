@@ -14,7 +14,7 @@ import { syncOrigin } from '#shared/model/origins.ts';
 import { createProject } from '#shared/model/project.ts';
 import { createTag, deleteTag, mergeTag, restoreTag, updateTag } from '#shared/model/tags.ts';
 import type { Actor } from '#shared/model/write.ts';
-import { seededRandom } from '../helpers/seeded-random.ts';
+import { seededRandom } from '#shared/sample/seeded-random.ts';
 
 /** Deterministic PRNG (mulberry32); the shared one, under the name the fuzz tests use. */
 export const prng = seededRandom;

@@ -1,11 +1,11 @@
 /**
  * `marginalia sample [--highlights N] [--seed S] --out FILE`: writes a seeded synthetic
- * project (bench/sample-project.ts) over the bundled documents as a project file the app
+ * project (shared/sample/sample-project.ts) over the bundled documents as a project file the app
  * can open or merge — the reference workload of the benchmarks, reproducible by seed.
  */
 import { writeFile } from 'node:fs/promises';
-import { generateSampleProject } from '../../../bench/sample-project.ts';
 import { encodeProjectFile } from '#shared/model/project-file.ts';
+import { generateSampleProject } from '#shared/sample/sample-project.ts';
 import { readBundledDocuments } from '../../services/documents-fs.ts';
 import type { CliCommand } from '../command.ts';
 

@@ -10,7 +10,7 @@ import { writeFile } from 'node:fs/promises';
 import { defaultDocumentsDir, readBundledDocuments } from '../../../electron/services/documents-fs.ts';
 import { describe } from '#shared/anchoring/describe.ts';
 import type { Selectors } from '#shared/anchoring/types.ts';
-import { seededRandom as prng } from '../../helpers/seeded-random.ts';
+import { seededRandom as prng } from '#shared/sample/seeded-random.ts';
 
 /** One golden entry. */
 export type BaselineSpan = { readonly label: string; readonly start: number; readonly end: number; readonly selectors: Selectors };

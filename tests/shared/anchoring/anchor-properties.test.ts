@@ -8,7 +8,7 @@ import { defaultDocumentsDir, readBundledDocuments } from '../../../electron/ser
 import { anchor } from '#shared/anchoring/anchor.ts';
 import { describe } from '#shared/anchoring/describe.ts';
 import { CONTEXT_LENGTH } from '#shared/anchoring/types.ts';
-import { seededRandom as prng } from '../../helpers/seeded-random.ts';
+import { seededRandom as prng } from '#shared/sample/seeded-random.ts';
 
 const articles = (await readBundledDocuments(defaultDocumentsDir())).flatMap((r) => (r.ok ? [r.article] : []));
 

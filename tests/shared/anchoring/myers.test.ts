@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { approximateSearch, editDistance } from '#shared/anchoring/myers.ts';
-import { seededRandom as rng } from '../../helpers/seeded-random.ts';
+import { seededRandom as rng } from '#shared/sample/seeded-random.ts';
 
 function randomString(random: () => number, length: number, alphabet: string): string {
   let out = '';

@@ -7,7 +7,8 @@
  * Yjs client, so "who applied this tag" resolves to them), docs are merged like a sync
  * would, then a second round adds replies to teammates' notes. Every write goes through
  * the model's own operations with seeded ids and clocks, so the same seed gives the same
- * project, byte for byte. Pure: used by the `marginalia sample` command, tests and benches.
+ * project, byte for byte. Environment-free (the caller reads the articles and writes the
+ * file): used by the `marginalia sample` command, tests and benches.
  */
 import * as Y from 'yjs';
 import { describe } from '#shared/anchoring/describe.ts';
@@ -17,7 +18,7 @@ import { addNote, addReply } from '#shared/model/notes.ts';
 import { createProject, setMember } from '#shared/model/project.ts';
 import { createTag } from '#shared/model/tags.ts';
 import type { Actor } from '#shared/model/write.ts';
-import { seededRandom } from '../tests/helpers/seeded-random.ts';
+import { seededRandom } from './seeded-random.ts';
 
 /** The part of an article the generator needs. */
 export interface SampleArticle {
@@ -49,9 +50,6 @@ const COLOURS = ['#d1495b', '#edae49', '#00798c', '#30638e', '#6a4c93', '#2a9d8f
 const TAG_WORDS = ['Energy', 'Security', 'Transit', 'Sanctions', 'Diplomacy', 'Military', 'Trade', 'Identity', 'Media', 'Diaspora'];
 const ASPECTS = ['framing', 'actors', 'risks', 'claims', 'evidence'];
 const NOTE_WORDS = ['compare', 'with', 'the', 'earlier', 'claim', 'about', 'Baku', 'Moscow', 'transit', 'corridor', 'source', 'needed', 'strong', 'framing', 'see', 'also'];
-
-/** The shared seeded PRNG (mulberry32), re-exported for the benches that import it from here. */
-export { seededRandom };
 
 /** Builds the sample project into a fresh Y.Doc and returns it with a summary. */
 export function generateSampleProject(articles: readonly SampleArticle[], options: SampleOptions = {}): { doc: Y.Doc; summary: SampleSummary } {

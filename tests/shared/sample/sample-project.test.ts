@@ -8,12 +8,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { generateSampleProject } from '../../bench/sample-project.ts';
-import { runCli } from '../../electron/cli/main.ts';
-import { defaultDocumentsDir, readBundledDocuments } from '../../electron/services/documents-fs.ts';
+import { runCli } from '../../../electron/cli/main.ts';
+import { defaultDocumentsDir, readBundledDocuments } from '../../../electron/services/documents-fs.ts';
 import { encodeProjectFile, mergeProjectFile } from '#shared/model/project-file.ts';
 import { listMembers } from '#shared/model/project.ts';
 import { filterAnnotations, listTags } from '#shared/model/queries.ts';
+import { generateSampleProject } from '#shared/sample/sample-project.ts';
 
 const articles = (await readBundledDocuments(defaultDocumentsDir())).flatMap((result) =>
   result.ok ? [{ id: result.article.meta.id, text: result.article.text, hash: result.article.hash }] : []);

@@ -1,7 +1,8 @@
 /**
- * One seeded pseudo-random generator for every test, fuzz run, baseline generator and bench
- * workload, so a failure or a figure reproduces from its seed alone. mulberry32: 32 bits of
- * state, fast, and plenty for picking test inputs (not for anything secret).
+ * The seeded pseudo-random generator behind the sample project (`marginalia sample`), and
+ * the one every test, fuzz run, baseline generator and bench workload uses, so a project, a
+ * failure or a figure reproduces from its seed alone. mulberry32: 32 bits of state, fast,
+ * and plenty for picking sample content or test inputs (not for anything secret).
  */
 
 /** A generator of numbers 0 ≤ x < 1 that yields the same sequence for the same `seed`. */
