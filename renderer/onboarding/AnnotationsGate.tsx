@@ -67,8 +67,11 @@ export function AnnotationsGate({ workspace, commands, files, library, menuHandl
       const handled = action.kind === 'tag' ? numberKeyCommand(workspace, action.number) : trashFocusedCommand(workspace);
       if (handled) event.preventDefault();
     };
-    window.addEventListener('keydown', onKeyDown);
-    return () => window.removeEventListener('keydown', onKeyDown);
+    // Capture phase: the article's editor view consumes Ctrl/Cmd+Z and Ctrl+Y (it prevents the
+    // browser's own contenteditable undo), so a bubbling listener would never see them while
+    // the caret is in the text. Text fields are left to edit themselves (checked above).
+    window.addEventListener('keydown', onKeyDown, true);
+    return () => window.removeEventListener('keydown', onKeyDown, true);
   }, [workspace, menuHandlesUndo]);
 
   const storage = snapshot.storage;
