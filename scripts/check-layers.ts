@@ -1,11 +1,17 @@
 /**
  * The layer check: enforces the dependency direction of docs/architecture.md §3 by reading every import.
+ * - product code (shared/, renderer/, electron/) imports nothing from bench/ or tests/:
+ *   benches and tests use the product, never the reverse;
  * - shared/ imports no DOM, Node or Electron code: only shared/ itself and the
  *   environment-free packages listed below;
  * - renderer/ imports no Node built-ins and no Electron, and nothing from electron/;
+ * - renderer/ui/ (generic UI pieces) imports nothing from the renderer's feature folders;
+ * - renderer/ never imports the Yjs layout (shared/model/layout.ts): its short keys and
+ *   `roots(doc)` stay inside shared/model, behind the model's queries and operations;
  * - electron/server/ never imports electron, nor the main process or preload;
  * - electron/ imports nothing from renderer/.
  * Type-only imports count too: a layer that needs a type from another layer needs the layer.
+ * Besides imports, no product .ts/.tsx file may exceed {@link MAX_PRODUCT_FILE_LINES} lines.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { builtinModules } from 'node:module';
@@ -25,6 +31,23 @@ export interface LayerViolation {
   specifier: string;
   rule: string;
 }
+
+/** A product file that has grown past {@link MAX_PRODUCT_FILE_LINES} lines. */
+export interface FileSizeViolation {
+  path: string;
+  lines: number;
+}
+
+/** The most lines a product source file (.ts/.tsx under shared/, renderer/, electron/) may have. */
+export const MAX_PRODUCT_FILE_LINES = 300;
+
+/** The renderer's feature folders; renderer/ui/ may import none of them. */
+export const RENDERER_FEATURES = ['app', 'library', 'reader', 'margin', 'panels', 'store', 'sync', 'team', 'export', 'onboarding'];
+
+/** The Yjs layout module, which only shared/ may read. */
+const LAYOUT_MODULE = 'shared/model/layout.ts';
+const PRODUCT_LAYERS = /^(shared|renderer|electron)\//;
+const FEATURE_TARGET = new RegExp(`^renderer/(${RENDERER_FEATURES.join('|')})/`);
 
 /** Packages shared/ may use: pure JavaScript with no DOM or Node dependency. */
 export const SHARED_PACKAGES = ['yjs', 'lib0', 'prosemirror-model', 'prosemirror-transform', 'fflate'];
@@ -56,6 +79,9 @@ function ruleBroken(file: string, specifier: string): string | null {
   const isNode = !isRelative && (specifier.startsWith('node:') || NODE_BUILTINS.has(specifier));
   const isElectron = !isRelative && packageName(specifier) === 'electron';
 
+  if (PRODUCT_LAYERS.test(file) && target !== null && /^(bench|tests)(\/|$)/.test(target)) {
+    return 'product code may not import from bench/ or tests/';
+  }
   if (file.startsWith('shared/')) {
     if (target !== null) return target.startsWith('shared/') ? null : 'shared/ may only import from shared/';
     if (isNode) return 'shared/ may not import Node built-ins';
@@ -66,6 +92,10 @@ function ruleBroken(file: string, specifier: string): string | null {
     if (isNode) return 'renderer/ may not import Node built-ins';
     if (isElectron) return 'renderer/ may not import electron';
     if (target?.startsWith('electron/')) return 'renderer/ may not import from electron/';
+    if (target === LAYOUT_MODULE) return 'renderer/ may not import the Yjs layout (shared/model/layout.ts): use the model\'s queries';
+    if (file.startsWith('renderer/ui/') && target !== null && FEATURE_TARGET.test(target)) {
+      return 'renderer/ui/ may not import from a renderer feature folder';
+    }
     return null;
   }
   if (file.startsWith('electron/')) {
@@ -90,6 +120,21 @@ export function checkLayers(files: SourceFile[]): LayerViolation[] {
   return violations;
 }
 
+/** Counts a source's lines as `wc -l` does (a final newline ends the last line). */
+export function lineCount(source: string): number {
+  if (source === '') return 0;
+  const breaks = source.split('\n').length - 1;
+  return source.endsWith('\n') ? breaks : breaks + 1;
+}
+
+/** Lists the product .ts/.tsx files over {@link MAX_PRODUCT_FILE_LINES} lines, with their counts. */
+export function checkFileSizes(files: SourceFile[]): FileSizeViolation[] {
+  return files
+    .filter((file) => PRODUCT_LAYERS.test(file.path) && /\.tsx?$/.test(file.path))
+    .map((file) => ({ path: file.path, lines: lineCount(file.source) }))
+    .filter((file) => file.lines > MAX_PRODUCT_FILE_LINES);
+}
+
 /** Reads the project's source files under shared/, renderer/ and electron/. */
 export function readProjectSources(root: string): SourceFile[] {
   const files: SourceFile[] = [];
@@ -107,9 +152,14 @@ export function readProjectSources(root: string): SourceFile[] {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const root = new URL('..', import.meta.url).pathname;
-  const violations = checkLayers(readProjectSources(root));
+  // `node scripts/check-layers.ts [ROOT]`: the repository by default; another tree for tests.
+  const root = process.argv[2] ?? new URL('..', import.meta.url).pathname;
+  const sources = readProjectSources(root);
+  const violations = checkLayers(sources);
+  const oversized = checkFileSizes(sources);
   for (const v of violations) console.error(`${v.path}:${v.line}: imports '${v.specifier}': ${v.rule}`);
-  console.log(`layer check: ${violations.length === 0 ? 'ok' : `${violations.length} violation(s)`}`);
-  process.exit(violations.length === 0 ? 0 : 1);
+  for (const v of oversized) console.error(`${v.path}: ${v.lines} lines, over the ${MAX_PRODUCT_FILE_LINES}-line limit for a product file`);
+  const total = violations.length + oversized.length;
+  console.log(`layer check: ${total === 0 ? 'ok' : `${total} violation(s)`}`);
+  process.exit(total === 0 ? 0 : 1);
 }
