@@ -1,0 +1,49 @@
+/**
+ * Per-doc indexes: highlight ids by document and the noted-highlight index are built once
+ * and then follow every change — local edits and merged ones alike.
+ */
+import { describe, expect, it } from 'vitest';
+import { highlightIdsOfDocument, notedHighlights } from '#shared/model/doc-indexes.ts';
+import { addHighlight, deleteHighlight } from '#shared/model/highlights.ts';
+import type { HighlightId } from '#shared/model/ids.ts';
+import { addNote, deleteNote, restoreNote } from '#shared/model/notes.ts';
+import { push, replica, type Replica } from './replicas.ts';
+
+function highlight(r: Replica, documentId: string, exact: string): HighlightId {
+  return addHighlight(r.doc, r.actor, { documentId, documentHash: 'sha256:' + 'ab'.repeat(32), position: { start: 0, end: exact.length }, quote: { exact, prefix: '', suffix: '' } });
+}
+
+describe('doc indexes', () => {
+  it('lists highlight ids by document and keeps the lists current, trashed ids included', () => {
+    const ana = replica('ana', 1);
+    const ben = replica('ben', 2);
+    const a1 = highlight(ana, 'doc-a', 'border incidents');
+    const b1 = highlight(ana, 'doc-b', 'gas transit');
+    expect([...highlightIdsOfDocument(ana.doc, 'doc-a')]).toEqual([a1]);
+    expect([...highlightIdsOfDocument(ana.doc, 'doc-c')]).toEqual([]);
+    const a2 = highlight(ana, 'doc-a', 'oil revenues');
+    deleteHighlight(ana.doc, ana.actor, a1);
+    const fromBen = highlight(ben, 'doc-b', 'peacekeeping');
+    push(ben.doc, ana.doc);
+    expect([...highlightIdsOfDocument(ana.doc, 'doc-a')].sort()).toEqual([a1, a2].sort());
+    expect([...highlightIdsOfDocument(ana.doc, 'doc-b')].sort()).toEqual([b1, fromBen].sort());
+  });
+
+  it('knows which highlights carry a live note as notes come, go to the trash and return', () => {
+    const ana = replica('ana', 1);
+    const first = highlight(ana, 'doc-a', 'border incidents');
+    const second = highlight(ana, 'doc-a', 'gas transit');
+    const existing = addNote(ana.doc, ana.actor, first, 'Why here?');
+    const noted = notedHighlights(ana.doc);
+    expect(notedHighlights(ana.doc)).toBe(noted);
+    expect([noted.has(first), noted.has(second)]).toEqual([true, false]);
+    const added = addNote(ana.doc, ana.actor, second, 'Compare 2005');
+    expect(noted.has(second)).toBe(true);
+    deleteNote(ana.doc, ana.actor, existing);
+    expect(noted.has(first)).toBe(false);
+    restoreNote(ana.doc, ana.actor, existing);
+    expect(noted.has(first)).toBe(true);
+    deleteNote(ana.doc, ana.actor, added);
+    expect(noted.has(second)).toBe(false);
+  });
+});
