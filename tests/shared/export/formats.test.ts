@@ -8,7 +8,7 @@ import { escapeMarkdownInline, excerptsToMarkdown } from '#shared/export/markdow
 import { codebookToQdc, excerptsToQde, excerptsToQdpx, refiGuid } from '#shared/export/refi-qda.ts';
 import { excerptsToAnnotationCollection } from '#shared/export/web-annotation.ts';
 import { buildSeededProject } from '../../helpers/seeded-project.ts';
-import { conformanceDir, validateRefiXml, webAnnotationChecker } from './conformance.ts';
+import { changedWebAnnotationAssets, validateRefiXml, webAnnotationChecker } from './conformance.ts';
 
 let excerpts: Excerpt[];
 let context: ExportContext;
@@ -125,18 +125,13 @@ describe('Web Annotation JSON-LD', () => {
     expect(unanchored?.target.selector.map((s) => s.type)).toEqual(['TextQuoteSelector']);
   });
 
-  const dir = conformanceDir();
-  if (!dir) {
-    it('conformance assets', () => console.warn('Web Annotation schema checks not run: ../shared/conformance is absent (set MARGINALIA_CONFORMANCE_DIR)'));
-    return;
-  }
   it('passes every MUST assertion of the W3C test suite, for every exported annotation', () => {
-    const check = webAnnotationChecker(dir);
+    const check = webAnnotationChecker();
     const collection = excerptsToAnnotationCollection(excerpts, context);
     for (const annotation of collection.first.items) expect(check(annotation), annotation.id).toEqual([]);
   });
   it('the checker can fail: a broken annotation is caught', () => {
-    const check = webAnnotationChecker(dir);
+    const check = webAnnotationChecker();
     const annotation = excerptsToAnnotationCollection(excerpts, context).first.items[0];
     const broken = { ...annotation, '@context': 'http://example.org/wrong', created: 'yesterday' };
     expect(check(broken).map((failure) => failure.assertion)).toEqual(
@@ -173,18 +168,19 @@ describe('REFI-QDA', () => {
     expect(data.xml).toContain('name="Bora &quot;B&quot; İnce"');
   });
 
-  const dir = conformanceDir();
-  if (!dir) {
-    it('conformance assets', () => console.warn('REFI-QDA XSD checks not run: ../shared/conformance is absent (set MARGINALIA_CONFORMANCE_DIR)'));
-    return;
-  }
   it('project.qde validates against Project.xsd and the .qdc against Codebook.xsd', async () => {
     const { data } = excerptsToQde(excerpts, context);
-    expect(await validateRefiXml(dir, data.xml, 'Project.xsd')).toEqual([]);
-    expect(await validateRefiXml(dir, codebookToQdc(context).data, 'Codebook.xsd')).toEqual([]);
+    expect(await validateRefiXml(data.xml, 'Project.xsd')).toEqual([]);
+    expect(await validateRefiXml(codebookToQdc(context).data, 'Codebook.xsd')).toEqual([]);
   });
   it('the validator can fail: an invalid colour and a missing name are reported', async () => {
     const bad = codebookToQdc(context).data.replace('color="#D32F2F"', 'color="red"').replace(/ name="Energy"/, '');
-    expect((await validateRefiXml(dir, bad, 'Codebook.xsd')).length).toBeGreaterThanOrEqual(2);
+    expect((await validateRefiXml(bad, 'Codebook.xsd')).length).toBeGreaterThanOrEqual(2);
+  });
+});
+
+describe('conformance assets', () => {
+  it('every Web Annotation file listed in SOURCES.tsv is present and unchanged (sha256)', () => {
+    expect(changedWebAnnotationAssets()).toEqual([]);
   });
 });
