@@ -18,6 +18,8 @@ import { getProjectSession } from '../store/project-session.ts';
 import { activeProjectId } from '../sync/team-controller.ts';
 import { startTeam } from '../team/start-team.ts';
 import { TeamContext } from '../team/team-context.ts';
+import { TeamTopBar } from '../team/TeamTopBar.tsx';
+import { TopBarEndContext } from '../ui/top-bar-end.ts';
 import { readerHref } from './routes.ts';
 import '../ui/theme.css';
 import '../ui/layout.css';
@@ -45,10 +47,12 @@ if (container === null) throw new Error('index.html has no #root element');
 createRoot(container).render(
   <StrictMode>
     <TeamContext.Provider value={team}>
-      <AnnotationsGate workspace={annotations} commands={commands} files={platform} library={library} menuHandlesUndo={platform.kind === 'electron'}>
-        <App library={library} positions={positions} commands={commands} />
-        <ExportHost commands={commands} library={library} files={platform} />
-      </AnnotationsGate>
+      <TopBarEndContext.Provider value={<TeamTopBar />}>
+        <AnnotationsGate workspace={annotations} commands={commands} files={platform} library={library} menuHandlesUndo={platform.kind === 'electron'}>
+          <App library={library} positions={positions} commands={commands} />
+          <ExportHost commands={commands} library={library} files={platform} />
+        </AnnotationsGate>
+      </TopBarEndContext.Provider>
     </TeamContext.Provider>
   </StrictMode>,
 );

@@ -6,14 +6,22 @@
  * on the notice, so nobody loses it mid-read — and errors stay until dismissed.
  */
 import { useEffect, useRef, useState } from 'react';
-import type { Notice } from '../store/workspace.ts';
+
+/**
+ * What a toast shows. Declared here, not imported from the workspace, so this generic piece
+ * depends on no feature folder; the workspace's notices have this shape.
+ */
+export interface ToastNotice {
+  readonly kind: 'info' | 'error';
+  readonly text: string;
+}
 
 /** How long a success notice stays before it dismisses itself. */
 export const NOTICE_AUTO_DISMISS_MS = 6000;
 
 /** Props of {@link NoticeToast}. */
 export interface NoticeToastProps {
-  readonly notice: Notice;
+  readonly notice: ToastNotice;
   /** True while a side panel takes the right-hand column: the notice sits left of it. */
   readonly besidePanel: boolean;
   readonly onDismiss: () => void;

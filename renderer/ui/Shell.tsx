@@ -9,10 +9,13 @@
  * margin column steps aside for it below 1600 px wide windows, as Hypothesis's sidebar
  * replaces its margin: at 1280–1440 px there is not room for sidebar, a readable text
  * column, notes and a panel at once; from 1600 px all four fit (see layout.css).
+ *
+ * The right end of the top bar (the team corner) comes from TopBarEndContext, provided by
+ * the app root, so this frame imports no feature folder.
  */
 import { useContext, type ReactNode } from 'react';
 import { PanelColumnContext } from './panel-column.ts';
-import { TeamTopBar } from '../team/TeamTopBar.tsx';
+import { TopBarEndContext } from './top-bar-end.ts';
 
 /** Props of {@link Shell}. */
 export interface ShellProps {
@@ -35,6 +38,7 @@ export interface ShellProps {
 /** The layout frame. */
 export function Shell({ context, actions, sidebar, sidebarLabel, sidebarHidden = false, main, mainLabel, margin, marginShown = true, status }: ShellProps) {
   const panelOpen = useContext(PanelColumnContext);
+  const topBarEnd = useContext(TopBarEndContext);
   return (
     <div className={`shell${sidebarHidden ? ' shell--sidebar-hidden' : ''}${marginShown ? '' : ' shell--no-margin'}${panelOpen ? ' shell--panel-open' : ''}`}>
       <a className="skip-link" href="#main-pane">Skip to content</a>
@@ -42,7 +46,7 @@ export function Shell({ context, actions, sidebar, sidebarLabel, sidebarHidden =
         <span className="top-bar__app">Marginalia</span>
         {context !== undefined && <span className="top-bar__context">{context}</span>}
         <span className="top-bar__actions">{actions}</span>
-        <TeamTopBar />
+        {topBarEnd}
       </header>
       <nav className="sidebar" aria-label={sidebarLabel} hidden={sidebarHidden}>
         {sidebar}
