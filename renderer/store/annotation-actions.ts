@@ -8,15 +8,15 @@ import type * as Y from 'yjs';
 import type { Article } from '#shared/documents/article.ts';
 import { describe } from '#shared/anchoring/describe.ts';
 import { addHighlight, applyTag, deleteHighlight, removeTag } from '#shared/model/highlights.ts';
+import { appliedTagsOf, firstLiveNoteOf } from '#shared/model/highlight-reads.ts';
 import type { HighlightId, NoteId, TagId } from '#shared/model/ids.ts';
-import { NOTE, roots, type TrashRecord } from '#shared/model/layout.ts';
 import { localOrigin } from '#shared/model/origins.ts';
 import { addNote } from '#shared/model/notes.ts';
 import { createTag } from '#shared/model/tags.ts';
 import { buildTagIndex } from '#shared/model/tag-index.ts';
 import { listTags, type TagTreeNode } from '#shared/model/queries.ts';
 import type { Actor } from '#shared/model/write.ts';
-import { appliedTags, createViewContext } from '#shared/model/views.ts';
+import { createViewContext } from '#shared/model/views.ts';
 
 /** Colours handed to new tags in turn (distinct at 35% opacity over white). */
 export const TAG_PALETTE = ['#f4c542', '#5aa9e6', '#7bc96f', '#f28482', '#b388eb', '#f6a75b', '#4fd1c5', '#e36bae', '#a3a380', '#6c8ead'] as const;
@@ -70,17 +70,16 @@ export function tagByName(doc: Y.Doc, actor: Actor, name: string): TagId {
   for (const tag of index.tags.values()) {
     if (index.isLive(tag.id) && tag.name.toLowerCase() === wanted.toLowerCase()) return tag.id;
   }
-  const colour = TAG_PALETTE[roots(doc).tags.size % TAG_PALETTE.length] as string;
+  // Every tag ever made counts (merged and trashed too), so colours keep rotating.
+  const colour = TAG_PALETTE[index.tags.size % TAG_PALETTE.length] as string;
   return createTag(doc, actor, { name: wanted, colour });
 }
 
 /** Applies `tag` to a highlight, or removes it if the highlight already carries it (resolved through merges). */
 export function toggleTag(doc: Y.Doc, actor: Actor, highlight: HighlightId, tag: TagId): 'applied' | 'removed' {
-  const map = roots(doc).highlights.get(highlight);
-  if (!map) throw new Error(`unknown highlight ${highlight}`);
   const context = createViewContext(doc);
   const target = context.tagIndex.resolve(tag);
-  const carried = appliedTags(context, map).filter((applied) => applied.tag.id === target);
+  const carried = appliedTagsOf(doc, highlight, context).filter((applied) => applied.tag.id === target);
   if (carried.length === 0) {
     applyTag(doc, actor, highlight, tag);
     return 'applied';
@@ -98,9 +97,5 @@ export function trashHighlight(doc: Y.Doc, actor: Actor, highlight: HighlightId)
 
 /** The first live note of a highlight, or a new empty one. */
 export function noteFor(doc: Y.Doc, actor: Actor, highlight: HighlightId): NoteId {
-  let found: NoteId | null = null;
-  roots(doc).notes.forEach((note, id) => {
-    if (found === null && note.get(NOTE.highlight) === highlight && (note.get(NOTE.trash) as TrashRecord | undefined)?.d !== 1) found = id as NoteId;
-  });
-  return found ?? addNote(doc, actor, highlight, '');
+  return firstLiveNoteOf(doc, highlight) ?? addNote(doc, actor, highlight, '');
 }

@@ -1,40 +1,34 @@
 /**
  * The bridge between the project doc and one open article's highlights plugin.
  *
- * On open, every live highlight of the article is anchored once with `anchor()` (hash match
- * → stored position; else exact, then fuzzy quote search) and mapped to ProseMirror
- * positions through the article's TextMap. Anchors are immutable in the model, so a
- * highlight's placement depends only on its id and the article's text: placements are
- * cached per project doc, article hash and highlight, and reopening an article anchors only
- * highlights it has not placed before (anchoring ~2,000 highlights cost ~25 ms per open).
+ * On open, every live highlight of the article is placed (the model's `placeHighlight`:
+ * anchored once, then cached per project doc, article hash and highlight, so reopening an
+ * article anchors only highlights it has not placed before) and mapped to ProseMirror
+ * positions through the article's TextMap. Which highlights belong to the article and which
+ * carry notes come from the model's per-doc indexes, kept current from each change — never
+ * a pass over every note or highlight per open, per keystroke or per highlight created.
  *
  * After that, `observeProject` reports which highlights each transaction touched; only
  * those are re-read and sent to the plugin as "annotations changed" metadata. A codebook
  * change (merge, delete) can change the tags of many highlights, so it refreshes this
  * article's spans — rare, and still no decoration rebuild for untouched ones in PM terms
  * beyond a replace. Highlights that cannot be placed are listed as unanchored, never dropped.
- * Which highlights carry notes, and which highlights belong to which document, are indexes
- * per project doc: one pass the first time an article opens, then kept current from each
- * change by their own listener — never a pass over every note or highlight per open, per
- * keystroke or per highlight created. The catch-up refresh at `connect` runs only if the
- * doc changed since the bridge was created. `changeTogether` folds the plugin update a
- * local edit causes into the caller's own editor transaction (creating a highlight also
- * collapses the selection and focuses it: one editor update instead of three).
+ * The catch-up refresh at `connect` runs only if the doc changed since the bridge was
+ * created. `changeTogether` folds the plugin update a local edit causes into the caller's
+ * own editor transaction (creating a highlight also collapses the selection and focuses
+ * it: one editor update instead of three).
  */
 import type * as Y from 'yjs';
 import type { Transaction } from 'prosemirror-state';
 import type { EditorView } from 'prosemirror-view';
 import type { Article } from '#shared/documents/article.ts';
-import { anchor } from '#shared/anchoring/anchor.ts';
-import type { HighlightId, NoteId, TagId } from '#shared/model/ids.ts';
-import { HIGHLIGHT, NOTE, roots, type AnchorRecord, type TrashRecord } from '#shared/model/layout.ts';
+import { highlightIdsOfDocument, notedHighlights } from '#shared/model/doc-indexes.ts';
+import { liveAnchorOf, liveTagIdsOf } from '#shared/model/highlight-reads.ts';
+import type { HighlightId } from '#shared/model/ids.ts';
 import { observeProject, type ProjectChange } from '#shared/model/observe.ts';
+import { placeHighlight, type Placement } from '#shared/model/placements.ts';
 import { buildTagIndex, type TagIndex } from '#shared/model/tag-index.ts';
-import { appliedTags, type ViewContext } from '#shared/model/views.ts';
 import { highlightsPluginKey, setHighlightsMeta, type HighlightSpan, type HighlightsMeta } from '../reader/highlights-plugin.ts';
-
-/** Where a highlight sits in the open article (canonical offsets), or null when unanchored. */
-export type Placement = { readonly start: number; readonly end: number } | null;
 
 /** One open article's highlights. */
 export interface DocumentHighlights {
@@ -69,112 +63,15 @@ function combineMeta(earlier: HighlightsMeta, later: HighlightsMeta): Highlights
   };
 }
 
-function isLiveIn(map: Y.Map<unknown> | undefined, documentId: string): map is Y.Map<unknown> {
-  if (!map) return false;
-  const anchorRecord = map.get(HIGHLIGHT.anchor) as AnchorRecord | undefined;
-  if (!anchorRecord || anchorRecord.d !== documentId) return false;
-  return (map.get(HIGHLIGHT.trash) as TrashRecord | undefined)?.d !== 1;
-}
-
-/** Which highlights carry live notes. */
-interface NotedIndex {
-  has(id: HighlightId): boolean;
-}
-
-const notedIndexes = new WeakMap<Y.Doc, NotedIndex>();
-
-/**
- * The noted-highlight index of `doc`: one pass over all notes the first time, then kept up
- * to date from the notes each change touched (its listener lives as long as the doc, and is
- * registered before any bridge's, so it is current when a bridge reads it).
- */
-function notedIndexOf(doc: Y.Doc): NotedIndex {
-  const existing = notedIndexes.get(doc);
-  if (existing !== undefined) return existing;
-  const index = createNotedIndex(doc);
-  observeProject(doc, (change) => {
-    for (const noteId of change.notes) index.update(noteId);
-  });
-  notedIndexes.set(doc, index);
-  return index;
-}
-
-function createNotedIndex(doc: Y.Doc) {
-  const notes = roots(doc).notes;
-  const ownerOf = new Map<NoteId, HighlightId>();
-  const liveNotes = new Map<HighlightId, Set<NoteId>>();
-  const update = (noteId: NoteId): void => {
-    const previous = ownerOf.get(noteId);
-    if (previous !== undefined) liveNotes.get(previous)?.delete(noteId);
-    const note = notes.get(noteId);
-    const highlight = note?.get(NOTE.highlight) as HighlightId | undefined;
-    if (note === undefined || highlight === undefined || (note.get(NOTE.trash) as TrashRecord | undefined)?.d === 1) {
-      ownerOf.delete(noteId);
-      return;
-    }
-    ownerOf.set(noteId, highlight);
-    let set = liveNotes.get(highlight);
-    if (set === undefined) liveNotes.set(highlight, (set = new Set()));
-    set.add(noteId);
-  };
-  notes.forEach((_note, noteId) => update(noteId as NoteId));
-  return {
-    update,
-    has: (id: HighlightId): boolean => (liveNotes.get(id)?.size ?? 0) > 0,
-  };
-}
-
-/** Placements by project doc, then article hash, then highlight (anchors never change). */
-const placementCache = new WeakMap<Y.Doc, Map<string, Map<HighlightId, Placement>>>();
-
-function placementsFor(doc: Y.Doc, articleHash: string): Map<HighlightId, Placement> {
-  let byHash = placementCache.get(doc);
-  if (byHash === undefined) placementCache.set(doc, (byHash = new Map()));
-  let placements = byHash.get(articleHash);
-  if (placements === undefined) byHash.set(articleHash, (placements = new Map()));
-  return placements;
-}
-
-/**
- * Highlight ids by document id, per project doc: built with one pass over every highlight
- * the first time an article opens, then kept current from each change — so opening an
- * article visits its own ~2,000 highlights, not the project's 10,000. A highlight never
- * moves to another document (anchors are immutable), so ids are only added; ids whose
- * highlight is gone or trashed stay listed and are skipped as not live.
- */
-const highlightsByDocument = new WeakMap<Y.Doc, Map<string, Set<HighlightId>>>();
-
-function highlightIdsOf(doc: Y.Doc, documentId: string): ReadonlySet<HighlightId> {
-  let index = highlightsByDocument.get(doc);
-  if (index === undefined) {
-    const built = new Map<string, Set<HighlightId>>();
-    const highlights = roots(doc).highlights;
-    const file = (id: HighlightId, map: Y.Map<unknown> | undefined): void => {
-      const owner = (map?.get(HIGHLIGHT.anchor) as AnchorRecord | undefined)?.d;
-      if (owner === undefined) return;
-      let ids = built.get(owner);
-      if (ids === undefined) built.set(owner, (ids = new Set()));
-      ids.add(id);
-    };
-    highlights.forEach((map, id) => file(id as HighlightId, map));
-    // Lives as long as the doc (both are only reachable from each other once the doc goes).
-    observeProject(doc, (change) => {
-      for (const id of change.highlights) file(id, highlights.get(id));
-    });
-    highlightsByDocument.set(doc, (index = built));
-  }
-  return index.get(documentId) ?? new Set();
-}
-
 /** Creates the bridge for `article` over the project `doc`. */
 export function createDocumentHighlights(doc: Y.Doc, article: Article): DocumentHighlights {
   const documentId = article.meta.id;
-  const placements = placementsFor(doc, article.hash);
   const spans = new Map<HighlightId, HighlightSpan>();
   const unanchored = new Set<HighlightId>();
   const listeners = new Set<() => void>();
   let tagIndex: TagIndex = buildTagIndex(doc);
-  const noted = notedIndexOf(doc);
+  // Asked for before this bridge registers its own change listener, so it is current when that runs.
+  const noted = notedHighlights(doc);
   // Whether the doc changed between creating the bridge and connecting a view (then, and
   // only then, `connect` catches up with a full refresh).
   let changedBeforeConnect = false;
@@ -183,47 +80,33 @@ export function createDocumentHighlights(doc: Y.Doc, article: Article): Document
   };
   doc.on('afterTransaction', onEarlyTransaction);
 
-  const place = (id: HighlightId, map: Y.Map<unknown>): Placement => {
-    if (placements.has(id)) return placements.get(id) ?? null;
-    const record = map.get(HIGHLIGHT.anchor) as AnchorRecord;
-    const result = anchor(
-      article.text,
-      { position: { start: record.p[0], end: record.p[1] }, quote: { exact: record.q[0], prefix: record.q[1], suffix: record.q[2] } },
-      { hash: article.hash, expectedHash: record.h },
-    );
-    const placement = result.status === 'anchored' ? { start: result.start, end: result.end } : null;
-    placements.set(id, placement);
-    return placement;
-  };
-
-  const context: ViewContext = { doc, tagIndex, notesOf: () => [], memberOf: () => undefined };
-  const spanOf = (id: HighlightId, map: Y.Map<unknown>): HighlightSpan | null => {
-    const placement = place(id, map);
-    if (placement === null) return null;
-    const tags: TagId[] = appliedTags({ ...context, tagIndex }, map).map((applied) => applied.tag.id);
+  const spanOf = (id: HighlightId): HighlightSpan | 'unplaced' | null => {
+    const stored = liveAnchorOf(doc, id);
+    if (stored === undefined || stored.documentId !== documentId) return null;
+    const placement = placeHighlight(doc, id, article, stored);
+    if (placement === null) return 'unplaced';
     return {
       id,
       from: article.textMap.offsetToPos(placement.start),
       to: article.textMap.offsetToPos(placement.end),
-      tags,
+      tags: liveTagIdsOf(doc, id, tagIndex),
       hasNote: noted.has(id),
     };
   };
 
   /** Re-reads `ids` and returns the plugin metadata that brings the spans up to date. */
   const refresh = (ids: Iterable<HighlightId> | null): HighlightsMeta => {
-    const highlights = roots(doc).highlights;
     const wanted = ids === null ? null : new Set(ids);
     const upsert: HighlightSpan[] = [];
     const remove: HighlightId[] = [];
-    const visit = (id: HighlightId, map: Y.Map<unknown> | undefined): void => {
-      if (!isLiveIn(map, documentId)) {
+    const visit = (id: HighlightId): void => {
+      const span = spanOf(id);
+      if (span === null) {
         unanchored.delete(id);
         if (spans.delete(id)) remove.push(id);
         return;
       }
-      const span = spanOf(id, map);
-      if (span === null) {
+      if (span === 'unplaced') {
         unanchored.add(id);
         if (spans.delete(id)) remove.push(id);
         return;
@@ -234,7 +117,7 @@ export function createDocumentHighlights(doc: Y.Doc, article: Article): Document
       spans.set(id, span);
       upsert.push(span);
     };
-    for (const id of wanted ?? highlightIdsOf(doc, documentId)) visit(id, highlights.get(id));
+    for (const id of wanted ?? highlightIdsOfDocument(doc, documentId)) visit(id);
     return { upsert, remove };
   };
 
@@ -251,7 +134,7 @@ export function createDocumentHighlights(doc: Y.Doc, article: Article): Document
     initialSpans: () => [...spans.values()],
     spans: () => spans,
     unanchored: () => [...unanchored],
-    rangeOf: (id) => (spans.has(id) ? placements.get(id) ?? null : null),
+    rangeOf: (id) => (spans.has(id) ? placeHighlight(doc, id, article) : null),
     connect(view) {
       // Catch up on anything that changed between creating the bridge and the view.
       doc.off('afterTransaction', onEarlyTransaction);

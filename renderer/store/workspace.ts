@@ -15,7 +15,7 @@ import type { Actor } from '#shared/model/write.ts';
 import type { HighlightId, NoteId } from '#shared/model/ids.ts';
 import { bookkeepingOrigin } from '#shared/model/origins.ts';
 import { createProject, getProjectMeta, setMember } from '#shared/model/project.ts';
-import { roots } from '#shared/model/layout.ts';
+import { getMember } from '#shared/model/members.ts';
 import { highlightSelector, highlightsPluginKey, setHighlightsMeta } from '../reader/highlights-plugin.ts';
 import { loadLocalMember, localProjectId, saveLocalMember, type KeyValueStore, type LocalMember } from './identity.ts';
 import { getProjectSession, type ProjectSession } from './project-session.ts';
@@ -114,8 +114,8 @@ export function createAnnotationWorkspace(options: WorkspaceOptions): Annotation
 
   const recordProfile = (): void => {
     if (member === null || !session.loaded()) return;
-    const current = roots(session.doc).members.get(member.id);
-    if (current && current.n === member.name && current.c === member.colour) return;
+    const current = getMember(session.doc, member.id);
+    if (current && current.name === member.name && current.colour === member.colour) return;
     const profile = { name: member.name, colour: member.colour };
     const actor = { member: member.id };
     session.doc.transact(() => setMember(session.doc, actor, profile), bookkeepingOrigin);

@@ -6,9 +6,8 @@
  * and benchmarks compare. Pure (Yjs + model only), so Node and the page share it.
  */
 import type * as Y from 'yjs';
-import type { HighlightId } from '#shared/model/ids.ts';
-import { roots } from '#shared/model/layout.ts';
-import { createViewContext, highlightView } from '#shared/model/views.ts';
+import { listAllHighlights } from '#shared/model/highlight-reads.ts';
+import { createViewContext } from '#shared/model/views.ts';
 
 /** The snapshot as plain data. */
 export interface CanonicalSnapshot {
@@ -19,12 +18,8 @@ export interface CanonicalSnapshot {
 /** Builds the snapshot of `doc`. */
 export function canonicalSnapshot(doc: Y.Doc): CanonicalSnapshot {
   const context = createViewContext(doc);
-  const highlights: Array<{ readonly id: string; readonly notes: unknown }> = [];
-  roots(doc).highlights.forEach((map, id) => {
-    const view = highlightView(context, id as HighlightId, map);
-    highlights.push({ ...view, notes: context.notesOf(id as HighlightId) });
-  });
-  highlights.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  // Every note of each highlight, trashed ones included (a view lists only live notes).
+  const highlights = listAllHighlights(doc, context).map((view) => ({ ...view, notes: context.notesOf(view.id) }));
   const tags = [...context.tagIndex.tags.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   return { highlights, tags };
 }

@@ -4,15 +4,15 @@
  *
  * Merging is safe to repeat (items the team doc already has are skipped; deletions made in
  * the team project are not undone), and nothing in the personal project changes. The one
- * field that must not travel is the project id in the meta map: after the merge the team
- * doc's meta is re-stamped with the team project's id, in the same transaction, so the
+ * field that must not travel is the project id: after the merge the team doc is re-stamped
+ * with the team project's id (`restampProjectId`), in the same transaction, so the
  * update the server receives never names the personal project. The whole merge runs under
  * the model's import origin, so undo never captures it.
  */
 import * as Y from 'yjs';
 import type { ProjectId } from '#shared/model/ids.ts';
-import { META, roots } from '#shared/model/layout.ts';
 import { importOrigin } from '#shared/model/origins.ts';
+import { restampProjectId } from '#shared/model/project-id.ts';
 
 /** What the copy did. */
 export interface CopyResult {
@@ -27,9 +27,7 @@ export function copyLocalWork(personal: Y.Doc, team: Y.Doc, teamProjectId: Proje
   team.transact(() => {
     Y.applyUpdate(team, update);
     bytes = update.byteLength;
-    const meta = roots(team).meta;
-    const id = meta.get(META.id);
-    if (id !== undefined && id !== teamProjectId) meta.set(META.id, teamProjectId);
+    restampProjectId(team, teamProjectId);
   }, importOrigin);
   // An update of an empty state is two bytes (no structs, no deletions).
   return { bytes: bytes <= 2 ? 0 : bytes };
