@@ -136,6 +136,8 @@ export function MarginColumn() {
                 quote={view.quote.exact}
                 focused={focused}
                 nameOf={nameOf}
+                me={snapshot.member?.id ?? null}
+
                 editRequested={snapshot.editNote === note.id}
                 onFocusHighlight={focus}
               />

@@ -1,11 +1,13 @@
 /**
- * One note in the margin: author and time, the note edited in place (a plain textarea
- * bound to the note's Y.Text, see text-binding.ts), and its thread of replies with a box
- * to add one. Clicking the card focuses its highlight. Memoised on what it shows, so a
+ * One note in the margin: author and time, the note — edited in place by its author (a plain
+ * textarea bound to the note's Y.Text, see text-binding.ts), read-only for everyone else,
+ * who reply instead — "edited by X, date" where a merge brought in someone else's edit, and
+ * its thread of replies with a box to add one. Clicking the card focuses its highlight. Memoised on what it shows, so a
  * model change re-renders only the cards it concerns (see {@link sameCard}).
  */
 import { memo, useEffect, useRef, useState } from 'react';
-import type { NoteId } from '#shared/model/ids.ts';
+import type { MemberId, NoteId } from '#shared/model/ids.ts';
+import { canEditNote, type OtherEdit } from '#shared/model/note-editors.ts';
 import { addReply, editNote, noteText } from '#shared/model/notes.ts';
 import type { NoteView } from '#shared/model/views.ts';
 import type { AnnotationWorkspace } from '../store/workspace.ts';
@@ -19,6 +21,8 @@ export interface NoteCardProps {
   readonly quote: string;
   readonly focused: boolean;
   readonly nameOf: (id: NoteView['createdBy'] | undefined) => string;
+  /** The local member: only a note's author gets an editor. */
+  readonly me: MemberId | null;
   readonly editRequested: boolean;
   onFocusHighlight(): void;
 }
@@ -51,9 +55,22 @@ function NoteEditor({ workspace, noteId, autoFocus }: { workspace: AnnotationWor
   );
 }
 
-function NoteCardContent({ workspace, note, quote, focused, nameOf, editRequested, onFocusHighlight }: NoteCardProps) {
+/** "edited by Babak, 2 Dec 14:03" (newest first; further editors named after the first). */
+function EditedBy({ edits, nameOf }: { edits: readonly OtherEdit[]; nameOf: NoteCardProps['nameOf'] }) {
+  const newest = edits[0];
+  if (newest === undefined) return null;
+  const names = edits.map((edit) => nameOf(edit.by)).join(', ');
+  return (
+    <p className="note-card__edited" data-testid="note-edited">
+      edited by {names}, <time dateTime={new Date(newest.at).toISOString()}>{formatNoteTime(newest.at)}</time>
+    </p>
+  );
+}
+
+function NoteCardContent({ workspace, note, quote, focused, nameOf, me, editRequested, onFocusHighlight }: NoteCardProps) {
   const [reply, setReply] = useState('');
   const replies = note.replies.filter((entry) => entry.deleted === null);
+  const mine = canEditNote(note.createdBy, me);
   return (
     <article className={`note-card${focused ? ' note-card--focused' : ''}`} data-note-id={note.id} data-highlight-id={note.highlightId} onClick={onFocusHighlight} data-testid="note-card">
       <header className="note-card__meta">
@@ -61,13 +78,19 @@ function NoteCardContent({ workspace, note, quote, focused, nameOf, editRequeste
         <time dateTime={new Date(note.createdAt).toISOString()}>{formatNoteTime(note.createdAt)}</time>
       </header>
       {!focused && <p className="note-card__quote">“{quote.length > 80 ? `${quote.slice(0, 80)}…` : quote}”</p>}
-      <NoteEditor workspace={workspace} noteId={note.id} autoFocus={editRequested} />
+      {mine ? (
+        <NoteEditor workspace={workspace} noteId={note.id} autoFocus={editRequested} />
+      ) : (
+        <p className="note-card__text note-card__text--read" data-testid="note-text-read">{note.text}</p>
+      )}
+      <EditedBy edits={note.otherEdits} nameOf={nameOf} />
       {replies.length > 0 && (
         <ol className="note-card__replies" aria-label="Replies">
           {replies.map((entry) => (
             <li key={entry.id} className="note-reply" data-testid="note-reply">
               <span className="note-card__meta"><span className="note-card__author">{nameOf(entry.createdBy)}</span> <time>{formatNoteTime(entry.createdAt)}</time></span>
               <p>{entry.text}</p>
+              <EditedBy edits={entry.otherEdits} nameOf={nameOf} />
             </li>
           ))}
         </ol>
@@ -90,8 +113,12 @@ function NoteCardContent({ workspace, note, quote, focused, nameOf, editRequeste
 /** What a card shows, as a string: equal keys render the same card. */
 function cardKey(props: NoteCardProps): string {
   const { note } = props;
-  const replies = note.replies.map((entry) => `${entry.id}|${entry.deleted === null ? '' : 'x'}|${entry.createdAt}|${props.nameOf(entry.createdBy)}|${entry.text}`);
-  return [note.id, note.createdAt, props.nameOf(note.createdBy), props.quote, props.focused, props.editRequested, ...replies].join('\u0000');
+  const edits = (list: readonly OtherEdit[]): string => list.map((edit) => `${props.nameOf(edit.by)}@${edit.at}`).join(',');
+  const replies = note.replies.map((entry) => `${entry.id}|${entry.deleted === null ? '' : 'x'}|${entry.createdAt}|${props.nameOf(entry.createdBy)}|${entry.text}|${edits(entry.otherEdits)}`);
+  const mine = canEditNote(note.createdBy, props.me);
+  // An author's editor follows its Y.Text itself; a reader's copy of the text is part of the key.
+  const text = mine ? '' : note.text;
+  return [note.id, note.createdAt, props.nameOf(note.createdBy), props.quote, props.focused, props.editRequested, mine, text, edits(note.otherEdits), ...replies].join('\u0000');
 }
 
 /** True when two card props render the same card (the click handler only needs the same highlight). */

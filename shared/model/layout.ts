@@ -46,6 +46,13 @@ export const TAG = {
   updatedAt: 'ua',
 } as const;
 
+/**
+ * Prefix of a note's or reply's "edited by someone other than its author" stamps: key
+ * `e:<memberId>`, value the time (ms) of that member's latest edit run. One key per member,
+ * so concurrent stamps by different people both survive a merge.
+ */
+export const NOTE_OTHER_EDIT_PREFIX = 'e:';
+
 /** Keys of a highlight's map (besides tag ids). */
 export const HIGHLIGHT = { anchor: 's', trash: 'x' } as const;
 

@@ -15,6 +15,7 @@
 import * as Y from 'yjs';
 import type { HighlightId, NoteId, ReplyId } from './ids.ts';
 import { NOTE, roots, type TrashRecord } from './layout.ts';
+import { stampOtherEdit } from './note-editors.ts';
 import { write, type Actor, type WriteContext } from './write.ts';
 
 /** How long (ms) one member's run of edits shares a single "updated at" stamp. */
@@ -38,6 +39,7 @@ function textOf(map: Y.Map<unknown>): Y.Text {
 }
 
 function stampEdit(map: Y.Map<unknown>, context: WriteContext): void {
+  stampOtherEdit(map, context.member, context.at, EDIT_STAMP_INTERVAL);
   const by = map.get(NOTE.updatedBy);
   const at = map.get(NOTE.updatedAt);
   if (by === context.member && typeof at === 'number' && context.at - at < EDIT_STAMP_INTERVAL) return;

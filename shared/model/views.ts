@@ -10,6 +10,7 @@ import type * as Y from 'yjs';
 import type { HighlightId, MemberId, NoteId, ReplyId, TagId } from './ids.ts';
 import { HIGHLIGHT, NOTE, isApplicationKey, roots, type AnchorRecord, type TrashRecord } from './layout.ts';
 import type { PositionSelector, QuoteSelector } from './highlights.ts';
+import { otherEdits, type OtherEdit } from './note-editors.ts';
 import { buildTagIndex, type TagIndex, type TagView, type TrashInfo } from './tag-index.ts';
 import { memberOfClient } from './write.ts';
 
@@ -33,6 +34,8 @@ export type ReplyView = {
   readonly createdAt: number;
   readonly updatedBy: MemberId | undefined;
   readonly updatedAt: number | undefined;
+  /** Edits by people other than the author (brought in by a merge), newest first. */
+  readonly otherEdits: readonly OtherEdit[];
   readonly deleted: TrashInfo | null;
 };
 
@@ -45,6 +48,8 @@ export type NoteView = {
   readonly createdAt: number;
   readonly updatedBy: MemberId | undefined;
   readonly updatedAt: number | undefined;
+  /** Edits by people other than the author (brought in by a merge), newest first. */
+  readonly otherEdits: readonly OtherEdit[];
   readonly deleted: TrashInfo | null;
   readonly replies: readonly ReplyView[];
 };
@@ -94,6 +99,7 @@ function readReply(id: ReplyId, map: Y.Map<unknown>): ReplyView {
     createdAt: map.get(NOTE.createdAt) as number,
     updatedBy: map.get(NOTE.updatedBy) as MemberId | undefined,
     updatedAt: map.get(NOTE.updatedAt) as number | undefined,
+    otherEdits: otherEdits(map),
     deleted: trashInfo(map.get(NOTE.trash)),
   };
 }
@@ -112,6 +118,7 @@ export function readNote(id: NoteId, map: Y.Map<unknown>): NoteView {
     createdAt: map.get(NOTE.createdAt) as number,
     updatedBy: map.get(NOTE.updatedBy) as MemberId | undefined,
     updatedAt: map.get(NOTE.updatedAt) as number | undefined,
+    otherEdits: otherEdits(map),
     deleted: trashInfo(map.get(NOTE.trash)),
     replies: replies.sort(byTimeThenId),
   };
