@@ -2,7 +2,7 @@
  * The benchmark harness: suites produce metrics from repeated samples; the runner reports
  * medians (and p95 where a budget is a percentile), ratios against baselines measured in
  * the same run, and whether each is within its docs/architecture.md §8 budget. Nothing here asserts:
- * these machines are shared and noisy, so numbers are reported, not enforced.
+ * timings vary with machine load, so numbers are reported, not enforced.
  */
 
 /** How a metric is compared with its budget. */
