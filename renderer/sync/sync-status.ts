@@ -5,7 +5,8 @@
  * refusal reason, last close) into `deriveSyncStatus`; `describeSyncStatus` turns the
  * result into the indicator's label and tooltip. Both are pure so every state and every
  * sentence is unit-tested without a server. Phases follow docs/architecture.md §6: offline,
- * connecting, synced, or "N changes not yet on the server" — plus "refused", which must
+ * connecting, synced, or "N unsent" (N counts what the person did — highlights, codes,
+ * notes — not Yjs updates; the tooltip says it in full) — plus "refused", which must
  * never look like a silent reconnect loop: it carries the server's reason verbatim.
  */
 import { REFUSAL_REASONS } from '#shared/sync/protocol.ts';
@@ -23,8 +24,10 @@ export interface SyncFacts {
   readonly socket: SocketState;
   /** The provider finished its handshake with the server since the last (re)connect. */
   readonly handshakeDone: boolean;
-  /** Local changes sent but not yet acknowledged by the server. */
+  /** Local changes sent but not yet acknowledged by the server (Yjs updates: the phase's input). */
   readonly unsyncedChanges: number;
+  /** What the person did since the server last had everything, in items (highlights, codes, notes). */
+  readonly unsentItems: number;
   /** The server's refusal reason, verbatim, while refused; null otherwise. */
   readonly refusal: string | null;
   /** When the doc was last fully acknowledged by the server (ms since epoch), if ever. */
@@ -47,6 +50,7 @@ export const INITIAL_SYNC_FACTS: SyncFacts = {
   socket: 'disconnected',
   handshakeDone: false,
   unsyncedChanges: 0,
+  unsentItems: 0,
   refusal: null,
   lastSyncedAt: null,
   lastDisconnect: null,
@@ -74,8 +78,16 @@ export interface SyncDescription {
   readonly tooltip: string;
 }
 
-function changes(count: number): string {
-  return `${count.toLocaleString('en')} change${count === 1 ? '' : 's'} not yet on the server`;
+/** Short words for the label: "3 unsent" (or "unsent changes" when the count is unknown, e.g. after a reload). */
+function unsent(status: SyncStatus): string {
+  return status.unsentItems > 0 ? `${status.unsentItems.toLocaleString('en')} unsent` : 'unsent changes';
+}
+
+/** The tooltip's sentence about unsent work. */
+function unsentSentence(status: SyncStatus): string {
+  if (status.unsentItems === 0) return 'Some changes are not yet on the server.';
+  const count = status.unsentItems;
+  return `${count.toLocaleString('en')} change${count === 1 ? '' : 's'} (highlights, codes, notes) not yet on the server.`;
 }
 
 /** "12:04:31 (3 min ago)" style wording of a past instant. */
@@ -116,7 +128,8 @@ export function describeSyncStatus(status: SyncStatus, now = Date.now()): SyncDe
       lines.unshift(`The server refused the access token: ${status.refusal ?? 'unknown reason'}.`, refusalAdvice(status.refusal ?? ''));
       break;
     case 'offline':
-      label = status.unsyncedChanges > 0 ? `Offline · ${changes(status.unsyncedChanges)}` : 'Offline';
+      label = status.unsyncedChanges > 0 || status.unsentItems > 0 ? `Offline · ${unsent(status)}` : 'Offline';
+      if (label !== 'Offline') lines.unshift(unsentSentence(status));
       lines.unshift(
         `Not connected: ${status.lastDisconnect ?? 'server unreachable'}${status.disconnectedAt === null ? '' : ` since ${describeWhen(status.disconnectedAt, now)}`}. Retrying on its own; your work is kept on this computer.`,
       );
@@ -126,8 +139,8 @@ export function describeSyncStatus(status: SyncStatus, now = Date.now()): SyncDe
       if (status.lastDisconnect !== null) lines.unshift(`Reconnecting after: ${status.lastDisconnect}.`);
       break;
     case 'unsynced':
-      label = changes(status.unsyncedChanges);
-      lines.unshift('Connected; sending your changes.');
+      label = status.unsentItems > 0 ? unsent(status) : 'Sending…';
+      lines.unshift('Connected; sending your changes.', unsentSentence(status));
       break;
     case 'synced':
       label = 'Synced';

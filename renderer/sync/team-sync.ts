@@ -15,6 +15,8 @@
  */
 import { HocuspocusProvider } from '@hocuspocus/provider';
 import type * as Y from 'yjs';
+import { changedItems } from '#shared/model/changed-items.ts';
+import { isLocalOrigin } from '#shared/model/origins.ts';
 import type { ProjectId } from '#shared/model/ids.ts';
 import { CLOSE_CODES } from '#shared/sync/protocol.ts';
 import type { Invite } from '#shared/sync/invite.ts';
@@ -105,8 +107,19 @@ export function startTeamSync(options: TeamSyncOptions): TeamSync {
     const handshakeDone = provider.isSynced;
     const unsyncedChanges = provider.unsyncedChanges;
     const acknowledged = handshakeDone && unsyncedChanges === 0 && facts.refusal === null;
-    setFacts({ handshakeDone, unsyncedChanges, ...(acknowledged ? { lastSyncedAt: now() } : {}) });
+    if (acknowledged) unsent.clear();
+    setFacts({ handshakeDone, unsyncedChanges, unsentItems: unsent.size, ...(acknowledged ? { lastSyncedAt: now() } : {}) });
   };
+
+  // What the person did since the server last had everything, counted in project items.
+  const unsent = new Set<string>();
+  const onTransaction = (transaction: Y.Transaction): void => {
+    if (!isLocalOrigin(transaction.origin)) return;
+    const before = unsent.size;
+    for (const item of changedItems(transaction)) unsent.add(item);
+    if (unsent.size !== before) setFacts({ unsentItems: unsent.size });
+  };
+  target.doc.on('afterTransaction', onTransaction);
 
   const awareness = (): AwarenessLike | null => (provider?.awareness as AwarenessLike | null | undefined) ?? null;
 
@@ -191,6 +204,7 @@ export function startTeamSync(options: TeamSyncOptions): TeamSync {
     destroy() {
       if (destroyed) return;
       destroyed = true;
+      target.doc.off('afterTransaction', onTransaction);
       awareness()?.off('change', onAwarenessChange);
       provider?.destroy();
       provider = null;

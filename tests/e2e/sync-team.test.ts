@@ -12,7 +12,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { collectPageErrors, launchChromium, saveScreenshot, serveRenderer, type LaunchedBrowser } from '../helpers/browser.ts';
 import { startInProcessServer, type InProcessSyncServer, type TestInvite } from '../helpers/sync-server.ts';
-import { dragSelect, highlightTexts } from './annotate-support.ts';
+import { dragSelect, highlightPhrase, highlightTexts } from './annotate-support.ts';
 import { textRect } from './reader-support.ts';
 import { highlightInput, indicator, joinWithInvite, startTeammate, syncPhase, waitForPhase, type HookWindow } from './sync-support.ts';
 
@@ -186,11 +186,14 @@ describe('two teammates on one project', () => {
     expect((await indicator(ana)).label).toBe('Offline');
     expect((await indicator(ana)).tooltip).toMatch(/Not connected: (server unreachable|server shutting down) since \d\d:\d\d:\d\d/);
     await saveScreenshot(ana, 'sync-indicator-offline');
-    await ana.evaluate(([input]) => {
-      const hook = (window as unknown as HookWindow).__marginaliaTest;
-      hook.model.addHighlight(input);
-    }, [highlightInput('energy security')] as const);
-    await expect.poll(async () => (await indicator(ana)).label).toMatch(/^Offline · \d+ changes? not yet on the server$/);
+    // By hand, offline: a highlight and a typed note are two things done, however many
+    // updates the keystrokes made.
+    await highlightPhrase(ana, 'energy security');
+    await ana.getByTestId('add-note').click();
+    await expect.poll(() => ana.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('note-text');
+    await ana.keyboard.type('Check the 2023 figures.');
+    await expect.poll(async () => (await indicator(ana)).label).toBe('Offline · 2 unsent');
+    expect((await indicator(ana)).tooltip).toContain('2 changes (highlights, codes, notes) not yet on the server.');
     await saveScreenshot(ana, 'sync-indicator-unsynced');
     await sync.restart();
     await waitForPhase(ana, 'synced', 30_000);

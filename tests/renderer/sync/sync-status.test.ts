@@ -30,15 +30,21 @@ describe('describeSyncStatus', () => {
     expect(tooltip).toMatch(/Last synced \d\d:\d\d:\d\d \(just now\)\./);
   });
 
-  it('counts changes not yet on the server, singular and plural', () => {
-    expect(describeSyncStatus(deriveSyncStatus({ ...connected, unsyncedChanges: 1 }, URL), NOW).label).toBe('1 change not yet on the server');
-    expect(describeSyncStatus(deriveSyncStatus({ ...connected, unsyncedChanges: 1200 }, URL), NOW).label).toBe('1,200 changes not yet on the server');
+  it('counts what the person did, not Yjs updates, in a short label; the tooltip says it in full', () => {
+    const one = describeSyncStatus(deriveSyncStatus({ ...connected, unsyncedChanges: 53, unsentItems: 1 }, URL), NOW);
+    expect(one.label).toBe('1 unsent');
+    expect(one.tooltip).toContain('1 change (highlights, codes, notes) not yet on the server.');
+    const many = describeSyncStatus(deriveSyncStatus({ ...connected, unsyncedChanges: 9000, unsentItems: 1200 }, URL), NOW);
+    expect(many.label).toBe('1,200 unsent');
+    expect(many.tooltip).toContain('1,200 changes (highlights, codes, notes)');
+    // After a reload the items are not known, only that the server lacks something.
+    expect(describeSyncStatus(deriveSyncStatus({ ...connected, unsyncedChanges: 4 }, URL), NOW).label).toBe('Sending…');
   });
 
   it('explains offline: why, since when, and that it retries on its own', () => {
-    const status = deriveSyncStatus({ ...connected, socket: 'disconnected', unsyncedChanges: 4, lastDisconnect: 'server unreachable', disconnectedAt: NOW - 120_000 }, URL);
+    const status = deriveSyncStatus({ ...connected, socket: 'disconnected', unsyncedChanges: 40, unsentItems: 4, lastDisconnect: 'server unreachable', disconnectedAt: NOW - 120_000 }, URL);
     const { label, tooltip } = describeSyncStatus(status, NOW);
-    expect(label).toBe('Offline · 4 changes not yet on the server');
+    expect(label).toBe('Offline · 4 unsent');
     expect(tooltip).toMatch(/^Not connected: server unreachable since \d\d:\d\d:\d\d \(2 min ago\)\. Retrying on its own/);
   });
 
