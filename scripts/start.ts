@@ -1,6 +1,6 @@
 /**
  * `npm start`: builds the app, then opens the Electron desktop window. Where Electron's
- * binary cannot be obtained (no download possible, as on offline build machines) it says so
+ * binary cannot be obtained (no download possible, as on an offline machine) it says so
  * in one line and serves the very same renderer on http://127.0.0.1:<port> instead, so the
  * app always runs. Flags: --port N (browser build port, default 5178), --browser (skip
  * Electron), --no-build (reuse out/).

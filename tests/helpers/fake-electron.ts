@@ -1,7 +1,7 @@
 /**
  * A small hand-written fake of the Electron API, aliased as `electron` in unit tests.
  *
- * The Electron binary cannot run on the build machines, so main-process modules take
+ * Unit tests run in Node without an Electron binary, so main-process modules take
  * Electron objects as parameters and are tested against these fakes. Each fake keeps
  * what it was asked to do (options, handlers, sent messages, calls) in plain fields so
  * tests assert behaviour, and offers `simulate*`/`emit` helpers to play Electron's part
