@@ -9,12 +9,14 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import {
-  checkFileSizes, checkLayers, importsOf, lineCount, MAX_PRODUCT_FILE_LINES, readProjectSources, RENDERER_FEATURES,
+  checkFileSizes, checkLayers, importsOf, lineCount, MAX_PRODUCT_FILE_LINES, readProjectSources,
 } from '../../scripts/check-layers.ts';
 
 const check = (path: string, source: string) => checkLayers([{ path, source }]);
 const linesOf = (count: number): string => 'const x = 1;\n'.repeat(count);
 const root = fileURLToPath(new URL('../..', import.meta.url));
+/** The renderer's feature folders today, and one added later: renderer/ui/ may import none. */
+const FEATURE_FOLDERS = ['app', 'library', 'reader', 'margin', 'panels', 'store', 'sync', 'team', 'export', 'onboarding', 'annotations'];
 
 describe('layer check', () => {
   it('finds static, dynamic, type-only, re-export and require imports with line numbers', () => {
@@ -72,7 +74,7 @@ describe('layer check', () => {
     expect(check(path, source)).toEqual([]);
   });
 
-  it.each(RENDERER_FEATURES)('flags renderer/ui/ importing the %s feature folder, by any route', (feature) => {
+  it.each(FEATURE_FOLDERS)('flags renderer/ui/ importing the %s feature folder, by any route', (feature) => {
     expect(check('renderer/ui/x.tsx', `import { a } from '../${feature}/a.ts';`)).toHaveLength(1);
     expect(check('renderer/ui/deep/x.tsx', `import { a } from '../../${feature}/a.ts';`)).toHaveLength(1);
   });
