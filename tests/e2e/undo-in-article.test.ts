@@ -4,7 +4,7 @@
  * while inside a text field Ctrl+Z edits the field and leaves the annotations alone.
  * Screenshot: tests/e2e/screenshots/undo-in-article.png.
  */
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { saveScreenshot } from '../helpers/browser.ts';
 import { useAppPage } from '../helpers/app-page.ts';
 import { openArticle, textRect } from './reader-support.ts';
@@ -14,7 +14,7 @@ const ARTICLE = 'russia-azerbaijan-disputes';
 const FIRST = 'mutual distrust';
 const SECOND = 'geopolitical dynamics';
 
-/** Chromium, the served renderer and one page; no page may log an error in any test. */
+/** Chromium, the served renderer and a fresh page per test; no page may log an error. */
 const app = useAppPage();
 
 async function visibleQuotes(): Promise<string[]> {
@@ -26,7 +26,7 @@ async function focusInArticle(): Promise<boolean> {
   return app.page.evaluate(() => document.activeElement?.closest('.reader-document') !== null && document.activeElement !== null);
 }
 
-beforeAll(async () => {
+beforeEach(async () => {
   await openArticle(app.page, app.url, ARTICLE);
   await completeFirstRun(app.page, 'Nigar');
 });
@@ -42,6 +42,9 @@ describe('undo and redo with the caret in the article', () => {
   });
 
   it('after clicking elsewhere in the text (caret in the article), Ctrl+Z and Ctrl+Y still act', async () => {
+    await highlightPhrase(app.page, FIRST);
+    // Longer than the undo capture window, so the two highlights are two undo steps.
+    await app.page.waitForTimeout(600);
     await highlightPhrase(app.page, SECOND);
     await expect.poll(visibleQuotes).toEqual([FIRST, SECOND].sort());
     const rect = await textRect(app.page, 'The ');
@@ -55,6 +58,9 @@ describe('undo and redo with the caret in the article', () => {
   });
 
   it('inside a text field Ctrl+Z edits the field, not the annotations', async () => {
+    await highlightPhrase(app.page, FIRST);
+    await app.page.waitForTimeout(600);
+    await highlightPhrase(app.page, SECOND);
     await app.page.keyboard.press('Control+f');
     const field = app.page.getByRole('searchbox');
     await field.waitFor();
