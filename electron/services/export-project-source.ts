@@ -2,24 +2,21 @@
  * Where `marginalia export` reads a project from: a saved project file
  * (`encodeProjectFile` format) or a running sync server (one Hocuspocus room per project).
  *
- * Both return a fresh Y.Doc or throw `ExportSourceError` with a one-line reason the command
- * prints as is: unreadable or damaged file, refused token, unreachable server, no sync
- * within the timeout. The server path connects exactly like the app (Node `ws` as the
+ * Both return a fresh Y.Doc or throw an `ExportError` whose problem says why (unreadable or
+ * damaged file, refused token, unreachable server, no sync within the timeout, nothing
+ * stored yet); the command words it. The server path connects exactly like the app (Node `ws` as the
  * WebSocket), waits for the first full sync, then disconnects; it never writes.
  */
 import { readFile } from 'node:fs/promises';
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
+import { ExportError } from '#shared/export/export-error.ts';
 import type { ProjectId } from '#shared/model/ids.ts';
 import { getProjectMeta } from '#shared/model/project.ts';
 import { mergeProjectFile } from '#shared/model/project-file.ts';
 import { isProjectId, roomForProject } from '#shared/sync/rooms.ts';
-
-/** A reason the project could not be read, fit for one line of output. */
-export class ExportSourceError extends Error {
-  override readonly name = 'ExportSourceError';
-}
+import { fileFailureOf } from './export-write.ts';
 
 /** Reads a saved project file into a new Y.Doc. */
 export async function loadProjectFile(path: string): Promise<Y.Doc> {
@@ -27,12 +24,11 @@ export async function loadProjectFile(path: string): Promise<Y.Doc> {
   try {
     bytes = await readFile(path);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new ExportSourceError(`cannot read project file ${path}: ${code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'it is a folder' : (error as Error).message}`);
+    throw new ExportError({ code: 'project-unreadable', path, ...fileFailureOf(error) });
   }
   const doc = new Y.Doc();
   const result = mergeProjectFile(doc, bytes);
-  if (!result.ok) throw new ExportSourceError(`cannot open project file ${path}: ${result.error}`);
+  if (!result.ok) throw new ExportError({ code: 'project-damaged', path, detail: result.error });
   return doc;
 }
 
@@ -47,12 +43,12 @@ export type ServerProjectSource = {
 
 /** Downloads a project from a sync server into a new Y.Doc (read-only: nothing is sent but the sync request). */
 export async function fetchProjectFromServer(source: ServerProjectSource): Promise<Y.Doc> {
-  if (!isProjectId(source.projectId)) throw new ExportSourceError(`"${source.projectId}" is not a project id`);
-  if (!/^wss?:\/\//.test(source.url)) throw new ExportSourceError(`the server URL must start with ws:// or wss:// (got "${source.url}")`);
+  if (!isProjectId(source.projectId)) throw new ExportError({ code: 'not-a-project-id', projectId: source.projectId });
+  if (!/^wss?:\/\//.test(source.url)) throw new ExportError({ code: 'not-a-server-url', url: source.url });
   const doc = new Y.Doc();
   const socket = new HocuspocusProviderWebsocket({ url: source.url, WebSocketPolyfill: WebSocket, maxAttempts: 1 });
   let opened = false;
-  let settle: (error?: ExportSourceError) => void = () => {};
+  let settle: (error?: ExportError) => void = () => {};
   const done = new Promise<void>((resolve, reject) => {
     settle = (error) => (error ? reject(error) : resolve());
   });
@@ -67,17 +63,17 @@ export async function fetchProjectFromServer(source: ServerProjectSource): Promi
     onSynced: ({ state }) => {
       if (state) settle();
     },
-    onAuthenticationFailed: ({ reason }) => settle(new ExportSourceError(`the server refused the token for project ${source.projectId} (${reason})`)),
+    onAuthenticationFailed: ({ reason }) => settle(new ExportError({ code: 'token-refused', projectId: source.projectId, reason })),
     onClose: () => {
-      if (!opened) settle(new ExportSourceError(`cannot reach the sync server at ${source.url}`));
+      if (!opened) settle(new ExportError({ code: 'server-unreachable', url: source.url }));
     },
   });
   provider.attach();
   const timeoutMs = source.timeoutMs ?? 10_000;
-  const timer = setTimeout(() => settle(new ExportSourceError(`no sync from ${source.url} within ${timeoutMs / 1000} s`)), timeoutMs);
+  const timer = setTimeout(() => settle(new ExportError({ code: 'sync-timeout', url: source.url, seconds: timeoutMs / 1000 })), timeoutMs);
   try {
     await done;
-    if (getProjectMeta(doc).id === undefined) throw new ExportSourceError(`the server holds no data for project ${source.projectId} yet`);
+    if (getProjectMeta(doc).id === undefined) throw new ExportError({ code: 'server-empty', projectId: source.projectId });
     return doc;
   } finally {
     clearTimeout(timer);

@@ -1,42 +1,41 @@
 /**
- * Writing an export file atomically: the bytes go to a temporary file in the same folder,
- * which is flushed to disk and then renamed over the target. A full disk, a missing folder
- * or a permission problem fails before the target is touched, leaves no temporary file
- * behind, and becomes one readable line (`ExportWriteError`).
+ * Writing an export file for the command line: atomically (files.ts: temp file in the same
+ * folder, flushed, renamed over the target), so a full disk, a missing folder or a
+ * permission problem fails before the target is touched and leaves no temporary file. The
+ * failure becomes an `ExportError` 'write-failed' whose `reason` names the problem in
+ * platform-independent terms; the command words it.
  */
-import { open, rename, rm } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
-import { randomBytes } from 'node:crypto';
+import { ExportError, type FileFailure } from '#shared/export/export-error.ts';
+import { writeFileAtomic } from './files.ts';
 
-/** Why an export could not be written, fit for one line of output. */
-export class ExportWriteError extends Error {
-  override readonly name = 'ExportWriteError';
+/** Maps a Node file-system error to a {@link FileFailure} and the system's own words. */
+export function fileFailureOf(error: unknown): { reason: FileFailure; detail: string } {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  const detail = error instanceof Error ? error.message : String(error);
+  switch (code) {
+    case 'ENOENT':
+    case 'ENOTDIR':
+      return { reason: 'missing', detail };
+    case 'EACCES':
+    case 'EPERM':
+      return { reason: 'permission-denied', detail };
+    case 'EISDIR':
+      return { reason: 'is-folder', detail };
+    case 'ENOSPC':
+    case 'EDQUOT':
+      return { reason: 'disk-full', detail };
+    case 'EROFS':
+      return { reason: 'read-only', detail };
+    default:
+      return { reason: 'other', detail };
+  }
 }
 
-function reason(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException).code;
-  if (code === 'ENOSPC') return 'the disk is full';
-  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
-  if (code === 'ENOENT') return 'the folder does not exist';
-  if (code === 'EISDIR') return 'it is a folder';
-  if (code === 'EROFS') return 'the file system is read-only';
-  return (error as Error).message;
-}
-
-/** Writes `data` to `path` atomically (temp file + fsync + rename). */
-export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
-  const temporary = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
+/** Writes `data` to `path` atomically; rejects with `ExportError` 'write-failed'. */
+export async function writeExportFile(path: string, data: string | Uint8Array): Promise<void> {
   try {
-    const handle = await open(temporary, 'wx', 0o644);
-    try {
-      await handle.writeFile(data);
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    await rename(temporary, path);
+    await writeFileAtomic(path, data);
   } catch (error) {
-    await rm(temporary, { force: true }).catch(() => {});
-    throw new ExportWriteError(`cannot write ${path}: ${reason(error)}`);
+    throw new ExportError({ code: 'write-failed', path, ...fileFailureOf(error) });
   }
 }

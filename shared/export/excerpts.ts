@@ -19,6 +19,7 @@ import { getProjectMeta, listMembers } from '../model/project.ts';
 import type { TagIndex } from '../model/tag-index.ts';
 import { createViewContext, highlightView, type HighlightView, type NoteView } from '../model/views.ts';
 import type { CodebookEntry, Excerpt, ExcerptNote, ExcerptPerson, ExportContext } from './excerpt.ts';
+import { excerptOrder, sortExcerpts, type ExcerptSort } from './sort.ts';
 import { CodePointIndex, isoTime } from './units.ts';
 
 /** Which highlights to export; every given criterion must hold. */
@@ -38,26 +39,24 @@ export type ExcerptFilter = {
   readonly withNote?: boolean;
 };
 
-/** Order of the exported excerpts. */
-export type ExcerptSort = 'document' | 'tag' | 'date';
+export type { ExcerptSort } from './sort.ts';
 
 /** Per-article data computed once per query. */
 type ArticleIndex = {
   readonly article: Article;
-  readonly order: number;
   readonly codePoints: CodePointIndex;
   /** Heading path of each outline entry (titles, outermost first). */
   readonly headingPaths: readonly (readonly string[])[];
 };
 
-function indexArticle(article: Article, order: number): ArticleIndex {
+function indexArticle(article: Article): ArticleIndex {
   const stack: { level: number; title: string }[] = [];
   const headingPaths = article.outline.map((entry) => {
     while (stack.length > 0 && (stack[stack.length - 1] as { level: number }).level >= entry.level) stack.pop();
     stack.push({ level: entry.level, title: entry.title });
     return stack.map((heading) => heading.title);
   });
-  return { article, order, codePoints: new CodePointIndex(article.text), headingPaths };
+  return { article, codePoints: new CodePointIndex(article.text), headingPaths };
 }
 
 /** Titles of the headings enclosing `offset` (the last heading starting at or before it, with its ancestors). */
@@ -127,36 +126,20 @@ export function queryExcerpts(project: Y.Doc, articles: readonly Article[], filt
   const tagIndex = context.tagIndex;
   const names = new Map(listMembers(project).map((member) => [member.id as string, member.name]));
   const person = (id: MemberId): ExcerptPerson => ({ id, name: names.get(id) ?? '' });
-  const articleIndex = new Map(articles.map((article, order) => [article.meta.id as string, indexArticle(article, order)]));
+  const articleIndex = new Map(articles.map((article) => [article.meta.id as string, indexArticle(article)]));
   const tagSets = filter.tags?.map((tag) => tagIndex.descendants(tagIndex.resolve(tag)));
   const members = filter.members ? new Set(filter.members) : undefined;
-  const codebook = codebookEntries(tagIndex);
-  const tagOrder = new Map(codebook.map((entry, index) => [entry.id, index]));
   const paths = new Map<TagId, string[]>();
   const pathOf = (id: TagId) => paths.get(id) ?? paths.set(id, tagPath(tagIndex, id)).get(id) as string[];
 
-  const out: { excerpt: Excerpt; order: number; tag: number; createdAt: number }[] = [];
+  const out: Excerpt[] = [];
   roots(project).highlights.forEach((map, key) => {
     const view = highlightView(context, key as HighlightId, map);
     if (view.deleted || !matches(view, filter, tagSets, members)) return;
-    const index = articleIndex.get(view.documentId);
-    const excerpt = toExcerpt(view, index, person, pathOf);
-    const firstTag = Math.min(...view.tags.map((applied) => tagOrder.get(applied.tag.id) ?? Infinity));
-    out.push({ excerpt, order: index?.order ?? Infinity, tag: firstTag, createdAt: view.createdAt });
+    out.push(toExcerpt(view, articleIndex.get(view.documentId), person, pathOf));
   });
-  const byText = (a: (typeof out)[number], b: (typeof out)[number]) =>
-    a.order - b.order ||
-    (a.excerpt.document.id < b.excerpt.document.id ? -1 : a.excerpt.document.id > b.excerpt.document.id ? 1 : 0) ||
-    a.excerpt.utf16.start - b.excerpt.utf16.start ||
-    a.excerpt.utf16.end - b.excerpt.utf16.end ||
-    (a.excerpt.id < b.excerpt.id ? -1 : 1);
-  const compare =
-    sort === 'date'
-      ? (a: (typeof out)[number], b: (typeof out)[number]) => a.createdAt - b.createdAt || byText(a, b)
-      : sort === 'tag'
-        ? (a: (typeof out)[number], b: (typeof out)[number]) => a.tag - b.tag || byText(a, b)
-        : byText;
-  return out.sort(compare).map((entry) => entry.excerpt);
+  const order = excerptOrder(articles.map((article) => article.meta.id), codebookEntries(tagIndex));
+  return sortExcerpts(out, sort, order);
 }
 
 function noteOf(note: NoteView, person: (id: MemberId) => ExcerptPerson): ExcerptNote {

@@ -16,6 +16,7 @@
  */
 import { zipSync, strToU8 } from 'fflate';
 import type { CodebookEntry, Excerpt, ExcerptNote, ExportContext } from './excerpt.ts';
+import { ExportError } from './export-error.ts';
 import { attributes, XmlWriterReport } from './xml.ts';
 import { entityUuid } from './units.ts';
 
@@ -69,9 +70,9 @@ function codesXml(report: XmlWriterReport, codebook: readonly CodebookEntry[], i
   return (children.get(null) ?? []).map((entry) => render(entry, indent)).join('\n');
 }
 
-/** Renders the `.qdc` codebook XML; throws if the codebook is empty (the schema needs one Code). */
+/** Renders the `.qdc` codebook XML; throws `ExportError` 'empty-codebook' if there is no code (the schema needs one). */
 export function codebookToQdc(context: ExportContext): RefiQdaOutput<string> {
-  if (context.codebook.length === 0) throw new Error('the codebook is empty: a .qdc file needs at least one code');
+  if (context.codebook.length === 0) throw new ExportError({ code: 'empty-codebook' });
   const report = new XmlWriterReport();
   const xml = [
     '<?xml version="1.0" encoding="UTF-8"?>',
@@ -181,10 +182,10 @@ export function excerptsToQde(excerpts: readonly Excerpt[], context: ExportConte
   return { data: { xml: out.join('\n'), sources }, removedCharacters: report.removed };
 }
 
-/** Builds the `.qdpx` zip: `project.qde` and `sources/<guid>.txt` (UTF-8, LF). */
+/** Builds the `.qdpx` zip: `project.qde` and `sources/<guid>.txt` (UTF-8, LF); throws `ExportError` 'missing-document-text' if an excerpt's document text is not in `context`. */
 export function excerptsToQdpx(excerpts: readonly Excerpt[], context: ExportContext): RefiQdaOutput<Uint8Array> {
   const missing = excerpts.find((excerpt) => !context.documents.some((document) => document.id === excerpt.document.id));
-  if (missing) throw new Error(`the text of document "${missing.document.id}" is needed for a .qdpx export`);
+  if (missing) throw new ExportError({ code: 'missing-document-text', documentId: missing.document.id });
   const { data, removedCharacters } = excerptsToQde(excerpts, context);
   const files: Record<string, Uint8Array> = { 'project.qde': strToU8(data.xml) };
   for (const [path, text] of data.sources) files[path] = strToU8(text);

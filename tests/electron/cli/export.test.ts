@@ -1,50 +1,35 @@
 /**
  * `marginalia export` end to end: against a real project file (written with the model's
- * encodeProjectFile) and against a real sync server (E's startSyncServer on 127.0.0.1:0),
+ * encodeProjectFile) and against a real sync server (startSyncServer on 127.0.0.1:0),
  * every format, filters, and a one-line failure for each way it can go wrong.
  */
-import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { strFromU8, unzipSync } from 'fflate';
 import * as Y from 'yjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CliIo } from '../../../electron/cli/command.ts';
-import { runCli } from '../../../electron/cli/main.ts';
-import { defaultDocumentsDir } from '../../../electron/services/documents-fs.ts';
 import { startSyncServer, type SyncServerHandle } from '../../../electron/server/sync-server.ts';
+import { defaultDocumentsDir } from '../../../electron/services/documents-fs.ts';
 import type { ProjectId } from '#shared/model/ids.ts';
-import { getProjectMeta } from '#shared/model/project.ts';
+import { createProject, getProjectMeta } from '#shared/model/project.ts';
 import { encodeProjectFile } from '#shared/model/project-file.ts';
 import { connectClient, whenSynced } from '../server/sync-test-kit.ts';
-import { buildSeededProject, HARD_ARTICLE_SOURCE, type SeededProject } from '../../helpers/seeded-project.ts';
+import type { SeededProject } from '../../helpers/seeded-project.ts';
+import { createExportFixture, type ExportFixture } from './export-fixture.ts';
 
 const GOLDEN = resolve(import.meta.dirname, '../../baselines/export');
+let fixture: ExportFixture;
 let work: string;
-let documentsDir: string;
 let projectFile: string;
 let project: SeededProject;
 
-async function run(argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo = { stdout: (text) => void (stdout += text), stderr: (text) => void (stderr += text), documentsDir };
-  const code = await runCli(argv, io);
-  return { code, stdout, stderr };
-}
+const run = (argv: string[]) => fixture.run(argv);
 
 beforeAll(async () => {
-  work = mkdtempSync(join(tmpdir(), 'marginalia-export-'));
-  documentsDir = join(work, 'documents');
-  cpSync(defaultDocumentsDir(), documentsDir, { recursive: true });
-  writeFileSync(join(documentsDir, 'hard-text-sample.md'), HARD_ARTICLE_SOURCE);
-  const manifest = JSON.parse(readFileSync(join(documentsDir, 'manifest.json'), 'utf8')) as { documents: { id: string; file: string }[] };
-  manifest.documents.push({ id: 'hard-text-sample', file: 'hard-text-sample.md' });
-  writeFileSync(join(documentsDir, 'manifest.json'), JSON.stringify(manifest, null, 2));
-  project = await buildSeededProject();
-  projectFile = join(work, 'project.marginalia');
-  writeFileSync(projectFile, encodeProjectFile(project.doc));
+  fixture = await createExportFixture();
+  ({ work, projectFile, project } = fixture);
 });
 
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -128,6 +113,21 @@ describe('marginalia export --from FILE', () => {
     }
     expect(existsSync(join(work, 'x.csv'))).toBe(false);
     expect(readdirSync(work).filter((name) => name.endsWith('.tmp'))).toEqual([]);
+  });
+});
+
+describe('marginalia export: formats that cannot hold the project', () => {
+  it('refuses a codebook export of a project without tags, and a .qdpx whose article text is not loaded, in one line each', async () => {
+    const bare = new Y.Doc();
+    createProject(bare, { member: project.members.ana }, { name: 'No tags yet' });
+    const bareFile = join(work, 'bare.marginalia');
+    writeFileSync(bareFile, encodeProjectFile(bare));
+    const out = join(work, 'refused.qdc');
+    const noCodes = await run(['export', '--format', 'qdc', '--from', bareFile, '--out', out]);
+    expect(noCodes).toEqual({ code: 1, stdout: '', stderr: 'marginalia export: the codebook is empty: a .qdc file needs at least one code\n' });
+    const withoutHardText = await run(['--documents', defaultDocumentsDir(), 'export', '--format', 'qdpx', '--from', projectFile, '--out', join(work, 'refused.qdpx')]);
+    expect(withoutHardText).toEqual({ code: 1, stdout: '', stderr: 'marginalia export: the text of document "hard-text-sample" is needed for a .qdpx export\n' });
+    expect(readdirSync(work).filter((name) => name.startsWith('refused'))).toEqual([]);
   });
 });
 

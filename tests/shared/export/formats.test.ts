@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Excerpt, ExportContext } from '#shared/export/excerpt.ts';
 import { buildExportContext, queryExcerpts } from '#shared/export/excerpts.ts';
 import { csvColumns, excerptsToCsv, neutraliseFormula } from '#shared/export/csv.ts';
+import { EXPORT_FORMAT_IDS, EXPORT_FORMATS, isExportFormatId, usesExcerpts } from '#shared/export/formats.ts';
 import { escapeMarkdownInline, excerptsToMarkdown } from '#shared/export/markdown.ts';
 import { codebookToQdc, excerptsToQde, excerptsToQdpx, refiGuid } from '#shared/export/refi-qda.ts';
 import { excerptsToAnnotationCollection } from '#shared/export/web-annotation.ts';
@@ -182,5 +183,26 @@ describe('REFI-QDA', () => {
 describe('conformance assets', () => {
   it('every Web Annotation file listed in SOURCES.tsv is present and unchanged (sha256)', () => {
     expect(changedWebAnnotationAssets()).toEqual([]);
+  });
+});
+
+describe('the export format list (formats.ts)', () => {
+  it('names every format once, with the label people say, its extension and MIME type', () => {
+    expect(EXPORT_FORMAT_IDS).toEqual(['csv', 'md', 'jsonld', 'qdpx', 'qdc']);
+    expect(EXPORT_FORMAT_IDS.map((id) => [EXPORT_FORMATS[id].id, EXPORT_FORMATS[id].label, EXPORT_FORMATS[id].extension])).toEqual([
+      ['csv', 'CSV', 'csv'],
+      ['md', 'Markdown', 'md'],
+      ['jsonld', 'Web Annotation (JSON-LD)', 'jsonld'],
+      ['qdpx', 'REFI-QDA project (.qdpx)', 'qdpx'],
+      ['qdc', 'REFI-QDA codebook (.qdc)', 'qdc'],
+    ]);
+    for (const id of EXPORT_FORMAT_IDS) expect(EXPORT_FORMATS[id].mimeType).toMatch(/^[a-z]+\/[a-z+.-]+/);
+  });
+
+  it('tells format ids from other words, and which formats take the excerpt filters', () => {
+    expect(isExportFormatId('jsonld')).toBe(true);
+    expect(isExportFormatId('markdown')).toBe(false);
+    expect(isExportFormatId('CSV')).toBe(false);
+    expect(EXPORT_FORMAT_IDS.filter((id) => !usesExcerpts(id))).toEqual(['qdc']);
   });
 });
