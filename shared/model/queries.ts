@@ -5,6 +5,7 @@
  * a filter box.
  */
 import type * as Y from 'yjs';
+import { foldText } from '#shared/text/fold.ts';
 import type { HighlightId, MemberId, NoteId, TagId } from './ids.ts';
 import { roots } from './layout.ts';
 import type { TagView, TrashInfo } from './tag-index.ts';
@@ -145,7 +146,7 @@ export type AnnotationFilter = {
   readonly documents?: readonly string[];
   /** Only highlights with at least one live note. */
   readonly withNote?: boolean;
-  /** Case-insensitive substring of the quote, a note or a reply. */
+  /** Substring of the quote, a note or a reply, compared search-folded (#shared/text/fold.ts: case, accents, ə → e …). */
   readonly text?: string;
 };
 
@@ -157,12 +158,13 @@ function involves(view: HighlightView, members: ReadonlySet<MemberId>): boolean 
   );
 }
 
+/** Whether the quote, a note or a live reply contains `needle` (already search-folded). */
 function mentions(view: HighlightView, needle: string): boolean {
-  if (view.quote.exact.toLowerCase().includes(needle)) return true;
+  if (foldText(view.quote.exact).includes(needle)) return true;
   return view.notes.some(
     (note) =>
-      note.text.toLowerCase().includes(needle) ||
-      note.replies.some((reply) => !reply.deleted && reply.text.toLowerCase().includes(needle)),
+      foldText(note.text).includes(needle) ||
+      note.replies.some((reply) => !reply.deleted && foldText(reply.text).includes(needle)),
   );
 }
 
@@ -171,7 +173,7 @@ export function filterAnnotations(doc: Y.Doc, filter: AnnotationFilter): Highlig
   const context = createViewContext(doc);
   const documents = filter.documents ? new Set(filter.documents) : undefined;
   const members = filter.members ? new Set(filter.members) : undefined;
-  const needle = filter.text?.trim().toLowerCase() || undefined;
+  const needle = foldText(filter.text ?? '').trim() || undefined;
   let tags: Set<TagId> | undefined;
   if (filter.tags) {
     tags = new Set();

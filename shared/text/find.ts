@@ -1,13 +1,15 @@
 /**
  * Find-in-document over canonical text: every non-overlapping match of a query, compared
- * after search folding (case-, diacritic- and Turkish-i-insensitive, see fold.ts), returned
- * as [start, end) offsets into the ORIGINAL canonical text so callers can map them to
- * ProseMirror positions through the article's TextMap.
+ * after search folding (case-, accent- and Turkish-i-insensitive, ə/ß/æ… as an ASCII
+ * keyboard types them, see fold.ts), returned as [start, end) offsets into the ORIGINAL
+ * canonical text so callers can map them to ProseMirror positions through the article's
+ * TextMap. A match that covers only part of a multi-letter fold ("stras" in "Straße")
+ * covers the whole source letter.
  *
  * The folded form of a document is computed once (`createSearchIndex`) and reused for every
  * keystroke of the query; folding the query alone is cheap.
  */
-import { foldForSearch, toOriginalRange, type FoldedText } from './fold.ts';
+import { foldForSearch, foldText, toOriginalRange, type FoldedText } from './fold.ts';
 
 /** A match as a half-open range of UTF-16 offsets in the original text. */
 export interface TextMatch {
@@ -28,7 +30,7 @@ export function createSearchIndex(text: string): SearchIndex {
 
 /** Every non-overlapping match of `query` in an indexed text, in document order. */
 export function findInIndex(index: SearchIndex, query: string, limit = Number.POSITIVE_INFINITY): TextMatch[] {
-  const needle = foldForSearch(query).folded;
+  const needle = foldText(query);
   if (needle.trim().length === 0) return [];
   const haystack = index.folded.folded;
   const matches: TextMatch[] = [];

@@ -1,20 +1,26 @@
 /**
  * Search folding: turns text into a form where "same letter, different case or accent"
- * compares equal, and remembers where every folded unit came from.
+ * compares equal, and remembers where every folded unit came from. Every text search and
+ * text filter in the app folds through this one module, so find in the article, the
+ * Annotations panel's text filter and the tag type-ahead agree on what matches.
  *
  * Why a custom fold instead of `localeCompare` or `toLocaleLowerCase('tr')`: the corpus mixes
- * English, Turkish and Azerbaijani. A reader typing "ilham" must find "İlham", "Ilham" and
- * "ılham" alike, whatever the locale, and "turkiye" must find "Türkiye". Folding can change
- * length ('İ'.toLowerCase() is two code units, 'ﬁ' decomposes to two letters), so every
- * folded unit carries the offset of the original character it came from; `toOriginalRange`
- * turns a folded match back into an original [start, end).
+ * English, Turkish and Azerbaijani, and people type on ASCII keyboards. A reader typing
+ * "ilham" must find "İlham", "Ilham" and "ılham" alike, whatever the locale, "turkiye" must
+ * find "Türkiye" (NFKD strips the accent) and "azerbaycan" must find "Azərbaycan" — but ə,
+ * ı, ł, ø, æ, œ, đ, ð, þ and ß have no Unicode decomposition, so they fold through an
+ * explicit table to what an ASCII keyboard types.
+ *
+ * Folding can change length ('æ' and 'ß' become two letters, 'ﬁ' decomposes to two), so
+ * `foldForSearch` gives every folded unit the offset of the original character it came
+ * from; `toOriginalRange` turns a folded match back into an original [start, end).
  *
  * Environment-free: no DOM, no Node.
  */
 
 /** Folded text plus, for every folded UTF-16 unit, the offset of its source character. */
 export interface FoldedText {
-  /** The folded text (lower case, no combining marks, dotted/dotless i unified). */
+  /** The folded text, as {@link foldText} gives it. */
   readonly folded: string;
   /**
    * `map[i]` is the UTF-16 offset in the original text of the character that produced
@@ -23,8 +29,15 @@ export interface FoldedText {
   readonly map: readonly number[];
 }
 
-/** Letters that all fold to plain "i": Latin I, dotted İ, dotless ı. */
-const I_VARIANTS = new Set(['I', 'i', 'İ', 'ı']);
+/**
+ * Lower-case letters without a Unicode decomposition, folded to their ASCII-keyboard
+ * spelling. Keys are lower case: upper case (Ə, Ł, Ø, Æ, Œ, Đ, Ð, Þ, ẞ) is lowered first.
+ * Dotted İ needs no entry: NFKD makes it I plus a combining dot.
+ */
+const LETTER_FOLDS: ReadonlyMap<string, string> = new Map([
+  ['ı', 'i'], ['ə', 'e'], ['ł', 'l'], ['ø', 'o'], ['æ', 'ae'], ['œ', 'oe'],
+  ['đ', 'd'], ['ð', 'd'], ['þ', 'th'], ['ß', 'ss'],
+]);
 
 /** Punctuation that readers type in its plain ASCII form. */
 const PUNCTUATION_FOLDS: ReadonlyMap<string, string> = new Map([
@@ -42,17 +55,30 @@ export function foldCharacter(character: string): string {
   if (character.length === 1 && code < 0x80) {
     return code >= 0x41 && code <= 0x5a ? String.fromCharCode(code + 0x20) : character;
   }
-  if (I_VARIANTS.has(character)) return 'i';
   const punctuation = PUNCTUATION_FOLDS.get(character);
   if (punctuation !== undefined) return punctuation;
-  const decomposed = character.normalize('NFKD').replace(COMBINING_MARKS, '');
-  let lowered = '';
-  for (const part of decomposed) lowered += I_VARIANTS.has(part) ? 'i' : part.toLowerCase();
-  // Lower-casing can re-introduce a combining mark (e.g. U+0130 -> "i̇"); drop it again.
-  return lowered.replace(COMBINING_MARKS, '');
+  let folded = '';
+  for (const part of character.normalize('NFKD').replace(COMBINING_MARKS, '')) {
+    const lowered = part.toLowerCase().replace(COMBINING_MARKS, '');
+    folded += LETTER_FOLDS.get(lowered) ?? lowered;
+  }
+  return folded;
 }
 
-/** Folds a whole text for searching, keeping the folded→original offset map. */
+/**
+ * The search form of `text`: lower case, accents stripped, every i variant as "i", letters
+ * without a decomposition as an ASCII keyboard types them (ə → e, ß → ss, æ → ae …),
+ * typographic punctuation as typed. Text filters use it: a candidate matches when
+ * `foldText(candidate).includes(foldText(query))`. Equal to `foldForSearch(text).folded`
+ * without building the offset map.
+ */
+export function foldText(text: string): string {
+  let folded = '';
+  for (const character of text) folded += foldCharacter(character);
+  return folded;
+}
+
+/** Folds a whole text like {@link foldText}, keeping the folded→original offset map (for find). */
 export function foldForSearch(text: string): FoldedText {
   let folded = '';
   const map: number[] = [];

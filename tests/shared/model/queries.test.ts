@@ -69,6 +69,23 @@ describe('queries', () => {
     expect(ids({})).toEqual([h2, h4, h1, h3]);
   });
 
+  it('matches the text filter folded as find folds: ASCII spellings find ə, ı, ş, ß, æ in quotes, notes and replies', () => {
+    const r = replica('fold', 5);
+    createProject(r.doc, r.actor, { name: 'P' });
+    const quoted = highlight(r, 'doc-a', 0, 'Bakı Universiteti Nəşriyyatı');
+    const noted = highlight(r, 'doc-a', 40, 'plain words');
+    const replied = highlight(r, 'doc-a', 60, 'other words');
+    addNote(r.doc, r.actor, noted, 'See Azərbaycan Respublikası');
+    addReply(r.doc, r.actor, addNote(r.doc, r.actor, replied, 'ok'), 'Straße and Cæsar');
+    const ids = (text: string) => filterAnnotations(r.doc, { text }).map((v) => v.id);
+    expect(ids('nesriyyati')).toEqual([quoted]);
+    expect(ids('  BAKI universiteti ')).toEqual([quoted]);
+    expect(ids('azerbaycan')).toEqual([noted]);
+    expect(ids('strasse')).toEqual([replied]);
+    expect(ids('caesar')).toEqual([replied]);
+    expect(ids('words')).toEqual([noted, replied]);
+  });
+
   it('a tag re-parented under a merged tag moves to the merge target; parent cycles are broken deterministically', () => {
     const r = replica('cy', 3);
     createProject(r.doc, r.actor, { name: 'P' });
