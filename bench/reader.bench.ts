@@ -27,8 +27,9 @@
  *   the first open of the session (anchoring not yet cached) is reported on its own;
  * - local load, IndexedDB → model ready: the app's own User Timing marks
  *   (`marginalia:session-open` → `marginalia:project-loaded`) after a reload.
- * Needs `npm run build` first (out/renderer), or MARGINALIA_BENCH_RENDERER=<dir> pointing at
- * another build (e.g. a private one, since every e2e run rebuilds out/renderer).
+ * Serves the test build (out/renderer-test, which run.ts builds first), or
+ * MARGINALIA_BENCH_RENDERER=<dir> pointing at another build (e.g. a private one, since every
+ * e2e run rebuilds out/renderer-test).
  */
 import type { Page } from 'playwright-core';
 import { launchChromium, serveRenderer } from '../tests/helpers/browser.ts';
@@ -145,7 +146,7 @@ export const suite: BenchSuite = {
     const { doc } = generateSampleProject(bundledSampleArticles(), { seed: 1 });
     const file = Buffer.from(encodeProjectFile(doc));
     const browser = await launchChromium();
-    // MARGINALIA_BENCH_RENDERER points at another build (e.g. a private one while e2e runs rebuild out/renderer).
+    // MARGINALIA_BENCH_RENDERER points at another build (e.g. a private one while e2e runs rebuild out/renderer-test).
     const root = process.env.MARGINALIA_BENCH_RENDERER;
     const server = await serveRenderer(root ? { root } : {});
     try {

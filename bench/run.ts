@@ -1,17 +1,24 @@
 /**
  * `npm run bench`: runs every benchmark suite (or those named: `npm run bench -- model sync`),
  * prints one table (metric, median, p95, ratio to the same-run baseline, budget, within?)
- * and writes the figures as JSON to bench/results/latest.json.
+ * and writes the figures as JSON to bench/results/latest.json. Suites that serve the app in
+ * Chromium get a fresh test build first (out/renderer-test; MARGINALIA_SKIP_BUILD=1 reuses it).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { formatTable, toRows, type BenchSuite, type MetricRow } from './harness.ts';
-import { SUITES } from './suites.ts';
+import { buildRenderer } from '../scripts/build.ts';
+import { formatTable, toRows, type MetricRow } from './harness.ts';
+import { SUITES, type SuiteEntry } from './suites.ts';
 
 const wanted = process.argv.slice(2).filter((arg) => !arg.startsWith('-'));
-const chosen: Array<{ name: string; load: () => Promise<BenchSuite> }> = wanted.length ? SUITES.filter((suite) => wanted.includes(suite.name)) : SUITES;
+const chosen: SuiteEntry[] = wanted.length ? SUITES.filter((suite) => wanted.includes(suite.name)) : SUITES;
 if (wanted.length && chosen.length !== wanted.length) {
   console.error(`unknown suite; available: ${SUITES.map((suite) => suite.name).join(', ')}`);
   process.exit(2);
+}
+
+if (chosen.some((suite) => suite.servesTestBuild) && process.env.MARGINALIA_SKIP_BUILD !== '1') {
+  console.log('bench: building the test build (out/renderer-test)…');
+  await buildRenderer('test');
 }
 
 const rows: MetricRow[] = [];

@@ -7,7 +7,7 @@
  *   RSS (sync-load.ts; duration from MARGINALIA_SYNC_LOAD_SECONDS, default 60 s, 10 s with
  *   MARGINALIA_BENCH_QUICK=1).
  * Everything listens on 127.0.0.1, loops are bounded, and every server stops itself.
- * The visibility part needs the built renderer (`npm run build`).
+ * The visibility part serves the test build (out/renderer-test, built by run.ts first).
  */
 import type { BenchSuite, Metric } from './harness.ts';
 import { measureServerLoad } from './sync-load.ts';

@@ -1,7 +1,8 @@
 /**
  * `npm test`: the whole suite, in the order a failure is cheapest to read:
- * typecheck (every environment) → layer check → build → Vitest (unit, then end-to-end in
- * Debian's Chromium). Ends with one plain line `tests: N passed, N failed`.
+ * typecheck (every environment) → layer check → build (the app, out/) → test build (the
+ * renderer with the page test hook, out/renderer-test) → Vitest (unit, then end-to-end in
+ * Debian's Chromium, against the test build). Ends with one plain line `tests: N passed, N failed`.
  */
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -24,7 +25,8 @@ const node = process.execPath;
 const ok =
   (await step('typecheck', node, [join(ROOT, 'scripts/typecheck.ts')])) &&
   (await step('layer check', node, [join(ROOT, 'scripts/check-layers.ts')])) &&
-  (await step('build', node, [join(ROOT, 'scripts/build.ts')]));
+  (await step('build', node, [join(ROOT, 'scripts/build.ts')])) &&
+  (await step('test build', node, [join(ROOT, 'scripts/build.ts'), '--test']));
 if (!ok) {
   console.log('tests: 0 passed, 1 failed');
   process.exit(1);

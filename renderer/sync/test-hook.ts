@@ -1,14 +1,17 @@
 /**
  * `window.__marginaliaTest`: a small, read-mostly window into the running app for end-to-end
- * tests and benchmarks, installed ONLY when the page URL carries `?test=1`.
+ * tests and benchmarks. It exists only in the test build (out/renderer-test): start-team.ts
+ * installs it behind the build-time constant `__MARGINALIA_TEST_HOOK__` (vite.config.ts),
+ * which is `false` in the app people use, so there the hook is removed as dead code and no
+ * URL or setting can bring it back.
  *
  * It exposes what a test cannot read reliably from pixels: the sync status and peers, the
- * canonical snapshot of the project (canonical-snapshot.ts) to compare replicas, a flush of
- * IndexedDB, and the model's own write functions bound to this page's doc and person, so a
- * test can stage conflicting offline edits exactly (the same functions the UI calls), and
- * a way to send a menu command as Electron's native menu would (the browser build has no
- * native menu; an unknown command is refused by the IPC contract's validator). It
- * never exists in normal use: main.tsx installs it only for test URLs.
+ * canonical snapshot of the project (canonical-snapshot.ts) to compare replicas, how many
+ * updates the project's doc has seen (so a test can tell that a key press changed nothing),
+ * a flush of IndexedDB, and the model's own write functions bound to this page's doc and
+ * person, so a test can stage conflicting offline edits exactly (the same functions the UI
+ * calls), and a way to send a menu command as Electron's native menu would (the browser
+ * build has no native menu; an unknown command is refused by the IPC contract's validator).
  */
 import * as Y from 'yjs';
 import { addHighlight, applyTag, deleteHighlight, removeTag } from '#shared/model/highlights.ts';
@@ -34,16 +37,17 @@ export interface TestHookSources {
   readonly commands: Pick<CommandBus, 'emit'>;
 }
 
-/** True when the URL asks for the test hook. */
-export function testHookRequested(search: string): boolean {
-  return new URLSearchParams(search).get('test') === '1';
-}
-
 /** Builds the hook object (exported for typing in tests). */
 export function createTestHook(sources: TestHookSources) {
   const { doc } = sources;
+  let docUpdates = 0;
+  doc.on('update', () => {
+    docUpdates += 1;
+  });
   return {
     projectId: sources.projectId,
+    /** How many updates (local or remote) the project's doc has applied since the page loaded. */
+    docUpdates: () => docUpdates,
     sync: {
       phase: () => sources.team.sync?.status().phase ?? 'not-joined',
       label: () => (sources.team.sync ? describeSyncStatus(sources.team.sync.status()).label : 'Not shared'),
@@ -86,9 +90,7 @@ export function createTestHook(sources: TestHookSources) {
 /** The hook's type, for tests that read it through `page.evaluate`. */
 export type MarginaliaTestHook = ReturnType<typeof createTestHook>;
 
-/** Installs the hook on `target` when `search` has `test=1`; returns whether it did. */
-export function installTestHook(target: { __marginaliaTest?: MarginaliaTestHook }, search: string, sources: TestHookSources): boolean {
-  if (!testHookRequested(search)) return false;
+/** Installs the hook on `target` (the window); only ever called in the test build. */
+export function installTestHook(target: { __marginaliaTest?: MarginaliaTestHook }, sources: TestHookSources): void {
   target.__marginaliaTest = createTestHook(sources);
-  return true;
 }

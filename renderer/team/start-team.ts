@@ -1,8 +1,9 @@
 /**
  * Boots team features for the page, once, outside React (called from main.tsx): the team
  * controller (which starts syncing when the active project is a team project), presence
- * that follows the open reader and the local person's profile, and — on `?test=1` URLs
- * only — the test hook. Returns the value the TeamContext provides.
+ * that follows the open reader and the local person's profile, and — in the test build
+ * only (`__MARGINALIA_TEST_HOOK__`, vite.config.ts) — the page test hook. Returns the value
+ * the TeamContext provides.
  */
 import type { CommandBus } from '../store/command-bus.ts';
 import { getProjectSession } from '../store/project-session.ts';
@@ -44,14 +45,17 @@ export function startTeam(input: {
     const sync = controller.sync;
     void sync.whenAttached.then(() => followReader(sync, { reader: () => workspace.reader(), subscribe: workspace.subscribe }));
   }
-  installTestHook(window as unknown as { __marginaliaTest?: MarginaliaTestHook }, window.location.search, {
-    doc: workspace.session.doc,
-    projectId: workspace.session.projectId,
-    actor: () => workspace.actor(),
-    flush: () => workspace.session.flush(),
-    team: controller,
-    commands: input.commands,
-  });
+  // A literal `false` outside the test build: the bundler drops this call and the hook with it.
+  if (__MARGINALIA_TEST_HOOK__) {
+    installTestHook(window as unknown as { __marginaliaTest?: MarginaliaTestHook }, {
+      doc: workspace.session.doc,
+      projectId: workspace.session.projectId,
+      actor: () => workspace.actor(),
+      flush: () => workspace.session.flush(),
+      team: controller,
+      commands: input.commands,
+    });
+  }
   const documentTitle = (documentId: string): string => {
     const state = input.library.getSnapshot();
     if (state.status !== 'ready') return documentId;

@@ -2,7 +2,7 @@
  * Helpers for the team-sync end-to-end tests: a teammate = one browser context with its own
  * IndexedDB and localStorage; joining through the Team dialog by pasting an invite; reading
  * the sync indicator; and reading or driving the page's model through the test hook
- * (`window.__marginaliaTest`, present only on `?test=1` URLs).
+ * (`window.__marginaliaTest`, present only in the test build the end-to-end tests serve).
  */
 import type { Page } from 'playwright-core';
 import type { MarginaliaTestHook } from '../../renderer/sync/test-hook.ts';
@@ -22,9 +22,9 @@ export function syncArticle() {
   return article;
 }
 
-/** URL of the reader for `documentId` with the test hook on. */
+/** URL of the reader for `documentId`. */
 export function readerUrl(baseUrl: string, documentId = SYNC_ARTICLE_ID): string {
-  return new URL(`/?test=1#/read/${documentId}`, baseUrl).href;
+  return new URL(`/#/read/${documentId}`, baseUrl).href;
 }
 
 /** Opens the app, completes first run as `name`, and waits for the reader. */

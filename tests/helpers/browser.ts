@@ -1,6 +1,7 @@
 /**
- * End-to-end helpers: Debian's Chromium driven by playwright-core, and the built renderer
- * served on 127.0.0.1 — the same files Electron loads over app://.
+ * End-to-end helpers: Debian's Chromium driven by playwright-core, and the test build of
+ * the renderer served on 127.0.0.1 — the files Electron loads over app://, plus the page
+ * test hook (vite.config.ts).
  *
  * A missing browser or build is a failure with a one-line instruction, never a skip.
  */
@@ -14,8 +15,8 @@ import { startStaticServer, type StaticServer } from '../../electron/web/static-
 /** Where the system Chromium lives (override with MARGINALIA_CHROMIUM). */
 export const CHROMIUM_PATH = process.env.MARGINALIA_CHROMIUM ?? '/usr/bin/chromium';
 
-/** The built renderer (scripts/build.ts or tests/e2e/global-setup.ts writes it). */
-export const RENDERER_DIR = fileURLToPath(new URL('../../out/renderer', import.meta.url));
+/** The test build of the renderer (`node scripts/build.ts --test` or tests/e2e/global-setup.ts writes it). */
+export const RENDERER_DIR = fileURLToPath(new URL('../../out/renderer-test', import.meta.url));
 
 /** Folder the end-to-end tests write their screenshots to. */
 export const SCREENSHOT_DIR = fileURLToPath(new URL('../e2e/screenshots', import.meta.url));
@@ -58,13 +59,13 @@ export async function launchChromium(): Promise<LaunchedBrowser> {
 }
 
 /**
- * Serves the built renderer (or another root, e.g. a deliberately damaged copy) on
- * 127.0.0.1 with a random port. Throws a one-line instruction when the build is missing.
+ * Serves the test build of the renderer (or another root, e.g. a deliberately damaged copy)
+ * on 127.0.0.1 with a random port. Throws a one-line instruction when the build is missing.
  */
 export async function serveRenderer(options: { root?: string } = {}): Promise<StaticServer> {
   const root = options.root ?? RENDERER_DIR;
   if (!existsSync(join(root, 'index.html'))) {
-    throw new Error(`No renderer build in ${root}: run 'npm run build' first (npm test does it for you).`);
+    throw new Error(`No renderer build in ${root}: run 'node scripts/build.ts --test' first (npm test and the end-to-end tests' setup do it for you).`);
   }
   return startStaticServer({ root });
 }
