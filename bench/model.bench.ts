@@ -27,7 +27,7 @@ import { roots } from '#shared/model/layout.ts';
 import { addNote, editNote } from '#shared/model/notes.ts';
 import type { BenchSuite, Metric } from './harness.ts';
 import { generateSampleProject, type SampleArticle } from '#shared/sample/sample-project.ts';
-import { createDocumentHighlights } from '../renderer/store/document-highlights.ts';
+import { createDocumentHighlights } from '../renderer/annotations/document-highlights.ts';
 import { createHighlightsState } from '../renderer/reader/highlights-plugin.ts';
 
 /** The bundled articles as the generator needs them. */

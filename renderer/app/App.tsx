@@ -8,7 +8,7 @@ import type { ReadingPositionStore } from '../services/reading-positions.ts';
 import type { CommandBus } from '../store/command-bus.ts';
 import type { LibraryStore } from '../store/library-store.ts';
 import { LibraryScreen } from '../library/LibraryScreen.tsx';
-import { ReaderScreen } from '../reader/ReaderScreen.tsx';
+import { ReaderScreen } from './ReaderScreen.tsx';
 import { Shell } from '../ui/Shell.tsx';
 import { libraryHref, parseRoute } from './routes.ts';
 

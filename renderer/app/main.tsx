@@ -13,7 +13,7 @@ import { createLibraryStore } from '../store/library-store.ts';
 import { App } from './App.tsx';
 import { ExportHost } from '../export/ExportHost.tsx';
 import { AnnotationsGate } from '../onboarding/AnnotationsGate.tsx';
-import { createAnnotationWorkspace } from '../store/workspace.ts';
+import { createAnnotationWorkspace } from '../annotations/workspace.ts';
 import { getProjectSession } from '../store/project-session.ts';
 import { activeProjectId } from '../sync/team-controller.ts';
 import { startTeam } from '../team/start-team.ts';

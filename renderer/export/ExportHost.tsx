@@ -13,7 +13,7 @@ import type { Article } from '#shared/documents/article.ts';
 import type { Platform } from '../services/platform.ts';
 import type { CommandBus } from '../store/command-bus.ts';
 import type { LibraryStore } from '../store/library-store.ts';
-import { useOptionalWorkspace } from '../store/use-workspace.ts';
+import { useOptionalWorkspace } from '../annotations/use-workspace.ts';
 import { ExportDialog } from './ExportDialog.tsx';
 import { DEFAULT_EXPORT_STATE, type ExportDialogState } from './export-options.ts';
 import '../ui/export.css';

@@ -15,7 +15,7 @@ import type { Article } from '#shared/documents/article.ts';
 import { importCodebook, IMPORT_MAX_BYTES } from '#shared/export/codebook-import.ts';
 import { importWebAnnotations } from '#shared/export/web-annotation-import.ts';
 import type { FileFilter, Platform } from '../services/platform.ts';
-import type { AnnotationWorkspace } from '../store/workspace.ts';
+import type { AnnotationWorkspace } from '../annotations/workspace.ts';
 
 /** What an import did, in words for the person. */
 export type ImportOutcome = { readonly kind: 'info' | 'error'; readonly text: string } | null;

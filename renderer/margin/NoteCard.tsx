@@ -10,7 +10,7 @@ import type { MemberId, NoteId } from '#shared/model/ids.ts';
 import { canEditNote, type OtherEdit } from '#shared/model/note-editors.ts';
 import { addReply, editNote, noteText } from '#shared/model/notes.ts';
 import type { NoteView } from '#shared/model/views.ts';
-import type { AnnotationWorkspace } from '../store/workspace.ts';
+import type { AnnotationWorkspace } from '../annotations/workspace.ts';
 import { bindText } from './text-binding.ts';
 import { formatNoteTime } from './margin-hooks.ts';
 

@@ -17,7 +17,7 @@ import { useEffect, useState } from 'react';
 import type * as Y from 'yjs';
 import type { HighlightId } from '#shared/model/ids.ts';
 import { observeProject } from '#shared/model/observe.ts';
-import type { OpenReader } from '../store/workspace.ts';
+import type { OpenReader } from '../annotations/reader-registry.ts';
 
 /** A counter bumped after the frame following each model change that concerns the margin of `documentId`. */
 export function useMarginVersion(doc: Y.Doc, documentId: string | null): number {

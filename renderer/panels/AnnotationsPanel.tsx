@@ -9,8 +9,8 @@ import { listMembers } from '#shared/model/project.ts';
 import { filterAnnotations, listTags, type AnnotationFilter, type TagTreeNode } from '#shared/model/queries.ts';
 import type { Article } from '#shared/documents/article.ts';
 import { documentTitles } from '../store/use-library-articles.ts';
-import { useDocVersion } from '../store/use-workspace.ts';
-import type { AnnotationWorkspace } from '../store/workspace.ts';
+import { useDocVersion } from '../annotations/use-workspace.ts';
+import type { AnnotationWorkspace } from '../annotations/workspace.ts';
 import { formatTime, memberNames } from './people.ts';
 
 /** Results shown at once (the count says how many matched). */

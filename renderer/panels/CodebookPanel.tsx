@@ -9,8 +9,8 @@ import type { TagId } from '#shared/model/ids.ts';
 import { countApplications, listTags, type TagTreeNode } from '#shared/model/queries.ts';
 import { createTag, deleteTag, mergeTag, updateTag } from '#shared/model/tags.ts';
 import { TAG_PALETTE } from '../store/annotation-actions.ts';
-import { useDocVersion } from '../store/use-workspace.ts';
-import type { AnnotationWorkspace } from '../store/workspace.ts';
+import { useDocVersion } from '../annotations/use-workspace.ts';
+import type { AnnotationWorkspace } from '../annotations/workspace.ts';
 
 interface Row {
   readonly node: TagTreeNode;

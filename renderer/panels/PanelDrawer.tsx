@@ -4,7 +4,8 @@
  * (ui/panel-column.ts, layout.css), beside the text rather than over it; the class name
  * `panel-drawer` is kept because tests and styles find it by that name.
  */
-import type { AnnotationWorkspace, PanelName } from '../store/workspace.ts';
+import type { AnnotationWorkspace } from '../annotations/workspace.ts';
+import type { PanelName } from '../store/ui-state.ts';
 import type { LibraryStore } from '../store/library-store.ts';
 import { useLibraryArticles } from '../store/use-library-articles.ts';
 import { AnnotationsPanel } from './AnnotationsPanel.tsx';

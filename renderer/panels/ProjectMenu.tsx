@@ -5,8 +5,9 @@
  */
 import type { CommandBus } from '../store/command-bus.ts';
 import { ExportButton } from '../export/ExportHost.tsx';
-import { useOptionalWorkspace, useWorkspaceSnapshot } from '../store/use-workspace.ts';
-import type { AnnotationWorkspace, PanelName } from '../store/workspace.ts';
+import { useOptionalWorkspace, useWorkspaceSnapshot } from '../annotations/use-workspace.ts';
+import type { AnnotationWorkspace } from '../annotations/workspace.ts';
+import type { PanelName } from '../store/ui-state.ts';
 
 /** There is no "open": a file is always merged into this project, as syncing would. */
 const MERGE_TOOLTIP = 'Merges a teammate’s project file into the current project (a CRDT merge, as syncing does): everything from both is kept, nothing is replaced or duplicated.';

@@ -8,8 +8,8 @@ import { listTrash } from '#shared/model/queries.ts';
 import { restoreTag } from '#shared/model/tags.ts';
 import type { Article } from '#shared/documents/article.ts';
 import { documentTitles } from '../store/use-library-articles.ts';
-import { useDocVersion } from '../store/use-workspace.ts';
-import type { AnnotationWorkspace } from '../store/workspace.ts';
+import { useDocVersion } from '../annotations/use-workspace.ts';
+import type { AnnotationWorkspace } from '../annotations/workspace.ts';
 import { formatTime, memberNames } from './people.ts';
 
 /** Props of {@link TrashPanel}. */

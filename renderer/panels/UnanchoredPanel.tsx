@@ -11,8 +11,8 @@ import { deleteHighlight } from '#shared/model/highlights.ts';
 import { getHighlight } from '#shared/model/queries.ts';
 import { createCorpusUnanchoredIndex, type UnanchoredReason } from '../store/corpus-unanchored.ts';
 import { documentTitles } from '../store/use-library-articles.ts';
-import { useDocVersion } from '../store/use-workspace.ts';
-import type { AnnotationWorkspace } from '../store/workspace.ts';
+import { useDocVersion } from '../annotations/use-workspace.ts';
+import type { AnnotationWorkspace } from '../annotations/workspace.ts';
 import type { Article } from '#shared/documents/article.ts';
 import { formatTime, memberNames } from './people.ts';
 

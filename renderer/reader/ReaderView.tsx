@@ -6,8 +6,13 @@
  * Reports upwards what other regions show — selection offsets (status bar), the current
  * section (table of contents) — and hands its owner a small imperative handle for actions
  * that start elsewhere (clicking a contents entry).
+ *
+ * It knows nothing of annotations: the screen that composes it passes `attachToView`, called
+ * with each new view (to add plugins, e.g. highlights, and register the view) and undone
+ * before the view is destroyed, and `pageOverlay`, rendered on the page after the text
+ * (e.g. the selection toolbar).
  */
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import { TextSelection } from 'prosemirror-state';
 import type { EditorView } from 'prosemirror-view';
 import type { Article, OutlineEntry } from '#shared/documents/article.ts';
@@ -19,9 +24,6 @@ import { createReaderEditor } from './reader-editor.ts';
 import type { TextRange } from './selection.ts';
 import { TitleBlock } from './TitleBlock.tsx';
 import { activeOutlineIndex, scrollToNode, scrollToOffset, topVisibleOffset, visibleProgress } from './viewport.ts';
-import { attachAnnotations } from '../store/attach-annotations.ts';
-import { useOptionalWorkspace } from '../store/use-workspace.ts';
-import { SelectionToolbar } from './SelectionToolbar.tsx';
 
 /** Actions other regions can ask of the reader. */
 export interface ReaderHandle {
@@ -38,13 +40,19 @@ export interface ReaderViewProps {
   onSelectionChange(range: TextRange | null): void;
   onActiveSectionChange(index: number): void;
   onReady(handle: ReaderHandle | null): void;
+  /**
+   * Called with each new editor view and its scroll container; returns what undoes it, run
+   * before the view is destroyed. Keep it stable (a new function recreates the view).
+   */
+  readonly attachToView?: (view: EditorView, scroller: HTMLElement) => () => void;
+  /** Rendered on the page after the article text. */
+  readonly pageOverlay?: ReactNode;
 }
 
 const SAVE_DELAY_MS = 250;
 
 /** The reading pane. */
-export function ReaderView({ article, positions, subscribeCommands, onSelectionChange, onActiveSectionChange, onReady }: ReaderViewProps) {
-  const annotations = useOptionalWorkspace();
+export function ReaderView({ article, positions, subscribeCommands, onSelectionChange, onActiveSectionChange, onReady, attachToView, pageOverlay }: ReaderViewProps) {
   const scroller = useRef<HTMLDivElement>(null);
   const mount = useRef<HTMLDivElement>(null);
   const viewRef = useRef<EditorView | null>(null);
@@ -74,7 +82,7 @@ export function ReaderView({ article, positions, subscribeCommands, onSelectionC
       findChanged: setFind,
     });
     viewRef.current = view;
-    const detachAnnotations = annotations === null ? null : attachAnnotations(annotations, view, article, container);
+    const detachFromView = attachToView?.(view, container) ?? null;
     const saved = positions.get(article.meta.id);
     if (saved !== null && saved.offset > 0) scrollToOffset(view, container, article.textMap, saved.offset);
     else container.scrollTop = 0;
@@ -110,11 +118,11 @@ export function ReaderView({ article, positions, subscribeCommands, onSelectionC
       window.clearTimeout(saveTimer);
       saveNow();
       onReady(null);
-      detachAnnotations?.();
+      detachFromView?.();
       view.destroy();
       viewRef.current = null;
     };
-  }, [article, positions, saveNow, onReady, annotations]);
+  }, [article, positions, saveNow, onReady, attachToView]);
 
   const revealCurrentMatch = useCallback(() => {
     const current = viewRef.current?.dom.querySelector('.find-match-current');
@@ -187,7 +195,7 @@ export function ReaderView({ article, positions, subscribeCommands, onSelectionC
         <article className="reader__page" aria-label={article.meta.title}>
           <TitleBlock meta={article.meta} doc={article.doc} />
           <div ref={mount} className="reader__text" />
-          {annotations !== null && <SelectionToolbar />}
+          {pageOverlay}
         </article>
       </div>
     </div>

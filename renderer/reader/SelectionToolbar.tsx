@@ -6,8 +6,8 @@
  */
 import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { buildTagIndex } from '#shared/model/tag-index.ts';
-import { hasSelection, highlightSelection, noteCommand, tagByNameCommand } from '../store/annotation-commands.ts';
-import { useDocVersion, useWorkspace, useWorkspaceSnapshot } from '../store/use-workspace.ts';
+import { hasSelection, highlightSelection, noteCommand, tagByNameCommand } from '../annotations/annotation-commands.ts';
+import { useDocVersion, useWorkspace, useWorkspaceSnapshot } from '../annotations/use-workspace.ts';
 
 /** Pixels between the toolbar and the selection's top. */
 const OFFSET = 8;

@@ -2,9 +2,9 @@
  * The highlights plugin: every highlight of the open article painted as decorations kept in
  * plugin state and changed incrementally.
  *
- * The plugin knows nothing of Yjs. Its owner (store/document-highlights.ts) turns model
- * changes into "annotations changed" metadata — spans to add or replace, ids to remove, the
- * focused highlight — and dispatches it with `setHighlightsMeta`.
+ * The plugin knows nothing of Yjs or of who owns it. Its owner (the annotation layer) turns
+ * model changes into "annotations changed" metadata — spans to add or replace, ids to
+ * remove, the focused highlight — and dispatches it with `setHighlightsMeta`.
  *
  * Painting is by segments (highlight-segments.ts): one `<mark>` per run of text covered by
  * the same set of highlights, never one nested wrapper per highlight — nesting produced
@@ -26,8 +26,10 @@
  * segments only inside them; focusing a highlight paints its range first, so it can be
  * revealed. `data-highlights` on the editor says `painting` until everything is painted.
  *
- * Clicking text inside highlights focuses the shortest highlight there; clicking again
- * cycles through the others covering that point.
+ * Focus belongs to the plugin's owner, not to the plugin: the plugin paints the focused
+ * highlight it is sent (`focus` metadata) and reports clicks (`highlightClicked`) with the
+ * highlight the click should focus — the shortest there, or on a repeated click the next of
+ * those covering that point, or null outside every highlight — without focusing on its own.
  */
 import { Plugin, PluginKey, type EditorState, type Transaction } from 'prosemirror-state';
 import { Decoration, DecorationSet, type EditorView } from 'prosemirror-view';
@@ -76,8 +78,11 @@ export interface SegmentSpec {
 
 /** Events the plugin reports to its owner. */
 export interface HighlightsEvents {
-  /** The user clicked a highlight (already focused in plugin state). */
-  highlightClicked?(id: HighlightId): void;
+  /**
+   * The person clicked the text: `id` is the highlight the click should focus (see
+   * `nextHighlightAt`), null outside every highlight. The owner decides, and sends focus back.
+   */
+  highlightClicked?(id: HighlightId | null): void;
   /** A key press in the reader; return true if handled. */
   handleKey?(view: EditorView, event: KeyboardEvent): boolean;
 }
@@ -233,13 +238,7 @@ export function createHighlightsPlugin(initial: readonly HighlightSpan[], events
       attributes: (state): Record<string, string> => ({ 'data-highlights': highlightsFullyPainted(state) ? 'painted' : 'painting' }),
       handleClick(view, pos, event) {
         if (event.button !== 0 || event.shiftKey) return false;
-        const id = nextHighlightAt(view.state, pos);
-        if (id === null) {
-          if ((highlightsPluginKey.getState(view.state)?.focused ?? null) !== null) view.dispatch(setHighlightsMeta(view.state.tr, { focus: null }));
-          return false;
-        }
-        view.dispatch(setHighlightsMeta(view.state.tr, { focus: id }));
-        events.highlightClicked?.(id);
+        events.highlightClicked?.(nextHighlightAt(view.state, pos));
         return false;
       },
       handleKeyDown: (view, event) => events.handleKey?.(view, event) ?? false,

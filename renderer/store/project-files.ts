@@ -7,10 +7,17 @@
 import { encodeProjectFile, mergeProjectFile } from '#shared/model/project-file.ts';
 import { getProjectMeta } from '#shared/model/project.ts';
 import type { FileFilter, Platform } from '../services/platform.ts';
-import type { AnnotationWorkspace } from './workspace.ts';
+import type { ProjectSession } from './project-session.ts';
+import type { Notice } from './ui-state.ts';
 
 /** The platform's file dialogs (binary in both hosts). */
 export type ProjectFileDialogs = Pick<Platform, 'saveFile' | 'openFile'>;
+
+/** What the project file commands act on and report to (the annotation workspace). */
+export interface ProjectFileHost {
+  readonly session: Pick<ProjectSession, 'doc' | 'flush'>;
+  notify(notice: Notice | null): void;
+}
 
 /** The filter for project files. */
 export const PROJECT_FILE_FILTERS: readonly FileFilter[] = [{ name: 'Marginalia project', extensions: ['marginalia'] }];
@@ -21,7 +28,7 @@ function fileName(name: string): string {
 }
 
 /** Saves the project to a file the person chooses. */
-export async function saveProjectCommand(workspace: AnnotationWorkspace, files: ProjectFileDialogs): Promise<void> {
+export async function saveProjectCommand(workspace: ProjectFileHost, files: ProjectFileDialogs): Promise<void> {
   try {
     await workspace.session.flush();
     const meta = getProjectMeta(workspace.session.doc);
@@ -33,7 +40,7 @@ export async function saveProjectCommand(workspace: AnnotationWorkspace, files: 
 }
 
 /** Merges bytes of a project file; returns true when merged. */
-export function mergeProjectBytes(workspace: AnnotationWorkspace, name: string, bytes: Uint8Array): boolean {
+export function mergeProjectBytes(workspace: ProjectFileHost, name: string, bytes: Uint8Array): boolean {
   const result = mergeProjectFile(workspace.session.doc, bytes);
   if (result.ok) {
     workspace.notify({ kind: 'info', text: `Merged “${name}” into this project.` });
@@ -44,7 +51,7 @@ export function mergeProjectBytes(workspace: AnnotationWorkspace, name: string, 
 }
 
 /** Lets the person pick a project file and merges it. */
-export async function mergeProjectCommand(workspace: AnnotationWorkspace, files: ProjectFileDialogs): Promise<void> {
+export async function mergeProjectCommand(workspace: ProjectFileHost, files: ProjectFileDialogs): Promise<void> {
   try {
     const file = await files.openFile({ filters: PROJECT_FILE_FILTERS });
     if (file !== null) mergeProjectBytes(workspace, file.name, file.bytes);

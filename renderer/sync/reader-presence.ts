@@ -16,7 +16,7 @@ import { sharedPresenceStylesheet, type PresenceStylesheet } from './presence-st
 import { createRemoteSelectionsPlugin, remoteSelectionsKey, setRemoteSelections, type RemoteSelection } from './remote-selections-plugin.ts';
 import type { TeamSync } from './team-sync.ts';
 
-/** The reader as the workspace knows it (store/workspace.ts `OpenReader`, the part used here). */
+/** The reader as the workspace knows it (annotations/reader-registry.ts `OpenReader`, the part used here). */
 export interface PresenceReader {
   readonly article: Article;
   readonly view: EditorView;

@@ -2,21 +2,28 @@
  * The reading screen: the shell filled with the library list and table of contents
  * (sidebar), the reader (centre), the reserved margin column and the selection status.
  * Holds the state shared between those regions (selection, current section).
+ *
+ * It composes the reader with annotations, which the reader itself knows nothing of: once
+ * the annotation workspace is available (after first run and loading), it hands the reader
+ * `attachAnnotations` for each view it creates and the selection toolbar for its page.
  */
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { EditorView } from 'prosemirror-view';
 import type { Article, OutlineEntry } from '#shared/documents/article.ts';
 import type { LibraryEntry } from '../services/documents.ts';
 import type { ReadingPositionStore } from '../services/reading-positions.ts';
 import type { CommandBus } from '../store/command-bus.ts';
+import { attachAnnotations } from '../annotations/attach-annotations.ts';
+import { useOptionalWorkspace } from '../annotations/use-workspace.ts';
 import { LibraryNav } from '../library/LibraryNav.tsx';
-import { Shell } from '../ui/Shell.tsx';
-import { Contents } from './Contents.tsx';
-import { ReaderView, type ReaderHandle } from './ReaderView.tsx';
-import { describeTextRange, type TextRange } from './selection.ts';
 import { MarginColumn } from '../margin/MarginColumn.tsx';
 import { ProjectMenu } from '../panels/ProjectMenu.tsx';
-import { useOptionalWorkspace } from '../store/use-workspace.ts';
-import { useAfterPaintSetter } from './use-after-paint-setter.ts';
+import { Contents } from '../reader/Contents.tsx';
+import { ReaderView, type ReaderHandle } from '../reader/ReaderView.tsx';
+import { describeTextRange, type TextRange } from '../reader/selection.ts';
+import { SelectionToolbar } from '../reader/SelectionToolbar.tsx';
+import { useAfterPaintSetter } from '../reader/use-after-paint-setter.ts';
+import { Shell } from '../ui/Shell.tsx';
 
 /** Props of {@link ReaderScreen}. */
 export interface ReaderScreenProps {
@@ -40,6 +47,12 @@ export function ReaderScreen({ article, entries, positions, commands }: ReaderSc
   useEffect(() => commands.subscribe((command) => {
     if (command === 'toggle-contents') setContentsHidden((hidden) => !hidden);
   }), [commands]);
+
+  // Stable per workspace and article: a new function would make the reader recreate its view.
+  const attachToView = useMemo(
+    () => (annotations === null ? undefined : (view: EditorView, scroller: HTMLElement) => attachAnnotations(annotations, view, article, scroller)),
+    [annotations, article],
+  );
 
   const onSelect = useCallback((entry: OutlineEntry, index: number) => {
     handle?.scrollToHeading(entry);
@@ -77,6 +90,8 @@ export function ReaderScreen({ article, entries, positions, commands }: ReaderSc
           onSelectionChange={onSelectionChange}
           onActiveSectionChange={setActiveSection}
           onReady={setHandle}
+          attachToView={attachToView}
+          pageOverlay={annotations === null ? null : <SelectionToolbar />}
         />
       )}
       status={(

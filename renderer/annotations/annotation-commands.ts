@@ -7,8 +7,9 @@ import { TextSelection } from 'prosemirror-state';
 import type { HighlightId, NoteId, TagId } from '#shared/model/ids.ts';
 import { setHighlightsMeta } from '../reader/highlights-plugin.ts';
 import { selectionToTextRange } from '../reader/selection.ts';
-import { highlightSpan, noteFor, tagByName, tagForNumberKey, toggleTag, trashHighlight } from './annotation-actions.ts';
-import type { AnnotationWorkspace, OpenReader } from './workspace.ts';
+import { highlightSpan, noteFor, tagByName, tagForNumberKey, toggleTag, trashHighlight } from '../store/annotation-actions.ts';
+import type { OpenReader } from './reader-registry.ts';
+import type { AnnotationWorkspace } from './workspace.ts';
 
 function selectedRange(reader: OpenReader): { start: number; end: number } | null {
   return selectionToTextRange(reader.view.state.selection, reader.article.textMap);
@@ -27,7 +28,8 @@ export function highlightSelection(workspace: AnnotationWorkspace, tags: readonl
   const range = selectedRange(reader);
   if (range === null) return null;
   const actor = workspace.actor();
-  // One editor update: the new highlight painted, the selection collapsed, the highlight focused.
+  // One editor update: the new highlight painted, the selection collapsed, the highlight
+  // painted focused; then the workspace, which owns focus, records it (nothing left to paint).
   const id = reader.highlights.changeTogether(
     reader.view,
     () => highlightSpan(workspace.session.doc, actor, reader.article, range, tags),

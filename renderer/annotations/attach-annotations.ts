@@ -1,14 +1,15 @@
 /**
  * Plugs annotations into a reader view that its owner created: adds the highlights plugin
  * (reconfiguring the view's state, so the reader module needs no knowledge of Yjs), wires
- * the model's change feed to it, reports the selection to the workspace, and registers the
- * reader so the margin, toolbar and panels can reach it. Returns the detach function the
- * reader calls before destroying its view.
+ * the model's change feed to it, reports the selection to the workspace, routes clicks on
+ * highlights to the workspace (which owns focus and sends it back to the plugin), and
+ * registers the reader so the margin, toolbar and panels can reach it. Returns the detach
+ * function the reader calls before destroying its view.
  */
 import { Plugin, PluginKey } from 'prosemirror-state';
 import type { EditorView } from 'prosemirror-view';
 import type { Article } from '#shared/documents/article.ts';
-import { createHighlightsPlugin, highlightsPluginKey } from '../reader/highlights-plugin.ts';
+import { createHighlightsPlugin } from '../reader/highlights-plugin.ts';
 import { createDocumentHighlights } from './document-highlights.ts';
 import type { AnnotationWorkspace } from './workspace.ts';
 
@@ -18,6 +19,7 @@ const selectionReporterKey = new PluginKey('marginalia-selection-reporter');
 export function attachAnnotations(workspace: AnnotationWorkspace, view: EditorView, article: Article, scroller: HTMLElement): () => void {
   const highlights = createDocumentHighlights(workspace.session.doc, article);
   const plugin = createHighlightsPlugin(highlights.initialSpans(), {
+    // A click on a highlight focuses it; a click outside every highlight clears focus.
     highlightClicked: (id) => workspace.focusHighlight(id),
   });
   const reporter = new Plugin({
@@ -25,16 +27,6 @@ export function attachAnnotations(workspace: AnnotationWorkspace, view: EditorVi
     view: () => ({
       update(updated, previous) {
         if (!updated.state.selection.eq(previous.selection)) workspace.selectionChanged();
-        // A click outside every highlight clears the plugin's focus; the workspace must
-        // follow, or 1–9 and Delete would act on a highlight that no longer looks focused.
-        const focusedNow = highlightsPluginKey.getState(updated.state)?.focused ?? null;
-        const focusedBefore = highlightsPluginKey.getState(previous)?.focused ?? null;
-        if (focusedNow === null && focusedBefore !== null && workspace.getSnapshot().focused !== null) {
-          queueMicrotask(() => {
-            if (view.isDestroyed || workspace.reader()?.view !== view) return;
-            if (highlightsPluginKey.getState(view.state)?.focused === null) workspace.focusHighlight(null);
-          });
-        }
       },
     }),
   });

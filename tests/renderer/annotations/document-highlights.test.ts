@@ -16,7 +16,7 @@ import { addHighlight, deleteHighlight, restoreHighlight } from '#shared/model/h
 import { createTag } from '#shared/model/tags.ts';
 import { addNote } from '#shared/model/notes.ts';
 import { highlightSpan } from '../../../renderer/store/annotation-actions.ts';
-import { createDocumentHighlights } from '../../../renderer/store/document-highlights.ts';
+import { createDocumentHighlights } from '../../../renderer/annotations/document-highlights.ts';
 import { createHighlightsPlugin, highlightsPluginKey, nextHighlightAt, setHighlightsMeta, type HighlightsMeta, type SegmentSpec } from '../../../renderer/reader/highlights-plugin.ts';
 
 const id = 'russia-azerbaijan-disputes' as DocumentId;

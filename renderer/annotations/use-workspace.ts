@@ -6,7 +6,8 @@
  */
 import { createContext, useContext, useSyncExternalStore } from 'react';
 import type * as Y from 'yjs';
-import type { AnnotationWorkspace, WorkspaceSnapshot } from './workspace.ts';
+import type { WorkspaceSnapshot } from '../store/ui-state.ts';
+import type { AnnotationWorkspace } from './workspace.ts';
 
 /** The workspace for this page (null outside the annotations gate). */
 export const WorkspaceContext = createContext<AnnotationWorkspace | null>(null);

@@ -2,7 +2,7 @@
  * Keyboard map of annotation commands.
  */
 import { describe, expect, it } from 'vitest';
-import { annotationKeyAction } from '../../../renderer/reader/annotation-keys.ts';
+import { annotationKeyAction } from '../../../renderer/annotations/annotation-keys.ts';
 
 const key = (k: string, mods: Partial<Record<'ctrlKey' | 'metaKey' | 'shiftKey' | 'altKey', boolean>> = {}) => ({
   key: k, ctrlKey: false, metaKey: false, shiftKey: false, altKey: false, ...mods,

@@ -1,0 +1,84 @@
+/**
+ * The annotation workspace: what the annotation regions (reader bridge, margin, toolbar,
+ * panels, dialogs) share, composed from focused parts created once in main.tsx, outside
+ * React:
+ * - the project session (store/project-session.ts): the one Y.Doc and its persistence;
+ * - the local actor (store/local-actor.ts): the person, their writes, their undo;
+ * - the UI state (store/ui-state.ts): the snapshot React renders from, focus included;
+ * - the reader registry (reader-registry.ts): the open reader and focus in it.
+ * Components read the snapshot through `useSyncExternalStore` (use-workspace.ts) and call
+ * these actions; each action belongs to exactly one of the parts.
+ */
+import type { Actor } from '#shared/model/write.ts';
+import type { HighlightId, NoteId } from '#shared/model/ids.ts';
+import { localProjectId, type KeyValueStore } from '../store/identity.ts';
+import { createLocalActor } from '../store/local-actor.ts';
+import { getProjectSession, type ProjectSession } from '../store/project-session.ts';
+import { createUiState, initialSnapshot, type Notice, type PanelName, type WorkspaceSnapshot } from '../store/ui-state.ts';
+import { createReaderRegistry, type OpenReader } from './reader-registry.ts';
+
+/** The workspace. */
+export interface AnnotationWorkspace {
+  readonly session: ProjectSession;
+  getSnapshot(): WorkspaceSnapshot;
+  subscribe(listener: () => void): () => void;
+  /** Saves the first-run (or edited) profile and records it in the project. */
+  setProfile(profile: { readonly name: string; readonly colour: string }): void;
+  /** The local person as a model actor; stamps the project on first use. Throws before first run. */
+  actor(): Actor;
+  setPanel(panel: PanelName | null): void;
+  /** Focuses a highlight of the open reader (null clears); `reveal` scrolls it into view. */
+  focusHighlight(id: HighlightId | null, options?: { readonly reveal?: boolean }): void;
+  /** Opens `documentId` in the reader (via `navigate`) and focuses `id` once it is there. */
+  jumpTo(id: HighlightId, documentId: string): void;
+  attachReader(reader: OpenReader): () => void;
+  /** Asks the margin to put the caret in `note`'s editor. */
+  requestNoteEditor(note: NoteId | null): void;
+  /** The reader's selection changed (the toolbar follows it). */
+  selectionChanged(): void;
+  reader(): OpenReader | null;
+  undo(): void;
+  redo(): void;
+  notify(notice: Notice | null): void;
+}
+
+/** Where the workspace gets what it needs. */
+export interface WorkspaceOptions {
+  readonly storage: KeyValueStore;
+  /** Navigates to an article (sets the route). */
+  readonly navigate: (documentId: string) => void;
+  /** Session to use (tests); defaults to the local project's session. */
+  readonly session?: ProjectSession;
+}
+
+/** Creates the workspace; call once per page. */
+export function createAnnotationWorkspace(options: WorkspaceOptions): AnnotationWorkspace {
+  const session = options.session ?? getProjectSession(localProjectId(options.storage));
+  const person = createLocalActor(options.storage, session);
+  const ui = createUiState(initialSnapshot({ member: person.member(), loaded: session.loaded(), storage: session.storage() }));
+  const readers = createReaderRegistry(ui, options.navigate);
+
+  session.onStorage((storage) => ui.update({ storage }));
+  void session.whenLoaded.then(() => {
+    person.projectLoaded();
+    ui.update({ loaded: true, storage: session.storage() });
+  });
+
+  return {
+    session,
+    getSnapshot: ui.getSnapshot,
+    subscribe: ui.subscribe,
+    setProfile: (profile) => ui.update({ member: person.setProfile(profile) }),
+    actor: person.actor,
+    undo: person.undo,
+    redo: person.redo,
+    setPanel: (panel) => ui.update({ panel }),
+    requestNoteEditor: (note) => ui.update({ editNote: note }),
+    selectionChanged: () => ui.update({ selectionVersion: ui.getSnapshot().selectionVersion + 1 }),
+    notify: (notice) => ui.update({ notice }),
+    reader: readers.reader,
+    attachReader: readers.attachReader,
+    focusHighlight: readers.focusHighlight,
+    jumpTo: readers.jumpTo,
+  };
+}

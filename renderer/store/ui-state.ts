@@ -1,0 +1,70 @@
+/**
+ * The small state the annotation regions share and React renders from: who is annotating
+ * and whether the project is loaded (mirrored from the local actor and the session), which
+ * panel is open, the focused highlight, the notice on screen, the note editor that should
+ * take the caret, the reader's selection version and the article the reader shows.
+ *
+ * One immutable snapshot, replaced on every change, so components read it with
+ * `useSyncExternalStore` and nothing re-renders between changes. The focused highlight
+ * lives here and only here: the reader's highlights plugin paints whatever this says
+ * (annotations/reader-registry.ts sends it as transaction metadata).
+ */
+import type { HighlightId, NoteId } from '#shared/model/ids.ts';
+import type { LocalMember } from './identity.ts';
+import type { StorageStatus } from './local-persistence.ts';
+
+/** Panels that open beside the reader. */
+export type PanelName = 'codebook' | 'annotations' | 'trash' | 'unanchored';
+
+/** A message for the person (merge result, refused file, failed save). */
+export interface Notice {
+  readonly kind: 'info' | 'error';
+  readonly text: string;
+}
+
+/** Everything React renders from. Replaced (new object) on every change. */
+export interface WorkspaceSnapshot {
+  readonly member: LocalMember | null;
+  readonly loaded: boolean;
+  readonly storage: StorageStatus;
+  readonly panel: PanelName | null;
+  /** The focused highlight of the open reader (the one source of truth for focus). */
+  readonly focused: HighlightId | null;
+  readonly notice: Notice | null;
+  /** A note whose editor should take the caret (consumed by the margin). */
+  readonly editNote: NoteId | null;
+  /** Bumped when the reader's selection changes. */
+  readonly selectionVersion: number;
+  /** The article open in the reader, if any. */
+  readonly readerDocumentId: string | null;
+}
+
+/** A subscribable snapshot with one way to change it. */
+export interface UiState {
+  getSnapshot(): WorkspaceSnapshot;
+  subscribe(listener: () => void): () => void;
+  /** Replaces the snapshot with `changes` applied and tells every listener. */
+  update(changes: Partial<WorkspaceSnapshot>): void;
+}
+
+/** The state before anything happened: no panel, focus, notice, note request or open article. */
+export function initialSnapshot(input: Pick<WorkspaceSnapshot, 'member' | 'loaded' | 'storage'>): WorkspaceSnapshot {
+  return { ...input, panel: null, focused: null, notice: null, editNote: null, selectionVersion: 0, readerDocumentId: null };
+}
+
+/** Creates the state holding `initial`. */
+export function createUiState(initial: WorkspaceSnapshot): UiState {
+  const listeners = new Set<() => void>();
+  let snapshot = initial;
+  return {
+    getSnapshot: () => snapshot,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    update(changes) {
+      snapshot = { ...snapshot, ...changes };
+      for (const listener of [...listeners]) listener();
+    },
+  };
+}
