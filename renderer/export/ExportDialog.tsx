@@ -8,13 +8,14 @@
  * The count and preview come from the same chunked query the export runs (export-runner),
  * restarted (and the old run aborted) whenever the filters or the project change, so what
  * the dialog shows is exactly what the file will hold. Exporting shows progress, can be
- * cancelled, and reports failures (the desktop host already turns disk-full or
- * permission errors into sentences) inside the dialog; cancelling the save dialog just
- * returns to the export dialog.
+ * cancelled, and reports failures inside the dialog (export-failure.ts words them by
+ * their code; the desktop host already turns disk-full or permission errors into
+ * sentences); cancelling the save dialog just returns to the export dialog.
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Article } from '#shared/documents/article.ts';
 import type { Excerpt } from '#shared/export/excerpt.ts';
+import { EXPORT_FORMATS, usesExcerpts } from '#shared/export/formats.ts';
 import { getProjectMeta, listMembers } from '#shared/model/project.ts';
 import { listTags } from '#shared/model/queries.ts';
 import type { Platform } from '../services/platform.ts';
@@ -24,7 +25,8 @@ import { ProgressBar } from '../ui/ProgressBar.tsx';
 import { ExportFilters } from './ExportFilters.tsx';
 import { ExportFormatChoice } from './ExportFormatChoice.tsx';
 import { ExportCancelledError, queryExcerptsInChunks, runExport } from './export-runner.ts';
-import { excerptQuery, formatSpec, FORMATS, suggestedFileName, type ExportDialogState } from './export-options.ts';
+import { excerptQuery, formatOptions, saveFilters, suggestedFileName, type ExportDialogState } from './export-options.ts';
+import { exportFailureText } from './export-failure.ts';
 import { importAnnotationsCommand, importCodebookCommand, type ImportOutcome } from './import-actions.ts';
 
 /** Props of {@link ExportDialog}. */
@@ -91,7 +93,7 @@ export function ExportDialog({ workspace, articles, files, state, onStateChange,
   const [failure, setFailure] = useState<string | null>(null);
   const [imported, setImported] = useState<ImportOutcome>(null);
   const query = excerptQuery(state);
-  const usesFilters = FORMATS[state.format].usesFilters;
+  const usesFilters = usesExcerpts(state.format);
   const queryKey = JSON.stringify(query);
 
   useEffect(() => {
@@ -133,19 +135,19 @@ export function ExportDialog({ workspace, articles, files, state, onStateChange,
     try {
       const now = new Date();
       const output = await runExport(
-        { doc, articles, filter: query.filter, sort: query.sort, format: formatSpec(state), exportedAt: now.toISOString() },
+        { doc, articles, filter: query.filter, sort: query.sort, format: state.format, options: formatOptions(state), exportedAt: now.toISOString() },
         { signal: controller.signal, onProgress: (progress) => setRunning({ fraction: progress.fraction, controller }) },
       );
       const name = suggestedFileName(getProjectMeta(doc).name, state.format, now);
-      const saved = await files.saveFile({ suggestedName: name, content: output.content, filters: FORMATS[state.format].filters });
+      const saved = await files.saveFile({ suggestedName: name, content: output.content, filters: saveFilters(state.format) });
       if (!saved) return;
-      const what = state.format === 'qdc' ? plural(output.count, 'tag') : plural(output.count, 'excerpt');
+      const what = usesFilters ? plural(output.count, 'excerpt') : plural(output.count, 'tag');
       const removed = output.removedCharacters > 0 ? ` ${plural(output.removedCharacters, 'character')} that XML cannot hold were left out.` : '';
       workspace.notify({ kind: 'info', text: `Exported ${what} to ${name}.${removed}` });
       onClose();
     } catch (error) {
       if (error instanceof ExportCancelledError) return;
-      setFailure(`The export could not be saved: ${error instanceof Error ? error.message : String(error)}`);
+      setFailure(exportFailureText(error));
     } finally {
       setRunning(null);
     }
@@ -158,7 +160,7 @@ export function ExportDialog({ workspace, articles, files, state, onStateChange,
   };
 
   const countText =
-    state.format === 'qdc'
+    !usesFilters
       ? `The whole codebook: ${plural(tags.length === 0 ? 0 : countTags(tags), 'tag')}.`
       : matches.status === 'ready'
         ? `${plural(matches.count, 'excerpt')} match.`
@@ -204,7 +206,7 @@ export function ExportDialog({ workspace, articles, files, state, onStateChange,
             <>
               <button type="button" className="button" onClick={onClose}>Close</button>
               <button type="submit" className="button button--primary" disabled={!query.ok || (usesFilters && matches.status === 'ready' && matches.count === 0)}>
-                Export {FORMATS[state.format].extension.toUpperCase()}…
+                Export {EXPORT_FORMATS[state.format].extension.toUpperCase()}…
               </button>
             </>
           )}

@@ -1,10 +1,12 @@
 /**
- * The "format" part of the Export dialog: one radio per format with a line saying who opens
- * it, and the options of the chosen format right under it (CSV rows and the Excel byte
- * order mark, Markdown grouping). The first radio takes focus when the dialog opens.
+ * The "format" part of the Export dialog: one radio per format (the shared list of export
+ * formats, in its order and with its names) with a line saying who opens it, and the
+ * options of the chosen format right under it (CSV rows and the Excel byte order mark,
+ * Markdown grouping). The first radio takes focus when the dialog opens.
  */
 import type { RefObject } from 'react';
-import { FORMATS, type ExportDialogState, type ExportFormat } from './export-options.ts';
+import { EXPORT_FORMAT_IDS, EXPORT_FORMATS } from '#shared/export/formats.ts';
+import { FORMAT_HINTS, type ExportDialogState } from './export-options.ts';
 
 /** Props of {@link ExportFormatChoice}. */
 export interface ExportFormatChoiceProps {
@@ -30,7 +32,7 @@ function FormatOptions({ state, onChange }: Omit<ExportFormatChoiceProps, 'first
       </div>
     );
   }
-  if (state.format === 'markdown') {
+  if (state.format === 'md') {
     return (
       <div className="export-format__options">
         <label className="field field--inline">
@@ -48,12 +50,11 @@ function FormatOptions({ state, onChange }: Omit<ExportFormatChoiceProps, 'first
 
 /** The format radios and options. */
 export function ExportFormatChoice({ state, onChange, firstFieldRef }: ExportFormatChoiceProps) {
-  const formats = Object.entries(FORMATS) as [ExportFormat, (typeof FORMATS)[ExportFormat]][];
   return (
     <fieldset className="export-format">
       <legend>Format</legend>
       <ul>
-        {formats.map(([format, description], index) => (
+        {EXPORT_FORMAT_IDS.map((format, index) => (
           <li key={format}>
             <label className="export-format__choice">
               <input
@@ -65,8 +66,8 @@ export function ExportFormatChoice({ state, onChange, firstFieldRef }: ExportFor
                 onChange={() => onChange({ format })}
               />
               <span>
-                <span className="export-format__label">{description.label}</span>
-                <span className="export-muted export-format__hint">{description.hint}</span>
+                <span className="export-format__label">{EXPORT_FORMATS[format].label}</span>
+                <span className="export-muted export-format__hint">{FORMAT_HINTS[format]}</span>
               </span>
             </label>
             {state.format === format && <FormatOptions state={state} onChange={onChange} />}

@@ -1,7 +1,9 @@
 /**
  * The Export dialog's state and its pure mapping to what the export code takes: the
- * excerpt filter and sort (shared/export/excerpts.ts), the formatter and its options, the
- * file name offered in the save dialog and the save dialog's file-type filter.
+ * excerpt filter and sort (shared/export/excerpts.ts), the format id and its options for
+ * `renderExport` (shared/export/render.ts), the file name offered in the save dialog and
+ * the save dialog's file type — names, extensions and ids all from the one list of
+ * formats (shared/export/formats.ts) the command line uses too.
  *
  * Kept free of React and the DOM so the mapping — the part that decides *which* excerpts
  * land in *which* file — is tested in Node, and the dialog component only renders state.
@@ -10,11 +12,10 @@
  * whole days — here in the person's own time zone, since they picked them on a calendar.
  */
 import type { ExcerptFilter, ExcerptSort } from '#shared/export/excerpts.ts';
+import { EXPORT_FORMATS, type ExportFormatId } from '#shared/export/formats.ts';
+import type { ExportFormatOptions } from '#shared/export/render.ts';
 import type { MemberId, TagId } from '#shared/model/ids.ts';
 import type { FileFilter } from '../services/platform.ts';
-
-/** The file formats the dialog offers. */
-export type ExportFormat = 'csv' | 'markdown' | 'jsonld' | 'qdpx' | 'qdc';
 
 /** Everything the person chose in the dialog. */
 export type ExportDialogState = {
@@ -28,7 +29,7 @@ export type ExportDialogState = {
   readonly toDate: string;
   readonly withNote: boolean;
   readonly sort: ExcerptSort;
-  readonly format: ExportFormat;
+  readonly format: ExportFormatId;
   /** CSV: one row per excerpt or per excerpt × tag. */
   readonly csvRows: 'excerpt' | 'tag';
   /** CSV: start with a UTF-8 byte order mark so Excel reads accents correctly. */
@@ -52,61 +53,30 @@ export const DEFAULT_EXPORT_STATE: ExportDialogState = {
   markdownGroup: 'tag',
 };
 
-/** Which formatter to run, with its options. */
-export type ExportFormatSpec =
-  | { readonly kind: 'csv'; readonly rows: 'excerpt' | 'tag'; readonly bom: boolean }
-  | { readonly kind: 'markdown'; readonly group: 'tag' | 'document' }
-  | { readonly kind: 'jsonld' }
-  | { readonly kind: 'qdpx' }
-  | { readonly kind: 'qdc' };
-
-/** How each format is named and saved. */
-export type FormatDescription = {
-  readonly label: string;
-  /** One sentence under the choice: who opens this file. */
-  readonly hint: string;
-  readonly extension: string;
-  readonly filters: readonly FileFilter[];
-  /** False when the format ignores the excerpt filters (the codebook is the whole codebook). */
-  readonly usesFilters: boolean;
+/** One sentence under each format's choice: who opens this file. */
+export const FORMAT_HINTS: Readonly<Record<ExportFormatId, string>> = {
+  csv: 'Excel, LibreOffice, R, pandas.',
+  md: 'For writing: quotes with citations and notes.',
+  jsonld: 'W3C open standard; also a full backup you can import again.',
+  qdpx: 'Opens in ATLAS.ti, MAXQDA, NVivo, QualCoder.',
+  qdc: 'The whole codebook only (filters do not apply).',
 };
 
-/** The formats in the order the dialog lists them. */
-export const FORMATS: Readonly<Record<ExportFormat, FormatDescription>> = {
-  csv: { label: 'CSV spreadsheet', hint: 'Excel, LibreOffice, R, pandas.', extension: 'csv', filters: [{ name: 'CSV spreadsheet', extensions: ['csv'] }], usesFilters: true },
-  markdown: { label: 'Markdown', hint: 'For writing: quotes with citations and notes.', extension: 'md', filters: [{ name: 'Markdown', extensions: ['md'] }], usesFilters: true },
-  jsonld: {
-    label: 'W3C Web Annotation (JSON-LD)',
-    hint: 'Open standard; also a full backup you can import again.',
-    extension: 'jsonld',
-    filters: [{ name: 'Web Annotation JSON-LD', extensions: ['jsonld', 'json'] }],
-    usesFilters: true,
-  },
-  qdpx: {
-    label: 'REFI-QDA project (.qdpx)',
-    hint: 'Opens in ATLAS.ti, MAXQDA, NVivo, QualCoder.',
-    extension: 'qdpx',
-    filters: [{ name: 'REFI-QDA project', extensions: ['qdpx'] }],
-    usesFilters: true,
-  },
-  qdc: {
-    label: 'REFI-QDA codebook (.qdc)',
-    hint: 'The whole codebook only (filters do not apply).',
-    extension: 'qdc',
-    filters: [{ name: 'REFI-QDA codebook', extensions: ['qdc'] }],
-    usesFilters: false,
-  },
-};
+/** The save dialog's file type for a format. */
+export function saveFilters(format: ExportFormatId): FileFilter[] {
+  const { label, extension } = EXPORT_FORMATS[format];
+  return [{ name: label, extensions: [extension] }];
+}
 
-/** The dialog's format choice as formatter options. */
-export function formatSpec(state: ExportDialogState): ExportFormatSpec {
+/** The dialog's format choice as the options `renderExport` takes (only those of the chosen format). */
+export function formatOptions(state: ExportDialogState): ExportFormatOptions {
   switch (state.format) {
     case 'csv':
-      return { kind: 'csv', rows: state.csvRows, bom: state.csvExcel };
-    case 'markdown':
-      return { kind: 'markdown', group: state.markdownGroup };
+      return { rows: state.csvRows, bom: state.csvExcel };
+    case 'md':
+      return { group: state.markdownGroup };
     default:
-      return { kind: state.format };
+      return {};
   }
 }
 
@@ -163,12 +133,12 @@ function slug(name: string): string {
 }
 
 /** The name offered in the save dialog, e.g. `caucasus-study-excerpts-2026-11-21.csv`. */
-export function suggestedFileName(projectName: string, format: ExportFormat, now: Date): string {
+export function suggestedFileName(projectName: string, format: ExportFormatId, now: Date): string {
   const pad = (value: number) => String(value).padStart(2, '0');
   const day = `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-  const what = format === 'qdc' ? 'codebook' : format === 'qdpx' ? 'project' : 'excerpts';
+  const { contents, extension } = EXPORT_FORMATS[format];
   const base = slug(projectName) || 'marginalia';
-  return `${base}-${what}-${day}.${FORMATS[format].extension}`;
+  return `${base}-${contents}-${day}.${extension}`;
 }
 
 /** Toggles `value` in a selection list (keeps the list's order, appends new values). */

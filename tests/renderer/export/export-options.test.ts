@@ -6,7 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import type { MemberId, TagId } from '#shared/model/ids.ts';
 import { commandForKey } from '../../../renderer/services/platform.ts';
-import { DEFAULT_EXPORT_STATE, excerptQuery, formatSpec, FORMATS, localDayBound, suggestedFileName, toggled, type ExportDialogState } from '../../../renderer/export/export-options.ts';
+import { EXPORT_FORMAT_IDS, EXPORT_FORMATS } from '#shared/export/formats.ts';
+import { DEFAULT_EXPORT_STATE, excerptQuery, FORMAT_HINTS, formatOptions, localDayBound, saveFilters, suggestedFileName, toggled, type ExportDialogState } from '../../../renderer/export/export-options.ts';
 
 const state = (changes: Partial<ExportDialogState>): ExportDialogState => ({ ...DEFAULT_EXPORT_STATE, ...changes });
 
@@ -43,27 +44,30 @@ describe('excerptQuery', () => {
   });
 });
 
-describe('formatSpec and file names', () => {
+describe('formatOptions and file names', () => {
   it('passes CSV rows and the Excel BOM, Markdown grouping, and nothing for the other formats', () => {
-    expect(formatSpec(state({ format: 'csv', csvRows: 'tag', csvExcel: true }))).toEqual({ kind: 'csv', rows: 'tag', bom: true });
-    expect(formatSpec(state({ format: 'markdown', markdownGroup: 'document', csvExcel: true }))).toEqual({ kind: 'markdown', group: 'document' });
-    expect(formatSpec(state({ format: 'jsonld' }))).toEqual({ kind: 'jsonld' });
-    expect(formatSpec(state({ format: 'qdpx' }))).toEqual({ kind: 'qdpx' });
-    expect(formatSpec(state({ format: 'qdc' }))).toEqual({ kind: 'qdc' });
+    expect(formatOptions(state({ format: 'csv', csvRows: 'tag', csvExcel: true }))).toEqual({ rows: 'tag', bom: true });
+    expect(formatOptions(state({ format: 'md', markdownGroup: 'document', csvExcel: true }))).toEqual({ group: 'document' });
+    expect(formatOptions(state({ format: 'jsonld', csvRows: 'tag' }))).toEqual({});
+    expect(formatOptions(state({ format: 'qdpx' }))).toEqual({});
+    expect(formatOptions(state({ format: 'qdc', markdownGroup: 'document' }))).toEqual({});
   });
 
   it('suggests a dated, file-system-safe name with the format extension', () => {
     const day = new Date(2026, 10, 21, 15, 30);
     expect(suggestedFileName('South Caucasus | coding *pilot*', 'csv', day)).toBe('South-Caucasus-coding-pilot-excerpts-2026-11-21.csv');
-    expect(suggestedFileName('Ətraf / mühit', 'markdown', day)).toBe('Ətraf-mühit-excerpts-2026-11-21.md');
+    expect(suggestedFileName('Ətraf / mühit', 'md', day)).toBe('Ətraf-mühit-excerpts-2026-11-21.md');
     expect(suggestedFileName('', 'qdc', day)).toBe('marginalia-codebook-2026-11-21.qdc');
     expect(suggestedFileName('../../etc', 'qdpx', day)).toBe('etc-project-2026-11-21.qdpx');
     expect(suggestedFileName('x', 'jsonld', day)).toBe('x-excerpts-2026-11-21.jsonld');
   });
 
-  it('offers the matching save-dialog filter, and says which format ignores filters', () => {
-    for (const description of Object.values(FORMATS)) expect(description.filters[0]?.extensions).toContain(description.extension);
-    expect(Object.entries(FORMATS).filter(([, description]) => !description.usesFilters).map(([format]) => format)).toEqual(['qdc']);
+  it('offers a save-dialog file type named and extended as the shared format list says, and a hint for every format', () => {
+    expect(saveFilters('jsonld')).toEqual([{ name: 'Web Annotation (JSON-LD)', extensions: ['jsonld'] }]);
+    for (const format of EXPORT_FORMAT_IDS) {
+      expect(saveFilters(format)).toEqual([{ name: EXPORT_FORMATS[format].label, extensions: [EXPORT_FORMATS[format].extension] }]);
+      expect(FORMAT_HINTS[format]).toMatch(/\.$/);
+    }
   });
 });
 

@@ -1,20 +1,24 @@
 /**
  * The chunked export runner must give exactly what the one-call export gives — same
  * excerpts in the same order for every sort, same bytes for every format — while yielding
- * between steps, reporting progress that only grows, and stopping when cancelled.
+ * between steps, reporting progress that only grows, stopping when cancelled, and passing
+ * the pipeline's typed errors on.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { unzipSync, strFromU8 } from 'fflate';
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
 import { excerptsToCsv } from '#shared/export/csv.ts';
 import { buildExportContext, queryExcerpts, type ExcerptFilter, type ExcerptSort } from '#shared/export/excerpts.ts';
 import { excerptsToMarkdown } from '#shared/export/markdown.ts';
 import { codebookToQdc } from '#shared/export/refi-qda.ts';
+import { ExportError } from '#shared/export/export-error.ts';
+import type { ExportFormatId } from '#shared/export/formats.ts';
+import type { ExportFormatOptions } from '#shared/export/render.ts';
 import { excerptsToWebAnnotationJson } from '#shared/export/web-annotation.ts';
 import type { Article } from '#shared/documents/article.ts';
 import { buildReferenceProject } from '../../../bench/export.bench.ts';
 import { buildSeededProject, type SeededProject } from '../../helpers/seeded-project.ts';
-import { documentChunks, ExportCancelledError, queryExcerptsInChunks, runExport, type ExportProgress } from '../../../renderer/export/export-runner.ts';
+import { documentChunks, ExportCancelledError, queryExcerptsInChunks, runExport, type ExportJob, type ExportProgress } from '../../../renderer/export/export-runner.ts';
 
 const immediate = () => Promise.resolve();
 const SORTS: readonly ExcerptSort[] = ['document', 'tag', 'date'];
@@ -84,15 +88,15 @@ describe('queryExcerptsInChunks', () => {
 });
 
 describe('runExport', () => {
-  const job = (format: Parameters<typeof runExport>[0]['format'], filter: ExcerptFilter = {}, sort: ExcerptSort = 'document') => ({
-    doc: seeded.doc, articles: seeded.articles, filter, sort, format, exportedAt: seeded.exportedAt,
+  const job = (format: ExportFormatId, options: ExportFormatOptions = {}, filter: ExcerptFilter = {}, sort: ExcerptSort = 'document'): ExportJob => ({
+    doc: seeded.doc, articles: seeded.articles, filter, sort, format, options, exportedAt: seeded.exportedAt,
   });
 
   it('writes the same CSV as one excerptsToCsv call, in slices, with or without BOM, per excerpt or per tag', async () => {
     const { doc, articles } = reference;
     for (const rows of ['excerpt', 'tag'] as const) {
       for (const bom of [false, true]) {
-        const output = await runExport({ doc, articles, filter: {}, sort: 'tag', format: { kind: 'csv', rows, bom }, exportedAt: seeded.exportedAt }, { yieldToUi: immediate });
+        const output = await runExport({ doc, articles, filter: {}, sort: 'tag', format: 'csv', options: { rows, bom }, exportedAt: seeded.exportedAt }, { yieldToUi: immediate });
         expect(output.content).toBe(excerptsToCsv(queryExcerpts(doc, articles, {}, 'tag'), { rows, bom }));
         expect(output.count).toBe(1500);
       }
@@ -102,14 +106,14 @@ describe('runExport', () => {
   it('writes the same Markdown, JSON-LD and codebook as the formatters, and a readable .qdpx', async () => {
     const excerpts = queryExcerpts(seeded.doc, seeded.articles, { withNote: true }, 'date');
     const context = buildExportContext(seeded.doc, seeded.articles, seeded.exportedAt);
-    const md = await runExport(job({ kind: 'markdown', group: 'document' }, { withNote: true }, 'date'), { yieldToUi: immediate });
+    const md = await runExport(job('md', { group: 'document' }, { withNote: true }, 'date'), { yieldToUi: immediate });
     expect(md.content).toBe(excerptsToMarkdown(excerpts, context, { group: 'document' }));
-    const json = await runExport(job({ kind: 'jsonld' }, { withNote: true }, 'date'), { yieldToUi: immediate });
+    const json = await runExport(job('jsonld', {}, { withNote: true }, 'date'), { yieldToUi: immediate });
     expect(json.content).toBe(excerptsToWebAnnotationJson(excerpts, context));
-    const qdc = await runExport(job({ kind: 'qdc' }, { withNote: true }), { yieldToUi: immediate });
+    const qdc = await runExport(job('qdc', {}, { withNote: true }), { yieldToUi: immediate });
     expect(qdc.content).toBe(codebookToQdc(context).data);
     expect(qdc.count).toBe(context.codebook.length);
-    const qdpx = await runExport(job({ kind: 'qdpx' }), { yieldToUi: immediate });
+    const qdpx = await runExport(job('qdpx'), { yieldToUi: immediate });
     expect(qdpx.content).toBeInstanceOf(Uint8Array);
     const files = unzipSync(qdpx.content as Uint8Array);
     expect(strFromU8(files['project.qde'] as Uint8Array)).toContain('<Project');
@@ -117,7 +121,7 @@ describe('runExport', () => {
 
   it('reports growing progress that ends at 1', async () => {
     const seen: ExportProgress[] = [];
-    await runExport({ ...job({ kind: 'csv', rows: 'excerpt', bom: false }), doc: reference.doc, articles: reference.articles }, { yieldToUi: immediate, onProgress: (progress) => seen.push(progress) });
+    await runExport({ ...job('csv', { rows: 'excerpt', bom: false }), doc: reference.doc, articles: reference.articles }, { yieldToUi: immediate, onProgress: (progress) => seen.push(progress) });
     const fractions = seen.map((progress) => progress.fraction);
     expect(fractions.length).toBeGreaterThan(5);
     expect([...fractions].sort((a, b) => a - b)).toEqual(fractions);
@@ -129,7 +133,7 @@ describe('runExport', () => {
     const controller = new AbortController();
     let timerRan = false;
     setTimeout(() => (timerRan = true), 0);
-    const run = runExport({ ...job({ kind: 'csv', rows: 'tag', bom: false }), doc: reference.doc, articles: reference.articles }, {
+    const run = runExport({ ...job('csv', { rows: 'tag', bom: false }), doc: reference.doc, articles: reference.articles }, {
       signal: controller.signal,
       onProgress: (progress) => {
         if (progress.fraction > 0.3) controller.abort();
@@ -137,5 +141,11 @@ describe('runExport', () => {
     });
     await expect(run).rejects.toBeInstanceOf(ExportCancelledError);
     expect(timerRan).toBe(true);
+  });
+
+  it('rejects with the pipeline\'s ExportError when the format cannot hold the project (a codebook without tags)', async () => {
+    const run = runExport({ ...job('qdc'), doc: new Y.Doc() }, { yieldToUi: immediate });
+    await expect(run).rejects.toBeInstanceOf(ExportError);
+    await expect(run).rejects.toMatchObject({ problem: { code: 'empty-codebook' } });
   });
 });
