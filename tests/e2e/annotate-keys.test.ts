@@ -2,24 +2,49 @@
  * End to end: the annotation keys on a focused highlight. Clicking a highlight focuses it;
  * 1–9 toggle the codebook's n-th tag on it (the codebook shows which key is which), and
  * Delete moves it to the trash. Screenshot: tests/e2e/screenshots/keys-*.png.
+ * Each test starts from an empty profile with the article open, and creates the three tags
+ * it presses keys for in the codebook.
  */
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { saveScreenshot } from '../helpers/browser.ts';
 import { useAppPage } from '../helpers/app-page.ts';
 import { openArticle } from './reader-support.ts';
 import { addTagInCodebook, closePanel, completeFirstRun, highlightPhrase, highlightTexts, openPanel, tagIdOf } from './annotate-support.ts';
+import { afterFrames, docUpdateCount } from './page-events.ts';
 
 const ARTICLE = 'russia-azerbaijan-disputes';
 const PHRASE = 'mutual distrust';
 
-/** Chromium, the served renderer and one page; no page may log an error in any test. */
-const app = useAppPage();
-const keyOf = new Map<string, { key: string; id: string }>();
+const TAGS = ['Distrust', 'Alignment', 'Security'] as const;
 
-beforeAll(async () => {
+/** Chromium, the served renderer and a fresh page per test; no page may log an error in any test. */
+const app = useAppPage();
+type TagName = (typeof TAGS)[number];
+/** This test's tags: the key the codebook shows for each, and its id. */
+let keyOf = new Map<TagName, { key: string; id: string }>();
+
+beforeEach(async () => {
   await openArticle(app.page, app.url, ARTICLE);
   await completeFirstRun(app.page, 'Turan');
 });
+
+/** Adds the three tags in the codebook and reads the number key its rows show for each. */
+async function createTags(): Promise<void> {
+  await openPanel(app.page, 'Codebook');
+  for (const name of TAGS) await addTagInCodebook(app.page, name);
+  keyOf = new Map();
+  for (const name of TAGS) {
+    const key = (await app.page.locator(`.codebook__row[data-tag-name="${name}"] .codebook__key`).textContent()) ?? '';
+    keyOf.set(name, { key, id: await tagIdOf(app.page, name) });
+  }
+  await closePanel(app.page);
+}
+
+function tag(name: TagName): { key: string; id: string } {
+  const found = keyOf.get(name);
+  if (found === undefined) throw new Error(`tag ${name} not read`);
+  return found;
+}
 
 /** The highlight carries `tagId` (its first tag colours the background, further ones underline). */
 function carries(classes: string | null, tagId: string): boolean {
@@ -36,22 +61,16 @@ function mark() {
 
 describe('keys on a focused highlight', () => {
   it('the codebook shows which number key applies which tag', async () => {
-    await openPanel(app.page, 'Codebook');
-    for (const name of ['Distrust', 'Alignment', 'Security']) await addTagInCodebook(app.page, name);
-    for (const name of ['Distrust', 'Alignment', 'Security']) {
-      const key = (await app.page.locator(`.codebook__row[data-tag-name="${name}"] .codebook__key`).textContent()) ?? '';
-      keyOf.set(name, { key, id: await tagIdOf(app.page, name) });
-    }
+    await createTags();
     expect([...keyOf.values()].map((entry) => entry.key).sort()).toEqual(['1', '2', '3']);
-    await closePanel(app.page);
   });
 
   it('1–9 toggle the n-th tag on the focused highlight', async () => {
+    await createTags();
     await highlightPhrase(app.page, PHRASE);
     await expect.poll(() => mark().getAttribute('class')).toContain('hl-focused');
-    const alignment = keyOf.get('Alignment');
-    const security = keyOf.get('Security');
-    if (alignment === undefined || security === undefined) throw new Error('tags not read');
+    const alignment = tag('Alignment');
+    const security = tag('Security');
     await app.page.keyboard.press(alignment.key);
     await expect.poll(() => markCarries(alignment.id)).toBe(true);
     await app.page.keyboard.press(security.key);
@@ -64,8 +83,12 @@ describe('keys on a focused highlight', () => {
     // Clicking elsewhere and back focuses the highlight again; keys still act on it.
     await app.page.locator('.reader-document h2').first().click();
     await expect.poll(() => mark().getAttribute('class')).not.toContain('hl-focused');
+    const updatesBefore = await docUpdateCount(app.page);
     await app.page.keyboard.press(alignment.key);
-    await app.page.waitForTimeout(150);
+    // The app's key handler changes the doc inside the press, and the mark is redrawn by the
+    // next frame: once a frame has passed and the doc saw no update, the key did nothing.
+    await afterFrames(app.page);
+    await expect(docUpdateCount(app.page)).resolves.toBe(updatesBefore);
     await expect(markCarries(alignment.id)).resolves.toBe(false);
     await mark().click();
     await app.page.keyboard.press(alignment.key);
@@ -73,6 +96,14 @@ describe('keys on a focused highlight', () => {
   });
 
   it('Delete moves the focused highlight to the trash', async () => {
+    // A highlight carrying Alignment and Security, as the previous test leaves it.
+    await createTags();
+    await highlightPhrase(app.page, PHRASE);
+    await expect.poll(() => mark().getAttribute('class')).toContain('hl-focused');
+    for (const name of ['Alignment', 'Security'] as const) {
+      await app.page.keyboard.press(tag(name).key);
+      await expect.poll(() => markCarries(tag(name).id)).toBe(true);
+    }
     await mark().click();
     await app.page.keyboard.press('Delete');
     await expect.poll(async () => Object.values(await highlightTexts(app.page))).not.toContain(PHRASE);

@@ -52,6 +52,17 @@ export async function mergeProjectFileBytes(page: Page, name: string, bytes: Buf
   await page.getByTestId('notice').filter({ hasText: name }).waitFor();
 }
 
+/**
+ * Dismisses the notice on screen, the way a person does (its × button), and waits until it
+ * is gone: the next notice waited for is then certainly the next action's, even when its
+ * text is the same. Call it right after the notice appeared (a success goes by itself after 6 s).
+ */
+export async function dismissNotice(page: Page): Promise<void> {
+  const notice = page.getByTestId('notice');
+  await notice.getByRole('button', { name: 'Dismiss' }).click();
+  await notice.waitFor({ state: 'detached' });
+}
+
 /** Selects `phrase` and presses the toolbar's Highlight button; waits for its mark. */
 export async function highlightPhrase(page: Page, phrase: string): Promise<void> {
   await dragSelect(page, phrase);

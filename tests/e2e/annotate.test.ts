@@ -4,21 +4,56 @@
  * create coloured highlights; notes and replies are written in the margin; everything is
  * back after a reload; Delete moves a highlight to the trash and Restore brings it back
  * with its note. Screenshots of each step go to tests/e2e/screenshots/annotate-*.png.
+ * Each test starts from an empty profile and first does, through the UI, the steps it
+ * builds on.
  */
 import { describe, expect, it } from 'vitest';
 import { saveScreenshot } from '../helpers/browser.ts';
 import { useAppPage } from '../helpers/app-page.ts';
 import { openArticle } from './reader-support.ts';
-import { completeFirstRun, dragSelect, highlightTexts } from './annotate-support.ts';
+import { completeFirstRun, dragSelect, highlightPhrase, highlightTexts } from './annotate-support.ts';
+import { flushProject } from './page-events.ts';
 
 const ARTICLE = 'russia-azerbaijan-disputes';
 const PHRASE_A = 'geopolitical dynamics';
 const PHRASE_B = 'peacekeeping forces';
 const PHRASE_C = 'military cooperation';
 
-/** Chromium, the served renderer and one page; no page may log an error in any test. */
+/** Chromium, the served renderer and a fresh page per test; no page may log an error in any test. */
 const app = useAppPage();
+const NOTE = 'Sets the frame: Eurasian geopolitics.';
+const REPLY = 'Agreed, and it recurs later.';
 
+/** Opens the article and completes first run as Nigar. */
+async function start(): Promise<void> {
+  await openArticle(app.page, app.url, ARTICLE);
+  await completeFirstRun(app.page, 'Nigar');
+}
+
+/** Highlights A, tags B with a new tag "Peacekeeping", and tags C with key 1 (what the second test checks). */
+async function annotateThree(): Promise<void> {
+  await highlightPhrase(app.page, PHRASE_A);
+  await dragSelect(app.page, PHRASE_B);
+  await app.page.getByRole('button', { name: 'Tag…' }).click();
+  await app.page.getByTestId('toolbar-tag-input').fill('Peacekeeping');
+  await app.page.getByTestId('toolbar-tag-input').press('Enter');
+  await app.page.locator('mark.hl').filter({ hasText: PHRASE_B }).first().waitFor();
+  await dragSelect(app.page, PHRASE_C);
+  await app.page.keyboard.press('1');
+  await app.page.locator('mark.hl').filter({ hasText: PHRASE_C }).first().waitFor();
+}
+
+/** Writes the note on A's highlight in the margin (what the third test checks), and optionally the reply. */
+async function writeNote(options: { reply: boolean }): Promise<void> {
+  await app.page.locator('mark.hl').filter({ hasText: PHRASE_A }).first().click();
+  await app.page.getByTestId('add-note').click();
+  await expect.poll(() => app.page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('note-text');
+  await app.page.keyboard.type(NOTE);
+  if (!options.reply) return;
+  await app.page.getByTestId('reply-input').fill(REPLY);
+  await app.page.getByRole('button', { name: 'Reply', exact: true }).click();
+  await app.page.getByTestId('note-reply').waitFor();
+}
 
 async function tagCountIn(name: string): Promise<string | null> {
   return app.page.locator(`.codebook__row[data-tag-name="${name}"] [data-testid="tag-count"]`).first().textContent();
@@ -36,6 +71,7 @@ describe('annotating an article', () => {
   });
 
   it('highlights, tags via the toolbar (creating a tag) and via a number key', async () => {
+    await start();
     await dragSelect(app.page, PHRASE_A);
     await saveScreenshot(app.page, 'annotate-toolbar');
     await app.page.getByRole('button', { name: 'Highlight', exact: true }).click();
@@ -65,6 +101,8 @@ describe('annotating an article', () => {
   });
 
   it('writes a note and a reply in the margin, beside the highlight', async () => {
+    await start();
+    await highlightPhrase(app.page, PHRASE_A);
     await app.page.locator('mark.hl').filter({ hasText: PHRASE_A }).first().click();
     await app.page.getByTestId('add-note').click();
     const note = app.page.getByTestId('note-text');
@@ -83,6 +121,11 @@ describe('annotating an article', () => {
   });
 
   it('keeps everything after a reload', async () => {
+    await start();
+    await annotateThree();
+    await writeNote({ reply: true });
+    // Reload only once IndexedDB holds what was just written.
+    await flushProject(app.page);
     const before = await highlightTexts(app.page);
     await app.page.reload();
     await app.page.locator('.project-menu').waitFor();
@@ -92,6 +135,10 @@ describe('annotating an article', () => {
   });
 
   it('moves a highlight to the trash with Delete and restores it with its note', async () => {
+    await start();
+    await highlightPhrase(app.page, PHRASE_A);
+    await writeNote({ reply: false });
+    await app.page.keyboard.press('Escape');
     await app.page.locator('mark.hl').filter({ hasText: PHRASE_A }).first().click();
     await app.page.keyboard.press('Delete');
     await expect.poll(async () => Object.values(await highlightTexts(app.page))).not.toContain(PHRASE_A);

@@ -4,8 +4,10 @@
  * follows), moved under a parent (the parent's count includes the child's), merged (the
  * highlights carrying the merged tag now carry the target) and deleted after a dialog that
  * states how many highlights carry the tag. Screenshots: tests/e2e/screenshots/codebook-*.png.
+ * Each test starts from an empty profile and first does, through the codebook, the earlier
+ * steps it builds on (stages below).
  */
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { saveScreenshot } from '../helpers/browser.ts';
 import { useAppPage } from '../helpers/app-page.ts';
 import { openArticle } from './reader-support.ts';
@@ -15,10 +17,10 @@ const ARTICLE = 'russia-azerbaijan-disputes';
 const SECURITY_PHRASE = 'military cooperation';
 const ENERGY_PHRASES = ['energy projects', 'new transit corridors'] as const;
 
-/** Chromium, the served renderer and one page; no page may log an error in any test. */
+/** Chromium, the served renderer and a fresh page per test; no page may log an error in any test. */
 const app = useAppPage();
 
-beforeAll(async () => {
+beforeEach(async () => {
   await openArticle(app.page, app.url, ARTICLE);
   await completeFirstRun(app.page, 'Leyla');
 });
@@ -48,15 +50,49 @@ async function chipsOf(phrase: string): Promise<string[]> {
   return names;
 }
 
+/** Opens the codebook's Edit form of `name`, lets `change` fill it, saves, and waits until `done` holds. */
+async function editTag(name: string, change: () => Promise<void>, done: () => Promise<boolean>): Promise<void> {
+  await row(name).getByRole('button', { name: 'Edit' }).click();
+  await change();
+  await app.page.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect.poll(done).toBe(true);
+}
+
+/** Stage 1: three tags; Security on one phrase, Energy on two. Ends with the codebook closed. */
+async function createAndApplyTags(): Promise<void> {
+  await openPanel(app.page, 'Codebook');
+  await addTagInCodebook(app.page, 'Security');
+  await addTagInCodebook(app.page, 'Energy');
+  await addTagInCodebook(app.page, 'Connectivity');
+  await closePanel(app.page);
+  await tagPhrase(app.page, SECURITY_PHRASE, 'Security');
+  for (const phrase of ENERGY_PHRASES) await tagPhrase(app.page, phrase, 'Energy');
+}
+
+/** Stage 2: Security renamed to Regional security. Ends with the codebook open. */
+async function renameSecurity(): Promise<void> {
+  await openPanel(app.page, 'Codebook');
+  await editTag('Security', () => app.page.getByTestId('tag-edit-name').fill('Regional security'), async () => (await row('Regional security').count()) === 1);
+}
+
+/** Stage 3: Connectivity under Regional security, Energy under Connectivity (codebook open). */
+async function nestTags(): Promise<void> {
+  const parentOf = (name: string, parent: string) => () => app.page.getByRole('form', { name: `Edit ${name}` }).getByLabel('Parent').selectOption({ label: parent }).then(() => undefined);
+  await editTag('Connectivity', parentOf('Connectivity', 'Regional security'), async () => ((await row('Connectivity').getAttribute('class')) ?? '').includes('codebook__row--depth-1'));
+  await editTag('Energy', parentOf('Energy', 'Connectivity'), async () => ((await row('Energy').getAttribute('class')) ?? '').includes('codebook__row--depth-2'));
+}
+
+/** Stage 4: Energy merged into Connectivity (codebook open). */
+async function mergeEnergy(): Promise<void> {
+  await row('Energy').getByRole('button', { name: 'Merge' }).click();
+  await app.page.getByTestId('merge-into').selectOption({ label: 'Connectivity' });
+  await app.page.getByRole('form', { name: 'Merge Energy' }).getByRole('button', { name: 'Merge' }).click();
+  await expect.poll(() => row('Energy').count()).toBe(0);
+}
+
 describe('the codebook', () => {
   it('creates tags and counts their applications', async () => {
-    await openPanel(app.page, 'Codebook');
-    await addTagInCodebook(app.page, 'Security');
-    await addTagInCodebook(app.page, 'Energy');
-    await addTagInCodebook(app.page, 'Connectivity');
-    await closePanel(app.page);
-    await tagPhrase(app.page, SECURITY_PHRASE, 'Security');
-    for (const phrase of ENERGY_PHRASES) await tagPhrase(app.page, phrase, 'Energy');
+    await createAndApplyTags();
     await openPanel(app.page, 'Codebook');
     await expect.poll(() => countOf('Security')).toBe('1');
     await expect.poll(() => countOf('Energy')).toBe('2');
@@ -65,6 +101,8 @@ describe('the codebook', () => {
   });
 
   it('renames a tag: the highlight’s chip shows the new name', async () => {
+    await createAndApplyTags();
+    await openPanel(app.page, 'Codebook');
     const id = await tagIdOf(app.page, 'Security');
     await row('Security').getByRole('button', { name: 'Edit' }).click();
     await app.page.getByTestId('tag-edit-name').fill('Regional security');
@@ -78,6 +116,9 @@ describe('the codebook', () => {
   });
 
   it('recolours a tag: its highlights take the new colour', async () => {
+    await createAndApplyTags();
+    await renameSecurity();
+    await closePanel(app.page);
     const before = await markBackground(SECURITY_PHRASE);
     await openPanel(app.page, 'Codebook');
     await row('Regional security').getByRole('button', { name: 'Edit' }).click();
@@ -90,6 +131,8 @@ describe('the codebook', () => {
   });
 
   it('makes a tag the child of another; the parent counts its children', async () => {
+    await createAndApplyTags();
+    await renameSecurity();
     await row('Connectivity').getByRole('button', { name: 'Edit' }).click();
     await app.page.getByRole('form', { name: 'Edit Connectivity' }).getByLabel('Parent').selectOption({ label: 'Regional security' });
     await app.page.getByRole('button', { name: 'Save', exact: true }).click();
@@ -105,6 +148,9 @@ describe('the codebook', () => {
   });
 
   it('merges Energy into Connectivity: its highlights now carry Connectivity', async () => {
+    await createAndApplyTags();
+    await renameSecurity();
+    await nestTags();
     const energy = await tagIdOf(app.page, 'Energy');
     const connectivity = await tagIdOf(app.page, 'Connectivity');
     await row('Energy').getByRole('button', { name: 'Merge' }).click();
@@ -121,6 +167,11 @@ describe('the codebook', () => {
   });
 
   it('deletes a tag after stating how many highlights carry it', async () => {
+    await createAndApplyTags();
+    await renameSecurity();
+    await nestTags();
+    await mergeEnergy();
+    await closePanel(app.page);
     await openPanel(app.page, 'Codebook');
     const connectivity = await tagIdOf(app.page, 'Connectivity');
     await row('Connectivity').getByRole('button', { name: 'Delete' }).click();

@@ -7,6 +7,10 @@
  * files whose contents match what it showed. The JSON-LD is then imported into a fresh
  * browser context (an empty project) and its highlights appear in the reader; a malformed
  * file is refused with a clear message. Screenshots: tests/e2e/screenshots/export-*.png.
+ *
+ * Each test opens its own page and first does the earlier steps it builds on (the merge,
+ * the filters, an export); the JSON-LD the import tests read is exported once in beforeAll,
+ * in a page of its own.
  */
 import { readFile } from 'node:fs/promises';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -20,7 +24,7 @@ import type { MemberId, TagId } from '#shared/model/ids.ts';
 import { encodeProjectFile } from '#shared/model/project-file.ts';
 import { saveScreenshot } from '../helpers/browser.ts';
 import { useApp } from '../helpers/app-page.ts';
-import { completeFirstRun, highlightTexts, mergeProjectFileBytes } from './annotate-support.ts';
+import { completeFirstRun, dismissNotice, highlightTexts, mergeProjectFileBytes } from './annotate-support.ts';
 import { loadBundledArticles, openArticle } from './reader-support.ts';
 
 const articles = loadBundledArticles();
@@ -32,8 +36,12 @@ const member = (name: string) => context.members.find((entry) => entry.name === 
 
 /** Chromium and the served renderer; no person's page may log an error in any test. */
 const app = useApp();
+/** The page the helpers below act on: this test's. */
 let page: Page;
+/** Every excerpt of the reference project as W3C Web Annotation JSON-LD, exported through the dialog in beforeAll. */
 let exportedJson: Buffer;
+/** The filters the counting test ends with, and the CSV test exports with. */
+const FILTERED = (): ExcerptFilter => ({ tags: [theme('Theme 1'), theme('Code 2.1')], tagMatch: 'any', members: [member('Member 2')] });
 
 async function newPage(name: string): Promise<Page> {
   const created = await app.newPage(name);
@@ -42,8 +50,42 @@ async function newPage(name: string): Promise<Page> {
   return created;
 }
 
+/** A fresh page with the reference project merged (its notice dismissed). */
+async function exporterWithReference(): Promise<Page> {
+  const created = await newPage('Exporter');
+  await mergeProjectFileBytes(created, 'reference.marginalia', Buffer.from(encodeProjectFile(project)));
+  await dismissNotice(created);
+  return created;
+}
+
+/** Sets the filters the counting test ends with (dialog open). */
+async function chooseFilters(): Promise<void> {
+  await page.getByTestId('export-tags').getByLabel(/^Theme 1\b/).check();
+  await page.getByTestId('export-tags').getByLabel(/^Code 2\.1\b/).check();
+  await page.getByRole('radio', { name: 'any of these' }).check();
+  await page.getByTestId('export-people').getByLabel('Member 2').check();
+  await page.getByLabel('Sort by').selectOption('date');
+  await expect.poll(countText).toBe(expectedCount(FILTERED()));
+}
+
+/** A fresh, empty page (another person) with everything exported earlier imported through the dialog, which is closed again. */
+async function restorerWithImport(): Promise<Page> {
+  page = await newPage('Restorer');
+  await openDialogFromButton();
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Import annotations (JSON-LD)…' }).click()]);
+  await chooser.setFiles({ name: 'backup.jsonld', mimeType: 'application/ld+json', buffer: exportedJson });
+  await page.getByTestId('import-outcome').filter({ hasText: 'Imported “backup.jsonld”' }).waitFor();
+  await expect.poll(countText).toBe('200 excerpts match.');
+  await page.keyboard.press('Escape');
+  await dialog().waitFor({ state: 'detached' });
+  return page;
+}
+
 beforeAll(async () => {
-  page = await newPage('Exporter');
+  page = await exporterWithReference();
+  await openDialogFromButton();
+  await page.getByRole('radio', { name: /Web Annotation/ }).check();
+  exportedJson = (await download(() => page.getByRole('button', { name: /^Export JSONLD/ }).click())).bytes;
 });
 
 const dialog = () => page.getByTestId('export-dialog');
@@ -62,6 +104,7 @@ async function openDialogFromButton(): Promise<void> {
 
 describe('the Export dialog', () => {
   it('opens with Ctrl+E and from the Export… button, focuses its first control, closes on Escape', async () => {
+    page = await newPage('Exporter');
     await mergeProjectFileBytes(page, 'reference.marginalia', Buffer.from(encodeProjectFile(project)));
     await expect.poll(async () => (await page.getByTestId('notice').textContent()) ?? '').toContain('Merged');
     await page.locator('.reader-document').click();
@@ -76,6 +119,8 @@ describe('the Export dialog', () => {
   });
 
   it('counts and previews what the filters select, as the same query in Node does', async () => {
+    page = await exporterWithReference();
+    await openDialogFromButton();
     await expect.poll(countText).toBe(expectedCount({}));
     await page.getByTestId('export-tags').getByLabel(/^Theme 1\b/).check();
     await expect.poll(countText).toBe(expectedCount({ tags: [theme('Theme 1')] }));
@@ -106,6 +151,9 @@ describe('the Export dialog', () => {
   });
 
   it('downloads a CSV whose rows are the excerpts the dialog counted, in its sort order', async () => {
+    page = await exporterWithReference();
+    await openDialogFromButton();
+    await chooseFilters();
     const filter: ExcerptFilter = { tags: [theme('Theme 1'), theme('Code 2.1')], tagMatch: 'any', members: [member('Member 2')] };
     const expected = queryExcerpts(project, articles, filter, 'date');
     const shownCount = Number((await countText())?.split(' ')[0]);
@@ -120,6 +168,12 @@ describe('the Export dialog', () => {
   });
 
   it('keeps the choices when reopened and exports Excel CSV per tag, Markdown, JSON-LD and .qdpx', async () => {
+    // The filters chosen and a CSV exported, which closes the dialog.
+    page = await exporterWithReference();
+    await openDialogFromButton();
+    await chooseFilters();
+    await download(() => page.getByRole('button', { name: /^Export CSV/ }).click());
+    await dialog().waitFor({ state: 'detached' });
     await openDialogFromButton();
     await expect(page.getByTestId('export-people').getByLabel('Member 2').isChecked()).resolves.toBe(true);
     await page.getByLabel('Rows').selectOption('tag');
@@ -147,7 +201,6 @@ describe('the Export dialog', () => {
     expect(json.name).toMatch(/\.jsonld$/);
     const collection = JSON.parse(json.bytes.toString('utf8')) as { first: { items: unknown[] } | undefined };
     expect(collection.first?.items.length).toBe(200);
-    exportedJson = json.bytes;
 
     await openDialogFromButton();
     await page.getByRole('radio', { name: /REFI-QDA project/ }).check();
@@ -174,6 +227,7 @@ describe('importing', () => {
   });
 
   it('refuses a malformed file with a clear message and leaves the project as it was', async () => {
+    page = await restorerWithImport();
     await openDialogFromButton();
     const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Import annotations (JSON-LD)…' }).click()]);
     await chooser.setFiles({ name: 'broken.jsonld', mimeType: 'application/ld+json', buffer: Buffer.from('{"type": "AnnotationCollection", "first": ') });
@@ -185,6 +239,8 @@ describe('importing', () => {
   });
 
   it('seeds the codebook from a REFI-QDA .qdc', async () => {
+    page = await newPage('Restorer');
+    await openDialogFromButton();
     const qdc = codebookToQdc({ ...context, codebook: [{ id: 'x', name: 'Imported theme', colour: '#123456', description: 'From ATLAS.ti', parentId: null }] }).data;
     const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Import codebook (.qdc)…' }).click()]);
     await chooser.setFiles({ name: 'codes.qdc', mimeType: 'application/xml', buffer: Buffer.from(qdc) });

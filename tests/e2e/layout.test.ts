@@ -1,19 +1,23 @@
 /**
  * End to end: the layout keeps the text visible. With each side panel open at 1280×800 the
  * panel has a column of its own — the article's text column ends left of it, stays centred
- * in what is left and keeps a readable width, and the margin notes step aside (they return
- * when the panel closes, and stay beside a panel from 1600 px). A highlight jumped to from
+ * in what is left and keeps a readable width, and the margin notes stay beside the text,
+ * left of the panel, while the sidebar steps aside (it returns when the panel closes, and
+ * stays beside the panel from 1600 px). A highlight jumped to from
  * the Annotations panel is fully visible and not under the panel. Notices sit clear of the
  * top bar and the article title; success notices go away by themselves, errors stay.
  * Screenshots: tests/e2e/screenshots/layout-*.png; with UPDATE_DOCS_SCREENSHOTS=1 also
  * docs/screenshots/annotations.png (a test run never changes tracked files otherwise).
+ * Each test starts from a fresh profile with the same four tagged highlights and a note.
  */
 import { fileURLToPath } from 'node:url';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { saveScreenshot } from '../helpers/browser.ts';
 import { useAppPage } from '../helpers/app-page.ts';
 import { openArticle } from './reader-support.ts';
 import { closePanel, completeFirstRun, mergeProjectFileBytes, openPanel, saveProjectFile, tagPhrase } from './annotate-support.ts';
+import { afterFrames } from './page-events.ts';
+import { NOTICE_AUTO_DISMISS_MS } from '../../renderer/ui/NoticeToast.tsx';
 
 const DISPUTES = 'russia-azerbaijan-disputes';
 const PANELS = ['Codebook', 'Annotations', 'Trash', 'Unanchored'] as const;
@@ -23,7 +27,7 @@ const DOCS_SCREENSHOT = fileURLToPath(new URL('../../docs/screenshots/annotation
 
 interface Box { x: number; y: number; width: number; height: number }
 
-/** Chromium, the served renderer and one page; no page may log an error in any test. */
+/** Chromium, the served renderer and a fresh page per test; no page may log an error in any test. */
 const app = useAppPage({ viewport: { width: 1280, height: 800 } });
 
 async function box(selector: string): Promise<Box> {
@@ -73,7 +77,7 @@ async function expectPanelBesideText(minimumTextWidth: number): Promise<void> {
   expect(Math.abs(leftGap - rightGap)).toBeLessThanOrEqual(2);
 }
 
-beforeAll(async () => {
+beforeEach(async () => {
   await openArticle(app.page, app.url, DISPUTES);
   await completeFirstRun(app.page, 'Leyla');
   await tagPhrase(app.page, 'geopolitical dynamics', 'Geopolitics');
@@ -91,11 +95,15 @@ describe('side panels at 1280×800', () => {
     for (const name of PANELS) {
       await openPanel(app.page, name);
       await expectPanelBesideText(480);
-      // Below 1600 px the panel takes the margin's place.
-      await expect(app.page.locator('.margin-column').isVisible()).resolves.toBe(false);
+      // Below 1600 px the panel takes the sidebar's place; the notes stay, left of the panel.
+      await expect(app.page.locator('nav.sidebar').isVisible()).resolves.toBe(false);
+      await expect(app.page.locator('.margin-column').isVisible()).resolves.toBe(true);
+      const margin = await box('.margin-column');
+      expect(margin.x + margin.width).toBeLessThanOrEqual((await box('.panel-drawer')).x + 1);
       await saveScreenshot(app.page, `layout-panel-${name.toLowerCase()}`);
     }
     await closePanel(app.page);
+    await expect(app.page.locator('nav.sidebar').isVisible()).resolves.toBe(true);
     await expect(app.page.locator('.margin-column').isVisible()).resolves.toBe(true);
     expect((await textColumn()).text.width).toBe(closed.text.width);
   });
@@ -175,10 +183,14 @@ describe('notices', () => {
   });
 
   it('keep an error until it is dismissed', async () => {
+    // The page's clock is Playwright's from here on, so the time a success notice would stay
+    // can be jumped over: every timer due in the jump fires during it.
+    await app.page.clock.install();
     await mergeProjectFileBytes(app.page, 'notes.txt', Buffer.from('not a project file'));
     const notice = app.page.getByTestId('notice');
     await expect(notice.getAttribute('role')).resolves.toBe('alert');
-    await app.page.waitForTimeout(6500);
+    await app.page.clock.fastForward(NOTICE_AUTO_DISMISS_MS + 500);
+    await afterFrames(app.page);
     await expect(notice.isVisible()).resolves.toBe(true);
     expect(overlaps(await box('[data-testid="notice"]'), await box('.reader-document h1, .title-block__title'))).toBe(false);
     await app.page.getByRole('button', { name: 'Dismiss' }).click();

@@ -5,6 +5,9 @@
  * appears, and merging the same file again duplicates nothing. A truncated copy, a PNG and
  * a plain text file are refused with a message saying why, and the project is untouched.
  * Screenshots: tests/e2e/screenshots/project-file-*.png.
+ *
+ * The first test saves Rashad's project itself; beforeAll saves the same project once, in a
+ * page of its own, for the others, which each merge it into a fresh context.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -15,6 +18,7 @@ import {
   annotationCount,
   closePanel,
   completeFirstRun,
+  dismissNotice,
   highlightPhrase,
   highlightTexts,
   mergeProjectFileBytes,
@@ -22,6 +26,7 @@ import {
   saveProjectFile,
   tagPhrase,
 } from './annotate-support.ts';
+import { afterFrames } from './page-events.ts';
 
 const ARTICLE = 'russia-azerbaijan-disputes';
 const TAGGED = 'geopolitical dynamics';
@@ -30,12 +35,38 @@ const NOTE = 'Framing device; check the other articles.';
 
 /** Chromium and the served renderer; no person's page may log an error in any test. */
 const app = useApp();
-let rashad: Page;
+/** This test's fresh context (Samira). */
 let fresh: Page;
+/** Rashad's project file, saved once in beforeAll. */
 let saved: Buffer;
 
-async function newPage(name: string): Promise<Page> {
-  const page = await app.newPage(name);
+/** Rashad tags one phrase, writes a note on it and highlights another. */
+async function annotateAsRashad(rashad: Page): Promise<void> {
+  await openArticle(rashad, app.url, ARTICLE);
+  await completeFirstRun(rashad, 'Rashad');
+  await tagPhrase(rashad, TAGGED, 'Framing');
+  await rashad.locator('mark.hl').filter({ hasText: TAGGED }).first().click();
+  await rashad.getByTestId('add-note').click();
+  await rashad.waitForFunction(() => document.activeElement?.getAttribute('data-testid') === 'note-text');
+  await rashad.keyboard.type(NOTE);
+  await highlightPhrase(rashad, UNTAGGED);
+}
+
+/** A fresh context on the library screen after first run as Samira. */
+async function freshSamira(): Promise<Page> {
+  const page = await app.newPage('Fresh');
+  await page.goto(`${app.url}#/`);
+  await completeFirstRun(page, 'Samira');
+  return page;
+}
+
+/** A fresh context with Rashad's file merged once (its notice dismissed), the article open. */
+async function freshWithRashadsProject(): Promise<Page> {
+  const page = await freshSamira();
+  await mergeProjectFileBytes(page, 'rashad.marginalia', saved);
+  await dismissNotice(page);
+  await openArticle(page, app.url, ARTICLE);
+  await page.locator('mark.hl').filter({ hasText: UNTAGGED }).first().waitFor();
   return page;
 }
 
@@ -52,28 +83,22 @@ async function projectAsSeen(page: Page): Promise<{ count: number; tagCount: str
 }
 
 beforeAll(async () => {
-  rashad = await newPage('Rashad');
-  fresh = await newPage('Fresh');
+  const rashad = await app.newPage('Rashad');
+  await annotateAsRashad(rashad);
+  saved = await saveProjectFile(rashad);
 });
 
 describe('project files', () => {
   it('saves the project as a download', async () => {
-    await openArticle(rashad, app.url, ARTICLE);
-    await completeFirstRun(rashad, 'Rashad');
-    await tagPhrase(rashad, TAGGED, 'Framing');
-    await rashad.locator('mark.hl').filter({ hasText: TAGGED }).first().click();
-    await rashad.getByTestId('add-note').click();
-    await expect.poll(() => rashad.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('note-text');
-    await rashad.keyboard.type(NOTE);
-    await highlightPhrase(rashad, UNTAGGED);
-    saved = await saveProjectFile(rashad);
-    expect([...saved.subarray(0, 4)]).toEqual([0x4d, 0x47, 0x50, 0x46]);
+    const rashad = await app.newPage('Rashad');
+    await annotateAsRashad(rashad);
+    const file = await saveProjectFile(rashad);
+    expect([...file.subarray(0, 4)]).toEqual([0x4d, 0x47, 0x50, 0x46]);
     await expect.poll(async () => (await rashad.getByTestId('notice').textContent()) ?? '').toContain('Project saved');
   });
 
   it('merges into a fresh context from the library screen: everything appears', async () => {
-    await fresh.goto(`${app.url}#/`);
-    await completeFirstRun(fresh, 'Samira');
+    fresh = await freshSamira();
     // The project menu is on the library screen too.
     await mergeProjectFileBytes(fresh, 'rashad.marginalia', saved);
     await expect.poll(async () => (await fresh.getByTestId('notice').textContent()) ?? '').toContain('Merged “rashad.marginalia” into this project.');
@@ -84,8 +109,11 @@ describe('project files', () => {
   });
 
   it('merging the same file twice duplicates nothing', async () => {
+    fresh = await freshWithRashadsProject();
+    // The first merge's notice was dismissed, so the notice waited for is this merge's: it
+    // appears once the file is merged, and the marks follow by the next frame.
     await mergeProjectFileBytes(fresh, 'rashad.marginalia', saved);
-    await fresh.waitForTimeout(200);
+    await afterFrames(fresh);
     await expect(projectAsSeen(fresh)).resolves.toEqual({ count: 2, tagCount: '1/1', marks: [TAGGED, UNTAGGED].sort(), notes: [NOTE] });
     await expect(fresh.locator('mark.hl').count()).resolves.toBe(2);
   });
@@ -95,10 +123,11 @@ describe('project files', () => {
     ['a PNG image', 'picture.png', () => pngBytes(), 'not a Marginalia project file'],
     ['a text file', 'notes.txt', () => Buffer.from('These are my reading notes, not a project.\n'), 'not a Marginalia project file'],
   ])('refuses %s with a clear message and leaves the project untouched', async (_label, name, bytes, reason) => {
+    fresh = await freshWithRashadsProject();
     const before = await projectAsSeen(fresh);
     await mergeProjectFileBytes(fresh, name, Buffer.from(await bytes()));
     const notice = fresh.getByTestId('notice');
-    // An error notice stays until dismissed, so the previous case's may still be showing: wait for this one.
+    // Wait for this file's notice (an earlier one would name another file).
     await expect.poll(async () => (await notice.textContent()) ?? '').toContain(`“${name}” was not merged`);
     await expect(notice.getAttribute('role')).resolves.toBe('alert');
     const text = (await notice.textContent()) ?? '';

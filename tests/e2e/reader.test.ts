@@ -17,7 +17,7 @@ const byId = (id: string): Article => {
   if (article === undefined) throw new Error(`no bundled article ${id}`);
   return article;
 };
-/** Chromium, the served renderer and one page; no page may log an error in any test. */
+/** Chromium, the served renderer and a fresh page per test (no position or storage left by another); no page may log an error in any test. */
 const app = useAppPage();
 
 
@@ -228,8 +228,10 @@ describe('reader: reading position', () => {
     await app.page.locator('.contents__link').nth(target).click();
     const heading = app.page.locator('.reader-document :is(h1, h2, h3, h4)').nth(target);
     await expect.poll(() => isInView(heading)).toBe(true);
-    await app.page.waitForTimeout(600); // the position is saved 250 ms after scrolling stops
-    const stored = await app.page.evaluate((id) => localStorage.getItem(`marginalia:reading-position:${id}`), article.meta.id);
+    // The position is saved 250 ms after scrolling stops (one jump here): wait for that write.
+    const storedPosition = () => app.page.evaluate((id) => localStorage.getItem(`marginalia:reading-position:${id}`), article.meta.id);
+    await expect.poll(storedPosition, { timeout: 10_000 }).not.toBeNull();
+    const stored = await storedPosition();
     const position = JSON.parse(stored ?? 'null') as { offset: number; progress: number } | null;
     expect(position).not.toBeNull();
     expect(position!.offset).toBe(article.outline[target]!.offset);

@@ -9,19 +9,20 @@
  *
  * Edits are made through the page's test hook, which calls the model's own write functions
  * on the page's doc (the UI calls the same ones), so each conflict is staged exactly.
+ * Each test has two new teammates (fresh contexts) and a project of its own.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
-import { launchChromium, serveRenderer, type LaunchedBrowser } from '../helpers/browser.ts';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { useApp } from '../helpers/app-page.ts';
 import { startInProcessServer, type InProcessSyncServer } from '../helpers/sync-server.ts';
 import { highlightInput, joinWithInvite, pageSnapshot, startTeammate, waitForPhase, type HookWindow } from './sync-support.ts';
 
 const PHRASES = ['peacekeeping forces', 'military cooperation', 'geopolitical dynamics', 'energy projects', 'regional balance'] as const;
 
-let browser: LaunchedBrowser;
-let web: { url: string; close(): Promise<void> };
+/** Chromium and the served renderer; connection errors are expected while the server is down, anything else is a bug. */
+const app = useApp({ expectedErrors: /WebSocket connection to 'ws:\/\/127\.0\.0\.1/ });
 let sync: InProcessSyncServer;
-const contexts: BrowserContext[] = [];
+/** This test's teammates. */
 let ana: Page;
 let bo: Page;
 
@@ -117,24 +118,18 @@ async function baselineEverywhere(): Promise<Baseline> {
 
 beforeAll(async () => {
   sync = await startInProcessServer();
-  browser = await launchChromium();
-  web = await serveRenderer();
-  for (let index = 0; index < 2; index++) contexts.push(await browser.newContext());
-  ana = await (contexts[0] as BrowserContext).newPage();
-  bo = await (contexts[1] as BrowserContext).newPage();
-  await startTeammate(ana, web.url, 'Ana');
-  await startTeammate(bo, web.url, 'Bo');
+});
+beforeEach(async () => {
+  ana = await app.newPage('Ana');
+  bo = await app.newPage('Bo');
+  await startTeammate(ana, app.url, 'Ana');
+  await startTeammate(bo, app.url, 'Bo');
 });
 afterAll(async () => {
-  for (const context of contexts) await context.close();
-  await web?.close();
-  await browser?.close();
   await sync?.dispose();
 });
 
 describe('offline merge of conflicting edits', () => {
-  let syncedSummary: Summary;
-
   /** Both join a new project, agree on a baseline, lose the server, and edit in conflict. */
   async function editOfflineInConflict(projectName: string) {
     await joinBoth(sync.createProject(projectName).link);
@@ -155,7 +150,7 @@ describe('offline merge of conflicting edits', () => {
     await waitForPhase(bo, 'synced', 30_000);
     const converged = await pageSnapshot(ana);
     await expect.poll(() => pageSnapshot(bo), { timeout: 10_000 }).toBe(converged);
-    syncedSummary = summarise(converged);
+    const syncedSummary = summarise(converged);
     expect(syncedSummary).toEqual(EXPECTED);
     // The merged tag reads as its target but remembers it was merged; the renamed one keeps its id.
     const tags = (JSON.parse(converged) as { tags: Array<{ id: string; name: string; mergedInto: string | null }> }).tags;
@@ -175,7 +170,8 @@ describe('offline merge of conflicting edits', () => {
     await expect(merge(ana, fromBo)).resolves.toEqual({ ok: true });
     const merged = await pageSnapshot(ana);
     expect(await pageSnapshot(bo)).toBe(merged);
-    expect(summarise(merged)).toEqual(syncedSummary);
+    // The end state the sync test reaches (and checks against EXPECTED).
+    expect(summarise(merged)).toEqual(EXPECTED);
     // And the server, when it returns, agrees with both.
     await sync.restart();
     await waitForPhase(ana, 'synced', 30_000);

@@ -6,13 +6,18 @@
  * neither B's text nor B's margin; the indicator walks through synced → offline (with
  * unsent changes) → synced when the server stops and comes back.
  * Screenshots: tests/e2e/screenshots/sync-*.png.
+ *
+ * Each test has two new teammates (fresh contexts) on a project of its own; the tests after
+ * the first join it in their setup.
  */
 import { copyFile } from 'node:fs/promises';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
-import { collectPageErrors, launchChromium, saveScreenshot, serveRenderer, type LaunchedBrowser } from '../helpers/browser.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { saveScreenshot } from '../helpers/browser.ts';
+import { useApp } from '../helpers/app-page.ts';
 import { startInProcessServer, type InProcessSyncServer, type TestInvite } from '../helpers/sync-server.ts';
 import { dragSelect, highlightPhrase, highlightTexts } from './annotate-support.ts';
+import { afterFrames } from './page-events.ts';
 import { textRect } from './reader-support.ts';
 import { highlightInput, indicator, joinWithInvite, startTeammate, syncPhase, waitForPhase, type HookWindow } from './sync-support.ts';
 
@@ -20,47 +25,65 @@ const TAGGED = 'peacekeeping forces';
 const SELECTED = 'military cooperation';
 const ABOVE = 'geopolitical dynamics';
 
-let browser: LaunchedBrowser;
-let web: { url: string; close(): Promise<void> };
+/** Chromium and the served renderer; connection errors are expected while the server is down, anything else is a bug. */
+const app = useApp({ expectedErrors: /WebSocket connection to 'ws:\/\/127\.0\.0\.1/ });
 let sync: InProcessSyncServer;
+/** This test's project. */
 let invite: TestInvite;
-const contexts: BrowserContext[] = [];
+/** This test's teammates. */
 let ana: Page;
 let bo: Page;
-const errors: string[][] = [];
-
-/** Connection errors are expected while the server is down; anything else is a bug. */
-function unexpected(list: string[]): string[] {
-  return list.splice(0).filter((line) => !/WebSocket connection to 'ws:\/\/127\.0\.0\.1/.test(line));
-}
 
 beforeAll(async () => {
   sync = await startInProcessServer();
-  invite = sync.createProject('sync e2e');
-  browser = await launchChromium();
-  web = await serveRenderer();
-  for (let index = 0; index < 2; index++) contexts.push(await browser.newContext());
-  ana = await (contexts[0] as BrowserContext).newPage();
-  bo = await (contexts[1] as BrowserContext).newPage();
-  errors.push(collectPageErrors(ana), collectPageErrors(bo));
-});
-afterEach(() => {
-  for (const list of errors) {
-    const seen = unexpected(list);
-    expect(seen, seen.join('\n')).toEqual([]);
-  }
 });
 afterAll(async () => {
-  for (const context of contexts) await context.close();
-  await web?.close();
-  await browser?.close();
   await sync?.dispose();
 });
 
+/** Two new teammates in the reader, first run done, and a new project (not joined yet). */
+async function twoTeammates(): Promise<void> {
+  invite = sync.createProject('sync e2e');
+  ana = await app.newPage('Ana');
+  bo = await app.newPage('Bo');
+  await startTeammate(ana, app.url, 'Ana Aliyeva');
+  await startTeammate(bo, app.url, 'Bo Petrosyan');
+}
+
+/** Two new teammates joined to a new project, both synced. */
+async function joinedTeammates(): Promise<void> {
+  await twoTeammates();
+  await joinWithInvite(ana, invite.link);
+  await joinWithInvite(bo, invite.link);
+  await waitForPhase(ana, 'synced');
+  await waitForPhase(bo, 'synced');
+}
+
+/** A selects `phrase` and tags it through the toolbar with a new tag "Peacekeeping". */
+async function tagAtAna(phrase: string): Promise<void> {
+  await dragSelect(ana, phrase);
+  await ana.getByRole('button', { name: 'Tag…' }).click();
+  await ana.getByTestId('toolbar-tag-input').fill('Peacekeeping');
+  await ana.getByTestId('toolbar-tag-input').press('Enter');
+}
+
+/** Measures `measure` after every frame until three frames in a row agree (the margin follows a change a frame or two later). */
+async function settled<T>(page: Page, measure: () => Promise<T>): Promise<T> {
+  await afterFrames(page, 2);
+  let last = JSON.stringify(await measure());
+  for (let agreeing = 1, frames = 0; agreeing < 3; frames += 1) {
+    if (frames > 120) throw new Error('the layout kept changing for 120 frames');
+    await afterFrames(page, 1);
+    const next = JSON.stringify(await measure());
+    agreeing = next === last ? agreeing + 1 : 1;
+    last = next;
+  }
+  return JSON.parse(last) as T;
+}
+
 describe('two teammates on one project', () => {
   it('join through a pasted invite and reach "Synced"', async () => {
-    await startTeammate(ana, web.url, 'Ana Aliyeva');
-    await startTeammate(bo, web.url, 'Bo Petrosyan');
+    await twoTeammates();
     await expect(indicator(ana)).resolves.toMatchObject({ label: 'Not shared' });
     // Team settings is findable: the indicator's name says what it opens, and File ▸ Team
     // Settings… (its command sent as the native menu sends it) opens the same dialog.
@@ -98,10 +121,8 @@ describe('two teammates on one project', () => {
   });
 
   it('shows A’s highlight and tag at B live', async () => {
-    await dragSelect(ana, TAGGED);
-    await ana.getByRole('button', { name: 'Tag…' }).click();
-    await ana.getByTestId('toolbar-tag-input').fill('Peacekeeping');
-    await ana.getByTestId('toolbar-tag-input').press('Enter');
+    await joinedTeammates();
+    await tagAtAna(TAGGED);
     await expect.poll(async () => Object.values(await highlightTexts(bo)), { timeout: 10_000 }).toContain(TAGGED);
     const mark = bo.locator('mark.hl').filter({ hasText: TAGGED }).first();
     await expect.poll(() => mark.getAttribute('class')).toMatch(/hl-t-[A-Za-z0-9_-]{22}/);
@@ -111,6 +132,10 @@ describe('two teammates on one project', () => {
   });
 
   it('shows who is online, where, and A’s selection in B’s reader with A’s name', async () => {
+    // A tagged highlight in the picture, as the previous test leaves it.
+    await joinedTeammates();
+    await tagAtAna(TAGGED);
+    await expect.poll(async () => Object.values(await highlightTexts(bo)), { timeout: 10_000 }).toContain(TAGGED);
     const avatar = bo.locator('[data-testid="presence-avatar"][data-member-name="Ana Aliyeva"]');
     await avatar.waitFor();
     await expect(avatar.getAttribute('data-document-id')).resolves.toBe('russia-azerbaijan-disputes');
@@ -136,6 +161,7 @@ describe('two teammates on one project', () => {
   });
 
   it('keeps B’s text and margin still when A annotates above B’s viewport', async () => {
+    await joinedTeammates();
     // A note B will look at, far down the article.
     const article = (await import('./sync-support.ts')).syncArticle();
     const lowerPhrase = article.text.slice(Math.floor(article.text.length * 0.6)).match(/[A-Za-z]{6,} [a-z]{4,} [a-z]{4,}/)?.[0];
@@ -152,12 +178,12 @@ describe('two teammates on one project', () => {
     await bo.evaluate(() => document.querySelector('[data-testid="reader-scroll"]')?.scrollBy(0, 80));
     const card = bo.locator(`[data-margin-item="${lowerId}"]`);
     await card.waitFor();
-    await bo.waitForTimeout(300);
-    const before = {
+    const where = async () => ({
       scrollTop: await bo.evaluate(() => document.querySelector('[data-testid="reader-scroll"]')?.scrollTop ?? -1),
       text: await textRect(bo, lowerPhrase),
       card: await card.boundingBox(),
-    };
+    });
+    const before = await settled(bo, where);
     expect(before.scrollTop).toBeGreaterThan(1000);
 
     await ana.evaluate(([input]) => {
@@ -166,12 +192,8 @@ describe('two teammates on one project', () => {
       hook.model.addNote(id, 'A note far above B’s viewport.');
     }, [highlightInput(ABOVE)] as const);
     await expect.poll(async () => Object.values(await highlightTexts(bo)), { timeout: 10_000 }).toContain(ABOVE);
-    await bo.waitForTimeout(300);
-    const after = {
-      scrollTop: await bo.evaluate(() => document.querySelector('[data-testid="reader-scroll"]')?.scrollTop ?? -1),
-      text: await textRect(bo, lowerPhrase),
-      card: await card.boundingBox(),
-    };
+    // A's highlight is painted at B; what it moves, it moves within the next frames.
+    const after = await settled(bo, where);
     // What the reader sees must not move. (scrollTop itself may change: the browser's scroll
     // anchoring compensates for layout changes above the viewport — that is what keeps the
     // text still — so it is the text and card positions that are asserted.)
@@ -180,6 +202,7 @@ describe('two teammates on one project', () => {
   });
 
   it('walks the indicator through offline with unsent changes and back to synced without user action', async () => {
+    await joinedTeammates();
     await sync.stop();
     await waitForPhase(ana, 'offline');
     await waitForPhase(bo, 'offline');

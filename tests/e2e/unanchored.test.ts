@@ -4,7 +4,8 @@
  * an article the library does not have. Merged into a fresh context from the library
  * screen (no article open), the panel lists both unplaceable highlights with quote and
  * document title; one moves to the trash and comes back. Screenshot:
- * tests/e2e/screenshots/unanchored-corpus.png.
+ * tests/e2e/screenshots/unanchored-corpus.png. Each test starts from a fresh profile and
+ * merges the file itself.
  */
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
@@ -47,15 +48,19 @@ function projectFile(): Buffer {
   return Buffer.from(encodeProjectFile(doc));
 }
 
-/** Chromium, the served renderer and one page; no page may log an error in any test. */
+/** Chromium, the served renderer and a fresh page per test; no page may log an error in any test. */
 const app = useAppPage();
 
+/** First run on the library screen, the old edition's file merged (no article open). */
+async function mergeOldEdition(): Promise<void> {
+  await app.page.goto(`${app.url}#/`);
+  await completeFirstRun(app.page, 'Samira');
+  await mergeProjectFileBytes(app.page, 'old-edition.marginalia', projectFile());
+}
 
 describe('unanchored highlights across the corpus', () => {
   it('lists every unplaceable highlight with quote and document title, from the library screen', async () => {
-    await app.page.goto(`${app.url}#/`);
-    await completeFirstRun(app.page, 'Samira');
-    await mergeProjectFileBytes(app.page, 'old-edition.marginalia', projectFile());
+    await mergeOldEdition();
     await openPanel(app.page, 'Unanchored');
     const items = app.page.getByTestId('unanchored-item');
     await expect.poll(() => items.count()).toBe(2);
@@ -72,7 +77,10 @@ describe('unanchored highlights across the corpus', () => {
   });
 
   it('moves one to the trash and restores it (never dropped)', async () => {
+    await mergeOldEdition();
+    await openPanel(app.page, 'Unanchored');
     const items = app.page.getByTestId('unanchored-item');
+    await expect.poll(() => items.count()).toBe(2);
     await items.filter({ hasText: 'Withdrawn by' }).getByRole('button', { name: 'Move to trash' }).click();
     await expect.poll(() => items.count()).toBe(1);
     await openPanel(app.page, 'Trash');
