@@ -1,16 +1,27 @@
 /**
- * The small toolbar above a text selection in the reader: Highlight, Tag (type-ahead over
- * the codebook; a new name creates the tag) and Note. Positioned from the selection's
- * coordinates with element.style (CSSOM, allowed by the CSP), fixed to the viewport so it
- * follows scrolling without re-rendering React.
+ * The small toolbar above a text selection in the reader: Highlight, Tag… (the tag
+ * type-ahead over the codebook: an existing tag is applied, a new name creates the tag) and
+ * Note. Positioned from the selection's coordinates with element.style (CSSOM, allowed by
+ * the CSP), fixed to the viewport so it follows scrolling without re-rendering React.
+ *
+ * It sits above the selection, or below it where the window has no room above. While
+ * tagging, the room needed includes the suggestion list, which opens on the side away from
+ * the selection (the toolbar's data-popup-side, read by tag-typeahead.css), so the list
+ * never covers the passage being tagged.
  */
-import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { buildTagIndex } from '#shared/model/tag-index.ts';
-import { hasSelection, highlightSelection, noteCommand, tagByNameCommand } from '../annotations/annotation-commands.ts';
+import { hasSelection, highlightSelection, noteCommand } from '../annotations/annotation-commands.ts';
 import { useDocVersion, useWorkspace, useWorkspaceSnapshot } from '../annotations/use-workspace.ts';
+import { TagTypeahead, type TagOption } from './TagTypeahead.tsx';
+import { applyChosenTag, createAndApplyTag } from './tag-choice.ts';
 
 /** Pixels between the toolbar and the selection's top. */
 const OFFSET = 8;
+/** Pixels kept clear of the window's edges. */
+const EDGE = 8;
+/** Room the tag suggestion list may take beside the toolbar: its max-height (16rem) and gap. */
+const LIST_ROOM = 272;
 
 /** The selection toolbar (renders nothing without a selection). */
 export function SelectionToolbar() {
@@ -19,14 +30,10 @@ export function SelectionToolbar() {
   const version = useDocVersion(workspace.session.doc);
   const toolbar = useRef<HTMLDivElement>(null);
   const [tagging, setTagging] = useState(false);
-  const [name, setName] = useState('');
   const visible = snapshot.selectionVersion >= 0 && hasSelection(workspace);
 
   useEffect(() => {
-    if (!visible) {
-      setTagging(false);
-      setName('');
-    }
+    if (!visible) setTagging(false);
   }, [visible]);
 
   useEffect(() => {
@@ -37,32 +44,36 @@ export function SelectionToolbar() {
       const { from, to } = reader.view.state.selection;
       const start = reader.view.coordsAtPos(from);
       const end = reader.view.coordsAtPos(to);
-      const left = Math.max(8, Math.min((start.left + end.left) / 2 - element.offsetWidth / 2, window.innerWidth - element.offsetWidth - 8));
-      const top = Math.max(8, Math.min(start.top, end.top) - element.offsetHeight - OFFSET);
+      const height = element.offsetHeight;
+      const selectionTop = Math.min(start.top, end.top);
+      const selectionBottom = Math.max(start.bottom, end.bottom);
+      const roomAbove = selectionTop - EDGE;
+      const roomBelow = window.innerHeight - EDGE - selectionBottom;
+      const needed = height + OFFSET + (tagging ? LIST_ROOM : 0);
+      const above = roomAbove >= needed || roomAbove >= roomBelow;
+      const wanted = above ? selectionTop - height - OFFSET : selectionBottom + OFFSET;
+      const top = Math.max(EDGE, Math.min(wanted, window.innerHeight - height - EDGE));
+      const left = Math.max(EDGE, Math.min((start.left + end.left) / 2 - element.offsetWidth / 2, window.innerWidth - element.offsetWidth - EDGE));
       element.style.left = `${Math.round(left)}px`;
       element.style.top = `${Math.round(top)}px`;
+      element.dataset['popupSide'] = above ? 'above' : 'below';
     };
     place();
     reader.scroller.addEventListener('scroll', place, { passive: true });
     return () => reader.scroller.removeEventListener('scroll', place);
   }, [visible, workspace, snapshot.selectionVersion, tagging]);
 
-  const suggestions = useMemo(() => {
+  const liveTags = useMemo((): TagOption[] => {
     const index = buildTagIndex(workspace.session.doc);
-    const needle = name.trim().toLowerCase();
-    return [...index.tags.values()]
-      .filter((tag) => index.isLive(tag.id) && tag.name.toLowerCase().includes(needle))
-      .sort((a, b) => Number(!a.name.toLowerCase().startsWith(needle)) - Number(!b.name.toLowerCase().startsWith(needle)) || a.name.localeCompare(b.name))
-      .slice(0, 8);
+    return [...index.tags.values()].filter((tag) => index.isLive(tag.id)).map((tag) => ({ id: tag.id, name: tag.name }));
     // eslint-disable-next-line react-hooks/exhaustive-deps -- version stands for the doc's content
-  }, [workspace, name, version]);
+  }, [workspace, version]);
 
   if (!visible) return null;
-  const submitTag = (event: FormEvent) => {
-    event.preventDefault();
-    const chosen = name.trim();
-    if (chosen === '') return;
-    tagByNameCommand(workspace, chosen);
+  const closeTagEntry = (): void => {
+    setTagging(false);
+    // Back to the reader, where the selection still is, so the keys keep acting on it.
+    workspace.reader()?.view.focus();
   };
   return (
     <div className="selection-toolbar" ref={toolbar} role="toolbar" aria-label="Annotate selection" data-testid="selection-toolbar" onMouseDown={(event) => {
@@ -76,30 +87,12 @@ export function SelectionToolbar() {
           <button type="button" className="button" onClick={() => noteCommand(workspace)}>Note</button>
         </>
       ) : (
-        <form className="selection-toolbar__tag" onSubmit={submitTag}>
-          <input
-            autoFocus
-            value={name}
-            onChange={(event) => setName(event.target.value)}
-            onKeyDown={(event) => {
-              if (event.key === 'Escape') setTagging(false);
-            }}
-            placeholder="Tag name"
-            aria-label="Tag name"
-            data-testid="toolbar-tag-input"
-           
-          />
-          <button type="submit" className="button button--primary">{suggestions.some((tag) => tag.name.toLowerCase() === name.trim().toLowerCase()) || name.trim() === '' ? 'Apply' : 'Create tag'}</button>
-          <ul className="selection-toolbar__suggestions" role="listbox" aria-label="Matching tags">
-            {suggestions.map((tag) => (
-              <li key={tag.id} role="option" aria-selected={false}>
-                <button type="button" className="button button--quiet" onClick={() => tagByNameCommand(workspace, tag.name)}>
-                  <span className={`tag-swatch tag-swatch-${tag.id}`} aria-hidden="true" />{tag.name}
-                </button>
-              </li>
-            ))}
-          </ul>
-        </form>
+        <TagTypeahead
+          tags={liveTags}
+          onApply={(tag) => applyChosenTag(workspace, tag.id)}
+          onCreate={(name) => createAndApplyTag(workspace, name)}
+          onCancel={closeTagEntry}
+        />
       )}
     </div>
   );
