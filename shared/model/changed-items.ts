@@ -7,10 +7,13 @@
  */
 import type * as Y from 'yjs';
 
+/** Any Yjs shared type (Yjs parameterises them by their event type, which is irrelevant here). */
+type SharedType = Y.AbstractType<any>;
+
 /** Keys (`<root>/<item>`) of the top-level project items that `transaction` changed. */
 export function changedItems(transaction: Y.Transaction): Set<string> {
   const items = new Set<string>();
-  const rootNames = new Map<Y.AbstractType<unknown>, string>();
+  const rootNames = new Map<SharedType, string>();
   for (const [name, type] of transaction.doc.share) rootNames.set(type, name);
   for (const [type, keys] of transaction.changed) {
     const rootName = rootNames.get(type);
@@ -19,9 +22,9 @@ export function changedItems(transaction: Y.Transaction): Set<string> {
       continue;
     }
     // A nested change: climb to the child of a root; its key names the item.
-    let current: Y.AbstractType<unknown> = type;
+    let current: SharedType = type;
     while (current._item !== null) {
-      const parent = current._item.parent as Y.AbstractType<unknown>;
+      const parent = current._item.parent as SharedType;
       const parentName = rootNames.get(parent);
       if (parentName !== undefined) {
         if (current._item.parentSub !== null) items.add(`${parentName}/${current._item.parentSub}`);
