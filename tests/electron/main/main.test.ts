@@ -79,7 +79,9 @@ describe('main process wiring', () => {
     await startMain({ lockAvailable: false });
     expect(fake.app.quitCalls).toBe(1);
     fake.app.simulateReady();
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    // main.ts does its ready work in a whenReady() callback (IPC handlers first, then the
+    // window); any such callback runs before this later one resumes.
+    await fake.app.whenReady();
     expect(fake.BrowserWindow.instances).toEqual([]);
     expect(fake.ipcMain.handlers.size).toBe(0);
   });

@@ -1,9 +1,16 @@
 /**
  * Sync server, in Node with real providers: edits flow both ways inside a project, never
  * across projects, and refused tokens come back to the client with a readable reason.
+ *
+ * "Never reached" is checked once the server has certainly handled the message that could
+ * have carried it and the receiver has certainly read everything sent to it before: a
+ * websocket delivers in order, so an answer on the same socket is that proof.
  */
+import { HocuspocusProvider } from '@hocuspocus/provider';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
 import type { ProjectId } from '#shared/model/ids.ts';
+import { roomForProject } from '#shared/sync/rooms.ts';
 import { REFUSAL_REASONS } from '#shared/sync/protocol.ts';
 import { startSyncServer } from '../../../electron/server/sync-server.ts';
 import type { SyncServerHandle } from '../../../electron/server/sync-server.ts';
@@ -25,6 +32,31 @@ describe('sync server access and isolation (Node, real websockets)', () => {
     const client = connectClient({ url: server.url, projectId, token });
     clients.push(client);
     return client;
+  };
+
+  /** Resolves once `client` has read everything the server sent it so far: it makes an edit of its own and waits for the server's acknowledgement. */
+  const roundTrip = async (client: TestClient): Promise<void> => {
+    client.doc.getMap('probe').set(String(client.doc.getMap('probe').size), true);
+    await whenSynced(client);
+  };
+
+  /**
+   * Resolves once the server has handled every message `client`'s socket sent so far: a
+   * second provider on that socket, for another project's room, hears back only after them.
+   */
+  const serverHandledAllFrom = async (client: TestClient, projectId: ProjectId, token: string): Promise<void> => {
+    const probe = new HocuspocusProvider({
+      websocketProvider: client.provider.configuration.websocketProvider,
+      name: roomForProject(projectId),
+      document: new Y.Doc(),
+      token,
+    });
+    probe.attach();
+    try {
+      await waitFor(() => probe.isSynced, 'the server to answer on the same socket');
+    } finally {
+      probe.destroy();
+    }
   };
 
   beforeAll(async () => {
@@ -55,10 +87,10 @@ describe('sync server access and isolation (Node, real websockets)', () => {
     await waitFor(() => textOf(ana.doc) === 'from ana; from ben', 'ana to receive ben’s edit');
 
     carl.doc.getText('notes').insert(0, 'project B only');
+    // The server broadcasts an update before it acknowledges it: once Carl's is acknowledged,
+    // a stray copy for Ana is on her socket, and her own round trip reads past it.
     await whenSynced(carl);
-    await whenSynced(ana);
-    // Give a stray cross-project broadcast time to arrive before asserting it did not.
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await roundTrip(ana);
     expect(textOf(carl.doc)).toBe('project B only');
     expect(textOf(ana.doc)).toBe('from ana; from ben');
     expect(logs.entries.filter((entry) => entry.event === 'connect')).toHaveLength(3);
@@ -98,8 +130,11 @@ describe('sync server access and isolation (Node, real websockets)', () => {
 
     // The revoked client's later edits never reach the others.
     dana.doc.getText('notes').insert(0, 'after revocation ');
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    // The server has handled Dana's edit (it answered a later message on her socket), and Ana
+    // has read everything sent to her before her own round trip.
+    await serverHandledAllFrom(dana, projectB, tokenB);
     const ana = clients[0] as TestClient;
+    await roundTrip(ana);
     expect(textOf(ana.doc)).toBe('from ana; from ben');
   });
 

@@ -51,7 +51,11 @@ describe('team sync (real server, Node websockets)', () => {
       finishLoad = resolve;
     });
     const { sync } = start({ name: 'Ana', loaded });
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    // A twin started after her, whose copy is loaded, goes all the way to synced: had Ana not
+    // waited for her load, she would have connected by then.
+    const twin = start({ name: 'Ana-twin' });
+    await waitUntil(() => twin.sync.status().phase === 'synced', 'the twin synced');
+    twin.sync.destroy();
     expect(sync.status().phase).toBe('loading');
     expect(sync.provider()).toBeNull();
     finishLoad();
