@@ -8,7 +8,7 @@
 import type { CommandBus } from '../store/command-bus.ts';
 import { getProjectSession } from '../store/project-session.ts';
 import type { LibraryStore } from '../store/library-store.ts';
-import type { AnnotationWorkspace } from '../store/workspace.ts';
+import type { AnnotationWorkspace } from '../annotations/workspace.ts';
 import { followReader } from '../sync/reader-presence.ts';
 import { createTeamController } from '../sync/team-controller.ts';
 import type { RemovableStore } from '../sync/team-credentials.ts';
