@@ -21,7 +21,7 @@ import { ProjectMenu } from '../panels/ProjectMenu.tsx';
 import { Contents } from '../reader/Contents.tsx';
 import { ReaderView, type ReaderHandle } from '../reader/ReaderView.tsx';
 import { describeTextRange, type TextRange } from '../reader/selection.ts';
-import { SelectionToolbar } from '../reader/SelectionToolbar.tsx';
+import { SelectionToolbar } from '../annotations/SelectionToolbar.tsx';
 import { useAfterPaintSetter } from '../reader/use-after-paint-setter.ts';
 import { Shell } from '../ui/Shell.tsx';
 

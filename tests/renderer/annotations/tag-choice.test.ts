@@ -10,7 +10,7 @@ import { createProject } from '#shared/model/project.ts';
 import { getHighlight } from '#shared/model/queries.ts';
 import { buildTagIndex } from '#shared/model/tag-index.ts';
 import { createTag, mergeTag } from '#shared/model/tags.ts';
-import { addTagOnce, createNamedTag } from '../../../renderer/reader/tag-choice.ts';
+import { addTagOnce, createNamedTag } from '../../../renderer/annotations/tag-choice.ts';
 
 const QUOTE = { exact: 'text', prefix: '', suffix: '' };
 

@@ -11,9 +11,9 @@
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { buildTagIndex } from '#shared/model/tag-index.ts';
-import { hasSelection, highlightSelection, noteCommand } from '../annotations/annotation-commands.ts';
-import { useDocVersion, useWorkspace, useWorkspaceSnapshot } from '../annotations/use-workspace.ts';
-import { TagTypeahead, type TagOption } from './TagTypeahead.tsx';
+import { hasSelection, highlightSelection, noteCommand } from './annotation-commands.ts';
+import { useDocVersion, useWorkspace, useWorkspaceSnapshot } from './use-workspace.ts';
+import { TagTypeahead, type TagOption } from '../reader/TagTypeahead.tsx';
 import { applyChosenTag, createAndApplyTag } from './tag-choice.ts';
 
 /** Pixels between the toolbar and the selection's top. */

@@ -17,8 +17,8 @@ import { createTag } from '#shared/model/tags.ts';
 import { createViewContext } from '#shared/model/views.ts';
 import type { Actor } from '#shared/model/write.ts';
 import { TAG_PALETTE } from '../store/annotation-actions.ts';
-import { hasSelection, highlightSelection } from '../annotations/annotation-commands.ts';
-import type { AnnotationWorkspace } from '../annotations/workspace.ts';
+import { hasSelection, highlightSelection } from './annotation-commands.ts';
+import type { AnnotationWorkspace } from './workspace.ts';
 
 /**
  * Applies `tag` to `highlight` unless the highlight already carries it (merges resolved).
