@@ -14,6 +14,7 @@ import { localOrigin } from '#shared/model/origins.ts';
 import { addNote } from '#shared/model/notes.ts';
 import { createTag } from '#shared/model/tags.ts';
 import { buildTagIndex } from '#shared/model/tag-index.ts';
+import { tagForNumberKey as tagWithNumberKey } from '#shared/model/tag-keys.ts';
 import { listTags, type TagTreeNode } from '#shared/model/queries.ts';
 import type { Actor } from '#shared/model/write.ts';
 import { createViewContext } from '#shared/model/views.ts';
@@ -33,7 +34,7 @@ export function highlightSpan(doc: Y.Doc, actor: Actor, article: Article, span: 
   return addHighlight(doc, actor, { documentId: article.meta.id, documentHash: article.hash, position: selectors.position, quote: selectors.quote, tags });
 }
 
-/** The live codebook flattened in tree order (parents before children) — the order number keys follow. */
+/** The live codebook flattened in tree order (parents before children). */
 export function codebookOrder(doc: Y.Doc): TagTreeNode[] {
   const out: TagTreeNode[] = [];
   const walk = (nodes: readonly TagTreeNode[]): void => {
@@ -46,20 +47,9 @@ export function codebookOrder(doc: Y.Doc): TagTreeNode[] {
   return out;
 }
 
-/** The tag number key `n` (1-based) stands for, if any. */
+/** The tag number key `n` (1–9) applies: the key the codebook assigns it (#shared/model/tag-keys.ts), if any. */
 export function tagForNumberKey(doc: Y.Doc, n: number): TagId | null {
-  const index = buildTagIndex(doc);
-  const live = [...index.tags.values()].filter((tag) => index.isLive(tag.id));
-  // Same order as codebookOrder, without counting applications.
-  const ordered: TagId[] = [];
-  const walk = (parent: TagId | null): void => {
-    for (const child of index.children(parent)) {
-      ordered.push(child);
-      walk(child);
-    }
-  };
-  walk(null);
-  return live.length > 0 ? ordered[n - 1] ?? null : null;
+  return tagWithNumberKey(doc, n);
 }
 
 /** Finds a live tag by name (case-insensitive) or creates it with the next palette colour. */

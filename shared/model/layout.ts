@@ -11,7 +11,7 @@
  * doc.getMap('p')   project meta        i: ProjectId, n: name, v: schema major, w: schema minor
  * doc.getMap('m')   members             MemberId -> MemberRecord
  * doc.getMap('c')   client registry     String(Yjs clientID) -> MemberId  (who wrote an item)
- * doc.getMap('t')   tags                TagId -> Y.Map { n c d p g x cb ca ub ua }
+ * doc.getMap('t')   tags                TagId -> Y.Map { n c d p g x k kd cb ca ub ua }
  * doc.getMap('h')   highlights          HighlightId -> Y.Map { s: AnchorRecord, x?: TrashRecord,
  *                                                              <TagId>: ApplicationValue ... }
  * doc.getMap('n')   notes               NoteId -> Y.Map { h, b, a, t: Y.Text, r: Y.Map, x?, ub?, ua? }
@@ -40,6 +40,10 @@ export const TAG = {
   parent: 'p',
   mergedInto: 'g',
   trash: 'x',
+  /** The number key chosen for the tag in the codebook (a {@link TagKeyRecord}); absent or null = its default. */
+  key: 'k',
+  /** The tag's default number key (1–9): the first key free when it was created. */
+  defaultKey: 'kd',
   createdBy: 'cb',
   createdAt: 'ca',
   updatedBy: 'ub',
@@ -87,6 +91,13 @@ export type AnchorRecord = {
 
 /** The latest trash state change: d = 1 deleted / 0 restored, by whom, when (ms). */
 export type TrashRecord = { readonly d: 0 | 1; readonly b: MemberId; readonly a: number };
+
+/**
+ * A number key chosen for a tag in the codebook, written as a whole: n = the key 1–9, or 0 for
+ * "no key"; a = when it was chosen (ms), which decides between two tags that claim the same
+ * key after a merge (shared/model/tag-keys.ts).
+ */
+export type TagKeyRecord = { readonly n: number; readonly a: number };
 
 /** A tag application entry: whole seconds since the epoch, negated when the tag was removed. */
 export type ApplicationValue = number;

@@ -6,11 +6,14 @@
  * concurrently resolves last-writer-wins, deterministically on every replica. Merging A
  * into B only sets `A.g = B`: applications of A are never rewritten, so an offline teammate
  * who applies A meanwhile still ends up carrying B once the merge syncs — the chain is
- * resolved at read time (see tag-index.ts). Deletion is a soft trash marker.
+ * resolved at read time (see tag-index.ts). Deletion is a soft trash marker. A new tag records
+ * the first free number key as its default, and a tag coming back from the trash or a merge
+ * gives up a key someone else holds by then (tag-keys.ts).
  */
 import * as Y from 'yjs';
 import type { TagId } from './ids.ts';
 import { TAG, roots, type TrashRecord } from './layout.ts';
+import { firstFreeKey, rehomeReturningTagKey } from './tag-keys.ts';
 import { write, type Actor, type WriteContext } from './write.ts';
 
 /** Editable fields of a tag. */
@@ -47,6 +50,8 @@ export function createTag(
     map.set(TAG.colour, input.colour ?? '#ffd54f');
     if (input.description) map.set(TAG.description, input.description);
     if (input.parentId) map.set(TAG.parent, input.parentId);
+    const key = firstFreeKey(doc);
+    if (key !== undefined) map.set(TAG.defaultKey, key);
     map.set(TAG.createdBy, context.member);
     map.set(TAG.createdAt, context.at);
     roots(doc).tags.set(id, map);
@@ -85,6 +90,7 @@ export function mergeTag(doc: Y.Doc, actor: Actor, from: TagId, into: TagId): vo
 export function unmergeTag(doc: Y.Doc, actor: Actor, id: TagId): void {
   write(doc, actor, (context) => {
     const map = tagMap(doc, id);
+    rehomeReturningTagKey(doc, id);
     map.set(TAG.mergedInto, null);
     touch(map, context);
   });
@@ -93,6 +99,7 @@ export function unmergeTag(doc: Y.Doc, actor: Actor, id: TagId): void {
 function setTrash(doc: Y.Doc, actor: Actor, id: TagId, deleted: 0 | 1): void {
   write(doc, actor, (context) => {
     const map = tagMap(doc, id);
+    if (deleted === 0) rehomeReturningTagKey(doc, id);
     const record: TrashRecord = { d: deleted, b: context.member, a: context.at };
     map.set(TAG.trash, record);
     touch(map, context);
