@@ -2,10 +2,13 @@
  * The library: one card per bundled article with its title (supplied titles marked),
  * author and publisher as the source states them, and the furthest reading progress. An
  * article that failed to load gets an error card saying why; the others open normally.
+ * A readable card is a link as a whole, so the entire card is the target a person aims at.
+ * Progress follows the position store, so the reader's last save shows as soon as it lands.
  */
+import { useId, useSyncExternalStore } from 'react';
 import type { LibraryEntry } from '../services/documents.ts';
 import type { ReadingPositionStore } from '../services/reading-positions.ts';
-import { ProgressBar } from '../ui/ProgressBar.tsx';
+import { ProgressBar, formatPercent } from '../ui/ProgressBar.tsx';
 import { SuppliedTitleMark } from '../ui/SuppliedTitleMark.tsx';
 import { readerHref } from '../app/routes.ts';
 
@@ -15,20 +18,28 @@ export interface LibraryProps {
   readonly positions: ReadingPositionStore;
 }
 
+/**
+ * A readable article's card: the whole card is one link (one Tab stop, Enter opens it, a
+ * click anywhere on it opens it), named after the article and described by its facts.
+ */
 function ReadyCard({ entry, positions }: { entry: Extract<LibraryEntry, { status: 'ready' }>; positions: ReadingPositionStore }) {
   const { meta } = entry.article;
   const progress = positions.get(meta.id)?.progress ?? 0;
+  const id = useId();
   return (
     <li className="library-card" data-document-id={meta.id}>
-      <h2 className="library-card__title">
-        <a href={readerHref(meta.id)} className="library-card__link">{meta.title}</a>
-        {meta.titleSupplied && <> <SuppliedTitleMark /></>}
-      </h2>
-      <dl className="library-card__facts">
-        <div><dt>Author</dt><dd className="library-card__author">{meta.author ?? 'Unknown author'}</dd></div>
-        <div><dt>Publisher</dt><dd className="library-card__publisher">{meta.publisher ?? 'Unknown publisher'}</dd></div>
-      </dl>
-      <ProgressBar value={progress} label={`Reading progress of ${meta.title}`} />
+      <a href={readerHref(meta.id)} className="library-card__link" aria-labelledby={`${id}-title`} aria-describedby={`${id}-facts ${id}-progress`}>
+        <h2 className="library-card__title">
+          <span id={`${id}-title`}>{meta.title}</span>
+          {meta.titleSupplied && <> <SuppliedTitleMark /></>}
+        </h2>
+        <dl className="library-card__facts" id={`${id}-facts`}>
+          <div><dt>Author</dt><dd className="library-card__author">{meta.author ?? 'Unknown author'}</dd></div>
+          <div><dt>Publisher</dt><dd className="library-card__publisher">{meta.publisher ?? 'Unknown publisher'}</dd></div>
+        </dl>
+        <ProgressBar value={progress} label={`Reading progress of ${meta.title}`} />
+        <span className="visually-hidden" id={`${id}-progress`}>{formatPercent(progress)} read</span>
+      </a>
     </li>
   );
 }
@@ -46,6 +57,8 @@ function ErrorCard({ entry }: { entry: Extract<LibraryEntry, { status: 'error' }
 
 /** The library grid. */
 export function Library({ entries, positions }: LibraryProps) {
+  // Re-render when a position is saved (the reader saves its last one as the library opens).
+  useSyncExternalStore(positions.subscribe, positions.revision);
   const failed = entries.filter((entry) => entry.status === 'error').length;
   return (
     <section className="library" aria-labelledby="library-heading">

@@ -12,7 +12,7 @@
  * before the view is destroyed, and `pageOverlay`, rendered on the page after the text
  * (e.g. the selection toolbar).
  */
-import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import { TextSelection } from 'prosemirror-state';
 import type { EditorView } from 'prosemirror-view';
 import type { Article, OutlineEntry } from '#shared/documents/article.ts';
@@ -71,6 +71,11 @@ export function ReaderView({ article, positions, subscribeCommands, onSelectionC
     if (view === null || container === null) return;
     positions.record(article.meta.id, topVisibleOffset(view, container, article.textMap), visibleProgress(view, container, article.textMap));
   }, [article, positions]);
+
+  // Leaving the article saves where the reader is, even within the save delay of the last
+  // scroll: a layout effect's cleanup runs while the text is still in the page (a passive
+  // effect's runs after React has removed it and cleared the refs).
+  useLayoutEffect(() => saveNow, [saveNow]);
 
   // Create the editor once per article; restore the reading position; track scrolling.
   useEffect(() => {

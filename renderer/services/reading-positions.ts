@@ -6,6 +6,11 @@
  *
  * Storage failures (quota, private mode, malformed JSON written by someone else) never break
  * reading: reads fall back to "no position", writes are dropped.
+ *
+ * The store is observable (a revision number and listeners, the shape React's
+ * useSyncExternalStore reads): the reader saves its position as it is taken off the page,
+ * which is after the library that replaces it has rendered, so the library re-renders when
+ * that last save lands instead of showing the one before it.
  */
 
 /** What we remember about one article. */
@@ -43,6 +48,10 @@ export interface ReadingPositionStore {
    * Progress only grows; the offset is always the latest.
    */
   record(documentId: string, offset: number, progress: number): ReadingPosition;
+  /** Calls `listener` after every `record`; returns what unsubscribes it. */
+  subscribe(listener: () => void): () => void;
+  /** A number that changes with every `record` (a snapshot for useSyncExternalStore). */
+  revision(): number;
 }
 
 /** Creates a store over `storage` with an injectable clock (for tests). */
@@ -57,8 +66,17 @@ export function createReadingPositionStore(storage: Storage, now: () => number =
       return null;
     }
   };
+  const listeners = new Set<() => void>();
+  let revision = 0;
   return {
     get,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => {
+        listeners.delete(listener);
+      };
+    },
+    revision: () => revision,
     record(documentId, offset, progress) {
       const previous = get(documentId);
       const clamped = Math.min(1, Math.max(0, Number.isFinite(progress) ? progress : 0));
@@ -72,6 +90,8 @@ export function createReadingPositionStore(storage: Storage, now: () => number =
       } catch {
         // Storage full or unavailable: reading goes on; the position is simply not kept.
       }
+      revision += 1;
+      for (const listener of [...listeners]) listener();
       return position;
     },
   };

@@ -1,14 +1,17 @@
 /**
  * The application frame: top bar, left sidebar, centre pane, right margin column, status
- * bar — each a landmark. Screens fill the slots; the frame itself holds no state, so later
- * issues add panels (codebook, annotations) by filling or splitting slots, not by
+ * bar — each a landmark. Screens fill the slots; the frame itself holds no state, so the
+ * side panels (codebook, annotations) are added by filling or splitting slots, not by
  * rewriting the layout. The margin column holds the notes aligned with highlights.
  *
+ * "Marginalia" at the start of the top bar is a link home, to the library, from every screen.
+ *
  * When a side panel is open (PanelColumnContext), the grid gives it a column of its own at
- * the right, so the reader column shrinks and reflows instead of being covered. The
- * margin column steps aside for it below 1600 px wide windows, as Hypothesis's sidebar
- * replaces its margin: at 1280–1440 px there is not room for sidebar, a readable text
- * column, notes and a panel at once; from 1600 px all four fit (see layout.css).
+ * the right, so the reader column shrinks and reflows instead of being covered. The margin
+ * notes stay beside the text, since a panel and the notes are used together (writing a
+ * note while the Annotations panel lists the others); below 1600 px wide windows the
+ * sidebar steps aside for the panel instead, as there is not room for sidebar, a readable
+ * text column, notes and a panel at once; from 1600 px all four fit (see layout.css).
  *
  * The right end of the top bar (the team corner) comes from TopBarEndContext, provided by
  * the app root, so this frame imports no feature folder.
@@ -35,6 +38,12 @@ export interface ShellProps {
   readonly status: ReactNode;
 }
 
+/**
+ * Where "Marginalia" in the top bar leads: the library's route, the same as app/routes.ts's
+ * `libraryHref()` (a unit test holds them equal; ui/ may not import app/).
+ */
+export const HOME_HREF = '#/';
+
 /** The layout frame. */
 export function Shell({ context, actions, sidebar, sidebarLabel, sidebarHidden = false, main, mainLabel, margin, marginShown = true, status }: ShellProps) {
   const panelOpen = useContext(PanelColumnContext);
@@ -43,7 +52,7 @@ export function Shell({ context, actions, sidebar, sidebarLabel, sidebarHidden =
     <div className={`shell${sidebarHidden ? ' shell--sidebar-hidden' : ''}${marginShown ? '' : ' shell--no-margin'}${panelOpen ? ' shell--panel-open' : ''}`}>
       <a className="skip-link" href="#main-pane">Skip to content</a>
       <header className="top-bar">
-        <span className="top-bar__app">Marginalia</span>
+        <a className="top-bar__app" href={HOME_HREF} title="Library">Marginalia</a>
         {context !== undefined && <span className="top-bar__context">{context}</span>}
         <span className="top-bar__actions">{actions}</span>
         {topBarEnd}

@@ -62,3 +62,19 @@ describe('reading positions', () => {
     expect(store.get('doc')).toBeNull();
   });
 });
+
+describe('reading positions, observed', () => {
+  it('tells each listener about every record and moves the revision on, until unsubscribed', () => {
+    const store = createReadingPositionStore(new MemoryStorage());
+    const seen: string[] = [];
+    const stop = store.subscribe(() => seen.push(`${store.revision()}:${store.get('doc')?.progress}`));
+    const before = store.revision();
+    store.record('doc', 10, 0.5);
+    store.record('doc', 20, 1);
+    expect(seen).toEqual([`${before + 1}:0.5`, `${before + 2}:1`]);
+    stop();
+    store.record('doc', 30, 1);
+    expect(seen).toHaveLength(2);
+    expect(store.revision()).toBe(before + 3);
+  });
+});
