@@ -4,7 +4,9 @@
  * model call by the local person, so each is one undo step.
  */
 import { TextSelection } from 'prosemirror-state';
+import { restoreHighlight } from '#shared/model/highlights.ts';
 import type { HighlightId, NoteId, TagId } from '#shared/model/ids.ts';
+import { getHighlight } from '#shared/model/queries.ts';
 import { setHighlightsMeta } from '../reader/highlights-plugin.ts';
 import { selectionToTextRange } from '../reader/selection.ts';
 import { highlightSpan, noteFor, tagByName, tagForNumberKey, toggleTag, trashHighlight } from '../store/annotation-actions.ts';
@@ -19,6 +21,24 @@ function selectedRange(reader: OpenReader): { start: number; end: number } | nul
 export function hasSelection(workspace: AnnotationWorkspace): boolean {
   const reader = workspace.reader();
   return reader !== null && selectedRange(reader) !== null;
+}
+
+/**
+ * The person's own live highlight covering exactly the reader's selection, if any: tagging
+ * that span tags it instead of stacking a duplicate highlight on the same words.
+ */
+export function ownHighlightAtSelection(workspace: AnnotationWorkspace): HighlightId | null {
+  const reader = workspace.reader();
+  if (reader === null) return null;
+  const range = selectedRange(reader);
+  if (range === null) return null;
+  const me = workspace.getSnapshot().member?.id;
+  for (const id of reader.highlights.spans().keys()) {
+    const placed = reader.highlights.rangeOf(id);
+    if (placed === null || placed.start !== range.start || placed.end !== range.end) continue;
+    if (getHighlight(workspace.session.doc, id)?.createdBy === me) return id;
+  }
+  return null;
 }
 
 /** Highlights the reader's selection (with `tags`), collapses the selection and focuses the new highlight. */
@@ -41,14 +61,14 @@ export function highlightSelection(workspace: AnnotationWorkspace, tags: readonl
 
 /** Tags the selection (creating a highlight) or toggles the tag on the focused highlight. */
 export function applyTagCommand(workspace: AnnotationWorkspace, tag: TagId): boolean {
-  if (hasSelection(workspace)) return highlightSelection(workspace, [tag]) !== null;
-  const focused = workspace.getSnapshot().focused;
+  if (hasSelection(workspace) && ownHighlightAtSelection(workspace) === null) return highlightSelection(workspace, [tag]) !== null;
+  const focused = ownHighlightAtSelection(workspace) ?? workspace.getSnapshot().focused;
   if (focused === null) return false;
   toggleTag(workspace.session.doc, workspace.actor(), focused, tag);
   return true;
 }
 
-/** Number key `n` (1–9): the n-th codebook tag. False if there is no such tag or nothing to tag. */
+/** Number key `n` (1–9): the tag the codebook gives that key. False if there is no such tag or nothing to tag. */
 export function numberKeyCommand(workspace: AnnotationWorkspace, n: number): boolean {
   const tag = tagForNumberKey(workspace.session.doc, n);
   return tag !== null && applyTagCommand(workspace, tag);
@@ -60,12 +80,21 @@ export function tagByNameCommand(workspace: AnnotationWorkspace, name: string): 
   return applyTagCommand(workspace, tag);
 }
 
-/** Moves the focused highlight to the trash. */
+/** Moves the focused highlight to the trash, and says so in a notice whose Undo restores it. */
 export function trashFocusedCommand(workspace: AnnotationWorkspace): boolean {
   const focused = workspace.getSnapshot().focused;
   if (focused === null) return false;
-  trashHighlight(workspace.session.doc, workspace.actor(), focused);
+  const doc = workspace.session.doc;
+  const actor = workspace.actor();
+  const quote = getHighlight(doc, focused)?.quote.exact ?? '';
+  trashHighlight(doc, actor, focused);
   workspace.focusHighlight(null);
+  const shown = quote.length > 60 ? `${quote.slice(0, 60)}…` : quote;
+  workspace.notify({
+    kind: 'info',
+    text: `Moved to the trash: “${shown}”.`,
+    action: { label: 'Undo', run: () => restoreHighlight(doc, actor, focused) },
+  });
   return true;
 }
 

@@ -1,7 +1,7 @@
 /**
- * Keyboard map of the annotation commands, as data: 1–9 apply the first nine codebook tags
+ * Keyboard map of the annotation commands, as data: 1–9 apply the tags the codebook gives those keys
  * (to the selection, creating a highlight, or to the focused highlight), Delete/Backspace
- * trash the focused highlight, Ctrl/Cmd+Z undo and Shift+Ctrl/Cmd+Z or Ctrl+Y redo the
+ * trash the focused highlight, Enter opens its popover, Ctrl/Cmd+Z undo and Shift+Ctrl/Cmd+Z or Ctrl+Y redo the
  * person's own changes. Pure, so the mapping is tested without a browser.
  */
 
@@ -9,6 +9,7 @@
 export type AnnotationKeyAction =
   | { readonly kind: 'tag'; readonly number: number }
   | { readonly kind: 'trash' }
+  | { readonly kind: 'open' }
   | { readonly kind: 'undo' }
   | { readonly kind: 'redo' };
 
@@ -34,5 +35,6 @@ export function annotationKeyAction(event: KeyInfo, context: KeyContext): Annota
     return { kind: 'tag', number: Number(key) };
   }
   if ((key === 'Delete' || key === 'Backspace') && context.hasFocusedHighlight && !context.hasSelection) return { kind: 'trash' };
+  if (key === 'Enter' && !event.shiftKey && context.hasFocusedHighlight && !context.hasSelection) return { kind: 'open' };
   return null;
 }

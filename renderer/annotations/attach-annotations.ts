@@ -19,8 +19,9 @@ const selectionReporterKey = new PluginKey('marginalia-selection-reporter');
 export function attachAnnotations(workspace: AnnotationWorkspace, view: EditorView, article: Article, scroller: HTMLElement): () => void {
   const highlights = createDocumentHighlights(workspace.session.doc, article);
   const plugin = createHighlightsPlugin(highlights.initialSpans(), {
-    // A click on a highlight focuses it; a click outside every highlight clears focus.
-    highlightClicked: (id) => workspace.focusHighlight(id),
+    // A click on a highlight focuses it and opens its popover; a click outside every
+    // highlight clears focus (and so closes the popover).
+    highlightClicked: (id) => (id === null ? workspace.focusHighlight(null) : workspace.showPopover(id)),
   });
   const reporter = new Plugin({
     key: selectionReporterKey,

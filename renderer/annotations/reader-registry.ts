@@ -61,7 +61,8 @@ export function createReaderRegistry(ui: UiState, navigate: (documentId: string)
           reader.view.dom.querySelector(highlightSelector(focus))?.scrollIntoView({ block: 'center', inline: 'nearest' });
         }
       }
-      if (ui.getSnapshot().focused !== focus) ui.update({ focused: focus });
+      // A popover belongs to its highlight: moving focus closes it.
+      if (ui.getSnapshot().focused !== focus) ui.update({ focused: focus, popover: null });
     },
     jumpTo(id, documentId) {
       if (openReader?.article.meta.id === documentId) {

@@ -17,7 +17,7 @@ import { createTag } from '#shared/model/tags.ts';
 import { createViewContext } from '#shared/model/views.ts';
 import type { Actor } from '#shared/model/write.ts';
 import { TAG_PALETTE } from '../store/annotation-actions.ts';
-import { hasSelection, highlightSelection } from './annotation-commands.ts';
+import { hasSelection, highlightSelection, ownHighlightAtSelection } from './annotation-commands.ts';
 import type { AnnotationWorkspace } from './workspace.ts';
 
 /**
@@ -45,8 +45,9 @@ export function createNamedTag(doc: Y.Doc, actor: Actor, name: string): TagId {
  * focused highlight if it lacks it. False if there is nothing to tag.
  */
 export function applyChosenTag(workspace: AnnotationWorkspace, tag: TagId): boolean {
-  if (hasSelection(workspace)) return highlightSelection(workspace, [tag]) !== null;
-  const focused = workspace.getSnapshot().focused;
+  const own = ownHighlightAtSelection(workspace);
+  if (hasSelection(workspace) && own === null) return highlightSelection(workspace, [tag]) !== null;
+  const focused = own ?? workspace.getSnapshot().focused;
   if (focused === null) return false;
   addTagOnce(workspace.session.doc, workspace.actor(), focused, tag);
   return true;

@@ -1,5 +1,6 @@
 /**
- * The annotation keys on the whole window: 1–9 tag, Delete trashes the focused highlight,
+ * The annotation keys on the whole window: 1–9 tag, Delete trashes the focused highlight
+ * (a notice offers Undo), Enter in the article opens the focused highlight's popover,
  * Ctrl/Cmd+Z and Shift+Ctrl/Cmd+Z (or Ctrl+Y) undo and redo the person's own changes —
  * the map is annotation-keys.ts, the actions annotation-commands.ts.
  *
@@ -34,6 +35,14 @@ export function useAnnotationKeys(workspace: AnnotationWorkspace, menuHandlesUnd
         return;
       }
       if (isTextField(event.target)) return;
+      if (action.kind === 'open') {
+        // Only from the article (a focused button's Enter presses the button).
+        if (!(event.target instanceof Element) || event.target.closest('.reader-document') === null) return;
+        event.preventDefault();
+        const focused = workspace.getSnapshot().focused;
+        if (focused !== null) workspace.showPopover(focused);
+        return;
+      }
       const handled = action.kind === 'tag' ? numberKeyCommand(workspace, action.number) : trashFocusedCommand(workspace);
       if (handled) event.preventDefault();
     };

@@ -32,6 +32,8 @@ export interface AnnotationWorkspace {
   /** Opens `documentId` in the reader (via `navigate`) and focuses `id` once it is there. */
   jumpTo(id: HighlightId, documentId: string): void;
   attachReader(reader: OpenReader): () => void;
+  /** Opens the popover of `id` (focusing it), or closes the popover (null). */
+  showPopover(id: HighlightId | null): void;
   /** Asks the margin to put the caret in `note`'s editor. */
   requestNoteEditor(note: NoteId | null): void;
   /** The reader's selection changed (the toolbar follows it). */
@@ -74,6 +76,11 @@ export function createAnnotationWorkspace(options: WorkspaceOptions): Annotation
     redo: person.redo,
     setPanel: (panel) => ui.update({ panel }),
     requestNoteEditor: (note) => ui.update({ editNote: note }),
+    showPopover(id) {
+      if (id !== null) readers.focusHighlight(id);
+      const focused = ui.getSnapshot().focused;
+      ui.update({ popover: id !== null && focused === id ? id : null });
+    },
     selectionChanged: () => ui.update({ selectionVersion: ui.getSnapshot().selectionVersion + 1 }),
     notify: (notice) => ui.update({ notice }),
     reader: readers.reader,

@@ -5,7 +5,8 @@
  *
  * It composes the reader with annotations, which the reader itself knows nothing of: once
  * the annotation workspace is available (after first run and loading), it hands the reader
- * `attachAnnotations` for each view it creates and the selection toolbar for its page.
+ * `attachAnnotations` for each view it creates, and the selection toolbar and the highlight
+ * popover for its page.
  */
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { EditorView } from 'prosemirror-view';
@@ -22,6 +23,7 @@ import { Contents } from '../reader/Contents.tsx';
 import { ReaderView, type ReaderHandle } from '../reader/ReaderView.tsx';
 import { describeTextRange, type TextRange } from '../reader/selection.ts';
 import { SelectionToolbar } from '../annotations/SelectionToolbar.tsx';
+import { HighlightPopover } from '../annotations/HighlightPopover.tsx';
 import { useAfterPaintSetter } from '../reader/use-after-paint-setter.ts';
 import { Shell } from '../ui/Shell.tsx';
 
@@ -91,7 +93,7 @@ export function ReaderScreen({ article, entries, positions, commands }: ReaderSc
           onActiveSectionChange={setActiveSection}
           onReady={setHandle}
           attachToView={attachToView}
-          pageOverlay={annotations === null ? null : <SelectionToolbar />}
+          pageOverlay={annotations === null ? null : <><SelectionToolbar /><HighlightPopover /></>}
         />
       )}
       status={(

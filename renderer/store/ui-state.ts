@@ -20,6 +20,8 @@ export type PanelName = 'codebook' | 'annotations' | 'trash' | 'unanchored';
 export interface Notice {
   readonly kind: 'info' | 'error';
   readonly text: string;
+  /** A button that reverses what the notice reports ("Undo"). */
+  readonly action?: { readonly label: string; run(): void };
 }
 
 /** Everything React renders from. Replaced (new object) on every change. */
@@ -30,6 +32,8 @@ export interface WorkspaceSnapshot {
   readonly panel: PanelName | null;
   /** The focused highlight of the open reader (the one source of truth for focus). */
   readonly focused: HighlightId | null;
+  /** The highlight whose popover is open (always the focused one; cleared when focus moves). */
+  readonly popover: HighlightId | null;
   readonly notice: Notice | null;
   /** A note whose editor should take the caret (consumed by the margin). */
   readonly editNote: NoteId | null;
@@ -49,7 +53,7 @@ export interface UiState {
 
 /** The state before anything happened: no panel, focus, notice, note request or open article. */
 export function initialSnapshot(input: Pick<WorkspaceSnapshot, 'member' | 'loaded' | 'storage'>): WorkspaceSnapshot {
-  return { ...input, panel: null, focused: null, notice: null, editNote: null, selectionVersion: 0, readerDocumentId: null };
+  return { ...input, panel: null, focused: null, popover: null, notice: null, editNote: null, selectionVersion: 0, readerDocumentId: null };
 }
 
 /** Creates the state holding `initial`. */

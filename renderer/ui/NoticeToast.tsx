@@ -14,6 +14,8 @@ import { useEffect, useRef, useState } from 'react';
 export interface ToastNotice {
   readonly kind: 'info' | 'error';
   readonly text: string;
+  /** A button beside the text that reverses what the notice reports (e.g. "Undo"). */
+  readonly action?: { readonly label: string; run(): void };
 }
 
 /** How long a success notice stays before it dismisses itself. */
@@ -50,6 +52,12 @@ export function NoticeToast({ notice, besidePanel, onDismiss }: NoticeToastProps
       onBlur={() => setHeld(false)}
     >
       <span className="app-notice__text">{notice.text}</span>
+      {notice.action !== undefined && (
+        <button type="button" className="button" onClick={() => {
+          notice.action?.run();
+          onDismiss();
+        }}>{notice.action.label}</button>
+      )}
       <button type="button" className="button button--quiet" onClick={onDismiss} aria-label="Dismiss">×</button>
     </div>
   );

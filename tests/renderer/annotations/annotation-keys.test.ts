@@ -20,6 +20,13 @@ describe('annotationKeyAction', () => {
     expect(annotationKeyAction(key('3', { ctrlKey: true }), both)).toBeNull();
   });
 
+  it('opens the focused highlight\'s popover with Enter, never over a selection or with Shift', () => {
+    expect(annotationKeyAction(key('Enter'), focusOnly)).toEqual({ kind: 'open' });
+    expect(annotationKeyAction(key('Enter', { shiftKey: true }), focusOnly)).toBeNull();
+    expect(annotationKeyAction(key('Enter'), { hasSelection: true, hasFocusedHighlight: true })).toBeNull();
+    expect(annotationKeyAction(key('Enter'), { hasSelection: false, hasFocusedHighlight: false })).toBeNull();
+  });
+
   it('trashes the focused highlight with Delete or Backspace, never a selection', () => {
     expect(annotationKeyAction(key('Delete'), focusOnly)).toEqual({ kind: 'trash' });
     expect(annotationKeyAction(key('Backspace'), focusOnly)).toEqual({ kind: 'trash' });
