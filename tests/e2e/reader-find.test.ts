@@ -9,7 +9,7 @@
 import { describe, expect, it } from 'vitest';
 import { saveScreenshot } from '../helpers/browser.ts';
 import { useAppPage } from '../helpers/app-page.ts';
-import { loadBundledArticles, textRect } from './reader-support.ts';
+import { loadBundledArticles, openArticle, textRect } from './reader-support.ts';
 import { completeFirstRun, highlightPhrase, openPanel } from './annotate-support.ts';
 
 const DOCUMENT_ID = 'azerbaijan-us-russia-dynamics';
@@ -74,6 +74,8 @@ describe('find folds letters typed on an ASCII keyboard', () => {
 
 describe('the Annotations panel filters text typed on an ASCII keyboard', () => {
   it('finds a highlight quoting "Nəşriyyatı" from "nesriyyati"', async () => {
+    // A fresh page: open the article first (the test above opens it from the library).
+    await openArticle(app.page, app.url, DOCUMENT_ID);
     await completeFirstRun(app.page, 'Leyla');
     await highlightPhrase(app.page, 'multi-vector foreign policy');
     await highlightPhrase(app.page, 'Nəşriyyatı');
