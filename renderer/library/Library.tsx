@@ -20,7 +20,7 @@ export interface LibraryProps {
 
 /**
  * A readable article's card: the whole card is one link (one Tab stop, Enter opens it, a
- * click anywhere on it opens it), named after the article and described by its facts.
+ * click anywhere on it opens it), named by its own text: title, author, publisher, progress.
  */
 function ReadyCard({ entry, positions }: { entry: Extract<LibraryEntry, { status: 'ready' }>; positions: ReadingPositionStore }) {
   const { meta } = entry.article;
@@ -28,7 +28,7 @@ function ReadyCard({ entry, positions }: { entry: Extract<LibraryEntry, { status
   const id = useId();
   return (
     <li className="library-card" data-document-id={meta.id}>
-      <a href={readerHref(meta.id)} className="library-card__link" aria-labelledby={`${id}-title`} aria-describedby={`${id}-facts ${id}-progress`}>
+      <a href={readerHref(meta.id)} className="library-card__link">
         <h2 className="library-card__title">
           <span id={`${id}-title`}>{meta.title}</span>
           {meta.titleSupplied && <> <SuppliedTitleMark /></>}

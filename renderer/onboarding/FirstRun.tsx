@@ -4,7 +4,7 @@
  * teammates see beside this person's highlights and notes.
  */
 import { useState, type FormEvent } from 'react';
-import { MEMBER_COLOURS } from '../store/identity.ts';
+import { MEMBER_COLOUR_NAMES, MEMBER_COLOURS } from '../store/identity.ts';
 
 /** Props of {@link FirstRun}. */
 export interface FirstRunProps {
@@ -33,7 +33,7 @@ export function FirstRun({ onDone }: FirstRunProps) {
           {MEMBER_COLOURS.map((candidate, index) => (
             <label key={candidate} className={`colour-choice colour-choice--${index}${candidate === colour ? ' colour-choice--chosen' : ''}`}>
               <input type="radio" name="colour" value={candidate} checked={candidate === colour} onChange={() => setColour(candidate)} />
-              <span className="visually-hidden">Colour {index + 1}</span>
+              <span className="visually-hidden">{MEMBER_COLOUR_NAMES[index]}</span>
             </label>
           ))}
         </fieldset>

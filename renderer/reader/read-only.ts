@@ -25,9 +25,10 @@ export function createReadOnlyPlugin(): Plugin {
     filterTransaction: (tr) => !tr.docChanged,
     props: {
       attributes: {
-        role: 'textbox',
-        'aria-readonly': 'true',
-        'aria-multiline': 'true',
+        // Exposed as the read-only document it is (an editable view only for the caret),
+        // reachable with Tab like any scrollable reading area.
+        role: 'document',
+        tabindex: '0',
         'aria-label': 'Article text',
         spellcheck: 'false',
         autocorrect: 'off',

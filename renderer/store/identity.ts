@@ -30,6 +30,9 @@ export const IDENTITY_KEYS = { member: 'marginalia.member.v1', project: 'margina
 /** Colours offered on first run: distinct, readable as presence cursors and author dots. */
 export const MEMBER_COLOURS = ['#d1495b', '#edae49', '#00798c', '#30638e', '#6a4c93', '#2a9d8f', '#e76f51', '#4f772d'] as const;
 
+/** What people call each of {@link MEMBER_COLOURS}, in the same order (swatches are named, not numbered). */
+export const MEMBER_COLOUR_NAMES = ['Crimson', 'Amber', 'Teal', 'Blue', 'Purple', 'Green', 'Coral', 'Olive'] as const;
+
 function isMemberRecord(value: unknown): value is { id: string; name: string; colour: string } {
   if (typeof value !== 'object' || value === null) return false;
   const record = value as Record<string, unknown>;
