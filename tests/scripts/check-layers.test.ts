@@ -50,7 +50,7 @@ describe('layer check', () => {
     ['renderer/ui/x.tsx', "import type { Notice } from '../store/workspace.ts';", 'feature folder'],
     ['renderer/ui/x.tsx', "import { TeamTopBar } from '../team/TeamTopBar.tsx';", 'feature folder'],
     ['renderer/store/x.ts', "import { roots } from '#shared/model/layout.ts';", 'Yjs layout'],
-    ['renderer/margin/x.tsx', "import { NOTE } from '../../shared/model/layout.ts';", 'Yjs layout'],
+    ['renderer/margin/x.tsx', "import { NOTE } from '#shared/model/layout.ts';", 'Yjs layout'],
     ['renderer/sync/x.ts', "import type { TrashRecord } from '#shared/model/layout.ts';", 'Yjs layout'],
   ])('flags %s importing %s', (path, source, rule) => {
     const violations = check(path, source);
