@@ -6,8 +6,10 @@
  * the popover → a note and a reply → undo and redo with the caret in the article →
  * codebook: nest, rename, recolour, set a key → Annotations: filter by code and text, jump
  * → trash and restore → export CSV, read back with a CSV parser.
- * Screenshots: tests/e2e/screenshots/day-*.png.
+ * Screenshots: tests/e2e/screenshots/day-*.png; with UPDATE_DOCS_SCREENSHOTS=1 also the
+ * README's docs/screenshots/{library,reader,export}.png.
  */
+import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import type { Download, Page } from 'playwright-core';
@@ -20,6 +22,12 @@ const ARTICLE = 'russia-azerbaijan-disputes';
 const FIRST = 'mutual distrust';
 const SECOND = 'geopolitical dynamics';
 const THIRD = 'peacekeeping forces';
+
+/** Writes the README's screenshot `name` when asked to (a test run never changes tracked files otherwise). */
+async function docsScreenshot(page: Page, name: string): Promise<void> {
+  if (process.env.UPDATE_DOCS_SCREENSHOTS !== '1') return;
+  await page.screenshot({ path: fileURLToPath(new URL(`../../docs/screenshots/${name}.png`, import.meta.url)) });
+}
 
 /** Chromium, the served renderer and a fresh page; no page may log an error. */
 const app = useAppPage();
@@ -55,9 +63,12 @@ describe('a day in the life', () => {
     await page.goto(app.url);
     await page.getByTestId('first-run-name').fill('Leyla');
     await page.getByRole('button', { name: 'Start reading' }).click();
+    await page.locator(`.library-card[data-document-id="${ARTICLE}"]`).waitFor();
+    await docsScreenshot(page, 'library');
     await page.locator(`.library-card[data-document-id="${ARTICLE}"]`).click();
     await page.locator(`.reader[data-document-id="${ARTICLE}"] .reader-document`).waitFor();
     await saveScreenshot(page, 'day-1-article');
+    await docsScreenshot(page, 'reader');
 
     // Find a phrase with the caret in the article.
     await caretInArticle(page);
@@ -150,6 +161,7 @@ describe('a day in the life', () => {
     await page.getByRole('button', { name: 'Export…' }).click();
     await page.getByTestId('export-dialog').waitFor();
     await saveScreenshot(page, 'day-5-export');
+    await docsScreenshot(page, 'export');
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /^Export CSV/ }).click()]) as [Download, void];
     const { readFile } = await import('node:fs/promises');
     const rows = parse(await readFile(await download.path()), { columns: true, bom: true }) as Record<string, string>[];
