@@ -1,7 +1,9 @@
 /**
  * The Export dialog: filters, sort and format on the left of the person's attention, the
  * live number of matching excerpts and a preview of the first few beside them, and the
- * two imports at the bottom. A native modal `<dialog>` (opened with `showModal`) gives the
+ * two imports at the bottom. Between the fixed header and footer everything scrolls as
+ * one region (no list scrolls inside it), so a wheel or a swipe anywhere moves the whole
+ * dialog; the action button names the format as people say it ("Export Markdown…"). A native modal `<dialog>` (opened with `showModal`) gives the
  * focus containment, the inert background and Escape for free; the first control gets
  * focus when it opens.
  *
@@ -22,6 +24,7 @@ import type { Platform } from '../services/platform.ts';
 import { useDocVersion } from '../annotations/use-workspace.ts';
 import type { AnnotationWorkspace } from '../annotations/workspace.ts';
 import { ProgressBar } from '../ui/ProgressBar.tsx';
+import { useFocusTrap } from '../ui/use-focus-trap.ts';
 import { ExportFilters } from './ExportFilters.tsx';
 import { ExportFormatChoice } from './ExportFormatChoice.tsx';
 import { ExportCancelledError, queryExcerptsInChunks, runExport } from './export-runner.ts';
@@ -95,6 +98,9 @@ export function ExportDialog({ workspace, articles, files, state, onStateChange,
   const query = excerptQuery(state);
   const usesFilters = usesExcerpts(state.format);
   const queryKey = JSON.stringify(query);
+  // Tab wraps inside the dialog, and focus returns to its opener when it closes. Called
+  // before the effect below moves focus in, so it remembers the opener.
+  useFocusTrap(dialogRef);
 
   useEffect(() => {
     const dialog = dialogRef.current;
@@ -185,14 +191,30 @@ export function ExportDialog({ workspace, articles, files, state, onStateChange,
           <h2 id="export-dialog-title">Export excerpts</h2>
           <button type="button" className="button button--quiet" onClick={onClose} aria-label="Close" disabled={running !== null}>×</button>
         </header>
-        <div className="export-dialog__body">
-          <div className="export-dialog__choices">
-            <ExportFormatChoice state={state} onChange={change} firstFieldRef={firstFieldRef} />
-            <ExportFilters state={state} onChange={change} tags={tags} members={members} articles={articles} disabled={!usesFilters} />
+        <div className="export-dialog__scroll" data-testid="export-dialog-scroll">
+          <div className="export-dialog__body">
+            <div className="export-dialog__choices">
+              <ExportFormatChoice state={state} onChange={change} firstFieldRef={firstFieldRef} />
+              <ExportFilters state={state} onChange={change} tags={tags} members={members} articles={articles} disabled={!usesFilters} />
+            </div>
+            <section className="export-dialog__result" aria-label="Matching excerpts">
+              <p className={`export-count${matches.status === 'error' && usesFilters ? ' export-count--error' : ''}`} role="status" aria-live="polite" data-testid="export-count">{countText}</p>
+              {usesFilters && <Preview matches={matches} />}
+            </section>
           </div>
-          <section className="export-dialog__result" aria-label="Matching excerpts">
-            <p className={`export-count${matches.status === 'error' && usesFilters ? ' export-count--error' : ''}`} role="status" aria-live="polite" data-testid="export-count">{countText}</p>
-            {usesFilters && <Preview matches={matches} />}
+          <section className="export-import" aria-labelledby="export-import-title">
+            <h3 id="export-import-title">Import into this project</h3>
+            <p className="export-muted">
+              A Web Annotation file exported from Marginalia brings back its highlights, tags, notes and replies with their authors and times;
+              imported into an empty project it recreates the exported one, so an export is also a backup. What is already here stays as it is.
+            </p>
+            <div className="export-inline">
+              <button type="button" className="button" disabled={running !== null} onClick={() => void runImport('annotations')}>Import annotations (JSON-LD)…</button>
+              <button type="button" className="button" disabled={running !== null} onClick={() => void runImport('codebook')}>Import codebook (.qdc)…</button>
+            </div>
+            {imported !== null && (
+              <p className={imported.kind === 'error' ? 'export-dialog__failure' : 'export-muted'} role={imported.kind === 'error' ? 'alert' : 'status'} data-testid="import-outcome">{imported.text}</p>
+            )}
           </section>
         </div>
         {failure !== null && <p className="export-dialog__failure" role="alert" data-testid="export-failure">{failure}</p>}
@@ -206,25 +228,11 @@ export function ExportDialog({ workspace, articles, files, state, onStateChange,
             <>
               <button type="button" className="button" onClick={onClose}>Close</button>
               <button type="submit" className="button button--primary" disabled={!query.ok || (usesFilters && matches.status === 'ready' && matches.count === 0)}>
-                Export {EXPORT_FORMATS[state.format].extension.toUpperCase()}…
+                Export {EXPORT_FORMATS[state.format].actionLabel}…
               </button>
             </>
           )}
         </footer>
-        <section className="export-import" aria-labelledby="export-import-title">
-          <h3 id="export-import-title">Import into this project</h3>
-          <p className="export-muted">
-            A Web Annotation file exported from Marginalia brings back its highlights, tags, notes and replies with their authors and times;
-            imported into an empty project it recreates the exported one, so an export is also a backup. What is already here stays as it is.
-          </p>
-          <div className="export-inline">
-            <button type="button" className="button" disabled={running !== null} onClick={() => void runImport('annotations')}>Import annotations (JSON-LD)…</button>
-            <button type="button" className="button" disabled={running !== null} onClick={() => void runImport('codebook')}>Import codebook (.qdc)…</button>
-          </div>
-          {imported !== null && (
-            <p className={imported.kind === 'error' ? 'export-dialog__failure' : 'export-muted'} role={imported.kind === 'error' ? 'alert' : 'status'} data-testid="import-outcome">{imported.text}</p>
-          )}
-        </section>
       </form>
     </dialog>
   );

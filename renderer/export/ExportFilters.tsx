@@ -1,6 +1,7 @@
 /**
  * The "which excerpts" half of the Export dialog: tags (with any/all), people, documents,
- * a date range, "only with a note", and the sort order. Renders the dialog state and
+ * a date range (typed as ISO YYYY-MM-DD whatever the locale), "only with a note", and the
+ * sort order. Renders the dialog state and
  * reports changes; the choices come from the live project (codebook tree, members) and
  * the loaded library, so a tag a teammate just created shows up while the dialog is open.
  */
@@ -29,6 +30,29 @@ function flatten(nodes: readonly TagTreeNode[], depth = 0, out: FlatTag[] = []):
     flatten(node.children, depth + 1, out);
   }
   return out;
+}
+
+/**
+ * A day typed as `YYYY-MM-DD`. A plain text field rather than `<input type="date">`, whose
+ * look follows the browser's locale (31.12.2026 in German, 12/31/2026 in US English): the
+ * dialog shows the ISO form everywhere, the same form the exported files and the command
+ * line's `--from-date` use.
+ */
+function IsoDateInput({ value, onChange }: { readonly value: string; readonly onChange: (value: string) => void }) {
+  return (
+    <input
+      type="text"
+      className="export-date"
+      inputMode="numeric"
+      placeholder="YYYY-MM-DD"
+      maxLength={10}
+      size={10}
+      spellCheck={false}
+      autoComplete="off"
+      value={value}
+      onChange={(event) => onChange(event.target.value.trim())}
+    />
+  );
 }
 
 /** The filter controls. */
@@ -95,11 +119,11 @@ export function ExportFilters({ state, onChange, tags, members, articles, disabl
       <div className="export-inline export-inline--wrap">
         <label className="field field--inline">
           <span>Created from</span>
-          <input type="date" value={state.fromDate} onChange={(event) => onChange({ fromDate: event.target.value })} />
+          <IsoDateInput value={state.fromDate} onChange={(fromDate) => onChange({ fromDate })} />
         </label>
         <label className="field field--inline">
           <span>to</span>
-          <input type="date" value={state.toDate} onChange={(event) => onChange({ toDate: event.target.value })} />
+          <IsoDateInput value={state.toDate} onChange={(toDate) => onChange({ toDate })} />
         </label>
         <label>
           <input type="checkbox" checked={state.withNote} onChange={(event) => onChange({ withNote: event.target.checked })} /> Only excerpts with a note

@@ -105,12 +105,12 @@ export function excerptQuery(state: ExportDialogState): FilterResult {
   if (state.documents.length > 0) filter.documents = [...state.documents];
   if (state.fromDate !== '') {
     const from = localDayBound(state.fromDate, false);
-    if (from === undefined) return { ok: false, error: `“${state.fromDate}” is not a date.` };
+    if (from === undefined) return { ok: false, error: `“${state.fromDate}” is not a date: write it as YYYY-MM-DD, e.g. 2026-03-01.` };
     filter.from = from;
   }
   if (state.toDate !== '') {
     const to = localDayBound(state.toDate, true);
-    if (to === undefined) return { ok: false, error: `“${state.toDate}” is not a date.` };
+    if (to === undefined) return { ok: false, error: `“${state.toDate}” is not a date: write it as YYYY-MM-DD, e.g. 2026-03-01.` };
     filter.to = to;
   }
   if (filter.from !== undefined && filter.to !== undefined && filter.from > filter.to) {
@@ -120,25 +120,36 @@ export function excerptQuery(state: ExportDialogState): FilterResult {
   return { ok: true, filter, sort: state.sort };
 }
 
-/** A file-system-friendly slug of a project name ('' when nothing usable is left). */
+/** A file-system-friendly, lower-case slug of a project name ('' when nothing usable is left). */
 function slug(name: string): string {
   return name
     .normalize('NFKC')
+    .toLowerCase()
     .trim()
     .replace(/[^\p{L}\p{N} _-]+/gu, '')
     .replace(/[\s_]+/g, '-')
     .replace(/-+/g, '-')
     .replace(/^-|-$/g, '')
-    .slice(0, 60);
+    .slice(0, 60)
+    .replace(/-$/, '');
 }
 
-/** The name offered in the save dialog, e.g. `caucasus-study-excerpts-2026-11-21.csv`. */
-export function suggestedFileName(projectName: string, format: ExportFormatId, now: Date): string {
+/** A local calendar day as ISO `YYYY-MM-DD`. */
+export function isoDay(date: Date): string {
   const pad = (value: number) => String(value).padStart(2, '0');
-  const day = `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-  const { contents, extension } = EXPORT_FORMATS[format];
-  const base = slug(projectName) || 'marginalia';
-  return `${base}-${contents}-${day}.${extension}`;
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}
+
+/**
+ * The name offered in the save dialog: `<project>-<day>.<ext>`, e.g.
+ * `caucasus-study-2026-11-21.csv`. Nothing else is added (the format is in the
+ * extension), so a project called "Research project" gives `research-project-…`, never
+ * `research-project-project-…`; a name that already ends with the day is not given it twice.
+ */
+export function suggestedFileName(projectName: string, format: ExportFormatId, now: Date): string {
+  const day = isoDay(now);
+  const base = slug(projectName).replace(new RegExp(`-?${day}$`), '') || 'marginalia';
+  return `${base}-${day}.${EXPORT_FORMATS[format].extension}`;
 }
 
 /** Toggles `value` in a selection list (keeps the list's order, appends new values). */

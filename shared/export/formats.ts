@@ -5,7 +5,8 @@
  * one place and another way elsewhere.
  *
  * The id is what people type after `--format`; the label is what they call the format;
- * the extension and MIME type describe the file written.
+ * the action label is the short name a button says ("Export Web Annotation…"); the
+ * extension and MIME type describe the file written.
  */
 
 /** Format ids in the order the command line and the dialog list them. */
@@ -19,6 +20,8 @@ export type ExportFormatInfo = {
   readonly id: ExportFormatId;
   /** The name people use for it, e.g. "Markdown". */
   readonly label: string;
+  /** The short name an action button uses, e.g. "REFI-QDA project" in "Export REFI-QDA project…". */
+  readonly actionLabel: string;
   /** File extension without the dot. */
   readonly extension: string;
   readonly mimeType: string;
@@ -28,17 +31,18 @@ export type ExportFormatInfo = {
 
 /** Every format by id. */
 export const EXPORT_FORMATS: Readonly<Record<ExportFormatId, ExportFormatInfo>> = {
-  csv: { id: 'csv', label: 'CSV', extension: 'csv', mimeType: 'text/csv', contents: 'excerpts' },
-  md: { id: 'md', label: 'Markdown', extension: 'md', mimeType: 'text/markdown', contents: 'excerpts' },
+  csv: { id: 'csv', label: 'CSV', actionLabel: 'CSV', extension: 'csv', mimeType: 'text/csv', contents: 'excerpts' },
+  md: { id: 'md', label: 'Markdown', actionLabel: 'Markdown', extension: 'md', mimeType: 'text/markdown', contents: 'excerpts' },
   jsonld: {
     id: 'jsonld',
     label: 'Web Annotation (JSON-LD)',
+    actionLabel: 'Web Annotation',
     extension: 'jsonld',
     mimeType: 'application/ld+json; profile="http://www.w3.org/ns/anno.jsonld"',
     contents: 'excerpts',
   },
-  qdpx: { id: 'qdpx', label: 'REFI-QDA project (.qdpx)', extension: 'qdpx', mimeType: 'application/zip', contents: 'project' },
-  qdc: { id: 'qdc', label: 'REFI-QDA codebook (.qdc)', extension: 'qdc', mimeType: 'application/xml', contents: 'codebook' },
+  qdpx: { id: 'qdpx', label: 'REFI-QDA project (.qdpx)', actionLabel: 'REFI-QDA project', extension: 'qdpx', mimeType: 'application/zip', contents: 'project' },
+  qdc: { id: 'qdc', label: 'REFI-QDA codebook (.qdc)', actionLabel: 'REFI-QDA codebook', extension: 'qdc', mimeType: 'application/xml', contents: 'codebook' },
 };
 
 /** True if `value` is one of {@link EXPORT_FORMAT_IDS}. */

@@ -85,7 +85,7 @@ beforeAll(async () => {
   page = await exporterWithReference();
   await openDialogFromButton();
   await page.getByRole('radio', { name: /Web Annotation/ }).check();
-  exportedJson = (await download(() => page.getByRole('button', { name: /^Export JSONLD/ }).click())).bytes;
+  exportedJson = (await download(() => page.getByRole('button', { name: /^Export Web Annotation…$/ }).click())).bytes;
 });
 
 const dialog = () => page.getByTestId('export-dialog');
@@ -146,7 +146,7 @@ describe('the Export dialog', () => {
     await page.getByLabel('Only excerpts with a note').uncheck();
     await page.getByLabel('Sort by').selectOption('date');
     await expect.poll(countText).toBe(expectedCount(filter));
-    await page.locator('.export-dialog__choices').evaluate((element) => element.scrollTo(0, 0));
+    await page.getByTestId('export-dialog-scroll').evaluate((element) => element.scrollTo(0, 0));
     await saveScreenshot(page, 'export-dialog');
   });
 
@@ -158,7 +158,7 @@ describe('the Export dialog', () => {
     const expected = queryExcerpts(project, articles, filter, 'date');
     const shownCount = Number((await countText())?.split(' ')[0]);
     const file = await download(() => page.getByRole('button', { name: /^Export CSV/ }).click());
-    expect(file.name).toMatch(/^Reference-workload-excerpts-\d{4}-\d{2}-\d{2}\.csv$/);
+    expect(file.name).toMatch(/^reference-workload-\d{4}-\d{2}-\d{2}\.csv$/);
     const rows = parse(file.bytes.toString('utf8'), { columns: true }) as Record<string, string>[];
     expect(rows.length).toBe(shownCount);
     expect(rows.map((row) => row.highlight_id)).toEqual(expected.map((excerpt) => excerpt.id));
@@ -189,7 +189,7 @@ describe('the Export dialog', () => {
     await expect.poll(countText).toBe('200 excerpts match.');
     await page.getByRole('radio', { name: /^Markdown/ }).check();
     await page.getByLabel('Group by').selectOption('document');
-    const md = await download(() => page.getByRole('button', { name: /^Export MD/ }).click());
+    const md = await download(() => page.getByRole('button', { name: /^Export Markdown…$/ }).click());
     expect(md.name).toMatch(/\.md$/);
     const markdown = md.bytes.toString('utf8');
     for (const article of articles) expect(markdown).toContain(article.meta.title.split(':')[0] as string);
@@ -197,14 +197,14 @@ describe('the Export dialog', () => {
 
     await openDialogFromButton();
     await page.getByRole('radio', { name: /Web Annotation/ }).check();
-    const json = await download(() => page.getByRole('button', { name: /^Export JSONLD/ }).click());
+    const json = await download(() => page.getByRole('button', { name: /^Export Web Annotation…$/ }).click());
     expect(json.name).toMatch(/\.jsonld$/);
     const collection = JSON.parse(json.bytes.toString('utf8')) as { first: { items: unknown[] } | undefined };
     expect(collection.first?.items.length).toBe(200);
 
     await openDialogFromButton();
     await page.getByRole('radio', { name: /REFI-QDA project/ }).check();
-    const qdpx = await download(() => page.getByRole('button', { name: /^Export QDPX/ }).click());
+    const qdpx = await download(() => page.getByRole('button', { name: /^Export REFI-QDA project…$/ }).click());
     const files = unzipSync(new Uint8Array(qdpx.bytes));
     const qde = strFromU8(files['project.qde'] as Uint8Array);
     expect(qde.match(/<CodeRef /g)?.length).toBeGreaterThanOrEqual(200);

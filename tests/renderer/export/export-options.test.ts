@@ -53,13 +53,15 @@ describe('formatOptions and file names', () => {
     expect(formatOptions(state({ format: 'qdc', markdownGroup: 'document' }))).toEqual({});
   });
 
-  it('suggests a dated, file-system-safe name with the format extension', () => {
+  it('suggests <project>-<day>.<ext>: the project name slugged, the local day in ISO form, nothing doubled', () => {
     const day = new Date(2026, 10, 21, 15, 30);
-    expect(suggestedFileName('South Caucasus | coding *pilot*', 'csv', day)).toBe('South-Caucasus-coding-pilot-excerpts-2026-11-21.csv');
-    expect(suggestedFileName('Ətraf / mühit', 'md', day)).toBe('Ətraf-mühit-excerpts-2026-11-21.md');
-    expect(suggestedFileName('', 'qdc', day)).toBe('marginalia-codebook-2026-11-21.qdc');
-    expect(suggestedFileName('../../etc', 'qdpx', day)).toBe('etc-project-2026-11-21.qdpx');
-    expect(suggestedFileName('x', 'jsonld', day)).toBe('x-excerpts-2026-11-21.jsonld');
+    expect(suggestedFileName('South Caucasus | coding *pilot*', 'csv', day)).toBe('south-caucasus-coding-pilot-2026-11-21.csv');
+    expect(suggestedFileName('Ətraf / mühit', 'md', day)).toBe('ətraf-mühit-2026-11-21.md');
+    expect(suggestedFileName('', 'qdc', day)).toBe('marginalia-2026-11-21.qdc');
+    expect(suggestedFileName('../../etc', 'qdpx', day)).toBe('etc-2026-11-21.qdpx');
+    expect(suggestedFileName('Research project', 'qdpx', day)).toBe('research-project-2026-11-21.qdpx');
+    expect(suggestedFileName('Pilot 2026-11-21', 'jsonld', day)).toBe('pilot-2026-11-21.jsonld');
+    expect(suggestedFileName('x', 'jsonld', day)).toBe('x-2026-11-21.jsonld');
   });
 
   it('offers a save-dialog file type named and extended as the shared format list says, and a hint for every format', () => {
