@@ -14,6 +14,9 @@ describe('deriveSyncStatus', () => {
   it('orders the phases: loading, refused, offline, connecting, unsynced, synced', () => {
     expect(deriveSyncStatus(INITIAL_SYNC_FACTS, URL).phase).toBe('loading');
     expect(deriveSyncStatus({ ...connected, refusal: 'token revoked', socket: 'disconnected' }, URL).phase).toBe('refused');
+    // A refused socket that reconnects, or has unsent work, still says why it is refused (no flapping).
+    expect(deriveSyncStatus({ ...connected, refusal: 'token revoked', socket: 'connecting', handshakeDone: false }, URL).phase).toBe('refused');
+    expect(deriveSyncStatus({ ...connected, refusal: 'token revoked', unsyncedChanges: 3, unsentItems: 1 }, URL).phase).toBe('refused');
     expect(deriveSyncStatus({ ...connected, socket: 'disconnected', unsyncedChanges: 3 }, URL).phase).toBe('offline');
     expect(deriveSyncStatus({ ...connected, socket: 'connecting' }, URL).phase).toBe('connecting');
     expect(deriveSyncStatus({ ...connected, handshakeDone: false }, URL).phase).toBe('connecting');
