@@ -1,23 +1,28 @@
 /**
  * End to end: offline merge between two teammates (two Chromium contexts) through the real
  * sync server. With the server stopped, both make conflicting edits — the same highlight
- * tagged differently, a tag renamed vs applied, a tag merged vs applied, the same note
- * edited, a highlight deleted vs its note edited — then the server comes back and both
- * converge on their own to identical canonical snapshots with nothing lost (docs/architecture.md §5).
- * The same edits exchanged as project files instead (the model's encode/merge that Save
- * project / Merge project… call) reach the same end state.
+ * coded differently, a code renamed vs applied, a code merged vs applied, the same note
+ * answered by both (and edited by its author), a highlight deleted vs its note edited by
+ * that note's author — then the server comes back and both converge on their own to
+ * identical canonical snapshots with nothing lost (docs/architecture.md §5). The same edits
+ * exchanged as project files instead (Save project / Merge project file…) reach the same
+ * end state.
  *
- * Edits are made through the page's test hook, which calls the model's own write functions
- * on the page's doc (the UI calls the same ones), so each conflict is staged exactly.
+ * Every edit is made by hand, as a person makes it: mouse drags and the toolbar, clicks on a
+ * highlight and its popover, the Codebook panel, typing into the margin. The page's test
+ * hook only reads (the canonical snapshot, the sync phase). Only a note's author edits it,
+ * so where two people meet on one note they both reply to it while its author edits it.
  * Each test has two new teammates (fresh contexts) and a project of its own.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { useApp } from '../helpers/app-page.ts';
 import { startInProcessServer, type InProcessSyncServer } from '../helpers/sync-server.ts';
-import { highlightInput, joinWithInvite, pageSnapshot, startTeammate, waitForPhase, type HookWindow } from './sync-support.ts';
+import { addTagInCodebook, closePanel, highlightPhrase, mergeProjectFileBytes, openPanel, saveProjectFile } from './annotate-support.ts';
+import { codeHighlight, deleteHighlight, joinWithInvite, pageSnapshot, replyToNote, startTeammate, typeIntoOwnNote, waitForPhase, writeNote } from './sync-support.ts';
 
 const PHRASES = ['peacekeeping forces', 'military cooperation', 'geopolitical dynamics', 'energy projects', 'regional balance'] as const;
+const [CODED_BY_BOTH, SHARED_NOTE, RENAMED_VS_APPLIED, MERGED_VS_APPLIED, DELETED_VS_EDITED] = PHRASES;
 
 /** Chromium and the served renderer; connection errors are expected while the server is down, anything else is a bug. */
 const app = useApp({ expectedErrors: /WebSocket connection to 'ws:\/\/127\.0\.0\.1/ });
@@ -26,79 +31,89 @@ let sync: InProcessSyncServer;
 let ana: Page;
 let bo: Page;
 
-/** Ids created in the baseline, shared by both teammates. */
-interface Baseline {
-  readonly tags: Record<'security' | 'economy' | 'energy' | 'borders', string>;
-  readonly highlights: string[];
-  readonly sharedNote: string;
-  readonly doomedNote: string;
-}
+/** The codebook's ids, read from the converged baseline (to follow the renamed and the merged code). */
+type TagIds = Record<string, string>;
 
 /** What each highlight looks like, independent of ids and times (to compare two runs). */
-type Summary = Record<string, { tags: string[]; deleted: boolean; notes: string[] }>;
+type Summary = Record<string, { tags: string[]; deleted: boolean; notes: string[]; replies: string[] }>;
+
+interface SnapshotShape {
+  highlights: Array<{
+    quote: { exact: string };
+    deleted: unknown;
+    tags: Array<{ tag: { name: string } }>;
+    notes: Array<{ text: string; deleted: unknown; replies: Array<{ text: string }> }>;
+  }>;
+  tags: Array<{ id: string; name: string; mergedInto: string | null }>;
+}
 
 function summarise(snapshotJson: string): Summary {
-  const snapshot = JSON.parse(snapshotJson) as {
-    highlights: Array<{ quote: { exact: string }; deleted: unknown; tags: Array<{ tag: { name: string } }>; notes: Array<{ text: string; deleted: unknown }> }>;
-  };
+  const snapshot = JSON.parse(snapshotJson) as SnapshotShape;
   const out: Summary = {};
   for (const highlight of snapshot.highlights) {
     out[highlight.quote.exact] = {
       tags: highlight.tags.map((applied) => applied.tag.name).sort(),
       deleted: highlight.deleted !== null,
       notes: highlight.notes.map((note) => `${note.text}${note.deleted === null ? '' : ' (trashed)'}`),
+      replies: highlight.notes.flatMap((note) => note.replies.map((reply) => reply.text)).sort(),
     };
   }
   return out;
 }
 
-async function makeBaseline(page: Page): Promise<Baseline> {
-  const inputs = PHRASES.map((phrase) => highlightInput(phrase));
-  return page.evaluate((highlightInputs) => {
-    const hook = (window as unknown as HookWindow).__marginaliaTest;
-    const tags = {
-      security: hook.model.createTag('Security', '#d1495b'),
-      economy: hook.model.createTag('Economy', '#00798c'),
-      energy: hook.model.createTag('Energy', '#edae49'),
-      borders: hook.model.createTag('Borders', '#6a4c93'),
-    };
-    const highlights = highlightInputs.map((input) => hook.model.addHighlight(input));
-    const sharedNote = hook.model.addNote(highlights[1] as string, 'Shared note.');
-    const doomedNote = hook.model.addNote(highlights[4] as string, 'Deleted vs edited.');
-    return { tags, highlights, sharedNote, doomedNote };
-  }, inputs);
+/** The baseline both agree on: A's codebook, four highlights and a note; B's highlight with B's note. */
+async function makeBaseline(): Promise<void> {
+  await openPanel(ana, 'Codebook');
+  for (const name of ['Security', 'Economy', 'Energy', 'Borders']) await addTagInCodebook(ana, name);
+  await closePanel(ana);
+  for (const phrase of PHRASES.slice(0, 4)) await highlightPhrase(ana, phrase);
+  await writeNote(ana, SHARED_NOTE, 'Shared note.');
+  await highlightPhrase(bo, DELETED_VS_EDITED);
+  await writeNote(bo, DELETED_VS_EDITED, 'Deleted vs edited.');
 }
 
-/** A's side of the conflicts. */
-function anaEdits(page: Page, base: Baseline): Promise<void> {
-  return page.evaluate((b) => {
-    const model = (window as unknown as HookWindow).__marginaliaTest.model;
-    model.applyTag(b.highlights[0] as string, b.tags.security);
-    model.updateTag(b.tags.energy, 'Energy policy');
-    model.mergeTag(b.tags.borders, b.tags.security);
-    model.editNote(b.sharedNote, 0, 0, 'A: ');
-    model.deleteHighlight(b.highlights[4] as string);
-  }, base);
+/** The row of the code `name` in the open codebook. */
+function codebookRow(page: Page, name: string) {
+  return page.locator(`.codebook__row[data-tag-name="${name}"]`);
 }
 
-/** B's side of the conflicts. */
-function boEdits(page: Page, base: Baseline): Promise<void> {
-  return page.evaluate((b) => {
-    const model = (window as unknown as HookWindow).__marginaliaTest.model;
-    model.applyTag(b.highlights[0] as string, b.tags.economy);
-    model.applyTag(b.highlights[2] as string, b.tags.energy);
-    model.applyTag(b.highlights[3] as string, b.tags.borders);
-    model.editNote(b.sharedNote, 'Shared note.'.length, 0, ' B adds.');
-    model.editNote(b.doomedNote, 'Deleted vs edited.'.length, 0, ' Edited by B.');
-  }, base);
+/** A's side of the conflicts, by hand. */
+async function anaEdits(): Promise<void> {
+  await codeHighlight(ana, CODED_BY_BOTH, 'Security');
+  await openPanel(ana, 'Codebook');
+  await codebookRow(ana, 'Energy').getByRole('button', { name: 'Edit' }).click();
+  await ana.getByTestId('tag-edit-name').fill('Energy policy');
+  await ana.getByRole('button', { name: 'Save', exact: true }).click();
+  await codebookRow(ana, 'Energy policy').waitFor();
+  await codebookRow(ana, 'Borders').getByRole('button', { name: 'Merge' }).click();
+  await ana.getByTestId('merge-into').selectOption({ label: 'Security' });
+  await ana.getByRole('form', { name: 'Merge Borders' }).getByRole('button', { name: 'Merge' }).click();
+  await expect.poll(async () => (JSON.parse(await pageSnapshot(ana)) as SnapshotShape).tags.find((tag) => tag.name === 'Borders')?.mergedInto ?? null).not.toBeNull();
+  await closePanel(ana);
+  // Her own note: she puts "A: " in front of it, and answers it in the thread too.
+  await typeIntoOwnNote(ana, SHARED_NOTE, 'start', 'A: ');
+  await replyToNote(ana, SHARED_NOTE, 'A replies.');
+  // B's highlight (with B's note) goes to the trash.
+  await deleteHighlight(ana, DELETED_VS_EDITED);
+}
+
+/** B's side of the conflicts, by hand. */
+async function boEdits(): Promise<void> {
+  await codeHighlight(bo, CODED_BY_BOTH, 'Economy');
+  await codeHighlight(bo, RENAMED_VS_APPLIED, 'Energy');
+  await codeHighlight(bo, MERGED_VS_APPLIED, 'Borders');
+  // A teammate cannot edit A's note (only its author can): B replies to it instead.
+  await replyToNote(bo, SHARED_NOTE, 'B replies.');
+  // B's own note, on the highlight A is deleting meanwhile.
+  await typeIntoOwnNote(bo, DELETED_VS_EDITED, 'end', ' Edited by B.');
 }
 
 const EXPECTED: Summary = {
-  'peacekeeping forces': { tags: ['Economy', 'Security'], deleted: false, notes: [] },
-  'military cooperation': { tags: [], deleted: false, notes: ['A: Shared note. B adds.'] },
-  'geopolitical dynamics': { tags: ['Energy policy'], deleted: false, notes: [] },
-  'energy projects': { tags: ['Security'], deleted: false, notes: [] },
-  'regional balance': { tags: [], deleted: true, notes: ['Deleted vs edited. Edited by B.'] },
+  'peacekeeping forces': { tags: ['Economy', 'Security'], deleted: false, notes: [], replies: [] },
+  'military cooperation': { tags: [], deleted: false, notes: ['A: Shared note.'], replies: ['A replies.', 'B replies.'] },
+  'geopolitical dynamics': { tags: ['Energy policy'], deleted: false, notes: [], replies: [] },
+  'energy projects': { tags: ['Security'], deleted: false, notes: [], replies: [] },
+  'regional balance': { tags: [], deleted: true, notes: ['Deleted vs edited. Edited by B.'], replies: [] },
 };
 
 async function joinBoth(link: string): Promise<void> {
@@ -108,12 +123,16 @@ async function joinBoth(link: string): Promise<void> {
   await waitForPhase(bo, 'synced');
 }
 
-async function baselineEverywhere(): Promise<Baseline> {
-  const base = await makeBaseline(ana);
-  const expected = await pageSnapshot(ana);
-  await expect.poll(() => pageSnapshot(bo), { timeout: 10_000 }).toBe(expected);
+/** Makes the baseline and waits until both hold it; returns the codebook's ids by name. */
+async function baselineEverywhere(): Promise<TagIds> {
+  await makeBaseline();
   await waitForPhase(ana, 'synced');
-  return base;
+  await waitForPhase(bo, 'synced');
+  const expected = await pageSnapshot(bo);
+  await expect.poll(() => pageSnapshot(ana), { timeout: 10_000 }).toBe(expected);
+  await expect.poll(() => pageSnapshot(bo), { timeout: 10_000 }).toBe(await pageSnapshot(ana));
+  const tags = (JSON.parse(expected) as SnapshotShape).tags;
+  return Object.fromEntries(tags.map((tag) => [tag.name, tag.id]));
 }
 
 beforeAll(async () => {
@@ -133,17 +152,17 @@ describe('offline merge of conflicting edits', () => {
   /** Both join a new project, agree on a baseline, lose the server, and edit in conflict. */
   async function editOfflineInConflict(projectName: string) {
     await joinBoth(sync.createProject(projectName).link);
-    const base = await baselineEverywhere();
+    const ids = await baselineEverywhere();
     await sync.stop();
     await waitForPhase(ana, 'offline');
     await waitForPhase(bo, 'offline');
-    await anaEdits(ana, base);
-    await boEdits(bo, base);
-    return base;
+    await anaEdits();
+    await boEdits();
+    return ids;
   }
 
   it('converges through the server after both edited offline, losing nothing', async () => {
-    const base = await editOfflineInConflict('merge through sync');
+    const ids = await editOfflineInConflict('merge through sync');
     expect(await pageSnapshot(ana)).not.toBe(await pageSnapshot(bo));
     await sync.restart();
     await waitForPhase(ana, 'synced', 30_000);
@@ -153,21 +172,21 @@ describe('offline merge of conflicting edits', () => {
     const syncedSummary = summarise(converged);
     expect(syncedSummary).toEqual(EXPECTED);
     // The merged tag reads as its target but remembers it was merged; the renamed one keeps its id.
-    const tags = (JSON.parse(converged) as { tags: Array<{ id: string; name: string; mergedInto: string | null }> }).tags;
-    expect(tags.find((tag) => tag.id === base.tags.borders)?.mergedInto).toBe(base.tags.security);
-    expect(tags.find((tag) => tag.id === base.tags.energy)?.name).toBe('Energy policy');
+    const tags = (JSON.parse(converged) as SnapshotShape).tags;
+    expect(tags.find((tag) => tag.id === ids.Borders)?.mergedInto).toBe(ids.Security);
+    expect(tags.find((tag) => tag.id === ids.Energy)?.name).toBe('Energy policy');
   });
 
   it('reaches the same end state when the two exchange project files instead', async () => {
-    const base = await editOfflineInConflict('merge through files');
-    // Each saves a project file (encodeProjectFile, as "Save project" does) and merges the
-    // other's (mergeProjectFile, as "Merge project…" does); the bytes travel through Node.
-    const save = (page: Page) => page.evaluate(() => (window as unknown as HookWindow).__marginaliaTest.projectFile());
-    const merge = (page: Page, bytes: number[]) => page.evaluate((file) => (window as unknown as HookWindow).__marginaliaTest.mergeProjectFile(file), bytes);
-    const fromAna = await save(ana);
-    const fromBo = await save(bo);
-    await expect(merge(bo, fromAna)).resolves.toEqual({ ok: true });
-    await expect(merge(ana, fromBo)).resolves.toEqual({ ok: true });
+    await editOfflineInConflict('merge through files');
+    // Each clicks "Save project" and merges the other's file through "Merge project file…"
+    // (the file travels through Node, as it would by mail).
+    const fromAna = await saveProjectFile(ana);
+    const fromBo = await saveProjectFile(bo);
+    await mergeProjectFileBytes(bo, 'ana.marginalia', fromAna);
+    await mergeProjectFileBytes(ana, 'bo.marginalia', fromBo);
+    await expect(ana.getByTestId('notice').filter({ hasText: 'bo.marginalia' }).textContent()).resolves.toContain('Merged');
+    await expect(bo.getByTestId('notice').filter({ hasText: 'ana.marginalia' }).textContent()).resolves.toContain('Merged');
     const merged = await pageSnapshot(ana);
     expect(await pageSnapshot(bo)).toBe(merged);
     // The end state the sync test reaches (and checks against EXPECTED).

@@ -1,12 +1,14 @@
 /**
  * Helpers for the team-sync end-to-end tests: a teammate = one browser context with its own
  * IndexedDB and localStorage; joining through the Team dialog by pasting an invite; reading
- * the sync indicator; and reading or driving the page's model through the test hook
- * (`window.__marginaliaTest`, present only in the test build the end-to-end tests serve).
+ * the sync indicator; annotating by hand as a person does (a click on a highlight, its
+ * popover, the margin's note and reply boxes, the keyboard); and reading the page's state
+ * through the test hook (`window.__marginaliaTest`, present only in the test build the
+ * end-to-end tests serve), which only reads: every change is made through the app's UI.
  */
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import type { MarginaliaTestHook } from '../../renderer/sync/test-hook.ts';
-import { completeFirstRun } from './annotate-support.ts';
+import { completeFirstRun, dragSelect } from './annotate-support.ts';
 import { loadBundledArticles } from './reader-support.ts';
 
 /** The test hook as seen from page.evaluate. */
@@ -67,7 +69,86 @@ export function pageSnapshot(page: Page): Promise<string> {
   return page.evaluate(() => (window as unknown as HookWindow).__marginaliaTest.snapshot());
 }
 
-/** Highlight input (selectors described in Node from the bundled article) for the phrase's first occurrence. */
+/** The highlight popover on screen (a dialog named "Highlight “…”"). */
+export function popover(page: Page): Locator {
+  return page.getByRole('dialog', { name: /^Highlight/ });
+}
+
+/** The first mark of the highlight of `phrase`. */
+export function markOf(page: Page, phrase: string): Locator {
+  return page.locator('mark.hl').filter({ hasText: phrase }).first();
+}
+
+/** The id of the live highlight quoting `phrase`, read from the page's snapshot. */
+export async function highlightIdOf(page: Page, phrase: string): Promise<string> {
+  const snapshot = JSON.parse(await pageSnapshot(page)) as { highlights: Array<{ id: string; quote: { exact: string }; deleted: unknown }> };
+  const found = snapshot.highlights.find((highlight) => highlight.quote.exact === phrase && highlight.deleted === null);
+  if (found === undefined) throw new Error(`no live highlight quotes: ${phrase}`);
+  return found.id;
+}
+
+/** The margin card of the note on the highlight of `phrase`. */
+export async function noteCardOf(page: Page, phrase: string): Promise<Locator> {
+  return page.locator(`[data-testid="note-card"][data-highlight-id="${await highlightIdOf(page, phrase)}"]`);
+}
+
+/** Selects `phrase` with a mouse drag, clicks the toolbar's "Tag…", types `code` and presses Enter (the type-ahead creates the code if new); waits for the mark. */
+export async function tagByHand(page: Page, phrase: string, code: string): Promise<void> {
+  await dragSelect(page, phrase);
+  await page.getByRole('button', { name: 'Tag…' }).click();
+  await page.waitForFunction(() => document.activeElement?.getAttribute('data-testid') === 'toolbar-tag-input');
+  await page.keyboard.type(code);
+  await page.keyboard.press('Enter');
+  await markOf(page, phrase).waitFor();
+}
+
+/** Clicks the highlight of `phrase`, "Add code…" in its popover, types `code`, Enter; waits for the chip and closes the popover. */
+export async function codeHighlight(page: Page, phrase: string, code: string): Promise<void> {
+  await markOf(page, phrase).click();
+  await popover(page).getByRole('button', { name: 'Add code…' }).click();
+  await page.keyboard.type(code);
+  await page.keyboard.press('Enter');
+  await popover(page).getByTestId('popover-code').filter({ hasText: code }).waitFor();
+  await page.keyboard.press('Escape');
+  await popover(page).waitFor({ state: 'hidden' });
+}
+
+/** Clicks the highlight of `phrase`, "Add note" in its popover, and types `text` into the note that opens. */
+export async function writeNote(page: Page, phrase: string, text: string): Promise<void> {
+  await markOf(page, phrase).click();
+  await popover(page).getByRole('button', { name: 'Add note' }).click();
+  await page.waitForFunction(() => document.activeElement?.getAttribute('data-testid') === 'note-text');
+  await page.keyboard.type(text);
+  await page.waitForFunction((typed) => (document.activeElement as HTMLTextAreaElement | null)?.value === typed, text);
+}
+
+/** Clicks into the author's own note on `phrase` and types `text` at its start or its end. */
+export async function typeIntoOwnNote(page: Page, phrase: string, where: 'start' | 'end', text: string): Promise<void> {
+  const field = (await noteCardOf(page, phrase)).getByTestId('note-text');
+  await field.click();
+  await page.keyboard.press(where === 'start' ? 'Control+Home' : 'Control+End');
+  await page.keyboard.type(text);
+  await page.waitForFunction((typed) => (document.activeElement as HTMLTextAreaElement | null)?.value.includes(typed) === true, text);
+}
+
+/** Clicks the note card on `phrase` (its author line: the Reply box shows on the focused card), types `text` into Reply and presses Enter; waits for the reply. */
+export async function replyToNote(page: Page, phrase: string, text: string): Promise<void> {
+  const card = await noteCardOf(page, phrase);
+  await card.locator('.note-card__author').first().click();
+  await card.getByTestId('reply-input').click();
+  await page.keyboard.type(text);
+  await page.keyboard.press('Enter');
+  await card.getByTestId('note-reply').filter({ hasText: text }).waitFor();
+}
+
+/** Clicks the highlight of `phrase` and "Delete highlight" in its popover; waits until its marks are gone. */
+export async function deleteHighlight(page: Page, phrase: string): Promise<void> {
+  await markOf(page, phrase).click();
+  await popover(page).getByRole('button', { name: 'Delete highlight' }).click();
+  await markOf(page, phrase).waitFor({ state: 'detached' });
+}
+
+/** Highlight input (selectors described in Node from the bundled article) for the phrase's first occurrence (for benchmarks that build projects directly, not for end-to-end actions). */
 export function highlightInput(phrase: string, tags: string[] = []) {
   const article = syncArticle();
   const start = article.text.indexOf(phrase);
