@@ -146,6 +146,7 @@ export function MarginColumn() {
                 workspace={workspace}
                 note={note}
                 quote={view.quote.exact}
+                codes={view.tags.map((applied) => applied.tag)}
                 focused={focused}
                 nameOf={nameOf}
                 me={snapshot.member?.id ?? null}

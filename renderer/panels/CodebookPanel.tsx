@@ -16,6 +16,7 @@ import type { AnnotationWorkspace } from '../annotations/workspace.ts';
 import { CodebookRow, type RowMode } from './codebook/CodebookRow.tsx';
 import { rowsOf } from './codebook/rows.ts';
 import './codebook/codebook.css';
+import { CodebookLegend } from './codebook/CodebookLegend.tsx';
 
 /** The codebook panel. */
 export function CodebookPanel({ workspace }: { readonly workspace: AnnotationWorkspace }) {
@@ -53,6 +54,7 @@ export function CodebookPanel({ workspace }: { readonly workspace: AnnotationWor
         </select>
         <button type="submit" className="button">Add tag</button>
       </form>
+      <CodebookLegend />
       {rows.length === 0 && <p className="panel-empty">No tags yet. Add one above, or type a new name in the selection toolbar.</p>}
       <ol className="codebook__tree">
         {rows.map((row) => (

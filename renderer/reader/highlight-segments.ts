@@ -12,9 +12,11 @@
  * What each segment shows (its classes, see ui/annotations.css and store/tag-stylesheet.ts):
  * the innermost highlight's id (`hl-<id>`), a depth class for stacking intensity
  * (`hl-d2`…`hl-d4`), the background of the
- * first tag of the innermost (shortest) highlight (`hl-t-<tag>`, or `hl-untagged`), an
- * underline for the next distinct tag (`hl-u-<tag>`), a "+" marker where a run carrying
- * more than two tags ends (`hl-many`), `hl-noted` and `hl-focused`. Every covering id is
+ * first tag of the innermost (shortest) highlight (`hl-t-<tag>`, or `hl-untagged`), one
+ * double underline in the next distinct tag's colour (`hl-u-<tag>`) however many further
+ * tags there are (no glyph is added to the text: on a densely coded article every word
+ * would wear one), `hl-noted` and `hl-focused`. Its `title` names every tag of the covering
+ * highlights ({@link segmentTitle}), so hovering says which codes a highlight carries. Every covering id is
  * listed once in the `data-highlight-ids` attribute (find a highlight's marks with
  * {@link highlightSelector}), not as one class per id: ProseMirror adds classes one at a
  * time, and with ~17 covering highlights per mark on a densely coded article that cost
@@ -101,19 +103,30 @@ export function segmentClasses(segment: HighlightSegment, focused: HighlightId |
   const classes = ['hl', highlightClass((segment.spans[0] as HighlightSpan).id)];
   let noted = false;
   let isFocused = false;
-  let endsHere = false;
   for (const span of segment.spans) {
     noted ||= span.hasNote;
     isFocused ||= span.id === focused;
-    endsHere ||= span.to === segment.to;
   }
   const depth = segment.spans.length;
   if (depth > 1) classes.push(`hl-d${Math.min(depth, MAX_DEPTH_CLASS)}`);
-  const [first, second, third] = segmentTags(segment);
+  const [first, second] = segmentTags(segment);
   classes.push(first === undefined ? 'hl-untagged' : `hl-t-${first}`);
   if (second !== undefined) classes.push(`hl-u-${second}`);
-  if (third !== undefined && endsHere) classes.push('hl-many');
   if (noted) classes.push('hl-noted');
   if (isFocused) classes.push('hl-focused');
   return classes.join(' ');
+}
+
+/**
+ * The `title` of a segment's `<mark>`: the names of its tags in {@link segmentTags} order,
+ * comma-separated ("Energy, Security"); empty for untagged highlights. `nameOf` answers from
+ * the codebook's current names; a tag it does not know is left out.
+ */
+export function segmentTitle(segment: HighlightSegment, nameOf: (tag: TagId) => string | undefined): string {
+  const names: string[] = [];
+  for (const tag of segmentTags(segment)) {
+    const name = nameOf(tag);
+    if (name !== undefined) names.push(name);
+  }
+  return names.join(', ');
 }

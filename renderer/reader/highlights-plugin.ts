@@ -34,7 +34,9 @@
 import { Plugin, PluginKey, type EditorState, type Transaction } from 'prosemirror-state';
 import { Decoration, DecorationSet, type EditorView } from 'prosemirror-view';
 import type { HighlightId } from '#shared/model/ids.ts';
-import { HIGHLIGHT_IDS_ATTRIBUTE, innermostFirst, segmentClasses, segmentsIn, type HighlightSegment, type HighlightSpan } from './highlight-segments.ts';
+import { HIGHLIGHT_IDS_ATTRIBUTE, innermostFirst, segmentClasses, segmentsIn, segmentTitle, type HighlightSegment, type HighlightSpan } from './highlight-segments.ts';
+// Tag names for a mark's hover title, from the map the tag stylesheet refreshes with the codebook.
+import { tagNameOf } from '../store/tag-stylesheet.ts';
 import { coversAll, intersectRanges, mergeRanges, unpaintedParts, type PositionRange } from './painted-ranges.ts';
 import { createProgressivePainter } from './progressive-paint.ts';
 
@@ -93,7 +95,7 @@ export const highlightsPluginKey = new PluginKey<HighlightsState>('marginalia-hi
 function decorationOf(segment: HighlightSegment, focused: HighlightId | null): Decoration {
   const innermost = segment.spans[0] as HighlightSpan;
   const spec: SegmentSpec = { ids: segment.spans.map((span) => span.id) };
-  const attrs = { nodeName: 'mark', class: segmentClasses(segment, focused), 'data-highlight-id': innermost.id, [HIGHLIGHT_IDS_ATTRIBUTE]: spec.ids.join(' ') };
+  const attrs = { nodeName: 'mark', class: segmentClasses(segment, focused), 'data-highlight-id': innermost.id, [HIGHLIGHT_IDS_ATTRIBUTE]: spec.ids.join(' '), title: segmentTitle(segment, tagNameOf) };
   return Decoration.inline(segment.from, segment.to, attrs, spec);
 }
 

@@ -4,12 +4,23 @@
  * The CSP allows no inline `<style>` and no `style=""`, but a constructed CSSStyleSheet
  * adopted by the document is CSSOM, which it allows. One rule pair per tag:
  * `.hl-t-<id>` paints the translucent background of a highlight whose first tag it is,
- * `.hl-u-<id>` the underline for a second tag; `.tag-swatch-<id>` colours swatches in the
- * panels. Rebuilt only when the codebook changes (a few dozen rules).
+ * `.hl-u-<id>` the double underline of a highlight carrying further tags (one quiet,
+ * consistent marking however many there are, never a glyph in the text);
+ * `.tag-swatch-<id>` colours swatches in the panels. Rebuilt only when the codebook changes
+ * (a few dozen rules). The same rebuild refreshes {@link tagNameOf}, so the reader can name a
+ * highlight's codes on hover without reading the model while it paints.
  */
 import type * as Y from 'yjs';
 import { observeProject } from '#shared/model/observe.ts';
 import { buildTagIndex } from '#shared/model/tag-index.ts';
+
+/** Tag id → name, as of the last rebuild of the adopted stylesheet. */
+const namesById = new Map<string, string>();
+
+/** The name of tag `id` as the codebook last had it; undefined for an unknown tag. */
+export function tagNameOf(id: string): string | undefined {
+  return namesById.get(id);
+}
 
 const HEX = /^#([0-9a-f]{3}|[0-9a-f]{6})$/i;
 
@@ -22,13 +33,15 @@ export function translucent(colour: string, alpha: number): string {
   return `rgba(${(value >> 16) & 255}, ${(value >> 8) & 255}, ${value & 255}, ${alpha})`;
 }
 
-/** CSS text for every tag of `doc`. */
+/** CSS text for every tag of `doc` (also refreshes the names {@link tagNameOf} answers). */
 export function tagRules(doc: Y.Doc): string {
   const rules: string[] = [];
+  namesById.clear();
   for (const tag of buildTagIndex(doc).tags.values()) {
+    namesById.set(tag.id, tag.name);
     const solid = translucent(tag.colour, 1);
     rules.push(`.hl-t-${tag.id}{background-color:${translucent(tag.colour, 0.38)}}`);
-    rules.push(`.hl-u-${tag.id}{text-decoration:underline ${solid} 3px;text-underline-offset:3px}`);
+    rules.push(`.hl-u-${tag.id}{text-decoration:underline double ${solid} 2px;text-underline-offset:3px}`);
     rules.push(`.tag-swatch-${tag.id}{background-color:${solid}}`);
   }
   return rules.join('\n');

@@ -67,12 +67,13 @@ describe('highlight segments', () => {
     expect(segmentsIn([outer], 15, 18)).toEqual([{ from: 15, to: 18, spans: [outer] }]);
   });
 
-  it('classes: innermost id only, depth, innermost tag colour, next tag underlined, many-tag marker where a run ends, note, focus', () => {
+  it('classes: innermost id only, depth, innermost tag colour, next tag underlined (no many-tag marker), note, focus', () => {
     const outer = span(1, 10, 50, [1, 3], true);
     const inner = span(2, 20, 30, [2]);
     const [, middle] = segmentsIn([outer, inner], 0, 100);
     const classes = segmentClasses(middle!, outer.id).split(' ');
-    expect(classes).toEqual(expect.arrayContaining(['hl', `hl-${inner.id}`, 'hl-d2', `hl-t-${tid(2)}`, `hl-u-${tid(1)}`, 'hl-many', 'hl-noted', 'hl-focused']));
+    expect(classes).toEqual(expect.arrayContaining(['hl', `hl-${inner.id}`, 'hl-d2', `hl-t-${tid(2)}`, `hl-u-${tid(1)}`, 'hl-noted', 'hl-focused']));
+    expect(classes).not.toContain('hl-many');
     expect(classes).not.toContain(`hl-${outer.id}`);
     expect(classes).not.toContain(`hl-t-${tid(1)}`);
     const single = segmentClasses(segmentsIn([span(4, 0, 5)], 0, 10)[0]!, null).split(' ');
