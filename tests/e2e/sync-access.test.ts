@@ -15,7 +15,7 @@ import { REFUSAL_REASONS } from '#shared/sync/protocol.ts';
 import { encodeInvite } from '#shared/sync/invite.ts';
 import { launchChromium, saveScreenshot, serveRenderer, type LaunchedBrowser } from '../helpers/browser.ts';
 import { createProjectWithCli, REPO_ROOT, startChildServer, temporaryDataDir, type ChildSyncServer } from '../helpers/sync-server.ts';
-import { highlightInput, indicator, joinWithInvite, pageSnapshot, readerUrl, startTeammate, waitForPhase, type HookWindow } from './sync-support.ts';
+import { indicator, tagByHand, joinWithInvite, pageSnapshot, readerUrl, startTeammate, waitForPhase, type HookWindow } from './sync-support.ts';
 
 const run = promisify(execFile);
 
@@ -55,11 +55,8 @@ describe('server crash and refused tokens (child-process server)', () => {
     await joinWithInvite(bo, invite.link);
     await waitForPhase(ana, 'synced');
     await waitForPhase(bo, 'synced');
-    await ana.evaluate(([input]) => {
-      const hook = (window as unknown as HookWindow).__marginaliaTest;
-      const tag = hook.model.createTag('Acknowledged', '#30638e');
-      hook.model.addHighlight({ ...input, tags: [tag] });
-    }, [highlightInput('peacekeeping forces')] as const);
+    // By hand: select the phrase and tag it with a new code through the toolbar's Tag… type-ahead.
+    await tagByHand(ana, 'peacekeeping forces', 'Acknowledged');
     // Acknowledged = the indicator is back to synced with nothing pending.
     await expect.poll(() => ana.evaluate(() => (window as unknown as HookWindow).__marginaliaTest.sync.unsynced())).toBe(0);
     await waitForPhase(ana, 'synced');

@@ -1,7 +1,8 @@
 /**
  * End to end: two teammates (two Chromium contexts, separate IndexedDB) join the same
- * project through an invite link against a real sync server on 127.0.0.1. A highlights and
- * tags in the UI → B sees it live; both see each other in the top bar; A's selection is
+ * project through an invite link against a real sync server on 127.0.0.1. Everything is
+ * done by hand (mouse drags, clicks, typed keys); the page's test hook only reads. A
+ * highlights and tags → B sees it live; both see each other in the top bar; A's selection is
  * drawn in B's reader with A's name; a remote highlight and note above B's viewport move
  * neither B's text nor B's margin; the indicator walks through synced → offline (with
  * unsent changes) → synced when the server stops and comes back.
@@ -19,7 +20,7 @@ import { startInProcessServer, type InProcessSyncServer, type TestInvite } from 
 import { dragSelect, highlightPhrase, highlightTexts } from './annotate-support.ts';
 import { afterFrames } from './page-events.ts';
 import { textRect } from './reader-support.ts';
-import { highlightInput, indicator, joinWithInvite, startTeammate, syncPhase, waitForPhase, type HookWindow } from './sync-support.ts';
+import { highlightIdOf, indicator, joinWithInvite, startTeammate, syncPhase, tagByHand, waitForPhase, writeNote, type HookWindow } from './sync-support.ts';
 
 const TAGGED = 'peacekeeping forces';
 const SELECTED = 'military cooperation';
@@ -59,12 +60,9 @@ async function joinedTeammates(): Promise<void> {
   await waitForPhase(bo, 'synced');
 }
 
-/** A selects `phrase` and tags it through the toolbar with a new tag "Peacekeeping". */
+/** A selects `phrase` and tags it through the toolbar's type-ahead with a new tag "Peacekeeping". */
 async function tagAtAna(phrase: string): Promise<void> {
-  await dragSelect(ana, phrase);
-  await ana.getByRole('button', { name: 'Tag…' }).click();
-  await ana.getByTestId('toolbar-tag-input').fill('Peacekeeping');
-  await ana.getByTestId('toolbar-tag-input').press('Enter');
+  await tagByHand(ana, phrase, 'Peacekeeping');
 }
 
 /** Measures `measure` after every frame until three frames in a row agree (the margin follows a change a frame or two later). */
@@ -166,12 +164,10 @@ describe('two teammates on one project', () => {
     const article = (await import('./sync-support.ts')).syncArticle();
     const lowerPhrase = article.text.slice(Math.floor(article.text.length * 0.6)).match(/[A-Za-z]{6,} [a-z]{4,} [a-z]{4,}/)?.[0];
     if (lowerPhrase === undefined) throw new Error('no phrase found in the lower part of the article');
-    const lowerId = await ana.evaluate(([input]) => {
-      const hook = (window as unknown as HookWindow).__marginaliaTest;
-      const id = hook.model.addHighlight(input);
-      hook.model.addNote(id, 'Lower note, in B’s view.');
-      return id;
-    }, [highlightInput(lowerPhrase)] as const);
+    // A highlights it and writes a note by hand.
+    await highlightPhrase(ana, lowerPhrase);
+    await writeNote(ana, lowerPhrase, 'Lower note, in B’s view.');
+    const lowerId = await highlightIdOf(ana, lowerPhrase);
     const lowerMark = bo.locator('mark.hl').filter({ hasText: lowerPhrase }).first();
     await lowerMark.waitFor({ timeout: 10_000 });
     await lowerMark.scrollIntoViewIfNeeded();
@@ -186,11 +182,9 @@ describe('two teammates on one project', () => {
     const before = await settled(bo, where);
     expect(before.scrollTop).toBeGreaterThan(1000);
 
-    await ana.evaluate(([input]) => {
-      const hook = (window as unknown as HookWindow).__marginaliaTest;
-      const id = hook.model.addHighlight(input);
-      hook.model.addNote(id, 'A note far above B’s viewport.');
-    }, [highlightInput(ABOVE)] as const);
+    // A, in her own reader, highlights a phrase far above B's viewport and writes a note on it.
+    await highlightPhrase(ana, ABOVE);
+    await writeNote(ana, ABOVE, 'A note far above B’s viewport.');
     await expect.poll(async () => Object.values(await highlightTexts(bo)), { timeout: 10_000 }).toContain(ABOVE);
     // A's highlight is painted at B; what it moves, it moves within the next frames.
     const after = await settled(bo, where);
