@@ -7,13 +7,15 @@
  * said in the dialog itself, because it is the question people ask: joining opens the team
  * project (the personal project stays on this computer), optionally copying personal
  * annotations into it; leaving returns to the personal project and keeps the team
- * project's local copy. A native <dialog> gives focus trapping and Escape for free.
+ * project's local copy. A native <dialog> gives the inert background and Escape;
+ * ui/use-focus-trap.ts wraps Tab inside it and gives focus back to what opened it.
  */
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { Invite } from '#shared/sync/invite.ts';
 import { validateInviteText, validateTeamFields, type TeamFieldErrors } from '../sync/team-credentials.ts';
 import type { TeamController } from '../sync/team-controller.ts';
 import { describeSyncStatus } from '../sync/sync-status.ts';
+import { useFocusTrap } from '../ui/use-focus-trap.ts';
 import { useSyncStatus } from './team-context.ts';
 
 /** Props of {@link TeamDialog}. */
@@ -37,6 +39,8 @@ export function TeamDialog({ controller, open, onClose }: TeamDialogProps) {
   const [busy, setBusy] = useState(false);
   const status = useSyncStatus(controller);
   const joined = controller.credentials;
+  // Before the effect below opens the dialog (and moves focus in), so the trap remembers the opener.
+  useFocusTrap(dialog, open);
 
   useEffect(() => {
     const element = dialog.current;
