@@ -16,6 +16,7 @@ import type { CommandBus } from '../store/command-bus.ts';
 import type { LibraryStore } from '../store/library-store.ts';
 import type { ProjectFileDialogs } from '../store/project-files.ts';
 import { adoptTagStylesheet } from '../store/tag-stylesheet.ts';
+import { setTagNames } from '../reader/tag-names.ts';
 import { FirstRun } from './FirstRun.tsx';
 import { NoticeHost } from './NoticeHost.tsx';
 import { PanelsHost } from './PanelsHost.tsx';
@@ -37,7 +38,7 @@ export interface AnnotationsGateProps {
 /** The gate. */
 export function AnnotationsGate({ workspace, commands, files, library, menuHandlesUndo, children }: AnnotationsGateProps) {
   const snapshot = useWorkspaceSnapshot(workspace);
-  useEffect(() => adoptTagStylesheet(workspace.session.doc), [workspace]);
+  useEffect(() => adoptTagStylesheet(workspace.session.doc, document, setTagNames), [workspace]);
   useMenuCommands(workspace, commands, files);
   useAnnotationKeys(workspace, menuHandlesUndo);
 

@@ -35,8 +35,8 @@ import { Plugin, PluginKey, type EditorState, type Transaction } from 'prosemirr
 import { Decoration, DecorationSet, type EditorView } from 'prosemirror-view';
 import type { HighlightId } from '#shared/model/ids.ts';
 import { HIGHLIGHT_IDS_ATTRIBUTE, innermostFirst, segmentClasses, segmentsIn, segmentTitle, type HighlightSegment, type HighlightSpan } from './highlight-segments.ts';
-// Tag names for a mark's hover title, from the map the tag stylesheet refreshes with the codebook.
-import { tagNameOf } from '../store/tag-stylesheet.ts';
+// Tag names for a mark's hover title, kept current by whoever composes the reader with annotations.
+import { tagNameOf } from './tag-names.ts';
 import { coversAll, intersectRanges, mergeRanges, unpaintedParts, type PositionRange } from './painted-ranges.ts';
 import { createProgressivePainter } from './progressive-paint.ts';
 

@@ -7,20 +7,12 @@
  * `.hl-u-<id>` the double underline of a highlight carrying further tags (one quiet,
  * consistent marking however many there are, never a glyph in the text);
  * `.tag-swatch-<id>` colours swatches in the panels. Rebuilt only when the codebook changes
- * (a few dozen rules). The same rebuild refreshes {@link tagNameOf}, so the reader can name a
- * highlight's codes on hover without reading the model while it paints.
+ * (a few dozen rules). The same rebuild hands the tag names to `onNames`, so the reader can
+ * name a highlight's codes on hover without reading the model while it paints.
  */
 import type * as Y from 'yjs';
 import { observeProject } from '#shared/model/observe.ts';
 import { buildTagIndex } from '#shared/model/tag-index.ts';
-
-/** Tag id → name, as of the last rebuild of the adopted stylesheet. */
-const namesById = new Map<string, string>();
-
-/** The name of tag `id` as the codebook last had it; undefined for an unknown tag. */
-export function tagNameOf(id: string): string | undefined {
-  return namesById.get(id);
-}
 
 const HEX = /^#([0-9a-f]{3}|[0-9a-f]{6})$/i;
 
@@ -33,12 +25,15 @@ export function translucent(colour: string, alpha: number): string {
   return `rgba(${(value >> 16) & 255}, ${(value >> 8) & 255}, ${value & 255}, ${alpha})`;
 }
 
-/** CSS text for every tag of `doc` (also refreshes the names {@link tagNameOf} answers). */
+/** Tag id → name for every tag of `doc`. */
+export function tagNames(doc: Y.Doc): Map<string, string> {
+  return new Map([...buildTagIndex(doc).tags.values()].map((tag) => [tag.id, tag.name]));
+}
+
+/** CSS text for every tag of `doc`. */
 export function tagRules(doc: Y.Doc): string {
   const rules: string[] = [];
-  namesById.clear();
   for (const tag of buildTagIndex(doc).tags.values()) {
-    namesById.set(tag.id, tag.name);
     const solid = translucent(tag.colour, 1);
     rules.push(`.hl-t-${tag.id}{background-color:${translucent(tag.colour, 0.38)}}`);
     rules.push(`.hl-u-${tag.id}{text-decoration:underline double ${solid} 2px;text-underline-offset:3px}`);
@@ -47,13 +42,20 @@ export function tagRules(doc: Y.Doc): string {
   return rules.join('\n');
 }
 
-/** Adopts a stylesheet with the tag colours of `doc` and keeps it current; returns the detach. */
-export function adoptTagStylesheet(doc: Y.Doc, target: Document = document): () => void {
+/**
+ * Adopts a stylesheet with the tag colours of `doc` and keeps it current, handing the tag
+ * names to `onNames` on every rebuild; returns the detach.
+ */
+export function adoptTagStylesheet(doc: Y.Doc, target: Document = document, onNames: (names: Map<string, string>) => void = () => undefined): () => void {
   const sheet = new CSSStyleSheet();
-  sheet.replaceSync(tagRules(doc));
+  const rebuild = (): void => {
+    sheet.replaceSync(tagRules(doc));
+    onNames(tagNames(doc));
+  };
+  rebuild();
   target.adoptedStyleSheets = [...target.adoptedStyleSheets, sheet];
   const stop = observeProject(doc, (change) => {
-    if (change.tags.size > 0) sheet.replaceSync(tagRules(doc));
+    if (change.tags.size > 0) rebuild();
   });
   return () => {
     stop();
