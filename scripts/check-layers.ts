@@ -5,6 +5,8 @@
  * - shared/ imports no DOM, Node or Electron code: only shared/ itself and the
  *   environment-free packages listed below;
  * - renderer/ imports no Node built-ins and no Electron, and nothing from electron/;
+ * - renderer/reader/ imports neither the store nor the annotation layer (annotations depend on
+ *   the reader, never the reverse);
  * - renderer/ui/ (generic UI pieces) imports nothing from the renderer's feature folders
  *   (app, library, reader, margin, panels, store, sync, team, export, onboarding, and any
  *   added later): from renderer/ only ui/ itself and services/;
@@ -98,6 +100,9 @@ function ruleBroken(file: string, specifier: string): string | null {
     if (isElectron) return 'renderer/ may not import electron';
     if (target?.startsWith('electron/')) return 'renderer/ may not import from electron/';
     if (target === LAYOUT_MODULE) return 'renderer/ may not import the Yjs layout (shared/model/layout.ts): use the model\'s queries';
+    if (file.startsWith('renderer/reader/') && target !== null && /^renderer\/(store|annotations)\//.test(target)) {
+      return 'renderer/reader/ may not import the store or the annotation layer (they are composed with it, not into it)';
+    }
     if (file.startsWith('renderer/ui/') && target?.startsWith('renderer/') && !UI_ALLOWED_TARGET.test(target)) {
       return `renderer/ui/ may not import from a renderer feature folder (only ${RENDERER_UI_MAY_IMPORT.join('/, ')}/)`;
     }

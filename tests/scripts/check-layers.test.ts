@@ -48,6 +48,8 @@ describe('layer check', () => {
     ['renderer/app/x.ts', "import { b } from '../../tests/helpers/browser.ts';", 'bench/ or tests/'],
     ['shared/model/x.ts', "import { r } from '../../tests/helpers/seeded-random.ts';", 'bench/ or tests/'],
     ['renderer/ui/x.tsx', "import type { Notice } from '../store/workspace.ts';", 'feature folder'],
+    ['renderer/reader/x.ts', "import { tagNameOf } from '../store/tag-stylesheet.ts';", 'annotation layer'],
+    ['renderer/reader/x.ts', "import { useWorkspace } from '../annotations/use-workspace.ts';", 'annotation layer'],
     ['renderer/ui/x.tsx', "import { TeamTopBar } from '../team/TeamTopBar.tsx';", 'feature folder'],
     ['renderer/store/x.ts', "import { roots } from '#shared/model/layout.ts';", 'Yjs layout'],
     ['renderer/margin/x.tsx', "import { NOTE } from '#shared/model/layout.ts';", 'Yjs layout'],
