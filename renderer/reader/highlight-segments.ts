@@ -103,9 +103,14 @@ export function segmentClasses(segment: HighlightSegment, focused: HighlightId |
   const classes = ['hl', highlightClass((segment.spans[0] as HighlightSpan).id)];
   let noted = false;
   let isFocused = false;
+  let focusStart = false;
+  let focusEnd = false;
   for (const span of segment.spans) {
     noted ||= span.hasNote;
-    isFocused ||= span.id === focused;
+    if (span.id !== focused) continue;
+    isFocused = true;
+    focusStart = segment.from === span.from;
+    focusEnd = segment.to === span.to;
   }
   const depth = segment.spans.length;
   if (depth > 1) classes.push(`hl-d${Math.min(depth, MAX_DEPTH_CLASS)}`);
@@ -113,7 +118,11 @@ export function segmentClasses(segment: HighlightSegment, focused: HighlightId |
   classes.push(first === undefined ? 'hl-untagged' : `hl-t-${first}`);
   if (second !== undefined) classes.push(`hl-u-${second}`);
   if (noted) classes.push('hl-noted');
+  // The focused highlight's outline is one shape over all its segments: top and bottom on
+  // every segment, the left edge on its first, the right edge on its last.
   if (isFocused) classes.push('hl-focused');
+  if (focusStart) classes.push('hl-focus-start');
+  if (focusEnd) classes.push('hl-focus-end');
   return classes.join(' ');
 }
 

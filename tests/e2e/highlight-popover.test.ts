@@ -71,6 +71,10 @@ describe('the highlight popover', () => {
 
   it('Enter on the focused highlight opens it with the caret in the article; Escape closes it', async () => {
     await highlightPhrase(app.page, PHRASE);
+    // The focused highlight's outline is one shape: its first mark opens it, its last closes it.
+    const focusedMarks = app.page.locator('mark.hl-focused');
+    expect(await focusedMarks.first().getAttribute('class')).toContain('hl-focus-start');
+    expect(await focusedMarks.last().getAttribute('class')).toContain('hl-focus-end');
     expect(await app.page.evaluate(() => document.activeElement?.closest('.reader-document') !== null)).toBe(true);
     await app.page.keyboard.press('Enter');
     await popover(app.page).waitFor();
