@@ -3,9 +3,10 @@
  * live number of matching excerpts and a preview of the first few beside them, and the
  * two imports at the bottom. Between the fixed header and footer everything scrolls as
  * one region (no list scrolls inside it), so a wheel or a swipe anywhere moves the whole
- * dialog; the action button names the format as people say it ("Export Markdown…"). A native modal `<dialog>` (opened with `showModal`) gives the
- * focus containment, the inert background and Escape for free; the first control gets
- * focus when it opens.
+ * dialog; the action button names the format as people say it ("Export Markdown…"). A
+ * native modal `<dialog>` (opened with `showModal`) gives the inert background and Escape;
+ * Tab and Shift+Tab wrap inside it and focus returns to its opener on close
+ * (ui/use-focus-trap.ts); the first control gets focus when it opens.
  *
  * The count and preview come from the same chunked query the export runs (export-runner),
  * restarted (and the old run aborted) whenever the filters or the project change, so what
