@@ -4,8 +4,7 @@
  * teammates see beside this person's highlights and notes. Tab stays inside the card
  * (ui/use-focus-trap.ts) until it is done.
  */
-import { useRef, useState, type FormEvent } from 'react';
-import { useFocusTrap } from '../ui/use-focus-trap.ts';
+import { useState, type FormEvent } from 'react';
 import { MEMBER_COLOUR_NAMES, MEMBER_COLOURS } from '../store/identity.ts';
 
 /** Props of {@link FirstRun}. */
@@ -17,14 +16,12 @@ export interface FirstRunProps {
 export function FirstRun({ onDone }: FirstRunProps) {
   const [name, setName] = useState('');
   const [colour, setColour] = useState<string>(MEMBER_COLOURS[0]);
-  const card = useRef<HTMLDivElement>(null);
-  useFocusTrap(card);
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (name.trim() !== '') onDone({ name: name.trim(), colour });
   };
   return (
-    <div ref={card} className="first-run" role="dialog" aria-labelledby="first-run-title">
+    <div className="first-run" role="dialog" aria-labelledby="first-run-title">
       <form className="first-run__card" onSubmit={submit}>
         <h2 id="first-run-title">Welcome to Marginalia</h2>
         <p>Choose the name and colour teammates will see beside your highlights and notes. You can read without one; annotating starts once you have chosen.</p>

@@ -2,9 +2,10 @@
  * End to end: keyboard focus for the side panels and the dialogs, by hand (real clicks and
  * key presses). Opening a panel from its top-bar button (a click, or Tab then Enter) moves
  * focus into the panel, and Escape closes it and gives focus back to the button that
- * opened it. The Export, Team and first-run dialogs keep Tab inside: Tab from the last
- * control goes to the first, Shift+Tab from the first to the last; Escape closes the Export
- * and Team dialogs and gives focus back to the control that opened them.
+ * opened it. The Export and Team dialogs keep Tab inside: Tab from the last control goes
+ * to the first, Shift+Tab from the first to the last; Escape closes them and gives focus
+ * back to the control that opened them. The first-run welcome box is not modal (reading
+ * needs no name), so Tab moves on from it to the page.
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -115,7 +116,7 @@ describe('dialogs keep Tab inside', () => {
     await focusIs(page, 'page: sync-indicator');
   });
 
-  it('first run: Tab from Start reading goes to the name, Shift+Tab from the name to Start reading', async () => {
+  it('first run: the welcome box does not trap Tab (reading needs no name): Tab from Start reading moves on to the page', async () => {
     const { page } = app;
     await openArticle(page, app.url, ARTICLE);
     await page.getByTestId('first-run-name').click();
@@ -125,8 +126,6 @@ describe('dialogs keep Tab inside', () => {
     await page.keyboard.press('Tab');
     await focusIs(page, 'first-run: Start reading');
     await page.keyboard.press('Tab');
-    await focusIs(page, 'first-run: first-run-name');
-    await page.keyboard.press('Shift+Tab');
-    await focusIs(page, 'first-run: Start reading');
+    expect((await focused(page)).startsWith('first-run:')).toBe(false);
   });
 });
