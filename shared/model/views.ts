@@ -9,8 +9,8 @@
 import type * as Y from 'yjs';
 import type { HighlightId, MemberId, NoteId, ReplyId, TagId } from './ids.ts';
 import { HIGHLIGHT, NOTE, isApplicationKey, roots, type AnchorRecord, type TrashRecord } from './layout.ts';
-import type { PositionSelector, QuoteSelector } from './highlights.ts';
 import { otherEdits, type OtherEdit } from './note-editors.ts';
+import type { StoredAnchor } from './anchor-codec.ts';
 import { buildTagIndex, type TagIndex, type TagView, type TrashInfo } from './tag-index.ts';
 import { memberOfClient } from './write.ts';
 
@@ -55,15 +55,8 @@ export type NoteView = {
 };
 
 /** A highlight as shown. */
-export type HighlightView = {
+export type HighlightView = StoredAnchor & {
   readonly id: HighlightId;
-  readonly documentId: string;
-  /** Compact content hash of the text it was made on; compare with `sameDocumentVersion`. */
-  readonly documentHash: string;
-  readonly position: PositionSelector;
-  readonly quote: QuoteSelector;
-  readonly createdBy: MemberId;
-  readonly createdAt: number;
   readonly deleted: TrashInfo | null;
   /** Live tags, oldest application first. */
   readonly tags: readonly AppliedTag[];
