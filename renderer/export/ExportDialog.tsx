@@ -134,8 +134,12 @@ export function ExportDialog({ workspace, articles, files, state, onStateChange,
 
   const change = (changes: Partial<ExportDialogState>) => onStateChange({ ...state, ...changes });
 
+  // Nothing to export: the button says so (aria-disabled, not disabled, so a keyboard user
+  // who is on it when the count arrives keeps their place).
+  const nothingToExport = !query.ok || (usesFilters && matches.status === 'ready' && matches.count === 0);
+
   const startExport = async () => {
-    if (!query.ok || running) return;
+    if (nothingToExport || running) return;
     const controller = new AbortController();
     setFailure(null);
     setRunning({ fraction: 0, controller });
@@ -228,7 +232,7 @@ export function ExportDialog({ workspace, articles, files, state, onStateChange,
           ) : (
             <>
               <button type="button" className="button" onClick={onClose}>Close</button>
-              <button type="submit" className="button button--primary" disabled={!query.ok || (usesFilters && matches.status === 'ready' && matches.count === 0)}>
+              <button type="submit" className="button button--primary" aria-disabled={nothingToExport}>
                 Export {EXPORT_FORMATS[state.format].actionLabel}…
               </button>
             </>

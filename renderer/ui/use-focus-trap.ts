@@ -3,10 +3,13 @@
  *
  * A modal `<dialog>` makes the page behind it inert, but Tab from its last control still
  * leaves for the browser's own chrome (and a non-modal card does not stop Tab at all), so a
- * keyboard user loses their place. The trap listens for Tab on the container and wraps:
- * Tab from the last tab stop goes to the first, Shift+Tab from the first to the last. Tab
- * stops are the enabled, visible, tabbable controls in document order, a radio group
- * counting once (at its checked radio), as the browser itself moves.
+ * keyboard user loses their place. The trap listens for Tab on the container and moves focus
+ * itself, wrapping at either end: Tab from the last tab stop goes to the first, Shift+Tab
+ * from the first to the last. Tab stops are the enabled, visible, tabbable controls in
+ * document order, a radio group counting once (at its checked radio), as the browser itself
+ * moves. Moving every step (not only the wrap) keeps the order the same as the wrap's even
+ * in the instant after a dialog opens, when the browser's own navigation can still leave
+ * the dialog.
  *
  * The control that had focus when the trap became active is remembered and focused again
  * when it ends (the dialog closes or unmounts), if it is still on the page.
@@ -40,6 +43,21 @@ function isAtStop(focused: Element | null, stop: HTMLElement | undefined): boole
 }
 
 /**
+ * The tab stop Tab (`step` 1) or Shift+Tab (`step` -1) moves to from `focused`, wrapping at
+ * either end. From a focused element that is not itself a stop (a heading given focus, say),
+ * it is the first stop after it (or the last before it) in document order; from outside the
+ * container, the first (or last) stop.
+ */
+function nextStop(stops: HTMLElement[], focused: Element | null, step: 1 | -1, container: HTMLElement): HTMLElement | undefined {
+  const at = stops.findIndex((stop) => isAtStop(focused, stop));
+  if (at >= 0) return stops[(at + step + stops.length) % stops.length];
+  if (focused === null || !container.contains(focused)) return step === 1 ? stops[0] : stops[stops.length - 1];
+  const after = (stop: HTMLElement) => (focused.compareDocumentPosition(stop) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0;
+  if (step === 1) return stops.find(after) ?? stops[0];
+  return [...stops].reverse().find((stop) => !after(stop)) ?? stops[stops.length - 1];
+}
+
+/**
  * While `active`, wraps Tab and Shift+Tab inside the element `containerRef` points at, and
  * when it stops being active (or the component unmounts) focuses again what had focus when
  * it became active. Call it before any effect of the same component that moves focus.
@@ -53,16 +71,8 @@ export function useFocusTrap(containerRef: RefObject<HTMLElement | null>, active
       if (event.key !== 'Tab' || event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey) return;
       const stops = tabStopsWithin(container);
       if (stops.length === 0) return;
-      const [first, last] = [stops[0], stops[stops.length - 1]];
-      const from = document.activeElement;
-      const outside = from === null || !container.contains(from);
-      if (event.shiftKey && (outside || isAtStop(from, first))) {
-        event.preventDefault();
-        last?.focus();
-      } else if (!event.shiftKey && (outside || isAtStop(from, last))) {
-        event.preventDefault();
-        first?.focus();
-      }
+      event.preventDefault();
+      nextStop(stops, document.activeElement, event.shiftKey ? -1 : 1, container)?.focus();
     };
     container.addEventListener('keydown', onKeyDown);
     return () => {

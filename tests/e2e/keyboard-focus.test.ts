@@ -45,6 +45,11 @@ function lastEnabledButton(page: Page): Promise<string> {
   return page.getByTestId('export-dialog').locator('button:not(:disabled)').last().innerText().then((text) => text.trim());
 }
 
+/** Resolves once the Export dialog shows its count of matching excerpts. */
+function countShown(page: Page): Promise<void> {
+  return page.getByTestId('export-count').filter({ hasText: / match\.$/ }).waitFor();
+}
+
 async function reader(page: Page): Promise<void> {
   await openArticle(page, app.url, ARTICLE);
   await completeFirstRun(page, 'Keys');
@@ -93,6 +98,11 @@ describe('dialogs keep Tab inside', () => {
     await page.keyboard.press('Shift+Tab');
     await focusIs(page, 'export-dialog: Close');
     await page.keyboard.press('Shift+Tab');
+    await focusIs(page, 'export-dialog: Export CSV…');
+    // Nothing matches in an empty project: when the count arrives the button says so, and the
+    // keyboard user on it keeps their place.
+    await countShown(page);
+    await expect(page.getByRole('button', { name: 'Export CSV…' }).isDisabled()).resolves.toBe(true);
     await focusIs(page, `export-dialog: ${await lastEnabledButton(page)}`);
     await page.keyboard.press('Tab');
     await focusIs(page, 'export-dialog: Close');
