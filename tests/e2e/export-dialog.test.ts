@@ -81,8 +81,8 @@ describe('the Export dialog at 1280×800 in a de-DE browser', () => {
       const button = await importButton.boundingBox();
       return button !== null && button.y >= box.y && button.y + button.height <= box.y + box.height;
     }).toBe(true);
-    await expect(page.getByRole('button', { name: 'Export CSV…', exact: true }).isVisible()).resolves.toBe(true);
-    await expect(page.getByRole('heading', { name: 'Export excerpts' }).isVisible()).resolves.toBe(true);
+    await page.getByRole('button', { name: 'Export CSV…', exact: true }).waitFor();
+    await page.getByRole('heading', { name: 'Export excerpts' }).waitFor();
     await saveScreenshot(page, 'export-dialog-1280x800-scrolled');
   });
 

@@ -91,20 +91,20 @@ beforeEach(async () => {
 describe('side panels at 1280×800', () => {
   it('open beside the text, never over it', async () => {
     const closed = await textColumn();
-    await expect(app.page.locator('.margin-column').isVisible()).resolves.toBe(true);
+    await app.page.locator('.margin-column').waitFor();
     for (const name of PANELS) {
       await openPanel(app.page, name);
       await expectPanelBesideText(480);
       // Below 1600 px the panel takes the sidebar's place; the notes stay, left of the panel.
       await expect(app.page.locator('nav.sidebar').isVisible()).resolves.toBe(false);
-      await expect(app.page.locator('.margin-column').isVisible()).resolves.toBe(true);
+      await app.page.locator('.margin-column').waitFor();
       const margin = await box('.margin-column');
       expect(margin.x + margin.width).toBeLessThanOrEqual((await box('.panel-drawer')).x + 1);
       await saveScreenshot(app.page, `layout-panel-${name.toLowerCase()}`);
     }
     await closePanel(app.page);
-    await expect(app.page.locator('nav.sidebar').isVisible()).resolves.toBe(true);
-    await expect(app.page.locator('.margin-column').isVisible()).resolves.toBe(true);
+    await app.page.locator('nav.sidebar').waitFor();
+    await app.page.locator('.margin-column').waitFor();
     expect((await textColumn()).text.width).toBe(closed.text.width);
   });
 
@@ -191,7 +191,7 @@ describe('notices', () => {
     await expect(notice.getAttribute('role')).resolves.toBe('alert');
     await app.page.clock.fastForward(NOTICE_AUTO_DISMISS_MS + 500);
     await afterFrames(app.page);
-    await expect(notice.isVisible()).resolves.toBe(true);
+    await notice.waitFor();
     expect(overlaps(await box('[data-testid="notice"]'), await box('.reader-document h1, .title-block__title'))).toBe(false);
     await app.page.getByRole('button', { name: 'Dismiss' }).click();
     await expect(notice.count()).resolves.toBe(0);

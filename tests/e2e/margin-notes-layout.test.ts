@@ -71,7 +71,7 @@ describe('margin notes beside an open panel at 1280×800', () => {
     await panel.waitFor();
 
     const card = page.getByTestId('note-card').first();
-    await expect(card.isVisible()).resolves.toBe(true);
+    await card.waitFor();
     const cardBox = await boxOf(card);
     const panelBox = await boxOf(panel);
     expect(cardBox.x).toBeGreaterThanOrEqual(0);
@@ -91,7 +91,7 @@ describe('margin notes beside an open panel at 1280×800', () => {
     await page.keyboard.press('Control+End');
     await page.keyboard.type(' Compare the conclusion.');
     await expect(editor.inputValue()).resolves.toBe('Sets the frame. Compare the conclusion.');
-    await expect(panel.isVisible()).resolves.toBe(true);
+    await panel.waitFor();
     // The panel lists the note with what was typed.
     await expect.poll(() => panel.getByTestId('annotation-item').filter({ hasText: PHRASE_A }).textContent()).toContain('Compare the conclusion.');
   });
@@ -133,7 +133,7 @@ describe('crowded margin notes', () => {
     await toolbar.waitFor({ state: 'detached' });
     // A new selection brings the toolbar back; clicking into the note to type sends it away.
     await dragSelect(page, PHRASE_B);
-    await expect(toolbar.isVisible()).resolves.toBe(true);
+    await toolbar.waitFor();
     const editor = (await noteCardOn(page, PHRASE_A)).getByTestId('note-text');
     await editor.click();
     await page.keyboard.press('Control+End');

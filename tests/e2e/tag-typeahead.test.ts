@@ -85,10 +85,10 @@ describe('the tag type-ahead in the selection toolbar', () => {
     await page.keyboard.type('gr');
     // Prefix of a word first (alphabetically), then a match inside a word.
     await expect.poll(() => page.getByRole('option').allTextContents()).toEqual([GREAT_POWER, GREEN, REGIONAL]);
-    await expect(page.getByRole('button', { name: 'Create “gr”' }).isVisible()).resolves.toBe(true);
+    await page.getByRole('button', { name: 'Create “gr”' }).waitFor();
     await page.keyboard.press('ArrowDown');
     await expect.poll(activeOptionText).toBe(GREAT_POWER);
-    await expect(page.getByRole('button', { name: `Apply “${GREAT_POWER}”` }).isVisible()).resolves.toBe(true);
+    await page.getByRole('button', { name: `Apply “${GREAT_POWER}”` }).waitFor();
     await saveScreenshot(page, 'tag-typeahead-list');
     await page.keyboard.press('Enter');
     await expectTagged('strategic balancing', GREAT_POWER);
@@ -114,14 +114,14 @@ describe('the tag type-ahead in the selection toolbar', () => {
       await page.keyboard.press(key);
       await expect.poll(activeOptionText).toBe(expected);
       await expect(option(expected).getAttribute('aria-selected')).resolves.toBe('true');
-      await expect(page.getByRole('button', { name: `Apply “${expected}”` }).isVisible()).resolves.toBe(true);
+      await page.getByRole('button', { name: `Apply “${expected}”` }).waitFor();
     }
 
     await page.keyboard.press('Escape');
     await expect.poll(() => box.getAttribute('aria-expanded')).toBe('false');
     await expect(box.inputValue()).resolves.toBe('gr');
     await expect(page.getByRole('option').count()).resolves.toBe(0);
-    await expect(page.getByRole('button', { name: 'Create “gr”' }).isVisible()).resolves.toBe(true);
+    await page.getByRole('button', { name: 'Create “gr”' }).waitFor();
     await page.keyboard.press('Escape');
     await page.getByRole('button', { name: 'Tag…' }).waitFor();
     await expect(box.count()).resolves.toBe(0);
@@ -131,7 +131,7 @@ describe('the tag type-ahead in the selection toolbar', () => {
   it('applies an existing tag typed in full in another case', async () => {
     await openTagEntry('regional stability');
     await page.keyboard.type('great-POWER competition');
-    await expect(page.getByRole('button', { name: `Apply “${GREAT_POWER}”` }).isVisible()).resolves.toBe(true);
+    await page.getByRole('button', { name: `Apply “${GREAT_POWER}”` }).waitFor();
     await page.keyboard.press('Enter');
     await expectTagged('regional stability', GREAT_POWER);
   });
@@ -139,7 +139,7 @@ describe('the tag type-ahead in the selection toolbar', () => {
   it('applies an existing tag typed with Turkish dotted capitals and accents', async () => {
     await openTagEntry('security guarantees');
     await page.keyboard.type('REGİONAL İNTÉGRATİON');
-    await expect(page.getByRole('button', { name: `Apply “${REGIONAL}”` }).isVisible()).resolves.toBe(true);
+    await page.getByRole('button', { name: `Apply “${REGIONAL}”` }).waitFor();
     await page.keyboard.press('Enter');
     await expectTagged('security guarantees', REGIONAL);
     await expect(codebookNames()).resolves.toEqual([GREAT_POWER, GREEN, REGIONAL].sort());
@@ -148,7 +148,7 @@ describe('the tag type-ahead in the selection toolbar', () => {
   it('creates a tag for a new name, and says so on the button', async () => {
     await openTagEntry('transport corridors');
     await page.keyboard.type('Energy routes');
-    await expect(page.getByRole('button', { name: 'Create “Energy routes”' }).isVisible()).resolves.toBe(true);
+    await page.getByRole('button', { name: 'Create “Energy routes”' }).waitFor();
     await page.keyboard.press('Enter');
     // The tag is created before the highlight that carries it: once the mark is there, so is the tag.
     await expect.poll(async () => Object.values(await highlightTexts(page))).toContain('transport corridors');
@@ -165,7 +165,7 @@ describe('the tag type-ahead in the selection toolbar', () => {
     await page.keyboard.press('Tab');
     const box = combobox();
     await expect.poll(() => box.inputValue()).toBe(GREAT_POWER);
-    await expect(page.getByRole('button', { name: `Apply “${GREAT_POWER}”` }).isVisible()).resolves.toBe(true);
+    await page.getByRole('button', { name: `Apply “${GREAT_POWER}”` }).waitFor();
     expect(Object.values(await highlightTexts(page))).not.toContain('international legitimacy');
     await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('combobox');
 
@@ -178,7 +178,7 @@ describe('the tag type-ahead in the selection toolbar', () => {
     await expect.poll(activeOptionText).toBe(GREEN);
     await page.keyboard.press('Tab');
     await expect.poll(() => box.inputValue()).toBe(GREEN);
-    await expect(page.getByRole('button', { name: `Apply “${GREEN}”` }).isVisible()).resolves.toBe(true);
+    await page.getByRole('button', { name: `Apply “${GREEN}”` }).waitFor();
     await page.keyboard.press('Enter');
     await expectTagged('international legitimacy', GREEN);
   });
