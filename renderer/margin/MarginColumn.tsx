@@ -19,6 +19,7 @@ import type { HighlightId } from '#shared/model/ids.ts';
 import { getHighlight } from '#shared/model/queries.ts';
 import { createViewContext, type HighlightView } from '#shared/model/views.ts';
 import { noteFor } from '../store/annotation-actions.ts';
+import { namedColour } from '../store/highlight-colours.ts';
 import type { OpenReader } from '../annotations/reader-registry.ts';
 import { useWorkspace, useWorkspaceSnapshot } from '../annotations/use-workspace.ts';
 import { memberNames } from '../panels/people.ts';
@@ -147,6 +148,7 @@ export function MarginColumn() {
                 note={note}
                 quote={view.quote.exact}
                 codes={view.tags.map((applied) => applied.tag)}
+                colour={namedColour(view.chosenColour) ?? null}
                 focused={focused}
                 nameOf={nameOf}
                 me={snapshot.member?.id ?? null}
