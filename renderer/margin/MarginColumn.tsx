@@ -10,11 +10,11 @@
  * (`coordsAtPos` of the highlight's start) and every card's height, then write all
  * transforms (CSSOM, which the CSP allows) — on render, and once per frame on scroll/resize.
  *
- * Writing in the margin (a note's editor, a reply) ends the text selection in the reader,
- * so the selection toolbar leaves instead of floating over the text while the person types.
+ * Writing in the margin (a note's editor, a reply) ends the text selection in the reader
+ * (the selection toolbar's own rule for any text field), so the toolbar leaves instead of
+ * floating over the text while the person types.
  */
-import { useEffect, useLayoutEffect, useMemo, useRef, type FocusEvent } from 'react';
-import { TextSelection } from 'prosemirror-state';
+import { useEffect, useLayoutEffect, useMemo, useRef } from 'react';
 import type { HighlightId } from '#shared/model/ids.ts';
 import { getHighlight } from '#shared/model/queries.ts';
 import { createViewContext, type HighlightView } from '#shared/model/views.ts';
@@ -41,14 +41,6 @@ function alignCards(host: HTMLElement, reader: OpenReader, focusedId: HighlightI
   });
   const tops = layoutMargin(items, { focusedId });
   for (const card of cards) card.style.transform = `translateY(${Math.round(tops.get(card.dataset.marginItem as string) ?? 0)}px)`;
-}
-
-/** Collapses the reader's selection to its end when a text field in the margin takes focus. */
-function endSelectionOnWriting(reader: OpenReader, event: FocusEvent<HTMLElement>): void {
-  const field = event.target instanceof HTMLTextAreaElement || event.target instanceof HTMLInputElement;
-  const { state } = reader.view;
-  if (!field || reader.view.isDestroyed || state.selection.empty) return;
-  reader.view.dispatch(state.tr.setSelection(TextSelection.create(state.doc, state.selection.to)));
 }
 
 /** The margin column's content. */
@@ -131,7 +123,7 @@ export function MarginColumn() {
 
   if (reader === null) return null;
   return (
-    <div className="margin-notes" ref={container} onFocus={(event) => endSelectionOnWriting(reader, event)}>
+    <div className="margin-notes" ref={container}>
       {views.map((view) => {
         const focused = view.id === marginFocus;
         const focus = () => workspace.focusHighlight(view.id, { reveal: false });
