@@ -39,7 +39,10 @@ function alignCards(host: HTMLElement, reader: OpenReader, focusedId: HighlightI
     const top = span ? reader.view.coordsAtPos(span.from, 1).top - hostTop : -10_000;
     return { id, anchorTop: top, height: card.offsetHeight };
   });
-  const tops = layoutMargin(items, { focusedId });
+  // No floor at the column's top: a card whose highlight has scrolled up goes up with it
+  // (clipped by the column), instead of waiting at the top and pushing the cards of the
+  // highlights on screen down, away from their text.
+  const tops = layoutMargin(items, { focusedId, minTop: Number.NEGATIVE_INFINITY });
   for (const card of cards) card.style.transform = `translateY(${Math.round(tops.get(card.dataset.marginItem as string) ?? 0)}px)`;
 }
 
