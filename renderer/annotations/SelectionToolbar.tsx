@@ -25,6 +25,14 @@ const EDGE = 8;
 /** Room the tag suggestion list may take beside the toolbar: its max-height (16rem) and gap. */
 const LIST_ROOM = 272;
 
+/** Input types a person types text into (a checkbox or a button takes no typing). */
+const TEXT_INPUT_TYPES = new Set(['text', 'search', 'email', 'url', 'tel', 'number', 'password']);
+
+/** True for a field that takes typed text: a textarea or a text-like input. */
+function isTextField(target: EventTarget | null): target is HTMLElement {
+  return target instanceof HTMLTextAreaElement || (target instanceof HTMLInputElement && TEXT_INPUT_TYPES.has(target.type));
+}
+
 /** The selection toolbar (renders nothing without a selection). */
 export function SelectionToolbar() {
   const workspace = useWorkspace();
@@ -45,8 +53,7 @@ export function SelectionToolbar() {
     if (!visible) return undefined;
     const onFocusIn = (event: FocusEvent): void => {
       const target = event.target;
-      const field = target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement;
-      if (!field || toolbar.current?.contains(target) === true) return;
+      if (!isTextField(target) || toolbar.current?.contains(target) === true) return;
       const reader = workspace.reader();
       if (reader === null || reader.view.isDestroyed || reader.view.state.selection.empty) return;
       const { state } = reader.view;
