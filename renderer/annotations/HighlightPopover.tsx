@@ -2,8 +2,8 @@
  * A highlight's popover, opened by clicking the highlight or pressing Enter on the focused
  * one with the caret in the article: its codes as chips with a remove button each, "Add
  * code…" (the same tag type-ahead as the selection toolbar, so every code is reachable, not
- * only the nine with number keys), its note, and Delete (which says so in a notice with
- * Undo). A dialog in the ARIA sense: focus moves into it when it opens, Escape closes it
+ * only the nine with number keys), its note, Delete (which says so in a notice with
+ * Undo), and its colour (HighlightColourChoice.tsx). A dialog in the ARIA sense: focus moves into it when it opens, Escape closes it
  * and puts the caret back in the article, a click elsewhere closes it.
  *
  * Placed below the highlight (above it where the window has no room) with element.style,
@@ -16,6 +16,7 @@ import { buildTagIndex } from '#shared/model/tag-index.ts';
 import { TagTypeahead, type TagOption } from '../reader/TagTypeahead.tsx';
 import { noteFor, toggleTag } from '../store/annotation-actions.ts';
 import { trashFocusedCommand } from './annotation-commands.ts';
+import { HighlightColourChoice } from './HighlightColourChoice.tsx';
 import { addTagOnce, createNamedTag } from './tag-choice.ts';
 import { useDocVersion, useWorkspace, useWorkspaceSnapshot } from './use-workspace.ts';
 import type { AnnotationWorkspace } from './workspace.ts';
@@ -169,6 +170,7 @@ export function HighlightPopover() {
           <button type="button" className="button button--quiet" aria-label="Close" onClick={() => closeToArticle(workspace)}>×</button>
         </div>
       )}
+      <HighlightColourChoice workspace={workspace} highlight={id} chosen={highlight.chosenColour} />
     </div>
   );
 }

@@ -7,9 +7,11 @@
  * It sits above the selection, or below it where the window has no room above. While
  * tagging, the room needed includes the suggestion list, which opens on the side away from
  * the selection (the toolbar's data-popup-side, read by tag-typeahead.css), so the list
- * never covers the passage being tagged.
+ * never covers the passage being tagged. It leaves when the person starts writing in a text
+ * field anywhere else (the selection is ended then).
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { TextSelection } from 'prosemirror-state';
 import { buildTagIndex } from '#shared/model/tag-index.ts';
 import { hasSelection, highlightSelection, noteCommand } from './annotation-commands.ts';
 import { useDocVersion, useWorkspace, useWorkspaceSnapshot } from './use-workspace.ts';
@@ -23,6 +25,14 @@ const EDGE = 8;
 /** Room the tag suggestion list may take beside the toolbar: its max-height (16rem) and gap. */
 const LIST_ROOM = 272;
 
+/** Input types a person types text into (a checkbox or a button takes no typing). */
+const TEXT_INPUT_TYPES = new Set(['text', 'search', 'email', 'url', 'tel', 'number', 'password']);
+
+/** True for a field that takes typed text: a textarea or a text-like input. */
+function isTextField(target: EventTarget | null): target is HTMLElement {
+  return target instanceof HTMLTextAreaElement || (target instanceof HTMLInputElement && TEXT_INPUT_TYPES.has(target.type));
+}
+
 /** The selection toolbar (renders nothing without a selection). */
 export function SelectionToolbar() {
   const workspace = useWorkspace();
@@ -35,6 +45,23 @@ export function SelectionToolbar() {
   useEffect(() => {
     if (!visible) setTagging(false);
   }, [visible]);
+
+  // Typing elsewhere — a text field in a panel, the margin, the find bar — ends the reader's
+  // selection, so the toolbar leaves instead of floating over the text (its own tag field
+  // is the exception: that is where the selection is being tagged).
+  useEffect(() => {
+    if (!visible) return undefined;
+    const onFocusIn = (event: FocusEvent): void => {
+      const target = event.target;
+      if (!isTextField(target) || toolbar.current?.contains(target) === true) return;
+      const reader = workspace.reader();
+      if (reader === null || reader.view.isDestroyed || reader.view.state.selection.empty) return;
+      const { state } = reader.view;
+      reader.view.dispatch(state.tr.setSelection(TextSelection.create(state.doc, state.selection.to)));
+    };
+    document.addEventListener('focusin', onFocusIn);
+    return () => document.removeEventListener('focusin', onFocusIn);
+  }, [visible, workspace]);
 
   useEffect(() => {
     const element = toolbar.current;

@@ -12,7 +12,8 @@
  * those are re-read and sent to the plugin as "annotations changed" metadata. A codebook
  * change (merge, delete) can change the tags of many highlights, so it refreshes this
  * article's spans — rare, and still no decoration rebuild for untouched ones in PM terms
- * beyond a replace. Highlights that cannot be placed are listed as unanchored, never dropped.
+ * beyond a replace; the spans carrying a changed (e.g. renamed) tag are repainted at once,
+ * with the new names, so their hover titles never show an old name. Highlights that cannot be placed are listed as unanchored, never dropped.
  * The catch-up refresh at `connect` runs only if the doc changed since the bridge was
  * created. `changeTogether` folds the plugin update a local edit causes into the caller's
  * own editor transaction (creating a highlight also collapses the selection and focuses
@@ -23,12 +24,15 @@ import type { Transaction } from 'prosemirror-state';
 import type { EditorView } from 'prosemirror-view';
 import type { Article } from '#shared/documents/article.ts';
 import { highlightIdsOfDocument, notedHighlights } from '#shared/model/doc-indexes.ts';
+import { chosenHighlightColour } from '#shared/model/highlight-colour.ts';
 import { liveAnchorOf, liveTagIdsOf } from '#shared/model/highlight-reads.ts';
 import type { HighlightId } from '#shared/model/ids.ts';
 import { observeProject, type ProjectChange } from '#shared/model/observe.ts';
 import { placeHighlight, type Placement } from '#shared/model/placements.ts';
 import { buildTagIndex, type TagIndex } from '#shared/model/tag-index.ts';
 import { highlightsPluginKey, setHighlightsMeta, type HighlightSpan, type HighlightsMeta } from '../reader/highlights-plugin.ts';
+import { setTagNames } from '../reader/tag-names.ts';
+import { namedColour } from '../store/highlight-colours.ts';
 
 /** One open article's highlights. */
 export interface DocumentHighlights {
@@ -91,11 +95,16 @@ export function createDocumentHighlights(doc: Y.Doc, article: Article): Document
       to: article.textMap.offsetToPos(placement.end),
       tags: liveTagIdsOf(doc, id, tagIndex),
       hasNote: noted.has(id),
+      // Only the palette's colours have a rule; any other stored value paints as the code colour.
+      colour: namedColour(chosenHighlightColour(doc, id))?.colour ?? null,
     };
   };
 
-  /** Re-reads `ids` and returns the plugin metadata that brings the spans up to date. */
-  const refresh = (ids: Iterable<HighlightId> | null): HighlightsMeta => {
+  /**
+   * Re-reads `ids` and returns the plugin metadata that brings the spans up to date; spans
+   * carrying a tag of `renamed` are repainted even when unchanged (their hover titles name it).
+   */
+  const refresh = (ids: Iterable<HighlightId> | null, renamed: ReadonlySet<string> = new Set()): HighlightsMeta => {
     const wanted = ids === null ? null : new Set(ids);
     const upsert: HighlightSpan[] = [];
     const remove: HighlightId[] = [];
@@ -113,7 +122,8 @@ export function createDocumentHighlights(doc: Y.Doc, article: Article): Document
       }
       unanchored.delete(id);
       const previous = spans.get(id);
-      if (previous && previous.hasNote === span.hasNote && previous.tags.join() === span.tags.join()) return;
+      const same = previous && previous.hasNote === span.hasNote && previous.colour === span.colour && previous.tags.join() === span.tags.join();
+      if (same && !span.tags.some((tag) => renamed.has(tag))) return;
       spans.set(id, span);
       upsert.push(span);
     };
@@ -144,10 +154,14 @@ export function createDocumentHighlights(doc: Y.Doc, article: Article): Document
       }
       connectedView = view;
       const stop = observeProject(doc, (change: ProjectChange) => {
-        if (change.tags.size > 0) tagIndex = buildTagIndex(doc);
+        if (change.tags.size > 0) {
+          tagIndex = buildTagIndex(doc);
+          // The names hover titles read, current before the marks carrying a changed tag repaint.
+          setTagNames(new Map([...tagIndex.tags.values()].map((tag) => [tag.id, tag.name])));
+        }
         const relevant = change.tags.size > 0 ? null : change.highlights;
         if (relevant !== null && relevant.size === 0) return;
-        const meta = refresh(relevant);
+        const meta = refresh(relevant, change.tags);
         if ((meta.upsert?.length ?? 0) + (meta.remove?.length ?? 0) === 0) return;
         if (held !== null) {
           held.push(meta);

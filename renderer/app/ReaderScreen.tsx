@@ -1,14 +1,15 @@
 /**
  * The reading screen: the shell filled with the library list and table of contents
  * (sidebar), the reader (centre), the reserved margin column and the selection status.
- * Holds the state shared between those regions (selection, current section).
+ * Holds the state shared between those regions (selection, current section, whether the
+ * contents are shown — the Contents button is pressed exactly when they are on screen).
  *
  * It composes the reader with annotations, which the reader itself knows nothing of: once
  * the annotation workspace is available (after first run and loading), it hands the reader
  * `attachAnnotations` for each view it creates, and the selection toolbar and the highlight
  * popover for its page.
  */
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
 import type { EditorView } from 'prosemirror-view';
 import type { Article, OutlineEntry } from '#shared/documents/article.ts';
 import type { LibraryEntry } from '../services/documents.ts';
@@ -26,6 +27,11 @@ import { SelectionToolbar } from '../annotations/SelectionToolbar.tsx';
 import { HighlightPopover } from '../annotations/HighlightPopover.tsx';
 import { useAfterPaintSetter } from '../reader/use-after-paint-setter.ts';
 import { Shell } from '../ui/Shell.tsx';
+import { PanelColumnContext } from '../ui/panel-column.ts';
+import { useMediaQuery } from '../ui/use-media-query.ts';
+
+/** Below this width an open side panel takes the sidebar's place (layout.css says the same). */
+const PANEL_REPLACES_SIDEBAR = '(max-width: 1599.98px)';
 
 /** Props of {@link ReaderScreen}. */
 export interface ReaderScreenProps {
@@ -45,10 +51,23 @@ export function ReaderScreen({ article, entries, positions, commands }: ReaderSc
   const [activeSection, setActiveSection] = useState(-1);
   const [handle, setHandle] = useState<ReaderHandle | null>(null);
   const [contentsHidden, setContentsHidden] = useState(false);
+  // Below 1600 px an open panel stands where the contents were: the Contents button is then
+  // not pressed, and pressing it closes the panel so the contents come back.
+  const panelOpen = useContext(PanelColumnContext);
+  const panelReplacesContents = useMediaQuery(PANEL_REPLACES_SIDEBAR) && panelOpen;
+  const contentsShown = !contentsHidden && !panelReplacesContents;
+  const replaced = useRef(panelReplacesContents);
+  replaced.current = panelReplacesContents;
 
   useEffect(() => commands.subscribe((command) => {
-    if (command === 'toggle-contents') setContentsHidden((hidden) => !hidden);
-  }), [commands]);
+    if (command !== 'toggle-contents') return;
+    if (replaced.current && annotations !== null) {
+      annotations.setPanel(null);
+      setContentsHidden(false);
+    } else {
+      setContentsHidden((hidden) => !hidden);
+    }
+  }), [commands, annotations]);
 
   // Stable per workspace and article: a new function would make the reader recreate its view.
   const attachToView = useMemo(
@@ -67,7 +86,7 @@ export function ReaderScreen({ article, entries, positions, commands }: ReaderSc
       context={<span className="top-bar__title" title={article.meta.title}>{article.meta.title}</span>}
       actions={(
         <>
-          <button type="button" className="button button--quiet" onClick={() => commands.emit('toggle-contents')} aria-pressed={!contentsHidden}>Contents</button>
+          <button type="button" className="button button--quiet" onClick={() => commands.emit('toggle-contents')} aria-pressed={contentsShown}>Contents</button>
           <button type="button" className="button button--quiet" onClick={() => commands.emit('find')}>Find</button>
           <ProjectMenu commands={commands} />
         </>

@@ -10,15 +10,16 @@
  * (`coordsAtPos` of the highlight's start) and every card's height, then write all
  * transforms (CSSOM, which the CSP allows) — on render, and once per frame on scroll/resize.
  *
- * Writing in the margin (a note's editor, a reply) ends the text selection in the reader,
- * so the selection toolbar leaves instead of floating over the text while the person types.
+ * Writing in the margin (a note's editor, a reply) ends the text selection in the reader
+ * (the selection toolbar's own rule for any text field), so the toolbar leaves instead of
+ * floating over the text while the person types.
  */
-import { useEffect, useLayoutEffect, useMemo, useRef, type FocusEvent } from 'react';
-import { TextSelection } from 'prosemirror-state';
+import { useEffect, useLayoutEffect, useMemo, useRef } from 'react';
 import type { HighlightId } from '#shared/model/ids.ts';
 import { getHighlight } from '#shared/model/queries.ts';
 import { createViewContext, type HighlightView } from '#shared/model/views.ts';
 import { noteFor } from '../store/annotation-actions.ts';
+import { namedColour } from '../store/highlight-colours.ts';
 import type { OpenReader } from '../annotations/reader-registry.ts';
 import { useWorkspace, useWorkspaceSnapshot } from '../annotations/use-workspace.ts';
 import { memberNames } from '../panels/people.ts';
@@ -38,16 +39,11 @@ function alignCards(host: HTMLElement, reader: OpenReader, focusedId: HighlightI
     const top = span ? reader.view.coordsAtPos(span.from, 1).top - hostTop : -10_000;
     return { id, anchorTop: top, height: card.offsetHeight };
   });
-  const tops = layoutMargin(items, { focusedId });
+  // No floor at the column's top: a card whose highlight has scrolled up goes up with it
+  // (clipped by the column), instead of waiting at the top and pushing the cards of the
+  // highlights on screen down, away from their text.
+  const tops = layoutMargin(items, { focusedId, minTop: Number.NEGATIVE_INFINITY });
   for (const card of cards) card.style.transform = `translateY(${Math.round(tops.get(card.dataset.marginItem as string) ?? 0)}px)`;
-}
-
-/** Collapses the reader's selection to its end when a text field in the margin takes focus. */
-function endSelectionOnWriting(reader: OpenReader, event: FocusEvent<HTMLElement>): void {
-  const field = event.target instanceof HTMLTextAreaElement || event.target instanceof HTMLInputElement;
-  const { state } = reader.view;
-  if (!field || reader.view.isDestroyed || state.selection.empty) return;
-  reader.view.dispatch(state.tr.setSelection(TextSelection.create(state.doc, state.selection.to)));
 }
 
 /** The margin column's content. */
@@ -130,7 +126,7 @@ export function MarginColumn() {
 
   if (reader === null) return null;
   return (
-    <div className="margin-notes" ref={container} onFocus={(event) => endSelectionOnWriting(reader, event)}>
+    <div className="margin-notes" ref={container}>
       {views.map((view) => {
         const focused = view.id === marginFocus;
         const focus = () => workspace.focusHighlight(view.id, { reveal: false });
@@ -147,6 +143,7 @@ export function MarginColumn() {
                 note={note}
                 quote={view.quote.exact}
                 codes={view.tags.map((applied) => applied.tag)}
+                colour={namedColour(view.chosenColour) ?? null}
                 focused={focused}
                 nameOf={nameOf}
                 me={snapshot.member?.id ?? null}

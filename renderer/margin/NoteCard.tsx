@@ -1,5 +1,5 @@
 /**
- * One note in the margin: author and time, its highlight's codes as chips, the note — edited in place by its author (a plain
+ * One note in the margin: author and time, its highlight's codes (and chosen colour) as chips, the note — edited in place by its author (a plain
  * textarea bound to the note's Y.Text, see text-binding.ts), read-only for everyone else,
  * who reply instead — "edited by X, date" where a merge brought in someone else's edit, and
  * its thread of replies with a box to add one. Clicking the card focuses its highlight. Memoised on what it shows, so a
@@ -11,6 +11,7 @@ import { canEditNote, type OtherEdit } from '#shared/model/note-editors.ts';
 import { addReply, editNote, noteText } from '#shared/model/notes.ts';
 import type { NoteView } from '#shared/model/views.ts';
 import type { AnnotationWorkspace } from '../annotations/workspace.ts';
+import type { NamedColour } from '../store/highlight-colours.ts';
 import { bindText } from './text-binding.ts';
 import { formatNoteTime } from './margin-hooks.ts';
 
@@ -27,6 +28,8 @@ export interface NoteCardProps {
   readonly quote: string;
   /** The highlight's codes in display order (first code first), shown as chips under the author. */
   readonly codes: readonly CardCode[];
+  /** The colour chosen for the highlight, shown as a named chip; null while it takes its code's colour. */
+  readonly colour: NamedColour | null;
   readonly focused: boolean;
   readonly nameOf: (id: NoteView['createdBy'] | undefined) => string;
   /** The local member: only a note's author gets an editor. */
@@ -75,19 +78,22 @@ function EditedBy({ edits, nameOf }: { edits: readonly OtherEdit[]; nameOf: Note
   );
 }
 
-/** The highlight's codes as small chips: a colour swatch and the name. */
-function CodeChips({ codes }: { codes: readonly CardCode[] }) {
-  if (codes.length === 0) return null;
+/** The highlight's codes as small chips (a colour swatch and the name), then its own colour if one was chosen. */
+function CodeChips({ codes, colour }: { codes: readonly CardCode[]; colour: NamedColour | null }) {
+  if (codes.length === 0 && colour === null) return null;
   return (
     <ul className="note-card__codes" aria-label="Codes">
       {codes.map((code) => (
         <li key={code.id} className="tag-chip" data-testid="note-code"><span className={`tag-swatch tag-swatch-${code.id}`} aria-hidden="true" />{code.name}</li>
       ))}
+      {colour !== null && (
+        <li className="tag-chip note-card__colour" data-testid="note-colour" title="Highlight colour"><span className={`tag-swatch colour-swatch-${colour.colour.slice(1)}`} aria-hidden="true" />{colour.name}</li>
+      )}
     </ul>
   );
 }
 
-function NoteCardContent({ workspace, note, quote, codes, focused, nameOf, me, editRequested, onFocusHighlight }: NoteCardProps) {
+function NoteCardContent({ workspace, note, quote, codes, colour, focused, nameOf, me, editRequested, onFocusHighlight }: NoteCardProps) {
   const [reply, setReply] = useState('');
   const replies = note.replies.filter((entry) => entry.deleted === null);
   const mine = canEditNote(note.createdBy, me);
@@ -97,7 +103,7 @@ function NoteCardContent({ workspace, note, quote, codes, focused, nameOf, me, e
         <span className="note-card__author">{nameOf(note.createdBy)}</span>
         <time dateTime={new Date(note.createdAt).toISOString()}>{formatNoteTime(note.createdAt)}</time>
       </header>
-      <CodeChips codes={codes} />
+      <CodeChips codes={codes} colour={colour} />
       {!focused && <p className="note-card__quote">“{quote.length > 80 ? `${quote.slice(0, 80)}…` : quote}”</p>}
       {mine ? (
         <NoteEditor workspace={workspace} noteId={note.id} autoFocus={editRequested} />
@@ -139,7 +145,7 @@ function cardKey(props: NoteCardProps): string {
   const mine = canEditNote(note.createdBy, props.me);
   // An author's editor follows its Y.Text itself; a reader's copy of the text is part of the key.
   const text = mine ? '' : note.text;
-  return [note.id, note.createdAt, props.nameOf(note.createdBy), props.quote, props.codes.map((code) => `${code.id}:${code.name}`).join(','), props.focused, props.editRequested, mine, text, edits(note.otherEdits), ...replies].join('\u0000');
+  return [note.id, note.createdAt, props.nameOf(note.createdBy), props.quote, props.codes.map((code) => `${code.id}:${code.name}`).join(','), props.colour?.colour ?? '', props.focused, props.editRequested, mine, text, edits(note.otherEdits), ...replies].join('\u0000');
 }
 
 /** True when two card props render the same card (the click handler only needs the same highlight). */

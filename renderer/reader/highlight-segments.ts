@@ -11,8 +11,8 @@
  *
  * What each segment shows (its classes, see ui/annotations.css and store/tag-stylesheet.ts):
  * the innermost highlight's id (`hl-<id>`), a depth class for stacking intensity
- * (`hl-d2`…`hl-d4`), the background of the
- * first tag of the innermost (shortest) highlight (`hl-t-<tag>`, or `hl-untagged`), one
+ * (`hl-d2`…`hl-d4`), the background of the innermost (shortest) highlight: the colour
+ * chosen for it (`hl-c-<hex>`), else its first tag's (`hl-t-<tag>`, or `hl-untagged`), one
  * double underline in the next distinct tag's colour (`hl-u-<tag>`) however many further
  * tags there are (no glyph is added to the text: on a densely coded article every word
  * would wear one), `hl-noted` and `hl-focused`. Its `title` names every tag of the covering
@@ -34,6 +34,8 @@ export interface HighlightSpan {
   readonly tags: readonly TagId[];
   /** True if the highlight carries a note (shown as a dotted underline). */
   readonly hasNote: boolean;
+  /** The highlight's own colour (`#rrggbb`) painted instead of its first tag's; absent or null = its tag's. */
+  readonly colour?: string | null;
 }
 
 /** A stretch of text covered by the same highlights, innermost (shortest) first. */
@@ -49,6 +51,11 @@ export const MAX_DEPTH_CLASS = 4;
 /** CSS class carrying the id of a segment's innermost highlight. */
 export function highlightClass(id: HighlightId): string {
   return `hl-${id}`;
+}
+
+/** CSS class painting a highlight's own colour `#rrggbb` (its rule is in the tag stylesheet). */
+export function highlightColourClass(colour: string): string {
+  return `hl-c-${colour.slice(1).toLowerCase()}`;
 }
 
 /** Attribute listing every highlight covering a segment, innermost first, space-separated. */
@@ -115,7 +122,9 @@ export function segmentClasses(segment: HighlightSegment, focused: HighlightId |
   const depth = segment.spans.length;
   if (depth > 1) classes.push(`hl-d${Math.min(depth, MAX_DEPTH_CLASS)}`);
   const [first, second] = segmentTags(segment);
-  classes.push(first === undefined ? 'hl-untagged' : `hl-t-${first}`);
+  const ownColour = (segment.spans[0] as HighlightSpan).colour;
+  if (ownColour) classes.push(highlightColourClass(ownColour));
+  else classes.push(first === undefined ? 'hl-untagged' : `hl-t-${first}`);
   if (second !== undefined) classes.push(`hl-u-${second}`);
   if (noted) classes.push('hl-noted');
   // The focused highlight's outline is one shape over all its segments: top and bottom on

@@ -6,13 +6,16 @@
  * `.hl-t-<id>` paints the translucent background of a highlight whose first tag it is,
  * `.hl-u-<id>` the double underline of a highlight carrying further tags (one quiet,
  * consistent marking however many there are, never a glyph in the text);
- * `.tag-swatch-<id>` colours swatches in the panels. Rebuilt only when the codebook changes
+ * `.tag-swatch-<id>` colours swatches in the panels; `.hl-c-<hex>` and `.colour-swatch-<hex>`
+ * do the same for the named colours a highlight can be given (highlight-colours.ts). Rebuilt only when the codebook changes
  * (a few dozen rules). The same rebuild hands the tag names to `onNames`, so the reader can
  * name a highlight's codes on hover without reading the model while it paints.
  */
 import type * as Y from 'yjs';
 import { observeProject } from '#shared/model/observe.ts';
 import { buildTagIndex } from '#shared/model/tag-index.ts';
+import { highlightColourClass } from '../reader/highlight-segments.ts';
+import { HIGHLIGHT_COLOURS } from './highlight-colours.ts';
 
 const HEX = /^#([0-9a-f]{3}|[0-9a-f]{6})$/i;
 
@@ -38,6 +41,11 @@ export function tagRules(doc: Y.Doc): string {
     rules.push(`.hl-t-${tag.id}{background-color:${translucent(tag.colour, 0.38)}}`);
     rules.push(`.hl-u-${tag.id}{text-decoration:underline double ${solid} 2px;text-underline-offset:3px}`);
     rules.push(`.tag-swatch-${tag.id}{background-color:${solid}}`);
+  }
+  // A highlight's own colour (after the tag rules, so it wins over its tag's background).
+  for (const { colour } of HIGHLIGHT_COLOURS) {
+    rules.push(`.${highlightColourClass(colour)}{background-color:${translucent(colour, 0.38)}}`);
+    rules.push(`.colour-swatch-${colour.slice(1)}{background-color:${colour}}`);
   }
   return rules.join('\n');
 }

@@ -13,7 +13,7 @@
  * doc.getMap('c')   client registry     String(Yjs clientID) -> MemberId  (who wrote an item)
  * doc.getMap('t')   tags                TagId -> Y.Map { n c d p g x k kd cb ca ub ua }
  * doc.getMap('h')   highlights          HighlightId -> Y.Map { s: AnchorRecord, x?: TrashRecord,
- *                                                              <TagId>: ApplicationValue ... }
+ *                                                              c?: colour | null, <TagId>: ApplicationValue ... }
  * doc.getMap('n')   notes               NoteId -> Y.Map { h, b, a, t: Y.Text, r: Y.Map, x?, ub?, ua? }
  *                   replies (in note.r) ReplyId -> Y.Map { b, a, t: Y.Text, x? }
  * ```
@@ -58,7 +58,12 @@ export const TAG = {
 export const NOTE_OTHER_EDIT_PREFIX = 'e:';
 
 /** Keys of a highlight's map (besides tag ids). */
-export const HIGHLIGHT = { anchor: 's', trash: 'x' } as const;
+export const HIGHLIGHT = {
+  anchor: 's',
+  trash: 'x',
+  /** The highlight's own colour (`#rrggbb`), chosen in its popover; absent or null = its first code's colour. Optional: older readers ignore it. */
+  colour: 'c',
+} as const;
 
 /** Keys of a note's map (and, for b/a/t/x, of a reply's map). */
 export const NOTE = {

@@ -9,6 +9,7 @@
 import type * as Y from 'yjs';
 import type { HighlightId, MemberId, NoteId, ReplyId, TagId } from './ids.ts';
 import { HIGHLIGHT, NOTE, isApplicationKey, roots, type AnchorRecord, type TrashRecord } from './layout.ts';
+import { chosenColourOf } from './highlight-colour.ts';
 import { otherEdits, type OtherEdit } from './note-editors.ts';
 import type { StoredAnchor } from './anchor-codec.ts';
 import { buildTagIndex, type TagIndex, type TagView, type TrashInfo } from './tag-index.ts';
@@ -60,8 +61,10 @@ export type HighlightView = StoredAnchor & {
   readonly deleted: TrashInfo | null;
   /** Live tags, oldest application first. */
   readonly tags: readonly AppliedTag[];
-  /** Colour of the oldest live tag, or null for an untagged highlight. */
+  /** The colour it is painted in: its own chosen colour, else the oldest live tag's, else null (untagged). */
   readonly colour: string | null;
+  /** The colour chosen for this highlight in its popover (`#rrggbb`), or null for "its code's colour". */
+  readonly chosenColour: string | null;
   /** Live notes, oldest first (the first is "the" note in a one-note UI). */
   readonly notes: readonly NoteView[];
 };
@@ -181,7 +184,8 @@ export function highlightView(context: ViewContext, id: HighlightId, map: Y.Map<
     createdAt: anchor.a,
     deleted: trashInfo(map.get(HIGHLIGHT.trash)),
     tags,
-    colour: tags[0]?.tag.colour ?? null,
+    colour: chosenColourOf(map) ?? tags[0]?.tag.colour ?? null,
+    chosenColour: chosenColourOf(map),
     notes: context.notesOf(id).filter((note) => note.deleted === null),
   };
 }

@@ -8,8 +8,9 @@
 export function CodebookLegend() {
   return (
     <p className="codebook__legend" data-testid="codebook-legend">
-      In the article, a highlight’s colour is its first code; a double underline means it
-      carries further codes (hover it to see their names). Click a highlight to see and change its codes.
+      In the article, a highlight’s colour is its first code’s, unless it was given a colour of its
+      own; a double underline means it carries further codes (hover it to see their names). Click a
+      highlight to see and change its codes and its colour.
     </p>
   );
 }

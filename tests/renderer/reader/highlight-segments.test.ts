@@ -35,4 +35,15 @@ describe('segmentTitle', () => {
     expect(classes.filter((name) => name.startsWith('hl-u-'))).toEqual(['hl-u-tag-security']);
     expect(classes).not.toContain('hl-many');
   });
+
+  it('paints the innermost highlight’s own colour instead of its first code’s, keeping the underline', () => {
+    const outer = span('outer', 0, 40, ['tag-trade']);
+    const inner = { ...span('inner', 10, 20, ['tag-energy', 'tag-security']), colour: '#5aa9e6' };
+    const [before, middle] = segmentsIn([outer, inner], 0, 40);
+    const classes = segmentClasses(middle!, null).split(' ');
+    expect(classes).toContain('hl-c-5aa9e6');
+    expect(classes.some((name) => name.startsWith('hl-t-'))).toBe(false);
+    expect(classes).toContain('hl-u-tag-security');
+    expect(segmentClasses(before!, null).split(' ')).toContain('hl-t-tag-trade');
+  });
 });
