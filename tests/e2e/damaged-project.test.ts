@@ -2,8 +2,8 @@
  * End to end: a project file holding records no reader can use — a highlight whose anchor
  * was overwritten and a member record set to null, as a hostile or broken client could
  * write them — merges into a fresh browser context like any other. The library, the reader
- * and the Annotations panel keep working with the rest, and the panel says in one quiet
- * line what it had to leave out. No page may log an error.
+ * and the Annotations panel keep working with the rest, and the panel and the Export dialog
+ * say in one quiet line what they had to leave out. No page may log an error.
  */
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
@@ -46,5 +46,11 @@ describe('a damaged project file', () => {
     expect(await page.getByTestId('annotations-skipped').textContent()).toBe('1 record skipped (highlight: no readable anchor)');
     await page.getByTestId('annotation-item').first().click();
     await page.locator('mark.hl').first().waitFor();
+    await page.getByRole('button', { name: 'Export…' }).click();
+    await page.getByTestId('export-skipped').waitFor();
+    expect(await page.getByTestId('export-count').textContent()).toBe(`${readable} excerpts match.`);
+    expect(await page.getByTestId('export-skipped').textContent()).toBe(
+      '2 records skipped (member: not a member record; highlight: no readable anchor)',
+    );
   });
 });
