@@ -6,7 +6,6 @@
  * returns an exit code) so tests can call it in-process; `main` binds it to the real
  * process and is what `bin/marginalia.js` calls.
  */
-import { DocumentError } from '#shared/documents/errors.ts';
 import { defaultDocumentsDir } from '../services/documents-fs.ts';
 import type { CliIo } from './command.ts';
 import { cliCommands } from './registry.ts';
@@ -74,8 +73,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   try {
     return await command.run(args, { ...io, documentsDir });
   } catch (error) {
-    const message = error instanceof DocumentError ? error.message : error instanceof Error ? error.stack ?? error.message : String(error);
-    io.stderr(`marginalia ${name}: ${message}\n`);
+    // One line, never a stack trace: the first line of the message says what went wrong.
+    const message = error instanceof Error ? error.message : String(error);
+    io.stderr(`marginalia ${name}: ${message.split('\n')[0]}\n`);
     return 1;
   }
 }

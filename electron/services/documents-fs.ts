@@ -3,9 +3,10 @@
  *
  * One broken article must not hide the others, so each document yields its own result —
  * the loaded article or an error entry with a human message — while a missing or
- * malformed manifest (which leaves nothing to list) throws a DocumentError.
+ * malformed manifest (which leaves nothing to list) throws a DocumentError. Every file is
+ * checked to be a regular file of a sane size before it is read (bounded-read.ts), since
+ * the folder can be any folder named on the command line.
  */
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Article } from '#shared/documents/article.ts';
@@ -13,6 +14,12 @@ import { loadArticle } from '#shared/documents/article.ts';
 import { DocumentError } from '#shared/documents/errors.ts';
 import type { Manifest } from '#shared/documents/manifest.ts';
 import { parseManifest } from '#shared/documents/manifest.ts';
+import { readRegularFile } from './bounded-read.ts';
+
+/** Largest manifest read (the bundled one is about 2 KB). */
+export const MANIFEST_MAX_BYTES = 1024 * 1024;
+/** Largest article read (the bundled ones are under 100 KB). */
+export const DOCUMENT_MAX_BYTES = 16 * 1024 * 1024;
 
 /** Result of loading one manifest entry. */
 export type BundledDocumentResult =
@@ -35,7 +42,7 @@ export async function readManifest(dir: string): Promise<Manifest> {
   const path = join(dir, manifestFileName);
   let source: string;
   try {
-    source = await readFile(path, 'utf8');
+    source = (await readRegularFile(path, MANIFEST_MAX_BYTES, 'manifests')).toString('utf8');
   } catch (error) {
     throw new DocumentError(`cannot read the manifest (${describe(error)})`, { fileName: path });
   }
@@ -57,7 +64,7 @@ export async function readBundledDocuments(dir: string): Promise<BundledDocument
   return Promise.all(manifest.documents.map(async (entry): Promise<BundledDocumentResult> => {
     const path = join(dir, entry.file);
     try {
-      const source = await readFile(path, 'utf8');
+      const source = (await readRegularFile(path, DOCUMENT_MAX_BYTES, 'articles')).toString('utf8');
       return { ok: true, article: loadArticle(source, entry.file, entry.id) };
     } catch (error) {
       const message = error instanceof DocumentError

@@ -7,22 +7,22 @@
  * stored yet); the command words it. The server path connects exactly like the app (Node `ws` as the
  * WebSocket), waits for the first full sync, then disconnects; it never writes.
  */
-import { readFile } from 'node:fs/promises';
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { ExportError } from '#shared/export/export-error.ts';
 import type { ProjectId } from '#shared/model/ids.ts';
 import { getProjectMeta } from '#shared/model/project.ts';
-import { mergeProjectFile } from '#shared/model/project-file.ts';
+import { PROJECT_FILE_MAX_BYTES, mergeProjectFile } from '#shared/model/project-file.ts';
 import { isProjectId, roomForProject } from '#shared/sync/rooms.ts';
+import { readRegularFile } from './bounded-read.ts';
 import { fileFailureOf } from './export-write.ts';
 
-/** Reads a saved project file into a new Y.Doc. */
+/** Reads a saved project file into a new Y.Doc (a regular file of at most PROJECT_FILE_MAX_BYTES, checked before reading). */
 export async function loadProjectFile(path: string): Promise<Y.Doc> {
   let bytes: Uint8Array;
   try {
-    bytes = await readFile(path);
+    bytes = await readRegularFile(path, PROJECT_FILE_MAX_BYTES, 'project files');
   } catch (error) {
     throw new ExportError({ code: 'project-unreadable', path, ...fileFailureOf(error) });
   }

@@ -6,10 +6,12 @@
  * platform-independent terms; the command words it.
  */
 import { ExportError, type FileFailure } from '#shared/export/export-error.ts';
+import { BoundedReadError } from './bounded-read.ts';
 import { writeFileAtomic } from './files.ts';
 
 /** Maps a Node file-system error to a {@link FileFailure} and the system's own words. */
 export function fileFailureOf(error: unknown): { reason: FileFailure; detail: string } {
+  if (error instanceof BoundedReadError) return { reason: error.reason, detail: error.message };
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   const detail = error instanceof Error ? error.message : String(error);
   switch (code) {

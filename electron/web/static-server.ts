@@ -4,11 +4,13 @@
  * It is how the browser build runs when Electron's binary cannot be obtained (`npm start`
  * falls back to it) and how the end-to-end tests load the app in Chromium: the very same
  * files Electron loads over app://. It listens on 127.0.0.1 unless told otherwise, serves
- * only files inside its root (path traversal, encoded or not, is refused), and sends the
- * same kind of strict Content-Security-Policy the desktop shell uses.
+ * only regular files whose real path (symlinks resolved) is inside its root — path
+ * traversal, encoded or not, and symlinks leading out are refused — and sends the same
+ * kind of strict Content-Security-Policy the desktop shell uses, with `nosniff` and
+ * `no-referrer`, on every answer, errors included.
  */
 import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { realpath, stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, resolve, sep } from 'node:path';
@@ -59,6 +61,13 @@ export const BROWSER_CSP = [
   "form-action 'none'",
 ].join('; ');
 
+/** Headers sent with every answer, errors included. */
+const SECURITY_HEADERS = {
+  'Content-Security-Policy': BROWSER_CSP,
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+} as const;
+
 /**
  * Maps a request path onto a file inside `root`, or returns null when the path is malformed
  * or would leave the root. `/` maps to `index.html`.
@@ -81,8 +90,9 @@ export function resolveRequestPath(root: string, urlPath: string): string | null
 /** Starts serving `config.root`; resolves once listening. */
 export async function startStaticServer(config: StaticServerConfig): Promise<StaticServer> {
   const host = config.host ?? '127.0.0.1';
+  const root = await realpath(config.root);
   const server = createServer((request, response) => {
-    void handle(config.root, request, response);
+    void handle(root, request, response);
   });
   await new Promise<void>((done, fail) => {
     server.once('error', fail);
@@ -101,32 +111,49 @@ export async function startStaticServer(config: StaticServerConfig): Promise<Sta
   };
 }
 
+function refuse(response: ServerResponse, status: 403 | 404 | 405, text: string, extra: Record<string, string> = {}): void {
+  response.writeHead(status, { ...SECURITY_HEADERS, ...extra, 'Content-Type': 'text/plain; charset=utf-8' }).end(text);
+}
+
+/** The real path of `file` if it is a regular file inside `realRoot` (symlinks resolved), else null. */
+async function servableFile(realRoot: string, file: string): Promise<{ path: string; size: number } | null> {
+  try {
+    const real = await realpath(file);
+    if (real !== realRoot && !real.startsWith(realRoot + sep)) return null;
+    const info = await stat(real);
+    return info.isFile() ? { path: real, size: info.size } : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Answers one request; `root` is the real path of the served folder. */
 async function handle(root: string, request: IncomingMessage, response: ServerResponse): Promise<void> {
   if (request.method !== 'GET' && request.method !== 'HEAD') {
-    response.writeHead(405, { Allow: 'GET, HEAD' }).end();
+    refuse(response, 405, 'Method not allowed', { Allow: 'GET, HEAD' });
     return;
   }
-  const file = resolveRequestPath(root, request.url ?? '/');
+  const requested = resolveRequestPath(root, request.url ?? '/');
+  if (!requested) {
+    refuse(response, 403, 'Forbidden');
+    return;
+  }
+  const file = await servableFile(root, requested);
   if (!file) {
-    response.writeHead(403, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Forbidden');
+    refuse(response, 404, 'Not found');
     return;
   }
-  try {
-    const info = await stat(file);
-    if (!info.isFile()) throw new Error('not a file');
-    response.writeHead(200, {
-      'Content-Type': CONTENT_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream',
-      'Content-Length': info.size,
-      'Cache-Control': 'no-cache',
-      'Content-Security-Policy': BROWSER_CSP,
-      'X-Content-Type-Options': 'nosniff',
-    });
-    if (request.method === 'HEAD') {
-      response.end();
-      return;
-    }
-    createReadStream(file).pipe(response);
-  } catch {
-    response.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Not found');
+  response.writeHead(200, {
+    ...SECURITY_HEADERS,
+    'Content-Type': CONTENT_TYPES[extname(file.path).toLowerCase()] ?? 'application/octet-stream',
+    'Content-Length': file.size,
+    'Cache-Control': 'no-cache',
+  });
+  if (request.method === 'HEAD') {
+    response.end();
+    return;
   }
+  const stream = createReadStream(file.path);
+  stream.on('error', () => response.destroy());
+  stream.pipe(response);
 }

@@ -21,6 +21,7 @@ import type { Excerpt } from '#shared/export/excerpt.ts';
 import { EXPORT_FORMATS, usesExcerpts } from '#shared/export/formats.ts';
 import { getProjectMeta, listMembers } from '#shared/model/project.ts';
 import { listTags } from '#shared/model/queries.ts';
+import { createSkipLog, describeSkipped } from '#shared/model/read-guards.ts';
 import type { Platform } from '../services/platform.ts';
 import { useDocVersion } from '../annotations/use-workspace.ts';
 import type { AnnotationWorkspace } from '../annotations/workspace.ts';
@@ -46,7 +47,7 @@ export interface ExportDialogProps {
 /** Excerpts shown in the preview. */
 const PREVIEW_SIZE = 5;
 
-type Matches = { readonly status: 'counting' } | { readonly status: 'ready'; readonly count: number; readonly preview: readonly Excerpt[] } | { readonly status: 'error'; readonly message: string };
+type Matches = { readonly status: 'counting' } | { readonly status: 'ready'; readonly count: number; readonly preview: readonly Excerpt[]; readonly skipped: string } | { readonly status: 'error'; readonly message: string };
 type Running = { readonly fraction: number; readonly controller: AbortController };
 
 const plural = (count: number, one: string, many = `${one}s`) => `${count.toLocaleString()} ${count === 1 ? one : many}`;
@@ -118,8 +119,9 @@ export function ExportDialog({ workspace, articles, files, state, onStateChange,
     setMatches((previous) => (previous.status === 'ready' ? previous : { status: 'counting' }));
     // A short pause first, so ticking several boxes in a row runs the query once.
     const timer = setTimeout(() => {
-      queryExcerptsInChunks(doc, articles, query.filter, query.sort, { signal: controller.signal }).then(
-        (excerpts) => setMatches({ status: 'ready', count: excerpts.length, preview: excerpts.slice(0, PREVIEW_SIZE) }),
+      const skipped = createSkipLog();
+      queryExcerptsInChunks(doc, articles, query.filter, query.sort, { signal: controller.signal, skipped }).then(
+        (excerpts) => setMatches({ status: 'ready', count: excerpts.length, preview: excerpts.slice(0, PREVIEW_SIZE), skipped: describeSkipped(skipped.records) }),
         (error: unknown) => {
           if (!(error instanceof ExportCancelledError)) setMatches({ status: 'error', message: error instanceof Error ? error.message : String(error) });
         },
@@ -204,6 +206,7 @@ export function ExportDialog({ workspace, articles, files, state, onStateChange,
             </div>
             <section className="export-dialog__result" aria-label="Matching excerpts">
               <p className={`export-count${matches.status === 'error' && usesFilters ? ' export-count--error' : ''}`} role="status" aria-live="polite" data-testid="export-count">{countText}</p>
+              {usesFilters && matches.status === 'ready' && matches.skipped !== '' && <p className="panel-empty" data-testid="export-skipped">{matches.skipped}</p>}
               {usesFilters && <Preview matches={matches} />}
             </section>
           </div>

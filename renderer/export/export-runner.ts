@@ -24,6 +24,7 @@ import { usesExcerpts, type ExportFormatId } from '#shared/export/formats.ts';
 import { renderExport, type ExportFormatOptions } from '#shared/export/render.ts';
 import { excerptOrder, sortExcerpts } from '#shared/export/sort.ts';
 import { highlightedDocumentIds } from '#shared/model/highlighted-documents.ts';
+import type { SkipLog } from '#shared/model/read-guards.ts';
 
 /** Thrown (as a rejection) when the run was cancelled through its signal. */
 export class ExportCancelledError extends Error {
@@ -87,14 +88,15 @@ export function documentChunks(doc: Y.Doc, articles: readonly Article[], only?: 
 
 /**
  * The excerpt query in per-document steps; resolves to the same list as
- * `queryExcerpts(doc, articles, filter, sort)`. `share` scales progress (0..1 of the run).
+ * `queryExcerpts(doc, articles, filter, sort)`. `share` scales progress (0..1 of the run);
+ * records no reader can use go to `skipped`.
  */
 export async function queryExcerptsInChunks(
   doc: Y.Doc,
   articles: readonly Article[],
   filter: ExcerptFilter,
   sort: ExcerptSort,
-  options: RunOptions & { readonly context?: ExportContext; readonly share?: number } = {},
+  options: RunOptions & { readonly context?: ExportContext; readonly share?: number; readonly skipped?: SkipLog } = {},
 ): Promise<Excerpt[]> {
   const pause = options.yieldToUi ?? nextMacrotask;
   const share = options.share ?? 1;
@@ -102,7 +104,7 @@ export async function queryExcerptsInChunks(
   const out: Excerpt[] = [];
   for (const [index, documents] of chunks.entries()) {
     checkCancelled(options.signal);
-    out.push(...queryExcerpts(doc, articles, { ...filter, documents }, 'document'));
+    out.push(...queryExcerpts(doc, articles, { ...filter, documents }, 'document', options.skipped));
     options.onProgress?.({ stage: 'query', fraction: (share * (index + 1)) / chunks.length });
     await pause();
   }

@@ -1,12 +1,14 @@
 /**
  * Annotations across the whole corpus ("retrieve segments"): filter by tag (a parent
  * includes its children), person, document, with-note only and text in quote or note;
- * click a result to open its article, scroll to the highlight and focus it.
+ * click a result to open its article, scroll to the highlight and focus it. Records of the
+ * project no reader can use (docs/architecture.md §9) are counted in one quiet line.
  */
 import { useMemo, useState } from 'react';
 import type { MemberId, TagId } from '#shared/model/ids.ts';
 import { listMembers } from '#shared/model/project.ts';
 import { filterAnnotations, listTags, type AnnotationFilter, type TagTreeNode } from '#shared/model/queries.ts';
+import { createSkipLog, describeSkipped } from '#shared/model/read-guards.ts';
 import type { Article } from '#shared/documents/article.ts';
 import { documentTitles } from '../store/use-library-articles.ts';
 import { useDocVersion } from '../annotations/use-workspace.ts';
@@ -46,12 +48,14 @@ export function AnnotationsPanel({ workspace, articles }: AnnotationsPanelProps)
   const members = useMemo(() => listMembers(doc), [doc, version]);
   const nameOf = useMemo(() => memberNames(doc), [doc, version]);
   const titleOf = useMemo(() => documentTitles(articles), [articles]);
-  /** Documents that carry highlights, in library order (unknown ids last). */
-  const documents = useMemo(() => {
+  /** Documents that carry highlights, in library order (unknown ids last), and what could not be read. */
+  const { documents, skippedLine } = useMemo(() => {
     const ids = new Set<string>();
-    for (const view of filterAnnotations(doc, {})) ids.add(view.documentId);
+    const skipped = createSkipLog();
+    for (const view of filterAnnotations(doc, {}, skipped)) ids.add(view.documentId);
     const order = new Map(articles.map((article, index) => [article.meta.id as string, index]));
-    return [...ids].sort((a, b) => (order.get(a) ?? Infinity) - (order.get(b) ?? Infinity) || (a < b ? -1 : a > b ? 1 : 0));
+    const sorted = [...ids].sort((a, b) => (order.get(a) ?? Infinity) - (order.get(b) ?? Infinity) || (a < b ? -1 : a > b ? 1 : 0));
+    return { documents: sorted, skippedLine: describeSkipped(skipped.records) };
   }, [doc, version, articles]);
   const filter: AnnotationFilter = {
     ...(tag !== '' ? { tags: [tag as TagId] } : {}),
@@ -82,6 +86,7 @@ export function AnnotationsPanel({ workspace, articles }: AnnotationsPanelProps)
         <input type="search" placeholder="Text in quote or note" value={text} onChange={(e) => setText(e.target.value)} aria-label="Filter by text" data-testid="filter-text" />
       </div>
       <p className="annotations-panel__count" data-testid="annotation-count" aria-live="polite">{results.length} highlight{results.length === 1 ? '' : 's'}</p>
+      {skippedLine !== '' && <p className="panel-empty" data-testid="annotations-skipped">{skippedLine}</p>}
       <ol className="annotation-list">
         {results.slice(0, RESULT_LIMIT).map((view) => (
           <li key={view.id}>

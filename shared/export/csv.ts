@@ -2,14 +2,18 @@
  * CSV export (RFC 4180): UTF-8, CRLF row ends, every field quoted when it holds a quote,
  * comma, CR or LF, quotes doubled. Optional BOM so Excel detects UTF-8.
  *
- * Spreadsheet formula injection (OWASP "CSV Injection"): a cell starting with `=`, `+`, `-`,
- * `@`, tab or CR is prefixed with an apostrophe so spreadsheets show it as text. This
- * applies to every cell that carries user or document text; numeric columns are produced
- * by us and never start with those characters (offsets are non-negative).
+ * Spreadsheet formula injection (OWASP "CSV Injection"): a cell starting with tab, CR or LF,
+ * or with `=`, `+`, `-`, `@` or their full-width forms `＝ ＋ － ＠` after any leading
+ * whitespace (spreadsheets skip it), is prefixed with an apostrophe so spreadsheets show it
+ * as text. This applies to every cell that carries user or document text; numeric columns
+ * are produced by us and never start with those characters (offsets are non-negative).
+ * C0 controls other than tab and line feed are dropped first (control-characters.ts) and
+ * line breaks become LF, so a cell is what a person typed, never a hidden NUL before `=`.
  *
  * Two shapes: one row per excerpt (tags joined by "; "), or one row per excerpt × tag (an
  * untagged excerpt still gets one row with empty tag columns), which pivots better.
  */
+import { dropControlCharacters } from './control-characters.ts';
 import type { Excerpt, ExcerptNote, ExcerptTag } from './excerpt.ts';
 
 /** CSV options. */
@@ -49,9 +53,17 @@ export function csvColumns(rows: CsvOptions['rows']): string[] {
   return [...COMMON_COLUMNS, ...(rows === 'excerpt' ? EXCERPT_TAG_COLUMNS : ROW_TAG_COLUMNS), ...NOTE_COLUMNS];
 }
 
+/** A cell's text as written: C0 controls other than tab and LF dropped, CRLF and CR as LF. */
+export function csvText(value: string): string {
+  return dropControlCharacters(value).replace(/\r\n?/g, '\n');
+}
+
+/** Tab, CR or LF first, or a formula sign (ASCII or full-width) after leading whitespace. */
+const FORMULA_START = /^(?:[\t\r\n]|\s*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20])/;
+
 /** Prefixes an apostrophe to text a spreadsheet would read as a formula. */
 export function neutraliseFormula(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return FORMULA_START.test(value) ? `'${value}` : value;
 }
 
 /** One RFC 4180 field: quoted when needed, quotes doubled. */
@@ -102,7 +114,7 @@ function noteCells(notes: readonly ExcerptNote[]): string[] {
 /** Renders excerpts as CSV text (with a trailing CRLF after the last row). */
 export function excerptsToCsv(excerpts: readonly Excerpt[], options: CsvOptions): string {
   const lines: string[] = [csvColumns(options.rows).join(',')];
-  const push = (cells: string[]) => lines.push(cells.map((cell) => csvField(neutraliseFormula(cell))).join(','));
+  const push = (cells: string[]) => lines.push(cells.map((cell) => csvField(neutraliseFormula(csvText(cell)))).join(','));
   for (const excerpt of excerpts) {
     const common = commonCells(excerpt);
     const note = noteCells(excerpt.notes);

@@ -16,6 +16,7 @@ import { sameDocumentVersion } from '../model/highlights.ts';
 import type { HighlightId, MemberId, TagId } from '../model/ids.ts';
 import { roots } from '../model/layout.ts';
 import { getProjectMeta, listMembers } from '../model/project.ts';
+import type { SkipLog } from '../model/read-guards.ts';
 import type { TagIndex } from '../model/tag-index.ts';
 import { createViewContext, highlightView, type HighlightView, type NoteView } from '../model/views.ts';
 import type { CodebookEntry, Excerpt, ExcerptNote, ExcerptPerson, ExportContext } from './excerpt.ts';
@@ -120,11 +121,20 @@ function matches(view: HighlightView, filter: ExcerptFilter, tagSets: readonly R
   return true;
 }
 
-/** Runs the excerpt query: live highlights of `project` matching `filter`, as excerpts, in `sort` order. */
-export function queryExcerpts(project: Y.Doc, articles: readonly Article[], filter: ExcerptFilter = {}, sort: ExcerptSort = 'document'): Excerpt[] {
-  const context = createViewContext(project);
+/**
+ * Runs the excerpt query: live highlights of `project` matching `filter`, as excerpts, in
+ * `sort` order. Records that cannot be read are left out and listed in `skipped`.
+ */
+export function queryExcerpts(
+  project: Y.Doc,
+  articles: readonly Article[],
+  filter: ExcerptFilter = {},
+  sort: ExcerptSort = 'document',
+  skipped?: SkipLog,
+): Excerpt[] {
+  const context = createViewContext(project, skipped);
   const tagIndex = context.tagIndex;
-  const names = new Map(listMembers(project).map((member) => [member.id as string, member.name]));
+  const names = new Map(listMembers(project, skipped).map((member) => [member.id as string, member.name]));
   const person = (id: MemberId): ExcerptPerson => ({ id, name: names.get(id) ?? '' });
   const articleIndex = new Map(articles.map((article) => [article.meta.id as string, indexArticle(article)]));
   const tagSets = filter.tags?.map((tag) => tagIndex.descendants(tagIndex.resolve(tag)));
@@ -135,7 +145,7 @@ export function queryExcerpts(project: Y.Doc, articles: readonly Article[], filt
   const out: Excerpt[] = [];
   roots(project).highlights.forEach((map, key) => {
     const view = highlightView(context, key as HighlightId, map);
-    if (view.deleted || !matches(view, filter, tagSets, members)) return;
+    if (view === undefined || view.deleted || !matches(view, filter, tagSets, members)) return;
     out.push(toExcerpt(view, articleIndex.get(view.documentId), person, pathOf));
   });
   const order = excerptOrder(articles.map((article) => article.meta.id), codebookEntries(tagIndex));
@@ -218,16 +228,16 @@ function toExcerpt(
   };
 }
 
-/** The project-wide context of an export: meta, live codebook, members and the articles' texts. */
-export function buildExportContext(project: Y.Doc, articles: readonly Article[], exportedAt: string): ExportContext {
+/** The project-wide context of an export: meta, live codebook, members and the articles' texts (unreadable records go to `skipped`). */
+export function buildExportContext(project: Y.Doc, articles: readonly Article[], exportedAt: string, skipped?: SkipLog): ExportContext {
   const meta = getProjectMeta(project);
-  const tagIndex = createViewContext(project).tagIndex;
+  const tagIndex = createViewContext(project, skipped).tagIndex;
   return {
     projectId: meta.id ?? 'unnamed-project',
     projectName: meta.name,
     exportedAt,
     codebook: codebookEntries(tagIndex),
-    members: listMembers(project).map((member) => ({ id: member.id, name: member.name })),
+    members: listMembers(project, skipped).map((member) => ({ id: member.id, name: member.name })),
     documents: articles.map((article) => ({ id: article.meta.id, title: article.meta.title, hash: article.hash, text: article.text })),
   };
 }

@@ -8,7 +8,7 @@
  */
 
 /** How a file operation failed, independent of the platform's error codes. */
-export type FileFailure = 'missing' | 'permission-denied' | 'is-folder' | 'disk-full' | 'read-only' | 'other';
+export type FileFailure = 'missing' | 'permission-denied' | 'is-folder' | 'not-a-file' | 'too-large' | 'disk-full' | 'read-only' | 'other';
 
 /** Problems of rendering a format. */
 export type RenderProblem =

@@ -7,8 +7,10 @@
  * text in CommonMark/GitHub and Obsidian: inline-significant characters get a backslash,
  * and line starts that would open a heading, list, rule or quote are escaped too. Line
  * breaks inside a quote or note are kept as hard breaks (a trailing backslash), so the
- * paragraph structure survives without merging into one line.
+ * paragraph structure survives without merging into one line. C0 controls other than tab
+ * and line breaks are dropped (control-characters.ts).
  */
+import { dropControlCharacters } from './control-characters.ts';
 import type { Excerpt, ExcerptNote, ExportContext } from './excerpt.ts';
 
 /** Markdown options. */
@@ -19,7 +21,7 @@ export type MarkdownOptions = {
 
 /** Escapes inline Markdown (and HTML / wiki-link) syntax in one line of text. */
 export function escapeMarkdownInline(text: string): string {
-  return text
+  return dropControlCharacters(text)
     .replace(/[\\`*_[\]<>|~#$]/g, (char) => `\\${char}`)
     .replace(/&(?=#?\w+;)/g, '&amp;');
 }

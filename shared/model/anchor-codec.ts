@@ -11,6 +11,7 @@ import type * as Y from 'yjs';
 import type { HighlightId, MemberId } from './ids.ts';
 import type { PositionSelector, QuoteSelector } from './highlights.ts';
 import { HIGHLIGHT, roots, type AnchorRecord } from './layout.ts';
+import { isRecordMap, isTime } from './read-guards.ts';
 
 /** A highlight's anchor as read: where and on which document version it was made, by whom and when. */
 export type StoredAnchor = {
@@ -40,17 +41,23 @@ function isTuple(value: unknown, length: number, type: 'number' | 'string'): boo
   return Array.isArray(value) && value.length === length && value.every((item) => typeof item === type);
 }
 
-/** True if `value` has the shape of a stored anchor. */
+function isOffsetPair(value: unknown): boolean {
+  if (!isTuple(value, 2, 'number')) return false;
+  const [start, end] = value as [number, number];
+  return Number.isSafeInteger(start) && Number.isSafeInteger(end) && start >= 0 && start <= end;
+}
+
+/** True if `value` has the shape of a stored anchor (offsets whole, 0 ≤ start ≤ end; a time a Date can hold). */
 export function isStoredAnchorValue(value: unknown): value is AnchorRecord {
   if (typeof value !== 'object' || value === null) return false;
   const record = value as Record<string, unknown>;
   return (
     typeof record.d === 'string' &&
     typeof record.h === 'string' &&
-    isTuple(record.p, 2, 'number') &&
+    isOffsetPair(record.p) &&
     isTuple(record.q, 3, 'string') &&
     typeof record.b === 'string' &&
-    typeof record.a === 'number'
+    isTime(record.a)
   );
 }
 
@@ -67,8 +74,13 @@ export function decodeAnchor(value: unknown): StoredAnchor {
   };
 }
 
-/** The anchor of highlight `id` (live or trashed), or undefined if the doc has no such highlight. */
+/** The anchor `value` as read, or undefined if it is not a stored anchor (a damaged or foreign value). */
+export function readAnchor(value: unknown): StoredAnchor | undefined {
+  return isStoredAnchorValue(value) ? decodeAnchor(value) : undefined;
+}
+
+/** The anchor of highlight `id` (live or trashed), or undefined if the doc has no such highlight or it has no readable anchor. */
 export function anchorOf(doc: Y.Doc, id: HighlightId): StoredAnchor | undefined {
-  const map = roots(doc).highlights.get(id);
-  return map === undefined ? undefined : decodeAnchor(map.get(HIGHLIGHT.anchor));
+  const map: unknown = roots(doc).highlights.get(id);
+  return isRecordMap(map) ? readAnchor(map.get(HIGHLIGHT.anchor)) : undefined;
 }

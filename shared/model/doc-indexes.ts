@@ -13,7 +13,8 @@
  */
 import type * as Y from 'yjs';
 import type { HighlightId, NoteId } from './ids.ts';
-import { NOTE, roots, type TrashRecord } from './layout.ts';
+import { NOTE, roots } from './layout.ts';
+import { isRecordMap, readString, readTrash } from './read-guards.ts';
 import { observeProject } from './observe.ts';
 import { documentOf } from './views.ts';
 
@@ -62,9 +63,9 @@ export function notedHighlights(doc: Y.Doc): NotedHighlights {
   const update = (noteId: NoteId): void => {
     const previous = ownerOf.get(noteId);
     if (previous !== undefined) liveNotes.get(previous)?.delete(noteId);
-    const note = notes.get(noteId);
-    const highlight = note?.get(NOTE.highlight) as HighlightId | undefined;
-    if (note === undefined || highlight === undefined || (note.get(NOTE.trash) as TrashRecord | undefined)?.d === 1) {
+    const note: unknown = notes.get(noteId);
+    const highlight = isRecordMap(note) ? (readString(note.get(NOTE.highlight)) as HighlightId | undefined) : undefined;
+    if (!isRecordMap(note) || highlight === undefined || readTrash(note.get(NOTE.trash)) !== null) {
       ownerOf.delete(noteId);
       return;
     }

@@ -3,33 +3,34 @@
  * annotation commands and the corpus-wide checks — the questions they ask without building
  * full views (a view reads every note of the project on first use; these never do).
  *
- * "Live" means not in the trash. A highlight whose map carries no anchor (never written by
- * this model; tolerated for robustness) is skipped by the passes, as the views skip it.
+ * "Live" means not in the trash. A highlight whose map carries no readable anchor (never
+ * written by this model, but a damaged file or another client may hold one) is skipped by
+ * the passes, as the views skip it; so is a note that is not a map.
  */
 import type * as Y from 'yjs';
-import { decodeAnchor, type StoredAnchor } from './anchor-codec.ts';
+import { readAnchor, type StoredAnchor } from './anchor-codec.ts';
 import type { HighlightId, NoteId, TagId } from './ids.ts';
-import { HIGHLIGHT, NOTE, roots, type TrashRecord } from './layout.ts';
+import { HIGHLIGHT, NOTE, roots } from './layout.ts';
+import { createSkipLog, isRecordMap, readTrash } from './read-guards.ts';
 import type { TagIndex } from './tag-index.ts';
 import { appliedTags, createViewContext, highlightView, isTrashed, type AppliedTag, type HighlightView, type ViewContext } from './views.ts';
 
 function liveMap(doc: Y.Doc, id: HighlightId): Y.Map<unknown> | undefined {
-  const map = roots(doc).highlights.get(id);
-  return map === undefined || isTrashed(map) ? undefined : map;
+  const map: unknown = roots(doc).highlights.get(id);
+  return !isRecordMap(map) || isTrashed(map) ? undefined : map;
 }
 
 /** The anchor of a live highlight, or undefined if it is unknown, trashed or has no anchor. */
 export function liveAnchorOf(doc: Y.Doc, id: HighlightId): StoredAnchor | undefined {
-  const value = liveMap(doc, id)?.get(HIGHLIGHT.anchor);
-  return value === undefined ? undefined : decodeAnchor(value);
+  return readAnchor(liveMap(doc, id)?.get(HIGHLIGHT.anchor));
 }
 
 /** Calls `visit` with the id and anchor of every live highlight, in the doc's map order. */
 export function forEachLiveAnchor(doc: Y.Doc, visit: (id: HighlightId, anchor: StoredAnchor) => void): void {
   roots(doc).highlights.forEach((map, id) => {
-    if (isTrashed(map)) return;
-    const value = map.get(HIGHLIGHT.anchor);
-    if (value !== undefined) visit(id as HighlightId, decodeAnchor(value));
+    if (!isRecordMap(map) || isTrashed(map)) return;
+    const anchor = readAnchor(map.get(HIGHLIGHT.anchor));
+    if (anchor !== undefined) visit(id as HighlightId, anchor);
   });
 }
 
@@ -38,9 +39,9 @@ export function forEachLiveAnchor(doc: Y.Doc, visit: (id: HighlightId, anchor: S
  * them; throws for an unknown highlight.
  */
 export function appliedTagsOf(doc: Y.Doc, id: HighlightId, context: ViewContext = createViewContext(doc)): AppliedTag[] {
-  const map = roots(doc).highlights.get(id);
-  if (map === undefined) throw new Error(`unknown highlight ${id}`);
-  return appliedTags(context, map);
+  const highlights = roots(doc).highlights;
+  if (!highlights.has(id)) throw new Error(`unknown highlight ${id}`);
+  return appliedTags(context, highlights.get(id));
 }
 
 /**
@@ -51,18 +52,18 @@ export function appliedTagsOf(doc: Y.Doc, id: HighlightId, context: ViewContext 
 export function liveTagIdsOf(doc: Y.Doc, id: HighlightId, tagIndex: TagIndex): TagId[] {
   const map = roots(doc).highlights.get(id);
   if (map === undefined) return [];
-  const context: ViewContext = { doc, tagIndex, notesOf: () => [], memberOf: () => undefined };
+  const context: ViewContext = { doc, tagIndex, notesOf: () => [], memberOf: () => undefined, skipped: createSkipLog() };
   return appliedTags(context, map).map((applied) => applied.tag.id);
 }
 
 function isNoteTrashed(note: Y.Map<unknown>): boolean {
-  return (note.get(NOTE.trash) as TrashRecord | undefined)?.d === 1;
+  return readTrash(note.get(NOTE.trash)) !== null;
 }
 
 /** The first live note of a highlight in the doc's map order, or null if it has none. */
 export function firstLiveNoteOf(doc: Y.Doc, highlight: HighlightId): NoteId | null {
   for (const [id, note] of roots(doc).notes) {
-    if (note.get(NOTE.highlight) === highlight && !isNoteTrashed(note)) return id as NoteId;
+    if (isRecordMap(note) && note.get(NOTE.highlight) === highlight && !isNoteTrashed(note)) return id as NoteId;
   }
   return null;
 }
@@ -70,6 +71,9 @@ export function firstLiveNoteOf(doc: Y.Doc, highlight: HighlightId): NoteId | nu
 /** Views of every highlight, live and trashed, ordered by id. */
 export function listAllHighlights(doc: Y.Doc, context: ViewContext = createViewContext(doc)): HighlightView[] {
   const out: HighlightView[] = [];
-  roots(doc).highlights.forEach((map, id) => out.push(highlightView(context, id as HighlightId, map)));
+  roots(doc).highlights.forEach((map, id) => {
+    const view = highlightView(context, id as HighlightId, map);
+    if (view) out.push(view);
+  });
   return out.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }

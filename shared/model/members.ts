@@ -6,10 +6,9 @@
 import type * as Y from 'yjs';
 import type { MemberId } from './ids.ts';
 import { roots } from './layout.ts';
-import type { MemberView } from './project.ts';
+import { readMember, type MemberView } from './project.ts';
 
-/** The member `id` as recorded in `doc`, or undefined if the project has no such member. */
+/** The member `id` as recorded in `doc`, or undefined if the project has no such member (or no readable record of them). */
 export function getMember(doc: Y.Doc, id: MemberId): MemberView | undefined {
-  const record = roots(doc).members.get(id);
-  return record === undefined ? undefined : { id, name: record.n, colour: record.c, joinedAt: record.a };
+  return readMember(id, roots(doc).members.get(id));
 }

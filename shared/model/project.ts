@@ -9,6 +9,7 @@
 import type * as Y from 'yjs';
 import type { MemberId, ProjectId } from './ids.ts';
 import { META, roots, type MemberRecord } from './layout.ts';
+import { readString, readTime, type SkipLog } from './read-guards.ts';
 import { SCHEMA_VERSION } from './schema.ts';
 import { write, type Actor } from './write.ts';
 
@@ -73,17 +74,33 @@ export function getProjectMeta(doc: Y.Doc): ProjectMeta {
 export function setMember(doc: Y.Doc, actor: Actor, profile: { readonly name: string; readonly colour: string }): void {
   write(doc, actor, ({ member, at }) => {
     const members = roots(doc).members;
-    const previous = members.get(member);
-    const record: MemberRecord = { n: profile.name, c: profile.colour, a: previous?.a ?? at };
+    const previous: unknown = members.get(member);
+    const joined = typeof previous === 'object' && previous !== null ? readTime((previous as { a?: unknown }).a) : undefined;
+    const record: MemberRecord = { n: profile.name, c: profile.colour, a: joined ?? at };
     members.set(member, record);
   });
 }
 
-/** All members, sorted by name then id. */
-export function listMembers(doc: Y.Doc): MemberView[] {
+/** Colour of a member whose stored colour cannot be read. */
+export const UNKNOWN_MEMBER_COLOUR = '#808080';
+
+/**
+ * A stored member record as read, or undefined if it is not a record at all; a missing or
+ * wrong-typed name reads as '', colour as {@link UNKNOWN_MEMBER_COLOUR}, joined time as 0.
+ */
+export function readMember(id: MemberId, record: unknown): MemberView | undefined {
+  if (typeof record !== 'object' || record === null || Array.isArray(record)) return undefined;
+  const { n, c, a } = record as { n?: unknown; c?: unknown; a?: unknown };
+  return { id, name: readString(n) ?? '', colour: readString(c) ?? UNKNOWN_MEMBER_COLOUR, joinedAt: readTime(a) ?? 0 };
+}
+
+/** All members, sorted by name then id; records that are not members go to `skipped`. */
+export function listMembers(doc: Y.Doc, skipped?: SkipLog): MemberView[] {
   const out: MemberView[] = [];
-  roots(doc).members.forEach((record, id) => {
-    out.push({ id: id as MemberId, name: record.n, colour: record.c, joinedAt: record.a });
+  roots(doc).members.forEach((record: unknown, id) => {
+    const member = readMember(id as MemberId, record);
+    if (member) out.push(member);
+    else skipped?.skip('member', id, 'not a member record');
   });
   return out.sort((a, b) => a.name.localeCompare(b.name) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }

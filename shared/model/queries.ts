@@ -8,6 +8,7 @@ import type * as Y from 'yjs';
 import { foldText } from '#shared/text/fold.ts';
 import type { HighlightId, MemberId, NoteId, TagId } from './ids.ts';
 import { roots } from './layout.ts';
+import type { SkipLog } from './read-guards.ts';
 import type { TagView, TrashInfo } from './tag-index.ts';
 import {
   appliedTags,
@@ -34,7 +35,8 @@ function byPosition(a: HighlightView, b: HighlightView): number {
 export function listHighlights(doc: Y.Doc, documentId: string, context: ViewContext = createViewContext(doc)): HighlightView[] {
   const out: HighlightView[] = [];
   roots(doc).highlights.forEach((map, id) => {
-    if (documentOf(map) === documentId && !isTrashed(map)) out.push(highlightView(context, id as HighlightId, map));
+    const view = documentOf(map) === documentId && !isTrashed(map) ? highlightView(context, id as HighlightId, map) : undefined;
+    if (view) out.push(view);
   });
   return out.sort(byPosition);
 }
@@ -65,7 +67,8 @@ export function listTrash(doc: Y.Doc): TrashView {
   roots(doc).highlights.forEach((map, id) => {
     if (!isTrashed(map)) return;
     trashedHighlights.add(id as HighlightId);
-    highlights.push(highlightView(context, id as HighlightId, map));
+    const view = highlightView(context, id as HighlightId, map);
+    if (view) highlights.push(view);
   });
   const notes: NoteView[] = [];
   const replies: (ReplyView & { noteId: NoteId })[] = [];
@@ -168,9 +171,9 @@ function mentions(view: HighlightView, needle: string): boolean {
   );
 }
 
-/** Live highlights matching `filter`, by document then text order. */
-export function filterAnnotations(doc: Y.Doc, filter: AnnotationFilter): HighlightView[] {
-  const context = createViewContext(doc);
+/** Live highlights matching `filter`, by document then text order; unreadable records go to `skipped`. */
+export function filterAnnotations(doc: Y.Doc, filter: AnnotationFilter, skipped?: SkipLog): HighlightView[] {
+  const context = createViewContext(doc, skipped);
   const documents = filter.documents ? new Set(filter.documents) : undefined;
   const members = filter.members ? new Set(filter.members) : undefined;
   const needle = foldText(filter.text ?? '').trim() || undefined;
@@ -185,6 +188,7 @@ export function filterAnnotations(doc: Y.Doc, filter: AnnotationFilter): Highlig
     const documentId = documentOf(map);
     if (documents && (documentId === undefined || !documents.has(documentId))) return;
     const view = highlightView(context, id as HighlightId, map);
+    if (view === undefined) return;
     if (tags && !view.tags.some((applied) => tags.has(applied.tag.id))) return;
     if (filter.withNote && view.notes.length === 0) return;
     if (members && !involves(view, members)) return;

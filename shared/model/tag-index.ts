@@ -8,14 +8,16 @@
  * - a merge chain is followed to its end; in a cycle, the smallest tag id of the cycle wins;
  * - a parent pointer is resolved through merges; a parent cycle is broken by making its
  *   smallest tag id a root; a trashed or missing parent makes the child a root.
- * Built once per query (O(tags)), so queries over 10k highlights stay linear.
+ * Built once per query (O(tags)), so queries over 10k highlights stay linear. Stored values
+ * are not trusted (read-guards.ts): a tag that is not a map is skipped and reported, a
+ * wrong-typed field reads as empty or unknown.
  */
 import type * as Y from 'yjs';
 import type { MemberId, TagId } from './ids.ts';
-import { TAG, roots, type TrashRecord } from './layout.ts';
+import { TAG, roots } from './layout.ts';
+import { isRecordMap, readString, readTime, readTrash, type SkipLog, type TrashInfo } from './read-guards.ts';
 
-/** Who trashed something and when. */
-export type TrashInfo = { readonly by: MemberId; readonly at: number };
+export type { TrashInfo } from './read-guards.ts';
 
 /** A tag as stored, with its merge target resolved. */
 export type TagView = {
@@ -51,14 +53,7 @@ export type TagIndex = {
   isLive(id: TagId): boolean;
 };
 
-function str(value: unknown): string | undefined {
-  return typeof value === 'string' ? value : undefined;
-}
-
-function trashInfo(value: unknown): TrashInfo | null {
-  const record = value as TrashRecord | undefined;
-  return record && record.d === 1 ? { by: record.b, at: record.a } : null;
-}
+const str = readString;
 
 function minId(ids: Iterable<TagId>): TagId {
   let min: TagId | undefined;
@@ -81,12 +76,16 @@ function followChain(start: TagId, next: (id: TagId) => TagId | null): TagId {
   return path[path.length - 1] as TagId;
 }
 
-/** Builds the resolved codebook of `doc`. */
-export function buildTagIndex(doc: Y.Doc): TagIndex {
+/** Builds the resolved codebook of `doc`; tags that cannot be read go to `skipped`. */
+export function buildTagIndex(doc: Y.Doc, skipped?: SkipLog): TagIndex {
   type Raw = Omit<TagView, 'parentId' | 'resolvedId'> & { readonly storedParent: TagId | null };
   const raw = new Map<TagId, Raw>();
-  roots(doc).tags.forEach((map, key) => {
+  roots(doc).tags.forEach((map: unknown, key) => {
     const id = key as TagId;
+    if (!isRecordMap(map)) {
+      skipped?.skip('tag', key, 'not a tag record');
+      return;
+    }
     raw.set(id, {
       id,
       name: str(map.get(TAG.name)) ?? '',
@@ -94,11 +93,11 @@ export function buildTagIndex(doc: Y.Doc): TagIndex {
       description: str(map.get(TAG.description)) ?? '',
       storedParent: (str(map.get(TAG.parent)) as TagId | undefined) ?? null,
       mergedInto: (str(map.get(TAG.mergedInto)) as TagId | undefined) ?? null,
-      deleted: trashInfo(map.get(TAG.trash)),
+      deleted: readTrash(map.get(TAG.trash)),
       createdBy: str(map.get(TAG.createdBy)) as MemberId | undefined,
-      createdAt: map.get(TAG.createdAt) as number | undefined,
+      createdAt: readTime(map.get(TAG.createdAt)),
       updatedBy: str(map.get(TAG.updatedBy)) as MemberId | undefined,
-      updatedAt: map.get(TAG.updatedAt) as number | undefined,
+      updatedAt: readTime(map.get(TAG.updatedAt)),
     });
   });
 

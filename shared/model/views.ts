@@ -5,13 +5,18 @@
  * one highlight in O(its tags + its notes). Tag applications are resolved through merges
  * at read time and de-duplicated (A merged into B plus B itself shows B once); trashed
  * tags drop out of views but their applications stay stored, so restoring brings them back.
+ *
+ * Nothing stored is trusted (read-guards.ts): a highlight without a readable anchor, a note
+ * or reply without its author, time or text, or a record that is not a map is skipped and
+ * listed once in the context's `skipped` log; wrong-typed optional fields read as unknown.
  */
 import type * as Y from 'yjs';
 import type { HighlightId, MemberId, NoteId, ReplyId, TagId } from './ids.ts';
-import { HIGHLIGHT, NOTE, isApplicationKey, roots, type AnchorRecord, type TrashRecord } from './layout.ts';
+import { HIGHLIGHT, NOTE, isApplicationKey, roots } from './layout.ts';
 import { chosenColourOf } from './highlight-colour.ts';
 import { otherEdits, type OtherEdit } from './note-editors.ts';
-import type { StoredAnchor } from './anchor-codec.ts';
+import { isStoredAnchorValue, readAnchor, type StoredAnchor } from './anchor-codec.ts';
+import { createSkipLog, isRecordMap, isTime, readString, readText, readTime, readTrash, type SkipLog } from './read-guards.ts';
 import { buildTagIndex, type TagIndex, type TagView, type TrashInfo } from './tag-index.ts';
 import { memberOfClient } from './write.ts';
 
@@ -77,51 +82,83 @@ export type ViewContext = {
   notesOf(highlight: HighlightId): readonly NoteView[];
   /** The member behind a Yjs client id (memoised client registry lookup). */
   memberOf(clientId: number): MemberId | undefined;
+  /** Records the views built with this context could not use (each listed once). */
+  readonly skipped: SkipLog;
 };
-function trashInfo(value: unknown): TrashInfo | null {
-  const record = value as TrashRecord | undefined;
-  return record && record.d === 1 ? { by: record.b, at: record.a } : null;
-}
+
+const trashInfo = readTrash;
 
 function byTimeThenId<T extends { createdAt: number; id: string }>(a: T, b: T): number {
   return a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
-function readReply(id: ReplyId, map: Y.Map<unknown>): ReplyView {
+/** The fields notes and replies share, or a reason they cannot be read. */
+function readEntry(map: unknown): { text: string; createdBy: MemberId; createdAt: number; map: Y.Map<unknown> } | string {
+  if (!isRecordMap(map)) return 'not a record';
+  const text = readText(map.get(NOTE.text));
+  const createdBy = readString(map.get(NOTE.createdBy));
+  const createdAt = readTime(map.get(NOTE.createdAt));
+  if (text === undefined) return 'no readable text';
+  if (createdBy === undefined) return 'no author';
+  if (createdAt === undefined) return 'no creation time';
+  return { text, createdBy: createdBy as MemberId, createdAt, map };
+}
+
+function readReply(id: ReplyId, value: unknown, skipped: SkipLog | undefined): ReplyView | undefined {
+  const entry = readEntry(value);
+  if (typeof entry === 'string') {
+    skipped?.skip('reply', id, entry);
+    return undefined;
+  }
+  const { map } = entry;
   return {
     id,
-    text: (map.get(NOTE.text) as Y.Text).toString(),
-    createdBy: map.get(NOTE.createdBy) as MemberId,
-    createdAt: map.get(NOTE.createdAt) as number,
-    updatedBy: map.get(NOTE.updatedBy) as MemberId | undefined,
-    updatedAt: map.get(NOTE.updatedAt) as number | undefined,
+    text: entry.text,
+    createdBy: entry.createdBy,
+    createdAt: entry.createdAt,
+    updatedBy: readString(map.get(NOTE.updatedBy)) as MemberId | undefined,
+    updatedAt: readTime(map.get(NOTE.updatedAt)),
     otherEdits: otherEdits(map),
     deleted: trashInfo(map.get(NOTE.trash)),
   };
 }
 
-/** Reads one note (with all replies, trashed ones flagged). */
-export function readNote(id: NoteId, map: Y.Map<unknown>): NoteView {
+/** Reads one note (with all readable replies, trashed ones flagged); undefined, reported to `skipped`, if it cannot be read. */
+export function readNote(id: NoteId, value: unknown, skipped?: SkipLog): NoteView | undefined {
+  const entry = readEntry(value);
+  const highlightId = typeof entry === 'string' ? undefined : readString(entry.map.get(NOTE.highlight));
+  if (typeof entry === 'string' || highlightId === undefined) {
+    skipped?.skip('note', id, typeof entry === 'string' ? entry : 'no highlight');
+    return undefined;
+  }
+  const { map } = entry;
   const replies: ReplyView[] = [];
-  (map.get(NOTE.replies) as Y.Map<Y.Map<unknown>>).forEach((reply, replyId) => {
-    replies.push(readReply(replyId as ReplyId, reply));
-  });
+  const stored = map.get(NOTE.replies);
+  if (isRecordMap(stored)) {
+    stored.forEach((reply, replyId) => {
+      const view = readReply(replyId as ReplyId, reply, skipped);
+      if (view) replies.push(view);
+    });
+  }
   return {
     id,
-    highlightId: map.get(NOTE.highlight) as HighlightId,
-    text: (map.get(NOTE.text) as Y.Text).toString(),
-    createdBy: map.get(NOTE.createdBy) as MemberId,
-    createdAt: map.get(NOTE.createdAt) as number,
-    updatedBy: map.get(NOTE.updatedBy) as MemberId | undefined,
-    updatedAt: map.get(NOTE.updatedAt) as number | undefined,
+    highlightId: highlightId as HighlightId,
+    text: entry.text,
+    createdBy: entry.createdBy,
+    createdAt: entry.createdAt,
+    updatedBy: readString(map.get(NOTE.updatedBy)) as MemberId | undefined,
+    updatedAt: readTime(map.get(NOTE.updatedAt)),
     otherEdits: otherEdits(map),
     deleted: trashInfo(map.get(NOTE.trash)),
     replies: replies.sort(byTimeThenId),
   };
 }
 
-/** Indexes the codebook of `doc` and, on first use, which notes belong to which highlight. */
-export function createViewContext(doc: Y.Doc): ViewContext {
+/**
+ * Indexes the codebook of `doc` and, on first use, which notes belong to which highlight;
+ * records that cannot be read go to `skipped` (pass a log to read it after the query).
+ */
+export function createViewContext(doc: Y.Doc, skipped: SkipLog = createSkipLog()): ViewContext {
   let byHighlight: Map<HighlightId, [NoteId, Y.Map<unknown>][]> | undefined;
   const read = new Map<HighlightId, NoteView[]>();
   const notesOf = (highlight: HighlightId): readonly NoteView[] => {
@@ -129,14 +166,20 @@ export function createViewContext(doc: Y.Doc): ViewContext {
     if (views) return views;
     if (!byHighlight) {
       byHighlight = new Map();
-      for (const [id, map] of roots(doc).notes) {
-        const owner = map.get(NOTE.highlight) as HighlightId;
-        const list = byHighlight.get(owner) ?? [];
+      for (const [id, map] of roots(doc).notes as Y.Map<unknown>) {
+        const owner = isRecordMap(map) ? readString(map.get(NOTE.highlight)) : undefined;
+        if (owner === undefined || !isRecordMap(map)) {
+          skipped.skip('note', id, isRecordMap(map) ? 'no highlight' : 'not a record');
+          continue;
+        }
+        const list = byHighlight.get(owner as HighlightId) ?? [];
         list.push([id as NoteId, map]);
-        byHighlight.set(owner, list);
+        byHighlight.set(owner as HighlightId, list);
       }
     }
-    views = (byHighlight.get(highlight) ?? []).map(([id, map]) => readNote(id, map)).sort(byTimeThenId);
+    views = (byHighlight.get(highlight) ?? [])
+      .flatMap(([id, map]) => readNote(id, map, skipped) ?? [])
+      .sort(byTimeThenId);
     read.set(highlight, views);
     return views;
   };
@@ -145,19 +188,21 @@ export function createViewContext(doc: Y.Doc): ViewContext {
     if (!members.has(clientId)) members.set(clientId, memberOfClient(doc, clientId));
     return members.get(clientId);
   };
-  return { doc, tagIndex: buildTagIndex(doc), notesOf, memberOf };
+  return { doc, tagIndex: buildTagIndex(doc, skipped), notesOf, memberOf, skipped };
 }
 
 /**
  * Tag applications of a highlight, resolved through merges; `includeTrashedTags` keeps
  * applications whose resolved tag is in the trash (for counting them).
  */
-export function appliedTags(context: ViewContext, map: Y.Map<unknown>, includeTrashedTags = false): AppliedTag[] {
+export function appliedTags(context: ViewContext, map: unknown, includeTrashedTags = false): AppliedTag[] {
   const out = new Map<TagId, AppliedTag>();
+  if (!isRecordMap(map)) return [];
   for (const [key, item] of map._map) {
     if (item.deleted || !isApplicationKey(key)) continue;
     const value = map.get(key);
-    if (typeof value !== 'number' || value <= 0) continue;
+    // Whole seconds: positive = applied; anything else (removed, or unreadable) is not a live application.
+    if (typeof value !== 'number' || value <= 0 || !isTime(value * 1000)) continue;
     const resolvedId = context.tagIndex.resolve(key);
     const tag = context.tagIndex.tags.get(resolvedId);
     if (!tag || (tag.deleted && !includeTrashedTags)) continue;
@@ -170,18 +215,20 @@ export function appliedTags(context: ViewContext, map: Y.Map<unknown>, includeTr
   return [...out.values()].sort((a, b) => a.at - b.at || (a.tag.id < b.tag.id ? -1 : 1));
 }
 
-/** Builds the view of one highlight. */
-export function highlightView(context: ViewContext, id: HighlightId, map: Y.Map<unknown>): HighlightView {
-  const anchor = map.get(HIGHLIGHT.anchor) as AnchorRecord;
+/**
+ * Builds the view of one highlight, or undefined (reported to `context.skipped`) when the
+ * stored value is not a highlight map with a readable anchor.
+ */
+export function highlightView(context: ViewContext, id: HighlightId, map: unknown): HighlightView | undefined {
+  const anchor = isRecordMap(map) ? readAnchor(map.get(HIGHLIGHT.anchor)) : undefined;
+  if (!isRecordMap(map) || anchor === undefined) {
+    context.skipped.skip('highlight', id, isRecordMap(map) ? 'no readable anchor' : 'not a record');
+    return undefined;
+  }
   const tags = appliedTags(context, map);
   return {
     id,
-    documentId: anchor.d,
-    documentHash: anchor.h,
-    position: { start: anchor.p[0], end: anchor.p[1] },
-    quote: { exact: anchor.q[0], prefix: anchor.q[1], suffix: anchor.q[2] },
-    createdBy: anchor.b,
-    createdAt: anchor.a,
+    ...anchor,
     deleted: trashInfo(map.get(HIGHLIGHT.trash)),
     tags,
     colour: chosenColourOf(map) ?? tags[0]?.tag.colour ?? null,
@@ -190,12 +237,13 @@ export function highlightView(context: ViewContext, id: HighlightId, map: Y.Map<
   };
 }
 
-/** The document id of a highlight map without building its view. */
-export function documentOf(map: Y.Map<unknown>): string | undefined {
-  return (map.get(HIGHLIGHT.anchor) as AnchorRecord | undefined)?.d;
+/** The document id of a highlight map without building its view (undefined when its anchor cannot be read). */
+export function documentOf(map: unknown): string | undefined {
+  const anchor = isRecordMap(map) ? map.get(HIGHLIGHT.anchor) : undefined;
+  return isStoredAnchorValue(anchor) ? anchor.d : undefined;
 }
 
 /** True if a highlight map is in the trash. */
-export function isTrashed(map: Y.Map<unknown>): boolean {
-  return trashInfo(map.get(HIGHLIGHT.trash)) !== null;
+export function isTrashed(map: unknown): boolean {
+  return isRecordMap(map) && trashInfo(map.get(HIGHLIGHT.trash)) !== null;
 }

@@ -12,6 +12,7 @@ function readFailure(reason: FileFailure, detail: string): string {
     case 'missing': return 'no such file';
     case 'permission-denied': return 'permission denied';
     case 'is-folder': return 'it is a folder';
+    case 'not-a-file': return 'not a regular file';
     default: return detail;
   }
 }
@@ -23,6 +24,8 @@ function writeFailure(reason: FileFailure, detail: string): string {
     case 'is-folder': return 'it is a folder';
     case 'disk-full': return 'the disk is full';
     case 'read-only': return 'the file system is read-only';
+    case 'not-a-file': return 'it is not a regular file';
+    case 'too-large':
     case 'other': return detail;
   }
 }

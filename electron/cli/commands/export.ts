@@ -10,7 +10,10 @@
  * query, then `renderExport`, so both write the same bytes for the same choices. Every
  * failure ends with exit code 1 (2 for usage errors) and one line on stderr, worded from
  * the failure's code (export-messages.ts); the output file is written atomically, so a
- * failed export never leaves a half-written file.
+ * failed export never leaves a half-written file. Records of the project that no reader
+ * can use (a teammate's client wrote a wrong-typed value) are left out of the export and
+ * counted in one line on stderr, "N records skipped (reason)", so one bad record never
+ * stops the team's export.
  */
 import type { Article } from '#shared/documents/article.ts';
 import { ExportError } from '#shared/export/export-error.ts';
@@ -18,6 +21,7 @@ import { buildExportContext, queryExcerpts, type ExcerptFilter } from '#shared/e
 import { resolveFilterNames } from '#shared/export/filter-names.ts';
 import { EXPORT_FORMAT_IDS, EXPORT_FORMATS, usesExcerpts } from '#shared/export/formats.ts';
 import { renderExport } from '#shared/export/render.ts';
+import { createSkipLog, describeSkipped, type SkipLog } from '#shared/model/read-guards.ts';
 import { readBundledDocuments } from '../../services/documents-fs.ts';
 import { fetchProjectFromServer, loadProjectFile } from '../../services/export-project-source.ts';
 import { writeExportFile } from '../../services/export-write.ts';
@@ -36,8 +40,8 @@ function formatList(): string {
   return `${labels.slice(0, -1).join(', ')} or ${labels.at(-1)}`;
 }
 
-/** Runs a parsed export; resolves to the line printed on success. */
-async function runExport(options: ExportArgs, articles: readonly Article[]): Promise<string> {
+/** Runs a parsed export, listing unusable records in `skipped`; resolves to the line printed on success. */
+async function runExport(options: ExportArgs, articles: readonly Article[], skipped: SkipLog): Promise<string> {
   const project = options.server
     ? await fetchProjectFromServer({ ...options.server, ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}) })
     : await loadProjectFile(options.from as string);
@@ -50,8 +54,8 @@ async function runExport(options: ExportArgs, articles: readonly Article[]): Pro
     ...(options.toDate !== undefined ? { to: options.toDate } : {}),
     ...(options.withNote ? { withNote: true } : {}),
   };
-  const context = buildExportContext(project, articles, new Date().toISOString());
-  const excerpts = usesExcerpts(options.format) ? queryExcerpts(project, articles, filter, options.sort) : [];
+  const context = buildExportContext(project, articles, new Date().toISOString(), skipped);
+  const excerpts = usesExcerpts(options.format) ? queryExcerpts(project, articles, filter, options.sort, skipped) : [];
   const rendered = await renderExport(options.format, excerpts, { context, rows: options.rows, bom: options.bom, group: options.group });
   await writeExportFile(options.out, rendered.data);
   const unanchored = excerpts.filter((excerpt) => !excerpt.anchored).length;
@@ -80,8 +84,11 @@ export const exportCommand: CliCommand = {
     const broken = loaded.find((result) => !result.ok);
     if (broken && !broken.ok) return fail(io, `document ${broken.id} does not load: ${broken.error}`);
     const articles = loaded.flatMap((result) => (result.ok ? [result.article] : []));
+    const skipped = createSkipLog();
     try {
-      io.stdout(`${await runExport(options, articles)}\n`);
+      const done = await runExport(options, articles, skipped);
+      if (skipped.records.length > 0) io.stderr(`marginalia export: ${describeSkipped(skipped.records)}\n`);
+      io.stdout(`${done}\n`);
       return 0;
     } catch (error) {
       if (error instanceof ExportError) return fail(io, exportProblemLine(error.problem));

@@ -36,10 +36,11 @@ describe('exportProblemLine', () => {
   it('words file failures for reading and for writing, and falls back to the system text', () => {
     const read = (reason: FileFailure) => exportProblemLine({ code: 'project-unreadable', path: '/p', reason, detail: 'EIO: i/o error' });
     const write = (reason: FileFailure) => exportProblemLine({ code: 'write-failed', path: '/o', reason, detail: 'EIO: i/o error' });
-    expect([read('missing'), read('permission-denied'), read('is-folder'), read('other')]).toEqual([
+    expect([read('missing'), read('permission-denied'), read('is-folder'), read('not-a-file'), read('other')]).toEqual([
       'cannot read project file /p: no such file',
       'cannot read project file /p: permission denied',
       'cannot read project file /p: it is a folder',
+      'cannot read project file /p: not a regular file',
       'cannot read project file /p: EIO: i/o error',
     ]);
     expect([write('missing'), write('permission-denied'), write('is-folder'), write('disk-full'), write('read-only'), write('other')]).toEqual([

@@ -174,4 +174,18 @@ describe('marginalia export --server', () => {
     expect(nothing.stderr).toBe(`marginalia export: the server holds no data for project ${empty.id} yet\n`);
     expect(existsSync(out)).toBe(false);
   });
+
+  it('still exports after a member sets a teammate\'s record to null, and says it skipped it', async () => {
+    const vandal = connectClient({ url: server.url, projectId, token, doc: new Y.Doc() });
+    await whenSynced(vandal);
+    const [memberId] = [...vandal.doc.getMap('m').keys()];
+    vandal.doc.getMap('m').set(memberId as string, null);
+    await whenSynced(vandal);
+    vandal.destroy();
+    const out = join(work, 'vandalised.csv');
+    const result = await run(['export', '--format', 'csv', '--server', server.url, '--project', projectId, '--token', token, '--out', out]);
+    expect(result.stderr).toBe('marginalia export: 1 record skipped (member: not a member record)\n');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^wrote 9 excerpts to /);
+  });
 });

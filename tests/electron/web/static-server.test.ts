@@ -1,5 +1,8 @@
-/** The static server behind the browser build: serves the root, refuses everything outside it. */
-import { mkdtemp, mkdir, writeFile, rm } from 'node:fs/promises';
+/**
+ * The static server behind the browser build: serves the root, refuses everything outside
+ * it (symlinks included), and sends its security headers with every answer, errors too.
+ */
+import { mkdtemp, mkdir, writeFile, rm, symlink } from 'node:fs/promises';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -32,6 +35,12 @@ describe('static server', () => {
     await writeFile(join(root, 'index.html'), '<!doctype html><title>ok</title>');
     await writeFile(join(root, 'documents', 'a.md'), '# A');
     await writeFile(join(dir, 'secret.txt'), 'secret');
+    await mkdir(join(dir, 'outside'));
+    await writeFile(join(dir, 'outside', 'secret.md'), 'secret');
+    await symlink(join(dir, 'secret.txt'), join(root, 'link.txt'));
+    await symlink('/etc/passwd', join(root, 'passwd'));
+    await symlink(join(dir, 'outside'), join(root, 'linked-folder'));
+    await symlink(join(root, 'documents', 'a.md'), join(root, 'inside-link.md'));
     server = await startStaticServer({ root });
   });
   afterAll(async () => {
@@ -69,6 +78,26 @@ describe('static server', () => {
 
   it('answers 404 for missing files and 405 for other methods', async () => {
     expect((await rawGet(server.port, '/nope.js')).status).toBe(404);
+  });
+
+  it.each(['/link.txt', '/passwd', '/linked-folder/secret.md'])('refuses the symlink %s that leads outside the root', async (path) => {
+    const response = await rawGet(server.port, path);
+    expect([403, 404]).toContain(response.status);
+    expect(response.body).not.toContain('secret');
+    expect(response.body).not.toContain('root:');
+  });
+
+  it('serves a symlink that stays inside the root', async () => {
+    const response = await rawGet(server.port, '/inside-link.md');
+    expect(response.status).toBe(200);
+    expect(response.body).toBe('# A');
+  });
+
+  it.each(['/', '/nope.js', '/../secret.txt', '/passwd', '/documents'])('sends the security headers with the answer to %s', async (path) => {
+    const { headers } = await rawGet(server.port, path);
+    expect(headers['content-security-policy']).toBe(BROWSER_CSP);
+    expect(headers['x-content-type-options']).toBe('nosniff');
+    expect(headers['referrer-policy']).toBe('no-referrer');
   });
 
   it('resolveRequestPath keeps every result inside the root', () => {

@@ -33,7 +33,9 @@ function setup() {
 }
 
 function view(doc: Y.Doc, id: string) {
-  return readNote(id as never, roots(doc).notes.get(id) as Y.Map<unknown>);
+  const note = readNote(id as never, roots(doc).notes.get(id));
+  if (note === undefined) throw new Error(`note ${id} cannot be read`);
+  return note;
 }
 
 describe('note authorship', () => {
