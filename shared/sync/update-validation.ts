@@ -61,7 +61,7 @@ export interface ValidateOptions {
 /** The verdict: how many structs the update carries, or why it is refused. */
 export type UpdateVerdict =
   | { readonly ok: true; readonly structs: number; readonly deleteRanges: number }
-  | { readonly ok: false; readonly reason: string };
+  | { readonly ok: false; readonly reason: string; /** True when the bytes are not a Yjs update at all. */ readonly malformed: boolean };
 
 const ROOT_NAMES: ReadonlySet<string> = new Set(Object.values(ROOT));
 /** The key under which a note or reply keeps its `Y.Text`. */
@@ -108,13 +108,13 @@ export function validateUpdate(update: Uint8Array, options: ValidateOptions = {}
     const result = readStructs(update, options.format ?? 'v1', visit, (declared) =>
       declared > Math.max(limits.maxStructs, limits.maxDeleteRanges) ? `an update declaring ${declared} structs` : undefined,
     );
-    if ('stopped' in result) return { ok: false, reason: result.stopped };
+    if ('stopped' in result) return { ok: false, reason: result.stopped, malformed: false };
     if (result.deleteRanges > limits.maxDeleteRanges) {
-      return { ok: false, reason: `more than ${limits.maxDeleteRanges} delete ranges in one update` };
+      return { ok: false, reason: `more than ${limits.maxDeleteRanges} delete ranges in one update`, malformed: false };
     }
     return { ok: true, structs: result.structs, deleteRanges: result.deleteRanges };
   } catch (error) {
-    return { ok: false, reason: `undecodable update: ${error instanceof Error ? error.message : String(error)}` };
+    return { ok: false, reason: `undecodable update: ${error instanceof Error ? error.message : String(error)}`, malformed: true };
   }
 }
 
