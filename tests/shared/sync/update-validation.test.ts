@@ -97,6 +97,7 @@ describe('validateUpdate', () => {
     expect(validateUpdate(tinyEntriesUpdate(51, 'm', 7), { limits: { maxStructs: 50 } })).toEqual({
       ok: false,
       reason: 'more than 50 structs in one update',
+      malformed: false,
     });
     const declared = tinyEntriesUpdate(1, 'm', 7);
     declared[1] = 0xff;
@@ -111,6 +112,7 @@ describe('validateUpdate', () => {
     expect(validateUpdate(concurrentInsertsUpdate(65, first, right))).toEqual({
       ok: false,
       reason: 'more than 64 items inserted at one position',
+      malformed: false,
     });
     expect(validateUpdate(concurrentInsertsUpdate(10, first, right), { limits: { maxSameOriginSiblings: 9 } }).ok).toBe(false);
   });
@@ -118,7 +120,7 @@ describe('validateUpdate', () => {
   it('refuses truncated and garbage bytes with a reason, never throwing', () => {
     const { doc } = noteDoc();
     const update = Y.encodeStateAsUpdate(doc);
-    expect(validateUpdate(update.slice(0, update.length - 3)).ok).toBe(false);
+    expect(validateUpdate(update.slice(0, update.length - 3))).toMatchObject({ ok: false, malformed: true });
     expect(validateUpdate(Uint8Array.from([0xff, 0xff, 0xff, 0xff, 0x0f, 1, 2, 3])).ok).toBe(false);
   });
 });
