@@ -152,6 +152,7 @@ export async function startSyncServer(options: SyncServerOptions): Promise<SyncS
     uptime: Math.round((Date.now() - startedAt) / 100) / 10,
     rooms: hocuspocus.getDocumentsCount(),
     connections: sockets.size,
+    structs: guard.totalStructs(),
   });
 
   const wss = new WebSocketServer({ noServer: true, maxPayload: maxMessageBytes });

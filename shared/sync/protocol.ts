@@ -88,4 +88,6 @@ export interface SyncHealth {
   readonly rooms: number;
   /** Open websocket connections. */
   readonly connections: number;
+  /** Yjs structs held by the loaded rooms (what their memory follows). */
+  readonly structs: number;
 }
