@@ -207,6 +207,10 @@ export async function startSyncServer(options: SyncServerOptions): Promise<SyncS
       httpServer.off('error', reject);
       resolve();
     });
+  }).catch((error: unknown) => {
+    databaseClosed = true;
+    db.close();
+    throw error;
   });
   boundPort = (httpServer.address() as AddressInfo).port;
   const urlHost = host.includes(':') ? `[${host}]` : host;

@@ -127,6 +127,8 @@ export interface ChildServer {
   readonly port: number;
   /** Every stdout line parsed as JSON so far. */
   readonly lines: Array<Record<string, unknown>>;
+  /** Everything written to stderr so far. */
+  readonly stderr: () => string;
   /** Resolves with the exit code or signal. */
   readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
@@ -159,5 +161,5 @@ export async function startChildServer(dataDir: string, extraArgs: string[] = []
   await waitFor(() => lines.some((line) => line.event === 'listening') || exitedEarly, 'child server to listen', 15_000);
   const listening = lines.find((line) => line.event === 'listening');
   if (!listening) throw new Error(`child server exited before listening: ${stderr}`);
-  return { child, url: String(listening.url), port: Number(listening.port), lines, exited };
+  return { child, url: String(listening.url), port: Number(listening.port), lines, exited, stderr: () => stderr };
 }
