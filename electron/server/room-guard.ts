@@ -5,7 +5,8 @@
  * The front door (front-door.ts) has already checked each update on its own — decodable,
  * within the project layout, at most so many structs and same-position siblings. Here,
  * with the room's Y.Doc at hand, an update is checked again with keys and parents it
- * inherits from items already in the room, and against the room's budgets: its stored
+ * inherits from items already in the room, for inserts among too many items already at
+ * their position (a storm spread over many small updates), and against the room's budgets: its stored
  * bytes, its structs (what memory really follows) and the structs of all loaded rooms
  * together. Hocuspocus runs this hook for every message of an established connection,
  * including those queued before authentication, so nothing reaches a room unweighed.
@@ -26,7 +27,8 @@ import type {
 import * as Y from 'yjs';
 import { CLOSE_CODES, REFUSAL_REASONS } from '#shared/sync/protocol.ts';
 import { projectFromRoom } from '#shared/sync/rooms.ts';
-import { TYPE_REF } from '#shared/sync/update-structs.ts';
+import { CONTENT, TYPE_REF, readStructs } from '#shared/sync/update-structs.ts';
+import type { StructId } from '#shared/sync/update-structs.ts';
 import { validateUpdate } from '#shared/sync/update-validation.ts';
 import type { KnownItem } from '#shared/sync/update-validation.ts';
 import type { DocumentStore } from './document-store.ts';
@@ -60,17 +62,49 @@ export function structsInMemory(doc: Y.Doc): number {
   return structs;
 }
 
-function lookupIn(doc: Y.Doc): (id: { client: number; clock: number }) => KnownItem | undefined {
+function lookupIn(doc: Y.Doc): (id: StructId) => KnownItem | undefined {
   return (id) => {
-    const list = doc.store.clients.get(id.client);
-    const last = list?.[list.length - 1];
-    if (!last || last.id.clock + last.length <= id.clock) return undefined;
-    const item = Y.getItem(doc.store, Y.createID(id.client, id.clock));
-    if (!(item instanceof Y.Item)) return undefined;
+    const item = itemAt(doc, id);
+    if (!item) return undefined;
     const type = item.content instanceof Y.ContentType ? item.content.type : null;
     const typeRef = type instanceof Y.Map ? TYPE_REF.map : type instanceof Y.Text ? TYPE_REF.text : type ? TYPE_REF.array : null;
     return { parentSub: item.parentSub, typeRef };
   };
+}
+
+function itemAt(doc: Y.Doc, id: StructId): Y.Item | null {
+  const list = doc.store.clients.get(id.client);
+  const last = list?.[list.length - 1];
+  if (!last || last.id.clock + last.length <= id.clock) return null;
+  const item = Y.getItem(doc.store, Y.createID(id.client, id.clock));
+  return item instanceof Y.Item ? item : null;
+}
+
+const contains = (item: Y.Item, id: StructId | null): boolean =>
+  id !== null && item.id.client === id.client && item.id.clock <= id.clock && id.clock < item.id.clock + item.length;
+
+/**
+ * The first item of `update` that Yjs would integrate by scanning more than `limit` items
+ * already in the room (those between its origin and right origin: concurrent inserts at
+ * one position, sent across many updates), or null. Bounded: at most `limit` steps each.
+ */
+export function crowdedInsert(doc: Y.Doc, update: Uint8Array, limit: number): string | null {
+  const result = readStructs(update, 'v1', (header) => {
+    if (header.content === CONTENT.gc || header.content === CONTENT.skip) return undefined;
+    const { origin, rightOrigin } = header;
+    const from = origin ? itemAt(doc, origin) : null;
+    const to = rightOrigin ? itemAt(doc, rightOrigin) : null;
+    let steps = 0;
+    // A right origin not yet in the room (in this update, or missing) leaves the scan's end unknown: not judged.
+    if (rightOrigin && !to) return undefined;
+    if (from) {
+      for (let item = from.right; item && !contains(item, rightOrigin); item = item.right) if (++steps > limit) break;
+    } else if (to && origin === null) {
+      for (let item = to.left; item; item = item.left) if (++steps > limit) break;
+    }
+    return steps > limit ? `an insert among more than ${limit} items at one position` : undefined;
+  });
+  return 'stopped' in result ? result.stopped : null;
 }
 
 /** Creates the guard extension. */
@@ -128,6 +162,8 @@ export function createRoomGuard(options: RoomGuardOptions): RoomGuard {
         lookup: lookupIn(document),
       });
       if (!verdict.ok) refuse(socket, CLOSE_CODES.updateRefused, REFUSAL_REASONS.updateRefused, verdict.reason);
+      const crowded = crowdedInsert(document, frame.update, limits.maxSameOriginSiblings);
+      if (crowded) refuse(socket, CLOSE_CODES.updateRefused, REFUSAL_REASONS.updateRefused, crowded);
       const structs = verdict.ok ? verdict.structs : 0;
       const projectedBytes = store.storedBytes(documentName) + frame.update.byteLength;
       if (projectedBytes > limits.maxDocumentBytes) {

@@ -108,6 +108,31 @@ describe('sync server under hostile updates (Node, real websockets)', () => {
     expect(textOf(writer.doc)).toBe('a-b');
   });
 
+  it('refuses a storm of concurrent inserts spread over many small updates', async () => {
+    const { projectId, token } = project();
+    const writer = client(projectId, token);
+    await whenSynced(writer);
+    noteText(writer.doc).insert(0, 'ab');
+    await whenSynced(writer);
+    const first = firstItemId(noteText(writer.doc));
+    const right = { client: first.client, clock: first.clock + 1 };
+    const attacker = await raw(projectId, token);
+    const room = roomForProject(projectId);
+    for (let batch = 0; batch < 40 && attacker.socket.readyState === attacker.socket.OPEN; batch++) {
+      attacker.socket.send(updateFrame(room, concurrentInsertsUpdate(50, first, right, 3_000_000 + batch * 100)));
+    }
+    expect(await closedWithin(attacker.closed, 3000, 'the attacker to be closed')).toEqual({
+      code: CLOSE_CODES.updateRefused,
+      reason: REFUSAL_REASONS.updateRefused,
+    });
+    expect(logs.entries.some((item) => item.detail === 'an insert among more than 64 items at one position')).toBe(true);
+    await waitFor(() => textOf(writer.doc).length > 2, 'the accepted inserts to arrive');
+    expect(textOf(writer.doc).length).toBeLessThanOrEqual(2 + 3 * 50);
+    // Typing in the middle of the note, offline and merged into one update, is not mistaken for a storm.
+    noteText(writer.doc).insert(1, 'typed in the middle');
+    await whenSynced(writer);
+  });
+
   it('refuses updates outside the project layout, naming what was wrong', async () => {
     const { projectId, token } = project();
     const attacker = await raw(projectId, token);
