@@ -137,7 +137,8 @@ export async function startSyncServer(options: SyncServerOptions): Promise<SyncS
     debounce: options.storeDebounceMs ?? 2000,
     maxDebounce: Math.max(10_000, options.storeDebounceMs ?? 0),
     unloadImmediately: true,
-    timeout: Math.max(limits.authTimeoutMs, 30_000),
+    // Hocuspocus's own idle timeout (its default); the front door keeps the shorter authentication deadline.
+    timeout: Math.max(limits.authTimeoutMs, 60_000),
     maxUnauthenticatedQueueMessages: limits.maxUnauthenticatedMessages,
     maxUnauthenticatedQueueSize: Math.min(limits.maxMessageBytes, 1024 * 1024) * 2,
     maxPendingDocuments: limits.maxUnauthenticatedMessages,
