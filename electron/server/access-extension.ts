@@ -46,7 +46,8 @@ export interface AccessControl {
 
 /** What the server does when a socket authenticates, and when its token is revoked. */
 export interface AccessHooks {
-  authenticated(socket: WebSocketLike, tokenId: string): void;
+  /** The socket the server knows as `socketKey` presented a valid token (called before its room loads). */
+  authenticated(socketKey: string, tokenId: string): void;
   /** Stop reading the socket at once and close it (4403 "token revoked"). */
   revoked(socket: WebSocketLike): void;
 }
@@ -63,7 +64,7 @@ export function createAccessControl(tokens: TokenStore, log: SyncServerLogger, h
 
   const extension: Extension = {
     extensionName: 'marginalia-access',
-    async onAuthenticate({ token, documentName, socketId }: onAuthenticatePayload): Promise<AccessContext> {
+    async onAuthenticate({ token, documentName, socketId, context }: onAuthenticatePayload): Promise<AccessContext> {
       const projectId = projectFromRoom(documentName);
       const verdict = projectId
         ? tokens.verifyToken(token, projectId)
@@ -72,13 +73,14 @@ export function createAccessControl(tokens: TokenStore, log: SyncServerLogger, h
         log(logEntry('refused', { socketId, room: documentName, tokenId: verdict.tokenId, reason: verdict.reason }));
         throw { reason: verdict.reason };
       }
+      const socketKey = (context as { socketKey?: unknown } | undefined)?.socketKey;
+      if (typeof socketKey === 'string') hooks.authenticated(socketKey, verdict.record.id);
       return { projectId: verdict.record.projectId, tokenId: verdict.record.id, tokenLabel: verdict.record.label };
     },
     async connected({ connection, context, socketId, documentName }: connectedPayload<AccessContext>) {
       const sockets = socketsByToken.get(context.tokenId) ?? new Set<WebSocketLike>();
       sockets.add(connection.webSocket);
       socketsByToken.set(context.tokenId, sockets);
-      hooks.authenticated(connection.webSocket, context.tokenId);
       connection.onClose(() => forget(context.tokenId, connection.webSocket));
       log(
         logEntry('connect', {

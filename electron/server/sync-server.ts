@@ -20,6 +20,7 @@
  * Hocuspocus's Redis extension (@hocuspocus/extension-redis) with one shared store —
  * not implemented; one instance serves a team of 2–20 comfortably.
  */
+import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -120,8 +121,12 @@ export async function startSyncServer(options: SyncServerOptions): Promise<SyncS
   let databaseClosed = false;
   const persistenceOptions = { store: documents, log, isClosed: () => databaseClosed };
   const door = createFrontDoor(limits, log);
+  const socketsById = new Map<string, WebSocket>();
   const access = createAccessControl(tokens, log, {
-    authenticated: (socket, tokenId) => door.authenticated(socket as WebSocket, tokenId),
+    authenticated: (socketKey, tokenId) => {
+      const socket = socketsById.get(socketKey);
+      if (socket) door.authenticated(socket, tokenId);
+    },
     revoked: (socket) => door.refuse(socket as WebSocket, CLOSE_CODES.tokenRevoked, REFUSAL_REASONS.tokenRevoked, 'token revoked', false),
   });
   const guard = createRoomGuard({
@@ -180,8 +185,10 @@ export async function startSyncServer(options: SyncServerOptions): Promise<SyncS
       return;
     }
     wss.handleUpgrade(request, socket, head, (ws) => {
-      const client = hocuspocus.handleConnection(ws, toWebRequest(request, host, boundPort));
+      const socketKey = randomUUID();
+      const client = hocuspocus.handleConnection(ws, toWebRequest(request, host, boundPort), { socketKey });
       sockets.add(ws);
+      socketsById.set(socketKey, ws);
       door.opened(ws, request);
       ws.on('message', (data, isBinary) => {
         const bytes = door.admitMessage(ws, data, isBinary);
@@ -196,6 +203,7 @@ export async function startSyncServer(options: SyncServerOptions): Promise<SyncS
       });
       ws.on('close', (code, reason) => {
         sockets.delete(ws);
+        socketsById.delete(socketKey);
         door.closed(ws);
         client.handleClose({ code, reason: reason.toString() });
       });
