@@ -9,9 +9,10 @@
  * stderr, while this server logs one JSON line instead.
  *
  * Revocation of an open connection: every authenticated socket is remembered under its
- * token id. `checkRevocations()` closes the sockets whose token is now revoked (close
- * code 4403, reason "token revoked"); the provider reconnects, is refused with the same
- * reason, and shows it. The server calls it on a timer whenever SQLite's `data_version`
+ * token id. `checkRevocations()` hands the sockets whose token is now revoked to the
+ * server, which stops reading them at once (nothing they sent after is applied), closes
+ * them (code 4403, reason "token revoked") and cuts any that ignore the close after a
+ * short grace; the provider reconnects, is refused with the same reason, and shows it. The server calls it on a timer whenever SQLite's `data_version`
  * shows that another process (the CLI) committed, and directly after an in-process
  * revocation.
  */
@@ -23,7 +24,7 @@ import type {
   onDisconnectPayload,
 } from '@hocuspocus/server';
 import type { ProjectId } from '#shared/model/ids.ts';
-import { CLOSE_CODES, REFUSAL_REASONS } from '#shared/sync/protocol.ts';
+import { REFUSAL_REASONS } from '#shared/sync/protocol.ts';
 import { projectFromRoom } from '#shared/sync/rooms.ts';
 import { logEntry } from './server-log.ts';
 import type { SyncServerLogger } from './server-log.ts';
@@ -43,8 +44,16 @@ export interface AccessControl {
   checkRevocations(): number;
 }
 
+/** What the server does when a socket authenticates, and when its token is revoked. */
+export interface AccessHooks {
+  /** The socket the server knows as `socketKey` presented a valid token (called before its room loads). */
+  authenticated(socketKey: string, tokenId: string): void;
+  /** Stop reading the socket at once and close it (4403 "token revoked"). */
+  revoked(socket: WebSocketLike): void;
+}
+
 /** Creates the access extension over a token store. */
-export function createAccessControl(tokens: TokenStore, log: SyncServerLogger): AccessControl {
+export function createAccessControl(tokens: TokenStore, log: SyncServerLogger, hooks: AccessHooks): AccessControl {
   const socketsByToken = new Map<string, Set<WebSocketLike>>();
 
   const forget = (tokenId: string, socket: WebSocketLike): void => {
@@ -55,7 +64,7 @@ export function createAccessControl(tokens: TokenStore, log: SyncServerLogger): 
 
   const extension: Extension = {
     extensionName: 'marginalia-access',
-    async onAuthenticate({ token, documentName, socketId }: onAuthenticatePayload): Promise<AccessContext> {
+    async onAuthenticate({ token, documentName, socketId, context }: onAuthenticatePayload): Promise<AccessContext> {
       const projectId = projectFromRoom(documentName);
       const verdict = projectId
         ? tokens.verifyToken(token, projectId)
@@ -64,6 +73,8 @@ export function createAccessControl(tokens: TokenStore, log: SyncServerLogger): 
         log(logEntry('refused', { socketId, room: documentName, tokenId: verdict.tokenId, reason: verdict.reason }));
         throw { reason: verdict.reason };
       }
+      const socketKey = (context as { socketKey?: unknown } | undefined)?.socketKey;
+      if (typeof socketKey === 'string') hooks.authenticated(socketKey, verdict.record.id);
       return { projectId: verdict.record.projectId, tokenId: verdict.record.id, tokenLabel: verdict.record.label };
     },
     async connected({ connection, context, socketId, documentName }: connectedPayload<AccessContext>) {
@@ -93,7 +104,7 @@ export function createAccessControl(tokens: TokenStore, log: SyncServerLogger): 
       for (const tokenId of tokens.revokedAmong([...socketsByToken.keys()])) {
         const sockets = [...(socketsByToken.get(tokenId) ?? [])];
         socketsByToken.delete(tokenId);
-        for (const socket of sockets) socket.close(CLOSE_CODES.tokenRevoked, REFUSAL_REASONS.tokenRevoked);
+        for (const socket of sockets) hooks.revoked(socket);
         closed += sockets.length;
         log(logEntry('token-revoked', { tokenId, closedSockets: sockets.length }));
       }

@@ -10,6 +10,7 @@ import { isAccessTokenId } from '#shared/sync/access-token.ts';
 import { checkServerUrl } from '#shared/sync/invite.ts';
 import { DEFAULT_SYNC_HOST, DEFAULT_SYNC_PORT } from '#shared/sync/protocol.ts';
 import { isProjectId } from '#shared/sync/rooms.ts';
+import type { ServerLimits } from './server-limits.ts';
 
 /** Default data folder, relative to the working directory. */
 export const DEFAULT_DATA_DIR = './data';
@@ -17,8 +18,16 @@ export const DEFAULT_DATA_DIR = './data';
 /** Usage text printed by `help`. */
 export const USAGE = `Marginalia team sync server
 
-  serve [--host ${DEFAULT_SYNC_HOST}] [--port ${DEFAULT_SYNC_PORT}] [--data ${DEFAULT_DATA_DIR}]
-        [--max-message-bytes N] [--max-document-bytes N] [--durability process-crash|full]
+  serve [--host ${DEFAULT_SYNC_HOST}] [--port ${DEFAULT_SYNC_PORT}] [--data ${DEFAULT_DATA_DIR}] [--durability process-crash|full]
+        [--allow-origins ORIGIN,ORIGIN…]   browser origins allowed besides app://marginalia
+                                           (exact, or http://HOST:* for any port)
+        limits (defaults and effects: electron/server/README.md, "Limits"):
+        [--max-message-bytes N] [--max-document-bytes N] [--max-update-structs N]
+        [--max-same-position N] [--max-room-structs N] [--max-total-structs N]
+        [--max-unauthenticated N] [--max-unauthenticated-per-address N] [--auth-timeout-ms N]
+        [--max-messages-before-auth N] [--connection-rate N] [--connection-burst N]
+        [--token-rate N] [--token-burst N] [--revocation-grace-ms N]
+  room inspect --project ID                         stored size and structs of a project's room
   project create --name NAME [--server-url URL]     new project id, a first token and its invite
   token create --project ID [--label L] [--server-url URL]
   token list --project ID
@@ -38,7 +47,10 @@ export type CliCommand =
       readonly maxMessageBytes: number | undefined;
       readonly maxDocumentBytes: number | undefined;
       readonly durability: 'process-crash' | 'full';
+      /** Limits given on the command line (the others keep their defaults). */
+      readonly limits: Partial<ServerLimits>;
     }
+  | { readonly kind: 'room-inspect'; readonly dataDir: string; readonly projectId: ProjectId }
   | { readonly kind: 'project-create'; readonly dataDir: string; readonly name: string; readonly serverUrl: string }
   | {
       readonly kind: 'token-create';
@@ -54,8 +66,26 @@ export type CliCommand =
 /** Result of parsing: a command or one line saying what is wrong. */
 export type CliParseResult = { readonly ok: true; readonly command: CliCommand } | { readonly ok: false; readonly error: string };
 
+/** Numeric limit flags of `serve`: the limit each sets and its accepted range. */
+const LIMIT_FLAGS: Record<string, readonly [keyof ServerLimits, number, number]> = {
+  'max-update-structs': ['maxUpdateStructs', 1, 10_000_000],
+  'max-same-position': ['maxSameOriginSiblings', 1, 100_000],
+  'max-room-structs': ['maxRoomStructs', 1, 1_000_000_000],
+  'max-total-structs': ['maxTotalStructs', 1, 1_000_000_000],
+  'max-unauthenticated': ['maxUnauthenticatedSockets', 1, 1_000_000],
+  'max-unauthenticated-per-address': ['maxUnauthenticatedPerAddress', 1, 1_000_000],
+  'auth-timeout-ms': ['authTimeoutMs', 100, 600_000],
+  'max-messages-before-auth': ['maxUnauthenticatedMessages', 1, 100_000],
+  'connection-rate': ['connectionMessagesPerSecond', 1, 1_000_000],
+  'connection-burst': ['connectionBurst', 1, 10_000_000],
+  'token-rate': ['tokenMessagesPerSecond', 1, 1_000_000],
+  'token-burst': ['tokenBurst', 1, 10_000_000],
+  'revocation-grace-ms': ['revocationGraceMs', 0, 60_000],
+};
+
 const FLAGS_BY_COMMAND: Record<string, readonly string[]> = {
-  serve: ['data', 'host', 'port', 'max-message-bytes', 'max-document-bytes', 'durability'],
+  serve: ['data', 'host', 'port', 'max-message-bytes', 'max-document-bytes', 'durability', 'allow-origins', ...Object.keys(LIMIT_FLAGS)],
+  'room inspect': ['data', 'project'],
   'project create': ['data', 'name', 'server-url'],
   'token create': ['data', 'project', 'label', 'server-url'],
   'token list': ['data', 'project'],
@@ -145,6 +175,21 @@ export function parseCliArgs(args: readonly string[]): CliParseResult {
       }
       const host = flags.get('host') ?? DEFAULT_SYNC_HOST;
       if (host === '') return fail('--host must not be empty');
+      const limits: Record<string, unknown> = {};
+      for (const [flag, [key, min, max]] of Object.entries(LIMIT_FLAGS)) {
+        const value = parseCount(flag, flags.get(flag), min, max);
+        if (typeof value === 'string') return fail(value);
+        if (value !== undefined) limits[key] = value;
+      }
+      if (maxMessageBytes !== undefined) limits.maxMessageBytes = maxMessageBytes;
+      if (maxDocumentBytes !== undefined) limits.maxDocumentBytes = maxDocumentBytes;
+      const origins = flags.get('allow-origins');
+      if (origins !== undefined) {
+        const list = origins.split(',').map((origin) => origin.trim()).filter((origin) => origin !== '');
+        const bad = list.find((origin) => !/^[a-z][a-z0-9+.-]*:\/\/[^/\s]+$/i.test(origin));
+        if (bad !== undefined) return fail(`--allow-origins: "${bad}" is not an origin like https://team.example.org or http://127.0.0.1:*`);
+        limits.allowedOrigins = list;
+      }
       return {
         ok: true,
         command: {
@@ -155,8 +200,14 @@ export function parseCliArgs(args: readonly string[]): CliParseResult {
           maxMessageBytes: maxMessageBytes as number | undefined,
           maxDocumentBytes: maxDocumentBytes as number | undefined,
           durability,
+          limits: limits as Partial<ServerLimits>,
         },
       };
+    }
+    case 'room inspect': {
+      const id = projectId();
+      if (!isProjectId(id)) return fail(id);
+      return { ok: true, command: { kind: 'room-inspect', dataDir, projectId: id } };
     }
     case 'project create': {
       const projectName = flags.get('name')?.trim();

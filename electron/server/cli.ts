@@ -6,7 +6,9 @@
  * revoked tokens within about a second. Output is for people (one fact per line); bad
  * arguments print one line on stderr and exit with status 2; `serve` logs JSON lines.
  * Modules that load `node:sqlite` are imported dynamically, after Node's
- * "SQLite is experimental" warning has been filtered out of stderr.
+ * "SQLite is experimental" warning has been filtered out of stderr. While serving, what
+ * libraries print through `console` (Hocuspocus warns and reports errors that way) goes
+ * to stderr as JSON log lines (`library-warning`), like the rest of the server log.
  */
 import type { CliCommand } from './cli-args.ts';
 import { parseCliArgs, USAGE } from './cli-args.ts';
@@ -19,16 +21,33 @@ function quietSqliteWarning(): void {
   });
 }
 
+/** Sends what libraries print through `console` to stderr as one JSON log line each. */
+async function consoleToJsonLines(): Promise<void> {
+  const { logEntry } = await import('./server-log.ts');
+  const { format } = await import('node:util');
+  for (const level of ['log', 'info', 'warn', 'error', 'debug'] as const) {
+    console[level] = (...args: unknown[]) => {
+      const message = format(...args.map((arg) => (arg instanceof Error ? arg.message : arg)));
+      process.stderr.write(`${JSON.stringify(logEntry('library-warning', { level, message }))}\n`);
+    };
+  }
+}
+
 async function serve(command: Extract<CliCommand, { kind: 'serve' }>): Promise<void> {
   const { startSyncServer } = await import('./sync-server.ts');
   const { logEntry, logToStdout } = await import('./server-log.ts');
+  await consoleToJsonLines();
   const server = await startSyncServer({
     host: command.host,
     port: command.port,
     dataDir: command.dataDir,
-    maxMessageBytes: command.maxMessageBytes,
-    maxDocumentBytes: command.maxDocumentBytes,
     durability: command.durability,
+    limits: command.limits,
+  }).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'EADDRINUSE') throw new Error(`port ${command.port} on ${command.host} is already in use (choose another with --port)`);
+    if (error.code === 'EADDRNOTAVAIL') throw new Error(`cannot listen on ${command.host}: no such address on this machine (check --host)`);
+    if (error.code === 'EACCES') throw new Error(`not allowed to listen on port ${command.port} (choose one above 1023 with --port)`);
+    throw error;
   });
   const onSignal = (signal: NodeJS.Signals) => {
     logToStdout(logEntry('shutdown', { signal }));
@@ -44,7 +63,29 @@ async function serve(command: Extract<CliCommand, { kind: 'serve' }>): Promise<v
   process.once('SIGTERM', onSignal);
 }
 
-async function manage(command: Exclude<CliCommand, { kind: 'serve' | 'help' }>): Promise<void> {
+async function inspectRoom(command: Extract<CliCommand, { kind: 'room-inspect' }>): Promise<void> {
+  const { openServerDatabase } = await import('./server-database.ts');
+  const { createDocumentStore } = await import('./document-store.ts');
+  const { roomForProject } = await import('#shared/sync/rooms.ts');
+  const { DEFAULT_SERVER_LIMITS } = await import('./server-limits.ts');
+  const db = openServerDatabase(command.dataDir);
+  try {
+    const room = roomForProject(command.projectId);
+    const store = createDocumentStore(db);
+    const logRows = (db.prepare('SELECT COUNT(*) AS n FROM updates WHERE room = ?').get(room) as { n: number }).n;
+    const lines: Array<[string, string]> = [
+      ['room', room],
+      ['bytes', `${store.storedBytes(room)} (limit ${DEFAULT_SERVER_LIMITS.maxDocumentBytes} by default, --max-document-bytes)`],
+      ['structs', `${store.countStructs(room, Number.MAX_SAFE_INTEGER)} (limit ${DEFAULT_SERVER_LIMITS.maxRoomStructs} by default, --max-room-structs)`],
+      ['log rows', String(logRows)],
+    ];
+    for (const [key, value] of lines) process.stdout.write(`${`${key}:`.padEnd(10)} ${value}\n`);
+  } finally {
+    db.close();
+  }
+}
+
+async function manage(command: Exclude<CliCommand, { kind: 'serve' | 'help' | 'room-inspect' }>): Promise<void> {
   const { openServerDatabase } = await import('./server-database.ts');
   const { createTokenStore } = await import('./token-store.ts');
   const { encodeInvite } = await import('#shared/sync/invite.ts');
@@ -113,6 +154,7 @@ async function main(args: readonly string[]): Promise<void> {
   quietSqliteWarning();
   if (command.kind === 'help') process.stdout.write(`${USAGE}\n`);
   else if (command.kind === 'serve') await serve(command);
+  else if (command.kind === 'room-inspect') await inspectRoom(command);
   else await manage(command);
 }
 

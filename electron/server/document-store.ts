@@ -15,10 +15,12 @@
  *
  * Size accounting: `storedBytes(room)` is snapshot bytes + logged bytes since the last
  * compaction — an upper bound of the room's encoded state, cheap to keep current, used
- * to enforce the document size limit.
+ * to enforce the document size limit. `countStructs(room)` reads the stored parts struct by
+ * struct without building them, so a room can be weighed before it is loaded.
  */
 import type { DatabaseSync } from 'node:sqlite';
 import * as Y from 'yjs';
+import { readStructs } from '#shared/sync/update-structs.ts';
 import { inTransaction } from './server-database.ts';
 
 /** What a compaction did. */
@@ -43,6 +45,12 @@ export interface DocumentStore {
   compact(room: string, encodeState: () => Uint8Array): CompactionResult;
   /** Upper bound of a room's stored size in bytes (snapshot + log). */
   storedBytes(room: string): number;
+  /**
+   * Structs of a room's stored state (snapshot plus log, an upper bound of what loading
+   * it costs), counted without building them; stops counting once past `stopAbove`.
+   * Throws if a stored part does not decode.
+   */
+  countStructs(room: string, stopAbove: number): number;
 }
 
 /** Creates the document store over an open server database. */
@@ -93,5 +101,16 @@ export function createDocumentStore(db: DatabaseSync): DocumentStore {
       });
     },
     storedBytes,
+    countStructs(room, stopAbove) {
+      let structs = 0;
+      const count = (part: Uint8Array): boolean => {
+        const result = readStructs(part, 'v1', () => (++structs > stopAbove ? 'over' : undefined));
+        return !('stopped' in result);
+      };
+      const snapshot = selectSnapshot.get(room) as { state: Uint8Array } | undefined;
+      if (snapshot && !count(snapshot.state)) return structs;
+      for (const row of selectLog.iterate(room) as Iterable<{ data: Uint8Array }>) if (!count(row.data)) break;
+      return structs;
+    },
   };
 }

@@ -6,10 +6,10 @@
  * client frame completely — room address, message type, and the payload of each kind
  * the provider sends (sync step 1/2 and updates, awareness, auth, query-awareness,
  * stateless, close) — so the server can close the offending socket with one logged
- * reason and leave everything else untouched. Yjs payloads are decoded with the Yjs
- * decoders (`decodeStateVector`, `decodeUpdate`), which throw on truncated or garbled
- * bytes. It also reports the size of an update so the caller can enforce the document
- * size limit before the update is applied.
+ * reason and leave everything else untouched. State vectors are decoded with Yjs's
+ * decoder, which throws on truncated or garbled bytes; an update's payload is handed
+ * back undecoded, for `validateUpdate` (shared/sync/update-validation.ts), which reads it
+ * struct by struct against the layout and the limits before anything applies it.
  *
  * Message numbering follows @hocuspocus/server's `MessageType` and y-protocols' sync
  * sub-types; server-internal kinds (BroadcastStateless) are refused from clients.
@@ -41,8 +41,8 @@ export interface InspectedFrame {
   readonly ok: true;
   /** The room the frame is addressed to (session suffix removed). */
   readonly room: string;
-  /** Bytes of Yjs update carried (sync step 2 or update), 0 otherwise. */
-  readonly updateBytes: number;
+  /** The Yjs update carried (sync step 2 or update), not yet decoded; null for other kinds. */
+  readonly update: Uint8Array | null;
 }
 
 /** Why a frame was refused. */
@@ -63,7 +63,7 @@ export function inspectClientFrame(frame: Uint8Array): InspectedFrame | Rejected
     const separator = address.indexOf('\0');
     const room = separator === -1 ? address : address.slice(0, separator);
     const type = decoding.readVarUint(decoder);
-    let updateBytes = 0;
+    let update: Uint8Array | null = null;
     switch (type) {
       case CLIENT_MESSAGE.sync:
       case CLIENT_MESSAGE.syncReply: {
@@ -72,8 +72,7 @@ export function inspectClientFrame(frame: Uint8Array): InspectedFrame | Rejected
         if (syncType === SYNC_STEP_1) {
           Y.decodeStateVector(payload);
         } else if (syncType === SYNC_STEP_2 || syncType === SYNC_UPDATE) {
-          Y.decodeUpdate(payload);
-          updateBytes = payload.byteLength;
+          update = payload;
         } else {
           return { ok: false, detail: `unknown sync message type ${syncType}` };
         }
@@ -95,7 +94,7 @@ export function inspectClientFrame(frame: Uint8Array): InspectedFrame | Rejected
       default:
         return { ok: false, detail: `message type ${type} is not accepted from clients` };
     }
-    return { ok: true, room, updateBytes };
+    return { ok: true, room, update };
   } catch (error) {
     return { ok: false, detail: error instanceof Error ? error.message : String(error) };
   }

@@ -16,7 +16,7 @@
  *   failing on a momentary lock.
  * Node's built-in `node:sqlite` is used: no native addon to rebuild for Electron.
  */
-import { mkdirSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync } from 'node:fs';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 
@@ -70,7 +70,10 @@ export function databasePath(dataDir: string): string {
 
 /** Opens (creating if needed) the server database in `dataDir` and brings its schema up to date. */
 export function openServerDatabase(dataDir: string, options: OpenDatabaseOptions = {}): DatabaseSync {
-  mkdirSync(dataDir, { recursive: true });
+  // Only the server's user may read the projects and token hashes: a new folder is 0700 and
+  // a new file 0600 (SQLite gives its -wal and -shm files the database file's mode).
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  closeSync(openSync(databasePath(dataDir), 'a', 0o600));
   const db = new DatabaseSync(databasePath(dataDir), { timeout: 5000, enableForeignKeyConstraints: true });
   try {
     db.exec('PRAGMA journal_mode = WAL');

@@ -18,6 +18,12 @@ export type SyncServerEvent =
   | 'refused'
   /** A socket was closed because of what it sent (malformed, too large, over the document limit). */
   | 'message-rejected'
+  /** A websocket upgrade was turned away (origin not allowed, too many unauthenticated sockets). */
+  | 'upgrade-refused'
+  /** A room was not loaded: its stored structs exceed the room or process budget. */
+  | 'room-refused'
+  /** A warning or error printed by a library (Hocuspocus), as one line. */
+  | 'library-warning'
   /** Sockets using a revoked token were closed. */
   | 'token-revoked'
   /** A room was compacted into its snapshot. */

@@ -20,29 +20,25 @@
  * Hocuspocus's Redis extension (@hocuspocus/extension-redis) with one shared store —
  * not implemented; one instance serves a team of 2–20 comfortably.
  */
+import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Hocuspocus } from '@hocuspocus/server';
+import type { WebSocketLike } from '@hocuspocus/server';
 import { WebSocketServer } from 'ws';
-import type { RawData, WebSocket } from 'ws';
-import {
-  CLOSE_CODES,
-  DEFAULT_MAX_DOCUMENT_BYTES,
-  DEFAULT_MAX_MESSAGE_BYTES,
-  DEFAULT_SYNC_HOST,
-  DEFAULT_SYNC_PORT,
-  HEALTH_PATH,
-  REFUSAL_REASONS,
-} from '#shared/sync/protocol.ts';
+import type { WebSocket } from 'ws';
+import { CLOSE_CODES, DEFAULT_SYNC_HOST, DEFAULT_SYNC_PORT, HEALTH_PATH, REFUSAL_REASONS } from '#shared/sync/protocol.ts';
 import type { SyncHealth } from '#shared/sync/protocol.ts';
-import { projectFromRoom } from '#shared/sync/rooms.ts';
 import { createAccessControl } from './access-extension.ts';
 import { createDocumentStore } from './document-store.ts';
-import { inspectClientFrame } from './frame-inspector.ts';
+import { createFrontDoor } from './front-door.ts';
 import { compactRoom, createPersistenceExtension } from './persistence-extension.ts';
+import { createRoomGuard } from './room-guard.ts';
 import { openServerDatabase } from './server-database.ts';
 import type { Durability } from './server-database.ts';
+import { resolveLimits } from './server-limits.ts';
+import type { ServerLimits } from './server-limits.ts';
 import { logEntry, logToStdout } from './server-log.ts';
 import type { SyncServerLogger } from './server-log.ts';
 import { createTokenStore } from './token-store.ts';
@@ -56,10 +52,12 @@ export interface SyncServerOptions {
   readonly port?: number;
   /** Folder of the SQLite file (created if missing). */
   readonly dataDir: string;
-  /** Largest websocket message in bytes; default 8 MiB. */
+  /** Largest websocket message in bytes; default 8 MiB (also settable in `limits`). */
   readonly maxMessageBytes?: number;
-  /** Largest stored room size in bytes; default 64 MiB. */
+  /** Largest stored room size in bytes; default 64 MiB (also settable in `limits`). */
   readonly maxDocumentBytes?: number;
+  /** Every other limit (server-limits.ts); unset ones take their defaults. */
+  readonly limits?: Partial<ServerLimits>;
   /** Receives structured log entries; default: JSON lines on stdout. */
   readonly log?: SyncServerLogger;
   /** Commit durability; default 'process-crash' (see server-database.ts). */
@@ -99,11 +97,6 @@ async function waitUntil(condition: () => boolean, timeoutMs: number): Promise<b
   return true;
 }
 
-function toBytes(data: RawData): Uint8Array {
-  const buffer = Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data as ArrayBuffer);
-  return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
-}
-
 function toWebRequest(request: IncomingMessage, host: string, port: number): Request {
   const headers = new Headers();
   for (const [name, value] of Object.entries(request.headers)) {
@@ -117,8 +110,8 @@ function toWebRequest(request: IncomingMessage, host: string, port: number): Req
 /** Starts a sync server and resolves once it listens. */
 export async function startSyncServer(options: SyncServerOptions): Promise<SyncServerHandle> {
   const host = options.host ?? DEFAULT_SYNC_HOST;
-  const maxMessageBytes = options.maxMessageBytes ?? DEFAULT_MAX_MESSAGE_BYTES;
-  const maxDocumentBytes = options.maxDocumentBytes ?? DEFAULT_MAX_DOCUMENT_BYTES;
+  const limits = resolveLimits({ maxMessageBytes: options.maxMessageBytes, maxDocumentBytes: options.maxDocumentBytes, ...options.limits });
+  const { maxMessageBytes } = limits;
   const log = options.log ?? logToStdout;
   const startedAt = Date.now();
 
@@ -127,18 +120,37 @@ export async function startSyncServer(options: SyncServerOptions): Promise<SyncS
   const tokens = createTokenStore(db);
   let databaseClosed = false;
   const persistenceOptions = { store: documents, log, isClosed: () => databaseClosed };
-  const access = createAccessControl(tokens, log);
+  const door = createFrontDoor(limits, log);
+  const socketsById = new Map<string, WebSocket>();
+  const access = createAccessControl(tokens, log, {
+    authenticated: (socketKey, tokenId) => {
+      const socket = socketsById.get(socketKey);
+      if (socket) door.authenticated(socket, tokenId);
+    },
+    revoked: (socket) => door.refuse(socket as WebSocket, CLOSE_CODES.tokenRevoked, REFUSAL_REASONS.tokenRevoked, 'token revoked', false),
+  });
+  const guard = createRoomGuard({
+    limits,
+    store: documents,
+    log,
+    isRefused: (socket: WebSocketLike) => door.isRefused(socket as WebSocket),
+    refuse: (socket: WebSocketLike, code, reason, detail) => door.refuse(socket as WebSocket, code, reason, detail),
+  });
 
   const hocuspocus = new Hocuspocus({
     quiet: true,
     debounce: options.storeDebounceMs ?? 2000,
     maxDebounce: Math.max(10_000, options.storeDebounceMs ?? 0),
     unloadImmediately: true,
-    extensions: [access.extension, createPersistenceExtension(persistenceOptions)],
+    // Hocuspocus's own idle timeout (its default); the front door keeps the shorter authentication deadline.
+    timeout: Math.max(limits.authTimeoutMs, 60_000),
+    maxUnauthenticatedQueueMessages: limits.maxUnauthenticatedMessages,
+    maxUnauthenticatedQueueSize: Math.min(limits.maxMessageBytes, 1024 * 1024) * 2,
+    maxPendingDocuments: limits.maxUnauthenticatedMessages,
+    extensions: [guard.extension, access.extension, createPersistenceExtension(persistenceOptions)],
   });
 
   const sockets = new Set<WebSocket>();
-  const rejected = new WeakSet<WebSocket>();
   let stopping: Promise<void> | null = null;
 
   const health = (): SyncHealth => ({
@@ -146,14 +158,8 @@ export async function startSyncServer(options: SyncServerOptions): Promise<SyncS
     uptime: Math.round((Date.now() - startedAt) / 100) / 10,
     rooms: hocuspocus.getDocumentsCount(),
     connections: sockets.size,
+    structs: guard.totalStructs(),
   });
-
-  const reject = (socket: WebSocket, code: number, reason: string, detail: string): void => {
-    if (rejected.has(socket)) return;
-    rejected.add(socket);
-    log(logEntry('message-rejected', { reason, detail, closeCode: code }));
-    socket.close(code, reason);
-  };
 
   const wss = new WebSocketServer({ noServer: true, maxPayload: maxMessageBytes });
   const httpServer = createServer((request: IncomingMessage, response: ServerResponse) => {
@@ -173,51 +179,32 @@ export async function startSyncServer(options: SyncServerOptions): Promise<SyncS
       socket.destroy();
       return;
     }
+    const refusal = door.admitUpgrade(request);
+    if (refusal) {
+      socket.end(`HTTP/1.1 ${refusal.status} ${refusal.status === 403 ? 'Forbidden' : 'Service Unavailable'}\r\nconnection: close\r\ncontent-type: text/plain\r\n\r\n${refusal.reason}\n`);
+      return;
+    }
     wss.handleUpgrade(request, socket, head, (ws) => {
-      const client = hocuspocus.handleConnection(ws, toWebRequest(request, host, boundPort));
+      const socketKey = randomUUID();
+      const client = hocuspocus.handleConnection(ws, toWebRequest(request, host, boundPort), { socketKey });
       sockets.add(ws);
+      socketsById.set(socketKey, ws);
+      door.opened(ws, request);
       ws.on('message', (data, isBinary) => {
-        if (rejected.has(ws)) return;
-        if (!isBinary) {
-          reject(ws, CLOSE_CODES.malformedMessage, REFUSAL_REASONS.malformedMessage, 'text frame');
-          return;
-        }
-        const bytes = toBytes(data);
-        const frame = inspectClientFrame(bytes);
-        if (!frame.ok) {
-          reject(ws, CLOSE_CODES.malformedMessage, REFUSAL_REASONS.malformedMessage, frame.detail);
-          return;
-        }
-        if (frame.updateBytes > 0 && projectFromRoom(frame.room)) {
-          const projected = documents.storedBytes(frame.room) + frame.updateBytes;
-          if (projected > maxDocumentBytes) {
-            reject(
-              ws,
-              CLOSE_CODES.documentTooLarge,
-              REFUSAL_REASONS.documentTooLarge,
-              `${frame.room} would grow to ${projected} bytes (limit ${maxDocumentBytes})`,
-            );
-            return;
-          }
-        }
-        client.handleMessage(bytes);
+        const bytes = door.admitMessage(ws, data, isBinary);
+        if (bytes) client.handleMessage(bytes);
       });
       ws.on('error', (error: Error & { code?: string }) => {
         if (error.code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH') {
-          rejected.add(ws);
-          log(
-            logEntry('message-rejected', {
-              reason: REFUSAL_REASONS.messageTooLarge,
-              detail: `message over ${maxMessageBytes} bytes`,
-              closeCode: CLOSE_CODES.messageTooLarge,
-            }),
-          );
+          door.refuse(ws, CLOSE_CODES.messageTooLarge, REFUSAL_REASONS.messageTooLarge, `message over ${maxMessageBytes} bytes`);
         } else {
           log(logEntry('socket-error', { error: error.message, code: error.code ?? null }));
         }
       });
       ws.on('close', (code, reason) => {
         sockets.delete(ws);
+        socketsById.delete(socketKey);
+        door.closed(ws);
         client.handleClose({ code, reason: reason.toString() });
       });
     });
@@ -229,6 +216,10 @@ export async function startSyncServer(options: SyncServerOptions): Promise<SyncS
       httpServer.off('error', reject);
       resolve();
     });
+  }).catch((error: unknown) => {
+    databaseClosed = true;
+    db.close();
+    throw error;
   });
   boundPort = (httpServer.address() as AddressInfo).port;
   const urlHost = host.includes(':') ? `[${host}]` : host;
@@ -244,7 +235,7 @@ export async function startSyncServer(options: SyncServerOptions): Promise<SyncS
   }, options.revocationPollMs ?? 1000);
   revocationTimer.unref();
 
-  log(logEntry('listening', { url, host, port: boundPort, dataDir: options.dataDir, maxMessageBytes, maxDocumentBytes }));
+  log(logEntry('listening', { url, host, port: boundPort, dataDir: options.dataDir, limits }));
 
   const stopNow = async (): Promise<void> => {
     clearInterval(revocationTimer);

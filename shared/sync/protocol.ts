@@ -43,6 +43,14 @@ export const REFUSAL_REASONS = {
   documentTooLarge: 'document size limit exceeded',
   /** The server is shutting down. */
   shuttingDown: 'server shutting down',
+  /** An update did not fit the project layout or the bounds on one update. */
+  updateRefused: 'update refused',
+  /** The server holds as much project data in memory as it is allowed to. */
+  serverFull: 'server memory limit reached',
+  /** The connection or its token sent messages faster than the server's rate limit. */
+  rateLimited: 'too many messages',
+  /** The connection did not authenticate in time. */
+  authenticationTimeout: 'authentication timed out',
 } as const;
 
 /** One of the refusal reasons above. */
@@ -54,8 +62,16 @@ export const CLOSE_CODES = {
   malformedMessage: 4400,
   /** The token behind this connection was revoked while it was open. */
   tokenRevoked: 4403,
-  /** The room would exceed the document size limit. */
+  /** The room would exceed the document size limit (bytes or structs). */
   documentTooLarge: 4413,
+  /** An update did not fit the project layout or the bounds on one update. */
+  updateRefused: 4422,
+  /** The connection did not authenticate in time. */
+  authenticationTimeout: 4408,
+  /** The connection or its token exceeded the rate limit. */
+  rateLimited: 4429,
+  /** The server's process-wide memory budget is spent. */
+  serverFull: 4503,
   /** Standard "message too big" (sent by the websocket layer). */
   messageTooLarge: 1009,
   /** Standard "going away" (server shutdown). */
@@ -72,4 +88,6 @@ export interface SyncHealth {
   readonly rooms: number;
   /** Open websocket connections. */
   readonly connections: number;
+  /** Yjs structs held by the loaded rooms (what their memory follows). */
+  readonly structs: number;
 }

@@ -46,6 +46,13 @@ export async function waitUntil(condition: () => boolean | Promise<boolean>, wha
   }
 }
 
+/**
+ * Test pages are served from http://127.0.0.1 on a random port, an origin the server
+ * refuses unless told (no browser origin by default): allow it on any port.
+ */
+export const LOOPBACK_PAGE_ORIGIN = 'http://127.0.0.1:*';
+const TEST_PAGE_LIMITS = { allowedOrigins: [LOOPBACK_PAGE_ORIGIN] };
+
 /** An in-process server with helpers. */
 export interface InProcessSyncServer {
   readonly handle: SyncServerHandle;
@@ -67,7 +74,7 @@ export interface InProcessSyncServer {
 /** Starts a server in this process on 127.0.0.1 (log silenced). */
 export async function startInProcessServer(options: { readonly port?: number; readonly dataDir?: string } = {}): Promise<InProcessSyncServer> {
   const data = options.dataDir === undefined ? temporaryDataDir() : { dir: options.dataDir, remove: () => undefined };
-  let handle = await startSyncServer({ host: '127.0.0.1', port: options.port ?? 0, dataDir: data.dir, log: () => {}, storeDebounceMs: 200 });
+  let handle = await startSyncServer({ host: '127.0.0.1', port: options.port ?? 0, dataDir: data.dir, log: () => {}, storeDebounceMs: 200, limits: TEST_PAGE_LIMITS });
   const port = handle.port;
   let running = true;
   const invite = (projectId: ProjectId, label: string): TestInvite => {
@@ -90,7 +97,7 @@ export async function startInProcessServer(options: { readonly port?: number; re
     },
     async restart() {
       if (running) await handle.stop();
-      handle = await startSyncServer({ host: '127.0.0.1', port, dataDir: data.dir, log: () => {}, storeDebounceMs: 200 });
+      handle = await startSyncServer({ host: '127.0.0.1', port, dataDir: data.dir, log: () => {}, storeDebounceMs: 200, limits: TEST_PAGE_LIMITS });
       running = true;
     },
     async dispose() {
@@ -132,8 +139,9 @@ export function forEachLine(stream: NodeJS.ReadableStream | null, onLine: (line:
 }
 
 /** Starts `node electron/server/cli.ts serve` on 127.0.0.1 and resolves once it logs `listening`. */
-export async function startChildServer(options: { readonly dataDir: string; readonly port?: number }): Promise<ChildSyncServer> {
-  const child = spawn(process.execPath, ['electron/server/cli.ts', 'serve', '--host', '127.0.0.1', '--port', String(options.port ?? 0), '--data', options.dataDir], {
+export async function startChildServer(options: { readonly dataDir: string; readonly port?: number; readonly args?: readonly string[] }): Promise<ChildSyncServer> {
+  const args = ['--host', '127.0.0.1', '--port', String(options.port ?? 0), '--data', options.dataDir, '--allow-origins', LOOPBACK_PAGE_ORIGIN, ...(options.args ?? [])];
+  const child = spawn(process.execPath, ['electron/server/cli.ts', 'serve', ...args], {
     cwd: REPO_ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -14,8 +14,20 @@ describe('parseCliArgs', () => {
         maxMessageBytes: undefined,
         maxDocumentBytes: undefined,
         durability: 'process-crash',
+        limits: {},
       },
     });
+  });
+
+  it('reads limit flags and allowed origins into limits', () => {
+    const parsed = parseCliArgs(['--max-room-structs', '1000', '--token-rate=5', '--allow-origins', 'https://a.example, http://127.0.0.1:*', '--max-message-bytes', '4096']);
+    expect(parsed).toMatchObject({
+      ok: true,
+      command: { limits: { maxRoomStructs: 1000, tokenMessagesPerSecond: 5, maxMessageBytes: 4096, allowedOrigins: ['https://a.example', 'http://127.0.0.1:*'] } },
+    });
+    expect(parseCliArgs(['--allow-origins', 'example.org'])).toMatchObject({ ok: false });
+    expect(parseCliArgs(['--max-room-structs', 'lots'])).toMatchObject({ ok: false, error: '--max-room-structs must be a whole number, got "lots"' });
+    expect(parseCliArgs(['room', 'inspect', '--project', 'Slr7gOcuQv2_q1GrIRdttw'])).toMatchObject({ ok: true, command: { kind: 'room-inspect' } });
   });
 
   it('reads flags with spaces or equals signs', () => {

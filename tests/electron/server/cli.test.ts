@@ -8,7 +8,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { ProjectId } from '#shared/model/ids.ts';
 import { REFUSAL_REASONS } from '#shared/sync/protocol.ts';
 import { parseInvite } from '#shared/sync/invite.ts';
-import { connectClient, REPO_ROOT, startChildServer, temporaryDataDir, textOf, waitFor, whenSynced } from './sync-test-kit.ts';
+import { connectClient, noteText, REPO_ROOT, startChildServer, temporaryDataDir, textOf, waitFor, whenSynced } from './sync-test-kit.ts';
 import type { ChildServer, TestClient } from './sync-test-kit.ts';
 
 function cli(...args: string[]): { status: number | null; stdout: string; stderr: string } {
@@ -75,7 +75,7 @@ describe('sync server CLI (child processes)', () => {
     const dana = connectClient({ url: server.url, projectId: projectId as ProjectId, token });
     clients.push(dana);
     await whenSynced(dana);
-    dana.doc.getText('notes').insert(0, 'before revocation');
+    noteText(dana.doc).insert(0, 'before revocation');
     await whenSynced(dana);
 
     const revoked = cli('token', 'revoke', tokenId, '--data', data.dir);

@@ -17,34 +17,34 @@ function frame(type: number, write: (encoder: encoding.Encoder) => void = () => 
 
 function sampleUpdate(): Uint8Array {
   const doc = new Y.Doc();
-  doc.getText('notes').insert(0, 'hello');
+  doc.getMap('p').set('n', 'hello');
   return Y.encodeStateAsUpdate(doc);
 }
 
 describe('inspectClientFrame', () => {
-  it('accepts the frames a provider sends and reports update sizes', () => {
+  it('accepts the frames a provider sends and hands back the update they carry', () => {
     const update = sampleUpdate();
     const doc = new Y.Doc();
     const awareness = new Awareness(doc);
     awareness.setLocalState({ user: { name: 'Ana' } });
-    const frames: Array<[Uint8Array, number]> = [
-      [frame(0, (e) => { encoding.writeVarUint(e, 0); encoding.writeVarUint8Array(e, Y.encodeStateVector(doc)); }), 0],
-      [frame(0, (e) => { encoding.writeVarUint(e, 1); encoding.writeVarUint8Array(e, update); }), update.length],
-      [frame(0, (e) => { encoding.writeVarUint(e, 2); encoding.writeVarUint8Array(e, update); }), update.length],
-      [frame(1, (e) => encoding.writeVarUint8Array(e, encodeAwarenessUpdate(awareness, [doc.clientID]))), 0],
-      [frame(2, (e) => { encoding.writeVarUint(e, 0); encoding.writeVarString(e, 'token'); encoding.writeVarString(e, '4.8.0'); }), 0],
-      [frame(3), 0],
-      [frame(5, (e) => encoding.writeVarString(e, '{"hello":1}')), 0],
-      [frame(7), 0],
+    const frames: Array<[Uint8Array, Uint8Array | null]> = [
+      [frame(0, (e) => { encoding.writeVarUint(e, 0); encoding.writeVarUint8Array(e, Y.encodeStateVector(doc)); }), null],
+      [frame(0, (e) => { encoding.writeVarUint(e, 1); encoding.writeVarUint8Array(e, update); }), update],
+      [frame(0, (e) => { encoding.writeVarUint(e, 2); encoding.writeVarUint8Array(e, update); }), update],
+      [frame(1, (e) => encoding.writeVarUint8Array(e, encodeAwarenessUpdate(awareness, [doc.clientID]))), null],
+      [frame(2, (e) => { encoding.writeVarUint(e, 0); encoding.writeVarString(e, 'token'); encoding.writeVarString(e, '4.8.0'); }), null],
+      [frame(3), null],
+      [frame(5, (e) => encoding.writeVarString(e, '{"hello":1}')), null],
+      [frame(7), null],
     ];
-    for (const [bytes, updateBytes] of frames) {
-      expect(inspectClientFrame(bytes)).toEqual({ ok: true, room, updateBytes });
+    for (const [bytes, carried] of frames) {
+      expect(inspectClientFrame(bytes)).toEqual({ ok: true, room, update: carried });
     }
   });
 
   it('strips a session suffix from the room address', () => {
     const result = inspectClientFrame(frame(3, () => {}, `${room}\0session1`));
-    expect(result).toEqual({ ok: true, room, updateBytes: 0 });
+    expect(result).toEqual({ ok: true, room, update: null });
   });
 
   it('rejects truncated, garbled, unknown and server-only frames', () => {
@@ -52,7 +52,8 @@ describe('inspectClientFrame', () => {
     const bad: Uint8Array[] = [
       new Uint8Array(),
       Uint8Array.from([0xff, 0xff, 0xff, 0xff, 0xff]),
-      frame(0, (e) => { encoding.writeVarUint(e, 2); encoding.writeVarUint8Array(e, update.slice(0, -3)); }),
+      frame(0, (e) => { encoding.writeVarUint(e, 0); encoding.writeVarUint8Array(e, Uint8Array.from([5, 1])); }),
+      frame(0, (e) => { encoding.writeVarUint(e, 2); encoding.writeVarUint(e, update.length); }),
       frame(0, (e) => { encoding.writeVarUint(e, 9); encoding.writeVarUint8Array(e, update); }),
       frame(1, (e) => encoding.writeVarUint8Array(e, Uint8Array.from([1, 5, 1, 3, 0x7b, 0x7b, 0x7b]))),
       frame(6, (e) => encoding.writeVarString(e, 'relay')),

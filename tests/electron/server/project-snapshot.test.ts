@@ -22,7 +22,7 @@ describe('project snapshots (Node, real server)', () => {
     token = server.tokens.createToken({ projectId }).token;
     writer = connectClient({ url: server.url, projectId, token });
     await whenSynced(writer);
-    writer.doc.getMap('highlights').set('h1', 'a quote');
+    writer.doc.getMap('h').set('h1', 'a quote');
     await whenSynced(writer);
   });
 
@@ -35,7 +35,7 @@ describe('project snapshots (Node, real server)', () => {
   const decode = (state: Uint8Array | null) => {
     const doc = new Y.Doc();
     if (state) Y.applyUpdate(doc, state);
-    return doc.getMap('highlights').toJSON();
+    return doc.getMap('h').toJSON();
   };
 
   it('fetches the synced state as a teammate would', async () => {

@@ -14,7 +14,7 @@ import { roomForProject } from '#shared/sync/rooms.ts';
 import { REFUSAL_REASONS } from '#shared/sync/protocol.ts';
 import { startSyncServer } from '../../../electron/server/sync-server.ts';
 import type { SyncServerHandle } from '../../../electron/server/sync-server.ts';
-import { connectClient, memoryLog, temporaryDataDir, textOf, waitFor, whenSynced } from './sync-test-kit.ts';
+import { connectClient, noteText, memoryLog, temporaryDataDir, textOf, waitFor, whenSynced } from './sync-test-kit.ts';
 import type { TestClient } from './sync-test-kit.ts';
 
 describe('sync server access and isolation (Node, real websockets)', () => {
@@ -36,7 +36,7 @@ describe('sync server access and isolation (Node, real websockets)', () => {
 
   /** Resolves once `client` has read everything the server sent it so far: it makes an edit of its own and waits for the server's acknowledgement. */
   const roundTrip = async (client: TestClient): Promise<void> => {
-    client.doc.getMap('probe').set(String(client.doc.getMap('probe').size), true);
+    client.doc.getMap('c').set(String(client.doc.getMap('c').size), true);
     await whenSynced(client);
   };
 
@@ -81,12 +81,12 @@ describe('sync server access and isolation (Node, real websockets)', () => {
     const carl = connect(projectB, tokenB);
     await Promise.all([whenSynced(ana), whenSynced(ben), whenSynced(carl)]);
 
-    ana.doc.getText('notes').insert(0, 'from ana;');
+    noteText(ana.doc).insert(0, 'from ana;');
     await waitFor(() => textOf(ben.doc) === 'from ana;', 'ben to receive ana’s edit');
-    ben.doc.getText('notes').insert(9, ' from ben');
+    noteText(ben.doc).insert(9, ' from ben');
     await waitFor(() => textOf(ana.doc) === 'from ana; from ben', 'ana to receive ben’s edit');
 
-    carl.doc.getText('notes').insert(0, 'project B only');
+    noteText(carl.doc).insert(0, 'project B only');
     // The server broadcasts an update before it acknowledges it: once Carl's is acknowledged,
     // a stray copy for Ana is on her socket, and her own round trip reads past it.
     await whenSynced(carl);
@@ -129,7 +129,7 @@ describe('sync server access and isolation (Node, real websockets)', () => {
     expect(logs.entries.some((entry) => entry.event === 'token-revoked' && entry.tokenId === created.record.id)).toBe(true);
 
     // The revoked client's later edits never reach the others.
-    dana.doc.getText('notes').insert(0, 'after revocation ');
+    noteText(dana.doc).insert(0, 'after revocation ');
     // The server has handled Dana's edit (it answered a later message on her socket), and Ana
     // has read everything sent to her before her own round trip.
     await serverHandledAllFrom(dana, projectB, tokenB);

@@ -13,7 +13,7 @@ import type { SyncHealth } from '#shared/sync/protocol.ts';
 import { roomForProject } from '#shared/sync/rooms.ts';
 import { startSyncServer } from '../../../electron/server/sync-server.ts';
 import type { SyncServerHandle } from '../../../electron/server/sync-server.ts';
-import { connectClient, memoryLog, temporaryDataDir, textOf, waitFor, whenSynced } from './sync-test-kit.ts';
+import { connectClient, noteText, memoryLog, temporaryDataDir, textOf, waitFor, whenSynced } from './sync-test-kit.ts';
 import type { TestClient } from './sync-test-kit.ts';
 
 const MAX_MESSAGE = 64 * 1024;
@@ -100,7 +100,7 @@ describe('sync server limits and malformed input (Node, real websockets)', () =>
   };
 
   const stillSyncing = async (text: string) => {
-    ana.doc.getText('notes').insert(0, text);
+    noteText(ana.doc).insert(0, text);
     await waitFor(() => textOf(ben.doc).startsWith(text), `ben to receive "${text}"`);
   };
 
@@ -157,7 +157,7 @@ describe('sync server limits and malformed input (Node, real websockets)', () =>
     sender.socket.send(authFrame(room, token));
     await waitFor(() => sender.received.length > 0, 'the authentication answer');
     const local = new Y.Doc();
-    local.getText('notes').insert(0, 'x'.repeat(100));
+    noteText(local).insert(0, 'x'.repeat(100));
     const update = Y.encodeStateAsUpdate(local);
     sender.socket.send(updateFrame(room, update.slice(0, update.length - 20)));
     const closed = await withTimeout(sender.closed, 3000, 'truncated-update socket to close');
@@ -190,14 +190,14 @@ describe('sync server limits and malformed input (Node, real websockets)', () =>
       if (grower.socket.readyState === WebSocket.OPEN) grower.socket.send(updateFrame(room, update));
       sent++;
     });
-    for (let index = 0; index < 10; index++) local.getText('bulk').insert(0, chunk);
+    for (let index = 0; index < 10; index++) noteText(local, 'bulk').insert(0, chunk);
     const closed = await withTimeout(grower.closed, 3000, 'the growing socket to close');
-    expect(sent).toBe(10);
+    expect(sent).toBe(12); // the note and its text, then ten chunks
     expect(closed).toEqual({ code: CLOSE_CODES.documentTooLarge, reason: REFUSAL_REASONS.documentTooLarge });
     // Everything that was accepted is within the limit, and the room still works.
-    await waitFor(() => ana.doc.getText('bulk').length > 0, 'accepted bulk text at ana');
-    expect(ana.doc.getText('bulk').length).toBeLessThanOrEqual(MAX_DOCUMENT);
-    expect(ana.doc.getText('bulk').length).toBeGreaterThanOrEqual(4 * chunk.length);
+    await waitFor(() => textOf(ana.doc, 'bulk').length > 0, 'accepted bulk text at ana');
+    expect(textOf(ana.doc, 'bulk').length).toBeLessThanOrEqual(MAX_DOCUMENT);
+    expect(textOf(ana.doc, 'bulk').length).toBeGreaterThanOrEqual(4 * chunk.length);
     await stillSyncing('after the limit;');
     await healthy();
   });

@@ -10,6 +10,7 @@ import { startSyncServer } from '../../../electron/server/sync-server.ts';
 import type { SyncServerHandle } from '../../../electron/server/sync-server.ts';
 import {
   connectClient,
+  noteText,
   memoryLog,
   startChildServer,
   temporaryDataDir,
@@ -70,8 +71,8 @@ describe('sync server persistence (Node, real websockets, child processes)', () 
     servers.push(first);
     const writer = track(connectClient({ url: first.url, projectId, token }));
     await whenSynced(writer);
-    writer.doc.getText('notes').insert(0, 'survives a restart');
-    writer.doc.getMap('tags').set('t1', 'economy');
+    noteText(writer.doc).insert(0, 'survives a restart');
+    writer.doc.getMap('t').set('t1', 'economy');
     await whenSynced(writer);
     writer.destroy();
     await first.stop();
@@ -83,7 +84,7 @@ describe('sync server persistence (Node, real websockets, child processes)', () 
     const reader = track(connectClient({ url: second.url, projectId, token }));
     await whenSynced(reader);
     expect(textOf(reader.doc)).toBe('survives a restart');
-    expect(reader.doc.getMap('tags').get('t1')).toBe('economy');
+    expect(reader.doc.getMap('t').get('t1')).toBe('economy');
   });
 
   it('loses nothing acknowledged when the server process is killed with SIGKILL', async () => {
@@ -94,7 +95,7 @@ describe('sync server persistence (Node, real websockets, child processes)', () 
     children.push(first);
     const writer = track(connectClient({ url: first.url, projectId, token }));
     await whenSynced(writer);
-    const notes = writer.doc.getText('notes');
+    const notes = noteText(writer.doc);
     for (let index = 0; index < 200; index++) notes.insert(notes.length, `${index};`);
     await whenSynced(writer, 10_000);
     const acknowledged = textOf(writer.doc);
@@ -124,7 +125,7 @@ describe('sync server persistence (Node, real websockets, child processes)', () 
     children.push(server);
     const writer = track(connectClient({ url: server.url, projectId, token }));
     await whenSynced(writer);
-    writer.doc.getText('notes').insert(0, 'flushed on SIGTERM');
+    noteText(writer.doc).insert(0, 'flushed on SIGTERM');
     await whenSynced(writer);
 
     server.child.kill('SIGTERM');

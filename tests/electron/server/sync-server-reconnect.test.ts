@@ -29,24 +29,24 @@ describe('sync server restart with 50 reconnecting clients (Node, real websocket
     const token = first.tokens.createToken({ projectId, label: 'crowd' }).token;
     for (let index = 0; index < CLIENTS; index++) clients.push(connectClient({ url: first.url, projectId, token }));
     await Promise.all(clients.map((client) => whenSynced(client, 15_000)));
-    clients[0]?.doc.getMap('edits').set('before', 'restart');
-    await waitFor(() => clients.every((client) => client.doc.getMap('edits').get('before') === 'restart'), 'the first edit everywhere', 10_000);
+    clients[0]?.doc.getMap('m').set('before', 'restart');
+    await waitFor(() => clients.every((client) => client.doc.getMap('m').get('before') === 'restart'), 'the first edit everywhere', 10_000);
 
     await first.stop();
-    clients.forEach((client, index) => client.doc.getMap('edits').set(`client-${index}`, index));
+    clients.forEach((client, index) => client.doc.getMap('m').set(`client-${index}`, index));
 
     const logs = memoryLog();
     const second = await startSyncServer({ port: first.port, dataDir: data.dir, log: logs.log });
     servers.push(second);
     await waitFor(
-      () => clients.every((client) => client.doc.getMap('edits').size === CLIENTS + 1),
+      () => clients.every((client) => client.doc.getMap('m').size === CLIENTS + 1),
       'every client to hold all 51 edits',
       20_000,
     );
     await Promise.all(clients.map((client) => whenSynced(client, 10_000)));
     expect(logs.entries.filter((entry) => entry.event === 'connect').length).toBeGreaterThanOrEqual(CLIENTS);
     expect(second.health().connections).toBe(CLIENTS);
-    const reference = clients[0]?.doc.getMap('edits').toJSON();
-    for (const client of clients) expect(client.doc.getMap('edits').toJSON()).toEqual(reference);
+    const reference = clients[0]?.doc.getMap('m').toJSON();
+    for (const client of clients) expect(client.doc.getMap('m').toJSON()).toEqual(reference);
   });
 });

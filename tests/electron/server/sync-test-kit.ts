@@ -95,9 +95,29 @@ export function whenSynced(client: TestClient, timeoutMs = 5000): Promise<void> 
   );
 }
 
-/** The text of a Y.Text named `name` in a doc. */
-export function textOf(doc: Y.Doc, name = 'notes'): string {
-  return doc.getText(name).toString();
+/**
+ * The text of note `noteId` in the project layout (`n.<noteId>.t`), created empty on first
+ * use: what tests type into, since the server accepts only the project layout.
+ */
+export function noteText(doc: Y.Doc, noteId = 'probe'): Y.Text {
+  const notes = doc.getMap<Y.Map<unknown>>('n');
+  let note = notes.get(noteId);
+  if (!(note instanceof Y.Map)) {
+    note = new Y.Map<unknown>();
+    notes.set(noteId, note);
+  }
+  let text = note.get('t');
+  if (!(text instanceof Y.Text)) {
+    text = new Y.Text();
+    note.set('t', text);
+  }
+  return text as Y.Text;
+}
+
+/** The text of note `noteId` (empty when there is none). */
+export function textOf(doc: Y.Doc, noteId = 'probe'): string {
+  const text = doc.getMap<Y.Map<unknown>>('n').get(noteId)?.get('t');
+  return text instanceof Y.Text ? text.toString() : '';
 }
 
 /** A sync server running as a child process (`node electron/server/cli.ts …`). */
@@ -107,6 +127,8 @@ export interface ChildServer {
   readonly port: number;
   /** Every stdout line parsed as JSON so far. */
   readonly lines: Array<Record<string, unknown>>;
+  /** Everything written to stderr so far. */
+  readonly stderr: () => string;
   /** Resolves with the exit code or signal. */
   readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
@@ -139,5 +161,5 @@ export async function startChildServer(dataDir: string, extraArgs: string[] = []
   await waitFor(() => lines.some((line) => line.event === 'listening') || exitedEarly, 'child server to listen', 15_000);
   const listening = lines.find((line) => line.event === 'listening');
   if (!listening) throw new Error(`child server exited before listening: ${stderr}`);
-  return { child, url: String(listening.url), port: Number(listening.port), lines, exited };
+  return { child, url: String(listening.url), port: Number(listening.port), lines, exited, stderr: () => stderr };
 }

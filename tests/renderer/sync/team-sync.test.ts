@@ -73,8 +73,8 @@ describe('team sync (real server, Node websockets)', () => {
     expect(openSharedSocketCount()).toBe(2);
     const phases: string[] = [];
     a.sync.subscribe(() => phases.push(a.sync.status().phase));
-    a.doc.getMap('edits').set('hello', 'world');
-    await waitUntil(() => b.doc.getMap('edits').get('hello') === 'world', 'B to receive the edit');
+    a.doc.getMap('m').set('hello', 'world');
+    await waitUntil(() => b.doc.getMap('m').get('hello') === 'world', 'B to receive the edit');
     await waitUntil(() => a.sync.status().phase === 'synced', 'A acknowledged');
     expect(phases).toContain('unsynced');
 
@@ -122,17 +122,17 @@ describe('team sync (real server, Node websockets)', () => {
     await waitUntil(() => a.sync.status().phase === 'offline', 'A offline');
     // Ana's own edits (a local origin) in three transactions on two items: "2 unsent".
     const local = localOrigin('ana' as MemberId);
-    a.doc.transact(() => a.doc.getMap('edits').set('offline-a', 1), local);
-    a.doc.transact(() => a.doc.getMap('edits').set('offline-a2', 2), local);
-    a.doc.transact(() => a.doc.getMap('edits').set('offline-a', 3), local);
-    b.doc.getMap('edits').set('offline-b', 1);
+    a.doc.transact(() => a.doc.getMap('m').set('offline-a', 1), local);
+    a.doc.transact(() => a.doc.getMap('m').set('offline-a2', 2), local);
+    a.doc.transact(() => a.doc.getMap('m').set('offline-a', 3), local);
+    b.doc.getMap('m').set('offline-b', 1);
     await waitUntil(() => a.sync.status().unsyncedChanges >= 2, 'A counting offline changes');
     const offline = describeSyncStatus(a.sync.status());
     expect(offline.label).toBe('Offline · 2 unsent');
     expect(offline.tooltip).toMatch(/server unreachable|shutting down/);
     await server.restart();
     await waitUntil(() => a.sync.status().phase === 'synced' && b.sync.status().phase === 'synced', 'both resynced', 15_000);
-    await waitUntil(() => b.doc.getMap('edits').get('offline-a2') === 2 && a.doc.getMap('edits').get('offline-b') === 1, 'offline edits exchanged');
+    await waitUntil(() => b.doc.getMap('m').get('offline-a2') === 2 && a.doc.getMap('m').get('offline-b') === 1, 'offline edits exchanged');
     a.sync.destroy();
     b.sync.destroy();
   });

@@ -1,0 +1,200 @@
+/**
+ * The sync server's front door: who may open a socket, and which frames reach Hocuspocus.
+ *
+ * Before a socket exists (`admitUpgrade`): a browser page may connect only from an allowed
+ * Origin (the app's `app://marginalia` and origins the operator lists; no Origin header
+ * means a native client), and sockets that have not authenticated yet are capped in total
+ * and per remote address — so no page and no stranger can pile up sockets.
+ *
+ * For every frame (`admitMessage`), without touching any room: refused sockets are not
+ * read; text frames, frames that do not decode and updates that do not fit the project
+ * layout or the per-update bounds (shared/sync/update-validation.ts) close the socket; a
+ * socket may send only a few messages before it authenticates and must authenticate
+ * within a deadline; every connection, and every token across its connections, has a
+ * message rate (token buckets, kept per token for the server's life, so reconnecting does
+ * not refill them). Each refusal closes only the offending socket, with a
+ * close reason and one JSON log line; a socket that ignores the close is cut after a
+ * short grace. Room-level checks (budgets) happen in room-guard.ts.
+ */
+import type { IncomingMessage } from 'node:http';
+import type { RawData, WebSocket } from 'ws';
+import { CLOSE_CODES, REFUSAL_REASONS } from '#shared/sync/protocol.ts';
+import { validateUpdate } from '#shared/sync/update-validation.ts';
+import { inspectClientFrame } from './frame-inspector.ts';
+import { logEntry } from './server-log.ts';
+import type { SyncServerLogger } from './server-log.ts';
+import { APP_ORIGIN, createRateBucket } from './server-limits.ts';
+import type { RateBucket, ServerLimits } from './server-limits.ts';
+
+/** Why an upgrade request is turned away: an HTTP status and a sentence. */
+export interface UpgradeRefusal {
+  readonly status: 403 | 503;
+  readonly reason: string;
+}
+
+interface SocketState {
+  readonly address: string;
+  readonly bucket: RateBucket;
+  tokenId: string | null;
+  messagesBeforeAuth: number;
+  refused: boolean;
+  authTimer: NodeJS.Timeout | null;
+  cutTimer: NodeJS.Timeout | null;
+}
+
+/** The front door of one server. */
+export interface FrontDoor {
+  /** Null if a socket may be opened for `request`; otherwise why not (already logged). */
+  admitUpgrade(request: IncomingMessage): UpgradeRefusal | null;
+  /** Starts tracking a socket just opened for `request`. */
+  opened(socket: WebSocket, request: IncomingMessage): void;
+  /** The bytes to hand to Hocuspocus, or null when the frame was refused (socket closed). */
+  admitMessage(socket: WebSocket, data: RawData, isBinary: boolean): Uint8Array | null;
+  /** The socket authenticated a room with `tokenId`. */
+  authenticated(socket: WebSocket, tokenId: string): void;
+  /** Stops reading `socket` at once, closes it with `code`/`reason`, cuts it after the grace. */
+  refuse(socket: WebSocket, code: number, reason: string, detail: string, logged?: boolean): void;
+  /** True once `socket` was refused or revoked. */
+  isRefused(socket: WebSocket): boolean;
+  /** The socket closed. */
+  closed(socket: WebSocket): void;
+  /** Sockets open and not yet authenticated. */
+  unauthenticatedCount(): number;
+}
+
+function toBytes(data: RawData): Uint8Array {
+  const buffer = Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data as ArrayBuffer);
+  return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+}
+
+/**
+ * Matches an Origin header against allowed origins: exact (`https://team.example.org`) or
+ * with any port (`http://127.0.0.1:*`, for the browser build on a local port).
+ */
+export function originMatcher(allowed: readonly string[]): (origin: string) => boolean {
+  const exact = new Set(allowed.filter((entry) => !entry.endsWith(':*')));
+  const anyPort = allowed.filter((entry) => entry.endsWith(':*')).map((entry) => entry.slice(0, -1));
+  return (origin) =>
+    exact.has(origin) || anyPort.some((prefix) => origin.startsWith(prefix) && /^\d{1,5}$/.test(origin.slice(prefix.length)));
+}
+
+const remoteAddress = (request: IncomingMessage): string => request.socket.remoteAddress ?? 'unknown';
+
+/** Creates the front door for `limits`, logging to `log`. */
+export function createFrontDoor(limits: ServerLimits, log: SyncServerLogger): FrontDoor {
+  const originAllowed = originMatcher([APP_ORIGIN, ...limits.allowedOrigins]);
+  const states = new WeakMap<WebSocket, SocketState>();
+  const unauthenticatedByAddress = new Map<string, number>();
+  const tokenBuckets = new Map<string, RateBucket>();
+  let unauthenticated = 0;
+
+  const leaveUnauthenticated = (state: SocketState): void => {
+    if (state.tokenId !== null) return;
+    unauthenticated--;
+    const left = (unauthenticatedByAddress.get(state.address) ?? 1) - 1;
+    if (left <= 0) unauthenticatedByAddress.delete(state.address);
+    else unauthenticatedByAddress.set(state.address, left);
+    if (state.authTimer) clearTimeout(state.authTimer);
+    state.authTimer = null;
+  };
+
+  const door: FrontDoor = {
+    admitUpgrade(request) {
+      const origin = request.headers.origin;
+      const address = remoteAddress(request);
+      let refusal: UpgradeRefusal | null = null;
+      if (origin !== undefined && !originAllowed(origin)) {
+        refusal = { status: 403, reason: `origin ${origin} is not allowed` };
+      } else if (unauthenticated >= limits.maxUnauthenticatedSockets) {
+        refusal = { status: 503, reason: `${unauthenticated} sockets are waiting to authenticate (limit ${limits.maxUnauthenticatedSockets})` };
+      } else if ((unauthenticatedByAddress.get(address) ?? 0) >= limits.maxUnauthenticatedPerAddress) {
+        refusal = { status: 503, reason: `${address} has ${limits.maxUnauthenticatedPerAddress} sockets waiting to authenticate` };
+      }
+      if (refusal) log(logEntry('upgrade-refused', { address, origin: origin ?? null, status: refusal.status, reason: refusal.reason }));
+      return refusal;
+    },
+    opened(socket, request) {
+      const address = remoteAddress(request);
+      const state: SocketState = {
+        address,
+        bucket: createRateBucket(limits.connectionMessagesPerSecond, limits.connectionBurst),
+        tokenId: null,
+        messagesBeforeAuth: 0,
+        refused: false,
+        authTimer: null,
+        cutTimer: null,
+      };
+      states.set(socket, state);
+      unauthenticated++;
+      unauthenticatedByAddress.set(address, (unauthenticatedByAddress.get(address) ?? 0) + 1);
+      state.authTimer = setTimeout(() => {
+        door.refuse(socket, CLOSE_CODES.authenticationTimeout, REFUSAL_REASONS.authenticationTimeout,
+          `no authentication within ${limits.authTimeoutMs} ms`);
+      }, limits.authTimeoutMs);
+      state.authTimer.unref();
+    },
+    admitMessage(socket, data, isBinary) {
+      const state = states.get(socket);
+      if (!state || state.refused) return null;
+      const fail = (code: number, reason: string, detail: string): null => {
+        door.refuse(socket, code, reason, detail);
+        return null;
+      };
+      if (!state.bucket.take()) {
+        return fail(CLOSE_CODES.rateLimited, REFUSAL_REASONS.rateLimited,
+          `over ${limits.connectionMessagesPerSecond} messages/s (burst ${limits.connectionBurst}) on one connection`);
+      }
+      if (state.tokenId !== null && !tokenBuckets.get(state.tokenId)?.take()) {
+        return fail(CLOSE_CODES.rateLimited, REFUSAL_REASONS.rateLimited,
+          `over ${limits.tokenMessagesPerSecond} messages/s (burst ${limits.tokenBurst}) for token ${state.tokenId}`);
+      }
+      if (state.tokenId === null && ++state.messagesBeforeAuth > limits.maxUnauthenticatedMessages) {
+        return fail(CLOSE_CODES.rateLimited, REFUSAL_REASONS.rateLimited,
+          `more than ${limits.maxUnauthenticatedMessages} messages before authentication`);
+      }
+      if (!isBinary) return fail(CLOSE_CODES.malformedMessage, REFUSAL_REASONS.malformedMessage, 'text frame');
+      const bytes = toBytes(data);
+      const frame = inspectClientFrame(bytes);
+      if (!frame.ok) return fail(CLOSE_CODES.malformedMessage, REFUSAL_REASONS.malformedMessage, frame.detail);
+      if (frame.update) {
+        const verdict = validateUpdate(frame.update, {
+          limits: { maxStructs: limits.maxUpdateStructs, maxSameOriginSiblings: limits.maxSameOriginSiblings },
+        });
+        if (!verdict.ok) {
+          return verdict.malformed
+            ? fail(CLOSE_CODES.malformedMessage, REFUSAL_REASONS.malformedMessage, verdict.reason)
+            : fail(CLOSE_CODES.updateRefused, REFUSAL_REASONS.updateRefused, verdict.reason);
+        }
+      }
+      return bytes;
+    },
+    authenticated(socket, tokenId) {
+      const state = states.get(socket);
+      if (!state || state.tokenId !== null) return;
+      leaveUnauthenticated(state);
+      state.tokenId = tokenId;
+      if (!tokenBuckets.has(tokenId)) tokenBuckets.set(tokenId, createRateBucket(limits.tokenMessagesPerSecond, limits.tokenBurst));
+    },
+    refuse(socket, code, reason, detail, logged = true) {
+      const state = states.get(socket);
+      if (state?.refused) return;
+      if (state) {
+        state.refused = true;
+        state.cutTimer = setTimeout(() => socket.terminate(), limits.revocationGraceMs);
+        state.cutTimer.unref();
+      }
+      if (logged) log(logEntry('message-rejected', { reason, detail, closeCode: code }));
+      socket.close(code, reason);
+    },
+    isRefused: (socket) => states.get(socket)?.refused ?? false,
+    closed(socket) {
+      const state = states.get(socket);
+      if (!state) return;
+      states.delete(socket);
+      if (state.cutTimer) clearTimeout(state.cutTimer);
+      leaveUnauthenticated(state);
+    },
+    unauthenticatedCount: () => unauthenticated,
+  };
+  return door;
+}

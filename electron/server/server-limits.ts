@@ -1,0 +1,98 @@
+/**
+ * Every limit of the sync server in one place, with its default (electron/server/README.md
+ * "Limits" lists them with their flags and what happens when one is hit).
+ *
+ * The limits exist so that no authenticated member and no web page can stall or exhaust
+ * the server (docs/architecture.md §6): work per message is bounded (structs per update,
+ * same-position siblings), memory is bounded by what rooms cost (structs, not bytes on
+ * the wire — a tiny struct costs ~50× its encoded size), nothing grows before
+ * authentication, and each connection and token has a message rate.
+ */
+import { DEFAULT_MAX_DOCUMENT_BYTES, DEFAULT_MAX_MESSAGE_BYTES } from '#shared/sync/protocol.ts';
+import { DEFAULT_UPDATE_LIMITS } from '#shared/sync/update-validation.ts';
+
+/** The server's limits; see DEFAULT_SERVER_LIMITS for the defaults. */
+export interface ServerLimits {
+  /** Largest websocket message in bytes. */
+  readonly maxMessageBytes: number;
+  /** Largest stored room (snapshot + log) in bytes. */
+  readonly maxDocumentBytes: number;
+  /** Most structs one update may carry. */
+  readonly maxUpdateStructs: number;
+  /** Most items of one update inserted at one position. */
+  readonly maxSameOriginSiblings: number;
+  /** Most structs one room may hold in memory. */
+  readonly maxRoomStructs: number;
+  /** Most structs all loaded rooms together may hold. */
+  readonly maxTotalStructs: number;
+  /** Most open sockets that have not authenticated yet, in total. */
+  readonly maxUnauthenticatedSockets: number;
+  /** Most such sockets from one remote address. */
+  readonly maxUnauthenticatedPerAddress: number;
+  /** Time a socket has to authenticate, in ms. */
+  readonly authTimeoutMs: number;
+  /** Messages a socket may send before it authenticates. */
+  readonly maxUnauthenticatedMessages: number;
+  /** Sustained messages per second per connection, and the burst above it. */
+  readonly connectionMessagesPerSecond: number;
+  readonly connectionBurst: number;
+  /** Sustained messages per second per token (all its connections), and the burst. */
+  readonly tokenMessagesPerSecond: number;
+  readonly tokenBurst: number;
+  /** After a revocation, how long a socket may take to close before it is cut, in ms. */
+  readonly revocationGraceMs: number;
+  /** Browser origins allowed besides the app's own `app://marginalia` (exact, or `scheme://host:*` for any port). */
+  readonly allowedOrigins: readonly string[];
+}
+
+/** The app's own origin (Electron's privileged scheme), always allowed. */
+export const APP_ORIGIN = 'app://marginalia';
+
+/**
+ * Defaults. The reference workload (docs/architecture.md §8: 10,000 highlights) is about
+ * 56,000 structs, so one update may carry it whole and a room may hold about nine of it.
+ */
+export const DEFAULT_SERVER_LIMITS: ServerLimits = {
+  maxMessageBytes: DEFAULT_MAX_MESSAGE_BYTES,
+  maxDocumentBytes: DEFAULT_MAX_DOCUMENT_BYTES,
+  maxUpdateStructs: DEFAULT_UPDATE_LIMITS.maxStructs,
+  maxSameOriginSiblings: DEFAULT_UPDATE_LIMITS.maxSameOriginSiblings,
+  maxRoomStructs: 500_000,
+  maxTotalStructs: 1_500_000,
+  maxUnauthenticatedSockets: 64,
+  maxUnauthenticatedPerAddress: 16,
+  authTimeoutMs: 10_000,
+  maxUnauthenticatedMessages: 16,
+  connectionMessagesPerSecond: 100,
+  connectionBurst: 500,
+  tokenMessagesPerSecond: 200,
+  tokenBurst: 1000,
+  revocationGraceMs: 1000,
+  allowedOrigins: [],
+};
+
+/** Fills unset limits with their defaults. */
+export function resolveLimits(partial: Partial<ServerLimits> = {}): ServerLimits {
+  const defined = Object.fromEntries(Object.entries(partial).filter(([, value]) => value !== undefined));
+  return { ...DEFAULT_SERVER_LIMITS, ...defined };
+}
+
+/** A token bucket: `take()` is true while the sustained rate plus the burst allow one more. */
+export interface RateBucket {
+  take(now?: number): boolean;
+}
+
+/** Creates a token bucket refilling `perSecond` up to `burst`. */
+export function createRateBucket(perSecond: number, burst: number): RateBucket {
+  let level = burst;
+  let last = Date.now();
+  return {
+    take(now = Date.now()) {
+      level = Math.min(burst, level + ((now - last) / 1000) * perSecond);
+      last = now;
+      if (level < 1) return false;
+      level -= 1;
+      return true;
+    },
+  };
+}
