@@ -101,7 +101,7 @@ describe('project files', () => {
     fresh = await freshSamira();
     // The project menu is on the library screen too.
     await mergeProjectFileBytes(fresh, 'rashad.marginalia', saved);
-    await expect.poll(async () => (await fresh.getByTestId('notice').textContent()) ?? '').toContain('Merged “rashad.marginalia” into this project.');
+    await expect.poll(async () => (await fresh.getByTestId('notice').textContent()) ?? '').toContain('Merged “rashad.marginalia” into this project: 2 highlights, 1 code and 1 note.');
     await saveScreenshot(fresh, 'project-file-merged-library');
     await openArticle(fresh, app.url, ARTICLE);
     await expect.poll(async () => (await projectAsSeen(fresh)).marks).toEqual([TAGGED, UNTAGGED].sort());
