@@ -21,7 +21,7 @@ function Merge({ question, flow }: { question: Extract<FileQuestion, { kind: 'me
       <h2 id="file-question-title">Merge “{question.fileName}”?</h2>
       <p data-testid="merge-summary">
         It brings <strong>{describeCounts(summary)}</strong> from {from}
-        {summary.sameProject ? ' (this same project, from another copy).' : <> (from the project “{summary.projectName}”).</>}
+        {summary.sameProject ? ' (this same project, from another copy).' : <>, from another project (“{summary.projectName}”).</>}
       </p>
       <p className="file-question__hint">Everything already here is kept; nothing is replaced or duplicated, as when syncing.</p>
       {summary.sameNameCodes.length > 0 && (
