@@ -9,7 +9,8 @@
  *   transaction as the merge (project-id.ts), so no update ever names the other project;
  * - same-name codes: arriving codes named like codes already here are joined (unless
  *   `mergeSameNameCodes: false`), each group into its smallest id (same-name-codes.ts).
- * Everything runs in one transaction under `importOrigin`, so undo never captures it. A file
+ * `doc` receives all of it as one update in one transaction under `importOrigin`, so undo
+ * never captures it and no observer ever sees the other project's name. A file
  * is checked completely on a scratch doc first (project-file-check.ts): one that is not a
  * usable project file is refused with the reason and the doc is not touched.
  */
@@ -72,13 +73,24 @@ export function mergeProjectFile(doc: Y.Doc, bytes: Uint8Array, options: MergeOp
     const own = getProjectMeta(doc);
     const summary = summarizeIncoming(doc, checked.scratch, checked.meta, own.id);
     const actor = options.actor ?? defaultActor(doc);
+    const fromAnotherProject = own.id !== undefined && own.id !== checked.meta.id;
     const join = options.mergeSameNameCodes !== false && summary.sameNameCodes.length > 0 && actor !== undefined && checkSchema(doc).writable;
+    if (!fromAnotherProject && !join) {
+      Y.applyUpdate(doc, checked.update, importOrigin);
+      return { ok: true, summary, joinedCodes: [] };
+    }
+    // The identity and the joins are written on the scratch doc, which then holds both
+    // sides, by its own new Yjs client; `doc` receives file and writes as one update. (Its
+    // own client writing in a transaction that also applies remote changes would make Yjs
+    // give `doc` a new client id.)
+    const merged = checked.scratch;
+    Y.applyUpdate(merged, Y.encodeStateAsUpdate(doc));
     let joinedCodes: SameNameCodes[] = [];
-    doc.transact(() => {
-      Y.applyUpdate(doc, checked.update);
-      if (own.id !== undefined && own.id !== checked.meta.id) keepProjectIdentity(doc, own);
-      if (join && actor !== undefined) joinedCodes = joinSameNameCodes(doc, actor, summary.sameNameCodes);
-    }, importOrigin);
+    merged.transact(() => {
+      if (fromAnotherProject) keepProjectIdentity(merged, own);
+      if (join && actor !== undefined) joinedCodes = joinSameNameCodes(merged, actor, summary.sameNameCodes);
+    });
+    Y.applyUpdate(doc, Y.encodeStateAsUpdate(merged, Y.encodeStateVector(doc)), importOrigin);
     return { ok: true, summary, joinedCodes };
   } finally {
     checked.dispose();

@@ -184,6 +184,12 @@ describe('mergeProjectFile across projects', () => {
     expect(buildTagIndex(leyla.doc).resolve(tomasIran)).toBe(buildTagIndex(leyla.doc).resolve(leylaIran));
   });
 
+  it('leaves the doc its own Yjs client: the identity and the joins arrive as part of the merged update', () => {
+    const { leyla, tomas } = startedApart();
+    mergeProjectFile(leyla.doc, encodeProjectFile(tomas.doc), { actor: leyla.actor });
+    expect(leyla.doc.clientID).toBe(11);
+  });
+
   it('a file of the same project merges as before: a teammate’s rename of the project comes through', () => {
     const ana = replica('ana', 1);
     const ben = replica('ben', 2);
