@@ -110,6 +110,7 @@ export function createProjectsController(options: ProjectsOptions): ProjectsCont
   });
 
   const open = async (projectId: ProjectId): Promise<void> => {
+    refreshSummary();
     await session.flush();
     commit(activateProject(reread(), projectId));
     options.restart();
