@@ -31,7 +31,8 @@ export type ProjectIdentity = Pick<ProjectMeta, 'id' | 'name' | 'updatedBy' | 'u
 /**
  * Writes `own` back into the project meta of `doc` wherever a merge replaced it (id, name
  * and the name's updated-by/at), so a project merged with another keeps its own identity.
- * Like `restampProjectId`, call it inside the merging transaction. Returns true when it wrote.
+ * Call it on the doc that holds the merge, before anyone reads it (project-merge.ts writes it
+ * into the update the project receives). Returns true when it wrote.
  */
 export function keepProjectIdentity(doc: Y.Doc, own: ProjectIdentity): boolean {
   if (own.id === undefined) return false;

@@ -5,8 +5,8 @@
  * duplicated. The layout keeps every record in root maps keyed by random ids, so files of
  * projects that started apart (two people who each installed Marginalia and began coding)
  * merge as safely as files of the same project. Two things are specific to such files:
- * - the project meta: the receiving doc keeps its own id and name, written back in the same
- *   transaction as the merge (project-id.ts), so no update ever names the other project;
+ * - the project meta: the receiving doc keeps its own id and name, written back as part of
+ *   the merged update (project-id.ts), so the project never reads as the other one;
  * - same-name codes: arriving codes named like codes already here are joined (unless
  *   `mergeSameNameCodes: false`), each group into its smallest id (same-name-codes.ts).
  * `doc` receives all of it as one update in one transaction under `importOrigin`, so undo

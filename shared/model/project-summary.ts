@@ -26,6 +26,7 @@ export type ProjectDescription = {
   readonly lastChangeAt: number | undefined;
 };
 
+/** True if a highlight, note or reply map carries a trash record saying deleted (key `x` for all three). */
 function isTrashed(map: Y.Map<unknown>): boolean {
   return (map.get(HIGHLIGHT.trash) as TrashRecord | undefined)?.d === 1;
 }
