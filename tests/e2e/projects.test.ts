@@ -112,8 +112,9 @@ describe('projects on one machine', () => {
   });
 
   it('is keyboard operable: Enter opens the switcher, Tab stays inside, Escape closes it and focuses the switcher again', async () => {
-    const page = await app.newPage('Leyla');
+    const page = await app.newPage('Leyla', { viewport: { width: 1280, height: 800 } });
     await startTeammate(page, app.url, 'Leyla');
+    await saveScreenshot(page, 'projects-top-bar-1280');
     await page.getByTestId('project-switcher').click();
     await projectsDialog(page).waitFor();
     await page.keyboard.press('Escape');
