@@ -3,7 +3,7 @@
  * Babak each start Marginalia fresh (two browser contexts), code different passages and
  * each create a code of the same name ("Energy" / "energy"). Ana saves her project; Babak
  * merges it: the confirmation says what comes in (counts, from whom) and lists the
- * same-name code with joining on; Cancel changes nothing; Merge brings it in. Babak saves;
+ * same-name code with joining on; Cancel (or Escape) changes nothing; Merge brings it in. Babak saves;
  * Ana merges his file. Both end with the same canonical snapshot (read through the page
  * test hook), no duplicate highlight or code, and merging again says nothing new comes in.
  * The library cards count each article's highlights and notes, yours and the team's.
@@ -76,6 +76,14 @@ describe('merging project files from projects that started apart', () => {
     await dialog.getByRole('button', { name: 'Cancel' }).click();
     await dialog.waitFor({ state: 'detached' });
     expect(await docUpdateCount(babak)).toBe(updatesBefore);
+    expect(await pageSnapshot(babak)).toBe(before);
+
+    // Escape cancels too, and gives focus back to the button that asked for the file.
+    await chooseFileToMerge(babak, 'ana.marginalia', anaFile);
+    await confirmation(babak).waitFor();
+    await babak.keyboard.press('Escape');
+    await confirmation(babak).waitFor({ state: 'detached' });
+    await babak.waitForFunction(() => document.activeElement?.textContent === 'Merge project file…');
     expect(await pageSnapshot(babak)).toBe(before);
 
     // Merge for real, through the same dialog.
