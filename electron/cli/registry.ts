@@ -5,6 +5,8 @@
 import type { CliCommand } from './command.ts';
 import { documentsCommand } from './commands/documents.ts';
 import { exportCommand } from './commands/export.ts';
+import { mergeCommand } from './commands/merge.ts';
+import { projectCommand } from './commands/project.ts';
 import { sampleCommand } from './commands/sample.ts';
 import { textCommand } from './commands/text.ts';
 
@@ -14,4 +16,6 @@ export const cliCommands: readonly CliCommand[] = [
   textCommand,
   exportCommand,
   sampleCommand,
+  projectCommand,
+  mergeCommand,
 ];

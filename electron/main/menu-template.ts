@@ -57,9 +57,14 @@ export function buildMenuTemplate(options: MenuTemplateOptions): Item[] {
   const fileMenu: Item = {
     label: 'File',
     submenu: [
+      // The projects on this computer: the switcher lists, renames, removes and restores them.
+      command('Projects…', 'projects', 'Shift+CmdOrCtrl+P'),
+      command('New Project…', 'new-project', 'CmdOrCtrl+N'),
+      // Opening makes the file a project of its own; merging (below) brings it into the
+      // current project (a CRDT merge, the same result as syncing).
+      { ...command('Open Project File…', 'open-project', 'Shift+CmdOrCtrl+N'), toolTip: 'Opens a project file as a project of its own on this computer.' },
+      separator,
       command('Save Project…', 'save-project', 'CmdOrCtrl+S'),
-      // There is no "open": a project file is always merged into the current project (a
-      // CRDT merge, the same result as syncing), so the item says so (tooltip on macOS).
       { ...command('Merge Project File…', 'merge-project', 'CmdOrCtrl+O'), toolTip: 'Merges a project file into the current project; nothing is replaced.' },
       separator,
       command('Export…', 'export', 'CmdOrCtrl+E'),

@@ -17,6 +17,9 @@ import { createAnnotationWorkspace } from '../annotations/workspace.ts';
 import { getProjectSession } from '../store/project-session.ts';
 import { activeProjectId } from '../sync/team-controller.ts';
 import { startTeam } from '../team/start-team.ts';
+import { ProjectsContext } from '../projects/projects-context.ts';
+import { ProjectsHost } from '../projects/ProjectsHost.tsx';
+import { startProjects } from '../projects/start-projects.ts';
 import { TeamContext } from '../team/team-context.ts';
 import { TeamTopBar } from '../team/TeamTopBar.tsx';
 import { TopBarEndContext } from '../ui/top-bar-end.ts';
@@ -34,25 +37,30 @@ const positions = createReadingPositionStore(window.localStorage);
 document.documentElement.dataset.platform = platform.kind;
 const annotations = createAnnotationWorkspace({
   storage: window.localStorage,
-  // The team project when joined, else the personal one (sync/team-controller.ts).
+  // The project chosen in the project list; before any choice, the team project when
+  // joined, else the personal one (sync/team-controller.ts).
   session: getProjectSession(activeProjectId(window.localStorage)),
   navigate: (documentId) => {
     window.location.hash = readerHref(documentId);
   },
 });
+const projects = startProjects({ workspace: annotations, storage: window.localStorage, dialogs: platform });
 const team = startTeam({ workspace: annotations, storage: window.localStorage, library, commands });
 
 const container = document.getElementById('root');
 if (container === null) throw new Error('index.html has no #root element');
 createRoot(container).render(
   <StrictMode>
+    <ProjectsContext.Provider value={projects}>
     <TeamContext.Provider value={team}>
       <TopBarEndContext.Provider value={<TeamTopBar />}>
         <AnnotationsGate workspace={annotations} commands={commands} files={platform} library={library} menuHandlesUndo={platform.kind === 'electron'}>
           <App library={library} positions={positions} commands={commands} />
           <ExportHost commands={commands} library={library} files={platform} />
+          <ProjectsHost commands={commands} />
         </AnnotationsGate>
       </TopBarEndContext.Provider>
     </TeamContext.Provider>
+    </ProjectsContext.Provider>
   </StrictMode>,
 );

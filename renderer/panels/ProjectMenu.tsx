@@ -1,5 +1,5 @@
 /**
- * Top-bar buttons for the annotation panels and the project file commands. The File menu
+ * Top-bar buttons: the project switcher, the annotation panels and the project file commands. The File menu
  * sends the same commands in Electron; these buttons make them reachable in the browser,
  * on the library screen as well as in the reader.
  */
@@ -8,9 +8,10 @@ import { ExportButton } from '../export/ExportHost.tsx';
 import { useOptionalWorkspace, useWorkspaceSnapshot } from '../annotations/use-workspace.ts';
 import type { AnnotationWorkspace } from '../annotations/workspace.ts';
 import type { PanelName } from '../store/ui-state.ts';
+import { ProjectSwitcher } from '../projects/ProjectSwitcher.tsx';
 
-/** There is no "open": a file is always merged into this project, as syncing would. */
-const MERGE_TOOLTIP = 'Merges a teammate’s project file into the current project (a CRDT merge, as syncing does): everything from both is kept, nothing is replaced or duplicated.';
+/** Merging brings a file into this project; opening a file as a project of its own is in the switcher. */
+const MERGE_TOOLTIP = 'Merges a teammate’s project file into the current project (a CRDT merge, as syncing does): everything from both is kept, nothing is replaced or duplicated. You see what comes in before anything changes.';
 
 const PANELS: readonly { name: PanelName; label: string }[] = [
   { name: 'codebook', label: 'Codebook' },
@@ -23,6 +24,7 @@ function Buttons({ workspace, commands }: { workspace: AnnotationWorkspace; comm
   const { panel } = useWorkspaceSnapshot(workspace);
   return (
     <span className="project-menu" role="group" aria-label="Project">
+      <ProjectSwitcher commands={commands} />
       {PANELS.map((entry) => (
         <button
           key={entry.name}

@@ -1,30 +1,5 @@
 /**
- * A canonical snapshot of a project doc, built from the model's views: every highlight
- * (live and trashed) with its resolved tags and all its notes and replies, and every tag
- * (merged and trashed included), ordered by id. Two replicas that converged produce the
- * same JSON string, and a difference names what differs — which is what the sync tests
- * and benchmarks compare. Pure (Yjs + model only), so Node and the page share it.
+ * The canonical snapshot now lives in the model (shared/model/canonical-snapshot.ts), where
+ * the merge tests use it too; this re-export keeps the page's and the benches' imports.
  */
-import type * as Y from 'yjs';
-import { listAllHighlights } from '#shared/model/highlight-reads.ts';
-import { createViewContext } from '#shared/model/views.ts';
-
-/** The snapshot as plain data. */
-export interface CanonicalSnapshot {
-  readonly highlights: readonly unknown[];
-  readonly tags: readonly unknown[];
-}
-
-/** Builds the snapshot of `doc`. */
-export function canonicalSnapshot(doc: Y.Doc): CanonicalSnapshot {
-  const context = createViewContext(doc);
-  // Every note of each highlight, trashed ones included (a view lists only live notes).
-  const highlights = listAllHighlights(doc, context).map((view) => ({ ...view, notes: context.notesOf(view.id) }));
-  const tags = [...context.tagIndex.tags.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  return { highlights, tags };
-}
-
-/** The snapshot as a JSON string (stable: same code builds same key order). */
-export function canonicalSnapshotJson(doc: Y.Doc): string {
-  return JSON.stringify(canonicalSnapshot(doc));
-}
+export { canonicalSnapshot, canonicalSnapshotJson, type CanonicalSnapshot } from '#shared/model/canonical-snapshot.ts';

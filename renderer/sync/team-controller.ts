@@ -12,6 +12,9 @@
  *   teammates then see those highlights, tags and notes.
  * - Leaving forgets the credentials and returns to the personal project; the team
  *   project's local copy stays in IndexedDB (joining again resumes from it).
+ * - Switching to another project (the project switcher) leaves the credentials bound to the
+ *   team project: sync runs only while the team project is the active one, so switching
+ *   away stops it and switching back resumes it.
  * Joining and leaving restart the page (`restart`): the workspace, its undo managers and
  * every view are bound to one project for the life of the page, which keeps them simple;
  * a reload opens the new active project from IndexedDB in well under a second.
@@ -20,15 +23,30 @@ import type { ProjectId } from '#shared/model/ids.ts';
 import type { Invite } from '#shared/sync/invite.ts';
 import type * as Y from 'yjs';
 import { localProjectId, type KeyValueStore } from '../store/identity.ts';
+import { activateProject, addProject, readProjectList, writeProjectList, type KnownProjects } from '../store/project-registry.ts';
 import { copyLocalWork } from './copy-local-work.ts';
 import { forgetTeamCredentials, loadTeamCredentials, saveTeamCredentials, type RemovableStore, type TeamCredentials } from './team-credentials.ts';
 import { startTeamSync, type SyncTarget, type TeamSync } from './team-sync.ts';
 import type { SharedSocketOptions } from './shared-socket.ts';
 import type { PresenceState } from './presence.ts';
 
-/** The project the app opens: the team project when joined, else the personal one. */
+/** The projects known without the project list: the personal one and the team project joined. */
+export function knownProjects(storage: KeyValueStore): KnownProjects {
+  return { personal: localProjectId(storage), team: loadTeamCredentials(storage)?.projectId ?? null };
+}
+
+/**
+ * The project the app opens: the one chosen in the project list (store/project-registry.ts);
+ * before any choice, the team project when joined, else the personal one.
+ */
 export function activeProjectId(storage: KeyValueStore): ProjectId {
-  return loadTeamCredentials(storage)?.projectId ?? localProjectId(storage);
+  return readProjectList(storage, knownProjects(storage)).active;
+}
+
+/** Makes `projectId` the active project of the stored list (adding it as `origin` if missing). */
+function activate(storage: KeyValueStore, projectId: ProjectId, origin: 'team' | 'personal'): void {
+  const list = addProject(readProjectList(storage, knownProjects(storage)), { id: projectId, origin });
+  writeProjectList(storage, activateProject(list, projectId));
 }
 
 /** A project's doc as the controller needs it (a ProjectSession satisfies this). */
@@ -106,12 +124,14 @@ export function createTeamController(options: TeamControllerOptions): TeamContro
       }
       sync?.destroy();
       saveTeamCredentials(options.storage, invite);
+      activate(options.storage, invite.projectId, 'team');
       options.restart();
     },
     async leave() {
       sync?.destroy();
       await options.session.flush();
       forgetTeamCredentials(options.storage);
+      activate(options.storage, personalProjectId, 'personal');
       options.restart();
     },
     setMember(member) {

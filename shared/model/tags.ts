@@ -75,14 +75,18 @@ export function updateTag(doc: Y.Doc, actor: Actor, id: TagId, changes: Partial<
   });
 }
 
-/** Merges tag `from` into tag `into`: everything tagged `from` now reads as `into`. Reversible with `unmergeTag`. */
-export function mergeTag(doc: Y.Doc, actor: Actor, from: TagId, into: TagId): void {
+/**
+ * Merges tag `from` into tag `into`: everything tagged `from` now reads as `into`. Reversible
+ * with `unmergeTag`. `stamp: false` leaves the tag's updated-by/at as they were: for joins that
+ * follow from merging a project file rather than from a person's edit of the codebook.
+ */
+export function mergeTag(doc: Y.Doc, actor: Actor, from: TagId, into: TagId, options: { readonly stamp?: boolean } = {}): void {
   write(doc, actor, (context) => {
     if (from === into) throw new Error('cannot merge a tag into itself');
     const map = tagMap(doc, from);
     tagMap(doc, into);
     map.set(TAG.mergedInto, into);
-    touch(map, context);
+    if (options.stamp !== false) touch(map, context);
   });
 }
 

@@ -34,6 +34,12 @@ export interface SampleOptions {
   readonly tags?: number;
   readonly notes?: number;
   readonly people?: number;
+  /**
+   * Yjs client id of the first person (the others follow): fixed so a seed gives the same
+   * bytes. Two projects generated apart need different bases, as real installs have
+   * different random clients, to be merged with each other.
+   */
+  readonly clientIdBase?: number;
 }
 
 /** What was generated, for reports. */
@@ -63,7 +69,7 @@ export function generateSampleProject(articles: readonly SampleArticle[], option
   const peopleCount = options.people ?? 5;
   const people = Array.from({ length: peopleCount }, (_, index) => {
     const doc = new Y.Doc();
-    doc.clientID = 1000 + index; // deterministic Yjs clients: same seed, same bytes
+    doc.clientID = (options.clientIdBase ?? 1000) + index; // deterministic Yjs clients: same seed, same bytes
     const actor: Actor = { member: newId() as MemberId, now, newId };
     return { doc, actor, name: NAMES[index % NAMES.length] as string, colour: COLOURS[index % COLOURS.length] as string };
   });

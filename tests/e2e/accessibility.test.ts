@@ -1,7 +1,8 @@
 /**
  * End to end: an axe-core scan of every screen and dialog — first run, library, reader,
  * a highlight's popover, a highlight with its margin note, find, each panel, the export
- * dialog, the team dialog — reached
+ * dialog, the team dialog, the project switcher (with a project in its trash) and the merge
+ * confirmation — reached
  * by hand (clicks and keys), reports no serious or critical violation. The test prints what
  * it scanned, and each failure names the rule, the screen and the offending elements.
  */
@@ -11,7 +12,8 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { useAppPage } from '../helpers/app-page.ts';
 import { openArticle } from './reader-support.ts';
-import { closePanel, completeFirstRun, highlightPhrase, openPanel } from './annotate-support.ts';
+import { chooseFileToMerge, closePanel, completeFirstRun, dismissNotice, highlightPhrase, openPanel, saveProjectFile } from './annotate-support.ts';
+import { tagByHand } from './sync-support.ts';
 
 const ARTICLE = 'russia-azerbaijan-disputes';
 /** axe-core's source, evaluated in the page (an injected <script> would break the app's CSP). */
@@ -100,6 +102,40 @@ describe('accessibility (axe-core: no serious or critical violations)', () => {
     await app.page.getByTestId('sync-indicator').click();
     await app.page.getByRole('dialog', { name: 'Team' }).waitFor();
     found.push(...(await scan(app.page, 'team dialog')));
+    expect(found, found.join('\n')).toEqual([]);
+  });
+
+  it('the project switcher and the merge confirmation', async () => {
+    // A teammate's file with a same-name code, so the confirmation shows everything it can.
+    const teammate = await app.newPage('Teammate');
+    await openArticle(teammate, app.url, ARTICLE);
+    await completeFirstRun(teammate, 'Tural');
+    await tagByHand(teammate, 'mutual distrust', 'Energy');
+    const file = await saveProjectFile(teammate);
+
+    await startReading(app.page);
+    await tagByHand(app.page, 'pivotal role', 'energy');
+    // A second project, then back, and the second removed: the switcher lists both parts.
+    await app.page.getByTestId('project-switcher').click();
+    const projects = app.page.locator('dialog[data-testid="projects-dialog"][open]');
+    await projects.getByLabel('New project').fill('Pipelines');
+    await Promise.all([app.page.waitForEvent('load'), projects.getByRole('button', { name: 'Create and open' }).click()]);
+    await app.page.getByTestId('project-switcher').click();
+    await Promise.all([app.page.waitForEvent('load'), projects.getByRole('button', { name: 'Open Research project' }).click()]);
+    await app.page.getByTestId('project-switcher').click();
+    await projects.getByRole('button', { name: 'Remove Pipelines' }).click();
+    await projects.getByRole('list', { name: 'Removed projects' }).waitFor();
+    const found = await scan(app.page, 'project switcher');
+    await app.page.keyboard.press('Escape');
+    await projects.waitFor({ state: 'detached' });
+
+    await chooseFileToMerge(app.page, 'tural.marginalia', file);
+    const question = app.page.locator('dialog[data-testid="file-question"][open]');
+    await question.getByTestId('same-name-codes').waitFor();
+    found.push(...(await scan(app.page, 'merge confirmation')));
+    await question.getByRole('button', { name: 'Merge', exact: true }).click();
+    await app.page.getByTestId('notice').filter({ hasText: 'tural.marginalia' }).waitFor();
+    await dismissNotice(app.page);
     expect(found, found.join('\n')).toEqual([]);
     console.log(`axe scanned: ${scanned.join(', ')}`);
   });

@@ -44,12 +44,25 @@ export async function saveProjectFile(page: Page): Promise<Buffer> {
   return readFile(path);
 }
 
-/** Merges `bytes` through the "Merge project file…" button and the file chooser. */
-export async function mergeProjectFileBytes(page: Page, name: string, bytes: Buffer): Promise<void> {
+/** Chooses `bytes` as the file of "Merge project file…" (the confirmation or a notice follows). */
+export async function chooseFileToMerge(page: Page, name: string, bytes: Buffer): Promise<void> {
   const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Merge project file…' }).click()]);
   await chooser.setFiles({ name, mimeType: 'application/octet-stream', buffer: bytes });
-  // Wait for this file's notice: an earlier one (an error, or a success within its 6 s) may still be up.
-  await page.getByTestId('notice').filter({ hasText: name }).waitFor();
+}
+
+/**
+ * Merges `bytes` through the "Merge project file…" button and the file chooser, clicking
+ * Merge in the confirmation when it asks (a file that brings nothing new, or is refused,
+ * gets a notice at once); waits for this file's notice.
+ */
+export async function mergeProjectFileBytes(page: Page, name: string, bytes: Buffer): Promise<void> {
+  await chooseFileToMerge(page, name, bytes);
+  const question = page.locator('dialog[data-testid="file-question"][open]');
+  const notice = page.getByTestId('notice').filter({ hasText: name });
+  // Wait for this file's notice or the question: an earlier notice (an error, or a success within its 6 s) may still be up.
+  await question.or(notice).first().waitFor();
+  if (await question.isVisible()) await question.getByRole('button', { name: 'Merge', exact: true }).click();
+  await notice.waitFor();
 }
 
 /**

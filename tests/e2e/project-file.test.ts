@@ -101,9 +101,12 @@ describe('project files', () => {
     fresh = await freshSamira();
     // The project menu is on the library screen too.
     await mergeProjectFileBytes(fresh, 'rashad.marginalia', saved);
-    await expect.poll(async () => (await fresh.getByTestId('notice').textContent()) ?? '').toContain('Merged “rashad.marginalia” into this project.');
+    await expect.poll(async () => (await fresh.getByTestId('notice').textContent()) ?? '').toContain('Merged “rashad.marginalia” into this project: 2 highlights, 1 code and 1 note.');
     await saveScreenshot(fresh, 'project-file-merged-library');
     await openArticle(fresh, app.url, ARTICLE);
+    // The marks paint after the article opens; each look at the panels takes longer than one poll.
+    await fresh.locator('mark.hl').filter({ hasText: TAGGED }).first().waitFor();
+    await fresh.locator('mark.hl').filter({ hasText: UNTAGGED }).first().waitFor();
     await expect.poll(async () => (await projectAsSeen(fresh)).marks).toEqual([TAGGED, UNTAGGED].sort());
     await expect(projectAsSeen(fresh)).resolves.toEqual({ count: 2, tagCount: '1/1', marks: [TAGGED, UNTAGGED].sort(), notes: [NOTE] });
   });

@@ -61,6 +61,9 @@ describe('menu items', () => {
   const { items, sent } = build('linux');
 
   it.each<[string, string | undefined, MenuCommand]>([
+    ['Projects…', 'Shift+CmdOrCtrl+P', 'projects'],
+    ['New Project…', 'CmdOrCtrl+N', 'new-project'],
+    ['Open Project File…', 'Shift+CmdOrCtrl+N', 'open-project'],
     ['Save Project…', 'CmdOrCtrl+S', 'save-project'],
     ['Merge Project File…', 'CmdOrCtrl+O', 'merge-project'],
     ['Export…', 'CmdOrCtrl+E', 'export'],

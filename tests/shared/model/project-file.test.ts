@@ -4,7 +4,10 @@ import { addHighlight, applyTag } from '#shared/model/highlights.ts';
 import { addNote } from '#shared/model/notes.ts';
 import { importOrigin } from '#shared/model/origins.ts';
 import { createProject } from '#shared/model/project.ts';
-import { crc32, encodeProjectFile, mergeProjectFile } from '#shared/model/project-file.ts';
+import { canonicalSnapshotJson } from '#shared/model/canonical-snapshot.ts';
+import { META, roots } from '#shared/model/layout.ts';
+import { crc32, describeProjectFile, encodeProjectFile, mergeProjectFile } from '#shared/model/project-file.ts';
+import { SCHEMA_VERSION } from '#shared/model/schema.ts';
 import { listHighlights, listTags } from '#shared/model/queries.ts';
 import { createTag } from '#shared/model/tags.ts';
 import { replica, syncAll } from './replicas.ts';
@@ -30,9 +33,9 @@ describe('project files', () => {
     const file = encodeProjectFile(ben.doc);
     const origins: unknown[] = [];
     ana.doc.on('afterTransaction', (t: Y.Transaction) => origins.push(t.origin));
-    expect(mergeProjectFile(ana.doc, file)).toEqual({ ok: true });
+    expect(mergeProjectFile(ana.doc, file)).toMatchObject({ ok: true, summary: { sameProject: true, highlights: 1, notes: 1 } });
     expect(origins).toContain(importOrigin);
-    expect(mergeProjectFile(ana.doc, file)).toEqual({ ok: true });
+    expect(mergeProjectFile(ana.doc, file)).toMatchObject({ ok: true, summary: { highlights: 0, notes: 0 } });
     const synced = new Y.Doc();
     Y.applyUpdate(synced, Y.encodeStateAsUpdate(ana.doc));
     syncAll(synced, ben.doc);
@@ -41,7 +44,7 @@ describe('project files', () => {
     expect(listTags(ana.doc)).toHaveLength(1);
   });
 
-  it('rejects damaged, truncated, foreign and other-project files without touching the doc', () => {
+  it('rejects damaged, truncated, foreign, newer and oversized files without touching the doc', () => {
     const { ana, ben } = sharedProject();
     addHighlight(ben.doc, ben.actor, { documentId: 'd', documentHash: 'h', position: { start: 0, end: 4 }, quote: QUOTE });
     const file = encodeProjectFile(ben.doc);
@@ -49,8 +52,11 @@ describe('project files', () => {
 
     const flipped = file.slice();
     flipped[20] = (flipped[20] ?? 0) ^ 0xff;
-    const other = replica('zed', 3);
-    createProject(other.doc, other.actor, { name: 'Other project' });
+    const newerFormat = file.slice();
+    newerFormat[4] = 2;
+    const newer = replica('zed', 3);
+    createProject(newer.doc, newer.actor, { name: 'From a newer app' });
+    roots(newer.doc).meta.set(META.major, SCHEMA_VERSION.major + 1);
     const notProject = new Y.Doc();
     notProject.getMap('x').set('a', 1);
 
@@ -58,16 +64,20 @@ describe('project files', () => {
       [flipped, /damaged/],
       [file.slice(0, file.length - 10), /truncated/],
       [new TextEncoder().encode('PK\u0003\u0004 a zip file, not a project'), /not a Marginalia project file/],
-      [encodeProjectFile(other.doc), /another project/],
+      [newerFormat, /unsupported project file version 2/],
+      [encodeProjectFile(newer.doc), /newer Marginalia/],
       [encodeProjectFile(notProject), /no Marginalia project/],
       [file, /too large/],
     ];
+    const snapshot = canonicalSnapshotJson(ana.doc);
     for (const [bytes, message] of cases) {
       const result = mergeProjectFile(ana.doc, bytes, message.source === 'too large' ? { maxBytes: 10 } : {});
       expect(result.ok).toBe(false);
       if (!result.ok) expect(result.error).toMatch(message);
       expect(Y.encodeStateAsUpdate(ana.doc)).toEqual(before);
+      expect(describeProjectFile(ana.doc, bytes, message.source === 'too large' ? { maxBytes: 10 } : {})).toEqual(result);
     }
+    expect(canonicalSnapshotJson(ana.doc)).toBe(snapshot);
   });
 
   it('rejects a file whose checksum is right but whose contents are not a Yjs update', () => {

@@ -58,7 +58,7 @@ describe('marginalia sample', () => {
     expect(code).toBe(0);
     expect(stdout.join('')).toContain('100 highlights');
     const doc = new Y.Doc();
-    expect(mergeProjectFile(doc, new Uint8Array(readFileSync(out)))).toEqual({ ok: true });
+    expect(mergeProjectFile(doc, new Uint8Array(readFileSync(out)))).toMatchObject({ ok: true, summary: { highlights: 100 } });
     expect(filterAnnotations(doc, {})).toHaveLength(100);
   });
 

@@ -1,0 +1,41 @@
+/**
+ * Reading project files for the `project` and `merge` commands: the size is checked before
+ * a byte is read (the app's own limit, PROJECT_FILE_MAX_BYTES), then the file goes through
+ * the model's complete check. Failures come back as one line naming the file and the
+ * reason, for the command to print.
+ */
+import * as Y from 'yjs';
+import { PROJECT_FILE_MAX_BYTES, mergeProjectFile } from '#shared/model/project-file.ts';
+import { readFileLimited } from '../../services/files.ts';
+
+/** A failure a command prints as its one line (exit code 1). */
+export class CommandFailure extends Error {
+  override readonly name = 'CommandFailure';
+}
+
+/** A failure in how the command was called (exit code 2). */
+export class UsageFailure extends Error {
+  override readonly name = 'UsageFailure';
+}
+
+/** Reads the bytes of a project file no larger than the app accepts; throws `CommandFailure`. */
+export async function readProjectBytes(path: string): Promise<Uint8Array> {
+  const read = await readFileLimited(path, PROJECT_FILE_MAX_BYTES);
+  if (!read.ok) throw new CommandFailure(read.message);
+  return read.value;
+}
+
+/**
+ * Opens a project file as a doc of its own, exactly as the app opens one into an empty
+ * project (it takes the file's identity); throws `CommandFailure` naming the file.
+ */
+export async function openProjectFile(path: string): Promise<Y.Doc> {
+  const bytes = await readProjectBytes(path);
+  const doc = new Y.Doc();
+  const result = mergeProjectFile(doc, bytes);
+  if (!result.ok) {
+    doc.destroy();
+    throw new CommandFailure(`"${path}": ${result.error}`);
+  }
+  return doc;
+}

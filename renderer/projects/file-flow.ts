@@ -1,0 +1,171 @@
+/**
+ * Opening and merging project files, with a confirmation before anything changes.
+ *
+ * Merge (File ▸ Merge Project File…): the file is described against the open project first
+ * (`describeProjectFile`: how many new highlights, codes and notes, from whom, which codes
+ * share a name with one here). A refused file (damaged, foreign, newer) becomes a notice
+ * with the reason; a file that brings nothing new says so; otherwise the merge
+ * confirmation asks, offering to join same-name codes (on by default). Cancel changes
+ * nothing. Open (File ▸ Open Project File…): the file becomes a project of its own
+ * (projects-controller.ts); a file whose project is already here offers to merge instead.
+ *
+ * The flow is a small store (one pending question at a time) that the dialogs render.
+ */
+import type * as Y from 'yjs';
+import type { ProjectId } from '#shared/model/ids.ts';
+import { describeProjectFile, mergeProjectFile } from '#shared/model/project-merge.ts';
+import type { Actor } from '#shared/model/write.ts';
+import type { ProjectFileDialogs } from '../store/project-files.ts';
+import { PROJECT_FILE_FILTERS } from '../store/project-files.ts';
+import type { Notice } from '../store/ui-state.ts';
+import type { ProjectsController } from './projects-controller.ts';
+
+/** What a file brings, as the confirmation shows it. */
+export interface IncomingSummary {
+  readonly projectName: string;
+  readonly sameProject: boolean;
+  readonly highlights: number;
+  readonly codes: number;
+  readonly notes: number;
+  readonly people: readonly string[];
+  /** Pairs of codes with the same name: the file's and this project's. */
+  readonly sameNameCodes: readonly { readonly incoming: string; readonly existing: string }[];
+}
+
+/** The question on screen, if any. */
+export type FileQuestion =
+  | { readonly kind: 'none' }
+  | { readonly kind: 'merge'; readonly fileName: string; readonly summary: IncomingSummary }
+  | { readonly kind: 'open-existing'; readonly fileName: string; readonly projectName: string };
+
+/** The open project as the flow needs it (the annotation workspace satisfies this). */
+export interface FileFlowHost {
+  readonly session: { readonly doc: Y.Doc; flush(): Promise<void> };
+  actor(): Actor;
+  notify(notice: Notice | null): void;
+}
+
+/** The flow. */
+export interface FileFlow {
+  getSnapshot(): FileQuestion;
+  subscribe(listener: () => void): () => void;
+  /** Lets the person pick a file to merge into the open project. */
+  pickAndMerge(): Promise<void>;
+  /** Lets the person pick a file to open as a project. */
+  pickAndOpen(): Promise<void>;
+  /** Describes `bytes` and asks (or says why not). */
+  offerMerge(fileName: string, bytes: Uint8Array): void;
+  /** Merges the file the question is about. */
+  confirmMerge(options: { readonly joinSameNameCodes: boolean }): void;
+  /** Merges the file into the project it belongs to (already here) and opens that project. */
+  confirmOpenExisting(): Promise<void>;
+  /** Drops the question; nothing changes. */
+  cancel(): void;
+}
+
+const NONE: FileQuestion = { kind: 'none' };
+
+function plural(count: number, one: string, many = `${one}s`): string {
+  return `${count} ${count === 1 ? one : many}`;
+}
+
+/** "2 highlights, 1 code and 3 notes". */
+export function describeCounts(summary: Pick<IncomingSummary, 'highlights' | 'codes' | 'notes'>): string {
+  return `${plural(summary.highlights, 'highlight')}, ${plural(summary.codes, 'code')} and ${plural(summary.notes, 'note')}`;
+}
+
+/** Creates the flow. */
+export function createFileFlow(options: { host: FileFlowHost; dialogs: ProjectFileDialogs; projects: ProjectsController }): FileFlow {
+  const { host, dialogs, projects } = options;
+  const listeners = new Set<() => void>();
+  let question: FileQuestion = NONE;
+  let pending: { fileName: string; bytes: Uint8Array; projectId?: ProjectId } | null = null;
+  const ask = (next: FileQuestion): void => {
+    question = next;
+    for (const listener of [...listeners]) listener();
+  };
+  const refuse = (fileName: string, reason: string, verb: string): void =>
+    host.notify({ kind: 'error', text: `“${fileName}” was not ${verb}: ${reason}. Your project is unchanged.` });
+
+  const pick = async (): Promise<{ name: string; bytes: Uint8Array } | null> => {
+    try {
+      return await dialogs.openFile({ filters: PROJECT_FILE_FILTERS });
+    } catch (error) {
+      host.notify({ kind: 'error', text: `The file could not be read: ${error instanceof Error ? error.message : String(error)}` });
+      return null;
+    }
+  };
+
+  const offerMerge = (fileName: string, bytes: Uint8Array): void => {
+    const described = describeProjectFile(host.session.doc, bytes);
+    if (!described.ok) {
+      refuse(fileName, described.error, 'merged');
+      return;
+    }
+    const { summary } = described;
+    if (summary.highlights + summary.codes + summary.notes === 0 && summary.people.length === 0) {
+      host.notify({ kind: 'info', text: `Nothing new in “${fileName}”: this project already holds everything in it.` });
+      return;
+    }
+    pending = { fileName, bytes };
+    ask({
+      kind: 'merge',
+      fileName,
+      summary: {
+        projectName: summary.name,
+        sameProject: summary.sameProject,
+        highlights: summary.highlights,
+        codes: summary.codes,
+        notes: summary.notes,
+        people: summary.people.map((person) => person.name || 'someone without a name'),
+        sameNameCodes: summary.sameNameCodes.map((pair) => ({ incoming: pair.incoming.name, existing: pair.existing.name })),
+      },
+    });
+  };
+
+  return {
+    getSnapshot: () => question,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    async pickAndMerge() {
+      const file = await pick();
+      if (file !== null) offerMerge(file.name, file.bytes);
+    },
+    async pickAndOpen() {
+      const file = await pick();
+      if (file === null) return;
+      const outcome = await projects.openFile(file.bytes);
+      if (outcome.kind === 'refused') refuse(file.name, outcome.reason, 'opened');
+      else if (outcome.kind === 'already-here' && outcome.active) offerMerge(file.name, file.bytes);
+      else if (outcome.kind === 'already-here') {
+        pending = { fileName: file.name, bytes: file.bytes, projectId: outcome.projectId };
+        ask({ kind: 'open-existing', fileName: file.name, projectName: outcome.name });
+      }
+    },
+    offerMerge,
+    confirmMerge({ joinSameNameCodes }) {
+      const file = pending;
+      pending = null;
+      ask(NONE);
+      if (file === null) return;
+      const result = mergeProjectFile(host.session.doc, file.bytes, { actor: host.actor(), mergeSameNameCodes: joinSameNameCodes });
+      if (!result.ok) refuse(file.fileName, result.error, 'merged');
+      else host.notify({ kind: 'info', text: `Merged “${file.fileName}” into this project: ${describeCounts(result.summary)}.` });
+      void host.session.flush();
+    },
+    async confirmOpenExisting() {
+      const file = pending;
+      pending = null;
+      ask(NONE);
+      if (file?.projectId === undefined) return;
+      const outcome = await projects.mergeIntoAndOpen(file.projectId, file.bytes);
+      if (outcome.kind === 'refused') refuse(file.fileName, outcome.reason, 'merged');
+    },
+    cancel() {
+      pending = null;
+      ask(NONE);
+    },
+  };
+}

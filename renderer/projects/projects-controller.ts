@@ -1,0 +1,202 @@
+/**
+ * The projects on this machine as actions: create, rename, switch, remove to the trash,
+ * restore, delete for good, and open a project file as a project of its own.
+ *
+ * The page stays bound to one project for its life (as joining a team does, see
+ * sync/team-controller.ts): switching writes the new active project to the project list
+ * (store/project-registry.ts) and restarts the page, which opens it from IndexedDB. Work
+ * on a project that is not open (stamping a new one, filling one from a file, deleting
+ * one) opens its session, does it, flushes and closes it before the restart.
+ *
+ * The open project's summary is refreshed from its doc after a pause in changes, so the
+ * switcher lists every project without opening any other database. A rename goes through
+ * the model (`renameProject`): the name is a CRDT field and merges like everything else.
+ */
+import * as Y from 'yjs';
+import type { MemberId, ProjectId } from '#shared/model/ids.ts';
+import { bookkeepingOrigin } from '#shared/model/origins.ts';
+import { mergeProjectFile } from '#shared/model/project-file.ts';
+import { createProject, getProjectMeta, renameProject } from '#shared/model/project.ts';
+import type { Actor } from '#shared/model/write.ts';
+import { databaseName, type ProjectSession } from '../store/project-session.ts';
+import {
+  activateProject, addProject, findProject, forgetProject, readProjectList, restoreProject, sameSummary,
+  summarizeProject, trashProject, writeProjectList, type KnownProjects, type ProjectList,
+} from '../store/project-registry.ts';
+import { summarizeDoc } from '../store/project-summary.ts';
+import { forgetTeamCredentials, loadTeamCredentials, type RemovableStore } from '../sync/team-credentials.ts';
+
+/** What opening a project file as a project came to. */
+export type OpenOutcome =
+  | { readonly kind: 'opened'; readonly name: string }
+  | { readonly kind: 'already-here'; readonly projectId: ProjectId; readonly name: string; readonly active: boolean }
+  | { readonly kind: 'refused'; readonly reason: string };
+
+/** Where the controller gets what it needs (main.tsx gives the real ones; tests their own). */
+export interface ProjectsOptions {
+  readonly storage: RemovableStore;
+  /** The open (active) project's session. */
+  readonly session: Pick<ProjectSession, 'projectId' | 'doc' | 'whenLoaded' | 'flush'>;
+  /** Opens another project's session; `close` flushes and closes it. */
+  readonly openSession: (projectId: ProjectId) => Pick<ProjectSession, 'doc' | 'whenLoaded' | 'flush'>;
+  readonly closeSession: (projectId: ProjectId) => Promise<void>;
+  /** Deletes a project's IndexedDB database. */
+  readonly deleteDatabase: (name: string) => Promise<void>;
+  readonly known: () => KnownProjects;
+  /** The local person (null before first run). */
+  readonly member: () => MemberId | null;
+  /** The local person as the model's actor for the open project (stamps it on first use). */
+  readonly actor: () => Actor;
+  /** Reloads the page so the new active project opens. */
+  readonly restart: () => void;
+  /** Pause after the last change before the summary is refreshed (ms). */
+  readonly summaryDelayMs?: number;
+  /** Creates ids for new projects. */
+  readonly newProjectId: () => ProjectId;
+}
+
+/** The controller. */
+export interface ProjectsController {
+  list(): ProjectList;
+  subscribe(listener: () => void): () => void;
+  /** Creates a project named `name` and opens it. */
+  create(name: string): Promise<void>;
+  /** Renames the open project (a CRDT write). */
+  rename(name: string): void;
+  switchTo(projectId: ProjectId): Promise<void>;
+  trash(projectId: ProjectId): void;
+  restore(projectId: ProjectId): void;
+  /** Deletes a project in the trash and its local database, for good. */
+  deleteForever(projectId: ProjectId): Promise<void>;
+  /** Opens a project file as a new local project (unless its project is already here). */
+  openFile(bytes: Uint8Array): Promise<OpenOutcome>;
+  /** Merges a file into another local project and opens that project. */
+  mergeIntoAndOpen(projectId: ProjectId, bytes: Uint8Array): Promise<OpenOutcome>;
+  /** Refreshes the open project's cached summary now. */
+  refreshSummary(): void;
+  destroy(): void;
+}
+
+/** Creates the controller for the open project. */
+export function createProjectsController(options: ProjectsOptions): ProjectsController {
+  const { storage, session } = options;
+  const listeners = new Set<() => void>();
+  let list = readProjectList(storage, options.known());
+  const commit = (next: ProjectList): void => {
+    list = next;
+    writeProjectList(storage, next);
+    for (const listener of [...listeners]) listener();
+  };
+  const reread = (): ProjectList => readProjectList(storage, options.known());
+
+  const refreshSummary = (): void => {
+    const current = reread();
+    const entry = findProject(current, session.projectId);
+    const summary = summarizeDoc(session.doc as Y.Doc);
+    if (entry === undefined || sameSummary(entry.summary, summary)) return;
+    commit(summarizeProject(current, session.projectId, summary));
+  };
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const onUpdate = (): void => {
+    if (timer !== undefined) clearTimeout(timer);
+    timer = setTimeout(() => {
+      timer = undefined;
+      refreshSummary();
+    }, options.summaryDelayMs ?? 500);
+  };
+  void session.whenLoaded.then(() => {
+    refreshSummary();
+    (session.doc as Y.Doc).on('update', onUpdate);
+  });
+
+  const open = async (projectId: ProjectId): Promise<void> => {
+    refreshSummary();
+    await session.flush();
+    commit(activateProject(reread(), projectId));
+    options.restart();
+  };
+
+  /** Applies a checked file to another project's session and records it; returns its name. */
+  const fill = async (projectId: ProjectId, bytes: Uint8Array): Promise<string> => {
+    const other = options.openSession(projectId);
+    await other.whenLoaded;
+    const result = mergeProjectFile(other.doc as Y.Doc, bytes);
+    if (!result.ok) throw new Error(result.error);
+    const summary = summarizeDoc(other.doc as Y.Doc);
+    await other.flush();
+    await options.closeSession(projectId);
+    commit(summarizeProject(addProject(reread(), { id: projectId, origin: 'file' }), projectId, summary));
+    return summary.name;
+  };
+
+  return {
+    list: () => list,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    async create(name) {
+      const trimmed = name.trim();
+      if (trimmed === '') throw new Error('a project needs a name');
+      const member = options.member();
+      if (member === null) throw new Error('choose a display name first');
+      const projectId = options.newProjectId();
+      const created = options.openSession(projectId);
+      await created.whenLoaded;
+      const doc = created.doc as Y.Doc;
+      doc.transact(() => createProject(doc, { member }, { name: trimmed, id: projectId }), bookkeepingOrigin);
+      const summary = summarizeDoc(doc);
+      await created.flush();
+      await options.closeSession(projectId);
+      commit(summarizeProject(addProject(reread(), { id: projectId, origin: 'created' }), projectId, summary));
+      await open(projectId);
+    },
+    rename(name) {
+      const trimmed = name.trim();
+      if (trimmed === '') throw new Error('a project needs a name');
+      renameProject(session.doc as Y.Doc, options.actor(), trimmed);
+      refreshSummary();
+    },
+    switchTo: (projectId) => open(projectId),
+    trash: (projectId) => commit(trashProject(reread(), projectId)),
+    restore: (projectId) => commit(restoreProject(reread(), projectId)),
+    async deleteForever(projectId) {
+      const next = forgetProject(reread(), projectId);
+      await options.closeSession(projectId);
+      await options.deleteDatabase(databaseName(projectId));
+      if (loadTeamCredentials(storage)?.projectId === projectId) forgetTeamCredentials(storage);
+      commit(next);
+    },
+    async openFile(bytes) {
+      const scratch = new Y.Doc();
+      try {
+        const checked = mergeProjectFile(scratch, bytes);
+        if (!checked.ok) return { kind: 'refused', reason: checked.error };
+        const meta = getProjectMeta(scratch);
+        const projectId = meta.id as ProjectId;
+        const here = findProject(reread(), projectId);
+        if (here !== undefined) return { kind: 'already-here', projectId, name: here.summary.name || meta.name, active: projectId === session.projectId };
+        const name = await fill(projectId, bytes);
+        await open(projectId);
+        return { kind: 'opened', name };
+      } finally {
+        scratch.destroy();
+      }
+    },
+    async mergeIntoAndOpen(projectId, bytes) {
+      try {
+        const name = await fill(projectId, bytes);
+        await open(projectId);
+        return { kind: 'opened', name };
+      } catch (error) {
+        return { kind: 'refused', reason: error instanceof Error ? error.message : String(error) };
+      }
+    },
+    refreshSummary,
+    destroy() {
+      if (timer !== undefined) clearTimeout(timer);
+      (session.doc as Y.Doc).off('update', onUpdate);
+      listeners.clear();
+    },
+  };
+}

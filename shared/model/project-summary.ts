@@ -1,0 +1,100 @@
+/**
+ * A project at a glance: name, id, members, how much it holds and when it last changed —
+ * what the app's project list and `marginalia project info` show.
+ *
+ * Counts are of live items (not trashed; codes also not merged away; replies only under
+ * live notes). The last change is the latest time any record carries (creation, edit,
+ * trash or restore, tag application, chosen number key, profile, project rename): the doc
+ * stores times with its records rather than a log, so this is the one honest reading.
+ */
+import type * as Y from 'yjs';
+import type { ProjectId, TagId } from './ids.ts';
+import { HIGHLIGHT, NOTE, NOTE_OTHER_EDIT_PREFIX, TAG, isApplicationKey, roots, type AnchorRecord, type TagKeyRecord, type TrashRecord } from './layout.ts';
+import { getProjectMeta, listMembers, type MemberView } from './project.ts';
+import { buildTagIndex } from './tag-index.ts';
+
+/** Live item counts of a project. */
+export type ProjectCounts = { readonly highlights: number; readonly codes: number; readonly notes: number; readonly replies: number };
+
+/** A project at a glance. */
+export type ProjectDescription = {
+  readonly id: ProjectId | undefined;
+  readonly name: string;
+  readonly members: readonly MemberView[];
+  readonly counts: ProjectCounts;
+  /** Latest time (ms since the epoch) carried by any record, or undefined for an empty doc. */
+  readonly lastChangeAt: number | undefined;
+};
+
+/** True if a highlight, note or reply map carries a trash record saying deleted (key `x` for all three). */
+function isTrashed(map: Y.Map<unknown>): boolean {
+  return (map.get(HIGHLIGHT.trash) as TrashRecord | undefined)?.d === 1;
+}
+
+/** Latest-time accumulator: ignores anything that is not a finite number. */
+function latest(): { see(value: unknown): void; readonly value: number | undefined } {
+  let max: number | undefined;
+  return {
+    see(value) {
+      if (typeof value === 'number' && Number.isFinite(value) && (max === undefined || value > max)) max = value;
+    },
+    get value() {
+      return max;
+    },
+  };
+}
+
+function seeStamps(map: Y.Map<unknown>, at: ReturnType<typeof latest>): void {
+  for (const [key, value] of map.entries()) {
+    if (key === NOTE.createdAt || key === NOTE.updatedAt || key.startsWith(NOTE_OTHER_EDIT_PREFIX)) at.see(value);
+    else if (key === NOTE.trash) at.see((value as TrashRecord | undefined)?.a);
+  }
+}
+
+/** Describes `doc`: identity, members, live counts, last change. */
+export function describeProject(doc: Y.Doc): ProjectDescription {
+  const { members, tags, highlights, notes } = roots(doc);
+  const at = latest();
+  const projectMeta = getProjectMeta(doc);
+  at.see(projectMeta.updatedAt);
+  members.forEach((member) => at.see(member.a));
+
+  const tagIndex = buildTagIndex(doc);
+  let codes = 0;
+  tags.forEach((map, id) => {
+    if (tagIndex.isLive(id as TagId)) codes += 1;
+    at.see(map.get(TAG.createdAt));
+    at.see(map.get(TAG.updatedAt));
+    at.see((map.get(TAG.trash) as TrashRecord | undefined)?.a);
+    at.see((map.get(TAG.key) as TagKeyRecord | null | undefined)?.a);
+  });
+
+  let liveHighlights = 0;
+  highlights.forEach((map) => {
+    const anchor = map.get(HIGHLIGHT.anchor) as AnchorRecord | undefined;
+    if (anchor !== undefined && !isTrashed(map)) liveHighlights += 1;
+    at.see(anchor?.a);
+    at.see((map.get(HIGHLIGHT.trash) as TrashRecord | undefined)?.a);
+    for (const [key, value] of map.entries()) if (isApplicationKey(key) && typeof value === 'number') at.see(Math.abs(value) * 1000);
+  });
+
+  let liveNotes = 0;
+  let liveReplies = 0;
+  notes.forEach((map) => {
+    const live = !isTrashed(map);
+    if (live) liveNotes += 1;
+    seeStamps(map, at);
+    (map.get(NOTE.replies) as Y.Map<Y.Map<unknown>> | undefined)?.forEach((reply) => {
+      if (live && !isTrashed(reply)) liveReplies += 1;
+      seeStamps(reply, at);
+    });
+  });
+
+  return {
+    id: projectMeta.id,
+    name: projectMeta.name,
+    members: listMembers(doc),
+    counts: { highlights: liveHighlights, codes, notes: liveNotes, replies: liveReplies },
+    lastChangeAt: at.value,
+  };
+}

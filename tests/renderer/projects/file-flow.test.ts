@@ -1,0 +1,88 @@
+/**
+ * The file flow over real docs: a file is described before anything changes (counts, from
+ * whom, same-name codes), Cancel changes nothing, Merge merges with or without joining
+ * same-name codes, a file already merged says nothing new comes in, and a refused file
+ * says why and changes nothing.
+ */
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import type { MemberId } from '#shared/model/ids.ts';
+import { addHighlight, applyTag } from '#shared/model/highlights.ts';
+import { createProject, setMember } from '#shared/model/project.ts';
+import { encodeProjectFile } from '#shared/model/project-file.ts';
+import { listTags } from '#shared/model/queries.ts';
+import { createTag } from '#shared/model/tags.ts';
+import { createFileFlow } from '../../../renderer/projects/file-flow.ts';
+import type { ProjectsController } from '../../../renderer/projects/projects-controller.ts';
+import type { Notice } from '../../../renderer/store/ui-state.ts';
+
+const ana = { member: 'memberAnaAAAAAAAAAAAAA' as MemberId };
+const bo = { member: 'memberBoBBBBBBBBBBBBBBB' as MemberId };
+
+function project(actor: { member: MemberId }, name: string, tag: string, start: number): Y.Doc {
+  const doc = new Y.Doc();
+  createProject(doc, actor, { name });
+  setMember(doc, actor, { name, colour: '#d1495b' });
+  const code = createTag(doc, actor, { name: tag });
+  const highlight = addHighlight(doc, actor, { documentId: 'd', documentHash: 'h', position: { start, end: start + 4 }, quote: { exact: 'text', prefix: '', suffix: '' } });
+  applyTag(doc, actor, highlight, code);
+  return doc;
+}
+
+function flowFor(doc: Y.Doc) {
+  const notices: Notice[] = [];
+  const flow = createFileFlow({
+    host: { session: { doc, flush: () => Promise.resolve() }, actor: () => bo, notify: (notice) => void (notice && notices.push(notice)) },
+    dialogs: { saveFile: () => Promise.resolve(false), openFile: () => Promise.resolve(null) },
+    projects: {} as ProjectsController,
+  });
+  return { flow, notices };
+}
+
+describe('file flow', () => {
+  it('asks with what comes in; Cancel changes nothing; Merge joins same-name codes', () => {
+    const mine = project(bo, 'Bo', 'energy', 10);
+    const file = encodeProjectFile(project(ana, 'Ana', 'Energy', 0));
+    const { flow, notices } = flowFor(mine);
+    const before = Y.encodeStateAsUpdate(mine);
+    flow.offerMerge('ana.marginalia', file);
+    expect(flow.getSnapshot()).toMatchObject({
+      kind: 'merge',
+      fileName: 'ana.marginalia',
+      summary: { projectName: 'Ana', sameProject: false, highlights: 1, codes: 1, notes: 0, people: ['Ana'], sameNameCodes: [{ incoming: 'Energy', existing: 'energy' }] },
+    });
+    flow.cancel();
+    expect(flow.getSnapshot()).toEqual({ kind: 'none' });
+    expect(Y.encodeStateAsUpdate(mine)).toEqual(before);
+
+    flow.offerMerge('ana.marginalia', file);
+    flow.confirmMerge({ joinSameNameCodes: true });
+    expect(notices.at(-1)).toEqual({ kind: 'info', text: 'Merged “ana.marginalia” into this project: 1 highlight, 1 code and 0 notes.' });
+    expect(listTags(mine)).toHaveLength(1);
+
+    flow.offerMerge('ana.marginalia', file);
+    expect(flow.getSnapshot()).toEqual({ kind: 'none' });
+    expect(notices.at(-1)?.text).toBe('Nothing new in “ana.marginalia”: this project already holds everything in it.');
+  });
+
+  it('keeps same-name codes apart when asked to', () => {
+    const mine = project(bo, 'Bo', 'energy', 10);
+    const { flow } = flowFor(mine);
+    flow.offerMerge('ana.marginalia', encodeProjectFile(project(ana, 'Ana', 'Energy', 0)));
+    flow.confirmMerge({ joinSameNameCodes: false });
+    expect(listTags(mine)).toHaveLength(2);
+  });
+
+  it('refuses a damaged file with the reason and changes nothing', () => {
+    const mine = project(bo, 'Bo', 'energy', 10);
+    const { flow, notices } = flowFor(mine);
+    const before = Y.encodeStateAsUpdate(mine);
+    const damaged = encodeProjectFile(project(ana, 'Ana', 'Energy', 0));
+    damaged[20] = (damaged[20] ?? 0) ^ 0xff;
+    flow.offerMerge('damaged.marginalia', damaged);
+    expect(flow.getSnapshot()).toEqual({ kind: 'none' });
+    expect(notices.at(-1)).toMatchObject({ kind: 'error' });
+    expect(notices.at(-1)?.text).toMatch(/^“damaged\.marginalia” was not merged: the project file is damaged.*Your project is unchanged\.$/);
+    expect(Y.encodeStateAsUpdate(mine)).toEqual(before);
+  });
+});
