@@ -20,7 +20,7 @@
  */
 import type { DatabaseSync } from 'node:sqlite';
 import * as Y from 'yjs';
-import { readStructs } from '#shared/sync/update-structs.ts';
+import { readStructs } from '#shared/model/update-structs.ts';
 import { inTransaction } from './server-database.ts';
 
 /** What a compaction did. */

@@ -8,7 +8,7 @@
  * stateless, close) — so the server can close the offending socket with one logged
  * reason and leave everything else untouched. State vectors are decoded with Yjs's
  * decoder, which throws on truncated or garbled bytes; an update's payload is handed
- * back undecoded, for `validateUpdate` (shared/sync/update-validation.ts), which reads it
+ * back undecoded, for `validateUpdate` (shared/model/update-validation.ts), which reads it
  * struct by struct against the layout and the limits before anything applies it.
  *
  * Message numbering follows @hocuspocus/server's `MessageType` and y-protocols' sync

@@ -8,7 +8,7 @@
  *
  * For every frame (`admitMessage`), without touching any room: refused sockets are not
  * read; text frames, frames that do not decode and updates that do not fit the project
- * layout or the per-update bounds (shared/sync/update-validation.ts) close the socket; a
+ * layout or the per-update bounds (shared/model/update-validation.ts) close the socket; a
  * socket may send only a few messages before it authenticates and must authenticate
  * within a deadline; every connection, and every token across its connections, has a
  * message rate (token buckets, kept per token for the server's life, so reconnecting does
@@ -19,7 +19,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { RawData, WebSocket } from 'ws';
 import { CLOSE_CODES, REFUSAL_REASONS } from '#shared/sync/protocol.ts';
-import { validateUpdate } from '#shared/sync/update-validation.ts';
+import { validateUpdate } from '#shared/model/update-validation.ts';
 import { inspectClientFrame } from './frame-inspector.ts';
 import { logEntry } from './server-log.ts';
 import type { SyncServerLogger } from './server-log.ts';

@@ -27,10 +27,10 @@ import type {
 import * as Y from 'yjs';
 import { CLOSE_CODES, REFUSAL_REASONS } from '#shared/sync/protocol.ts';
 import { projectFromRoom } from '#shared/sync/rooms.ts';
-import { CONTENT, TYPE_REF, readStructs } from '#shared/sync/update-structs.ts';
-import type { StructId } from '#shared/sync/update-structs.ts';
-import { validateUpdate } from '#shared/sync/update-validation.ts';
-import type { KnownItem } from '#shared/sync/update-validation.ts';
+import { CONTENT, TYPE_REF, readStructs } from '#shared/model/update-structs.ts';
+import type { StructId } from '#shared/model/update-structs.ts';
+import { validateUpdate } from '#shared/model/update-validation.ts';
+import type { KnownItem } from '#shared/model/update-validation.ts';
 import type { DocumentStore } from './document-store.ts';
 import { inspectClientFrame } from './frame-inspector.ts';
 import { logEntry } from './server-log.ts';

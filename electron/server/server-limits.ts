@@ -9,7 +9,7 @@
  * authentication, and each connection and token has a message rate.
  */
 import { DEFAULT_MAX_DOCUMENT_BYTES, DEFAULT_MAX_MESSAGE_BYTES } from '#shared/sync/protocol.ts';
-import { DEFAULT_UPDATE_LIMITS } from '#shared/sync/update-validation.ts';
+import { DEFAULT_UPDATE_LIMITS } from '#shared/model/update-validation.ts';
 
 /** The server's limits; see DEFAULT_SERVER_LIMITS for the defaults. */
 export interface ServerLimits {

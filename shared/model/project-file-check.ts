@@ -1,6 +1,7 @@
 /**
  * Checking a project file completely before anything is merged: framing and checksum
- * (project-file-frame.ts), then the update is decoded into a scratch doc, which must be
+ * (project-file-frame.ts), then the update is checked against the project layout without
+ * building anything (update-validation.ts, the sync server's check), then it is decoded into a scratch doc, which must be
  * complete (no missing dependencies), hold a Marginalia project, and be of a schema major
  * this client can write. Only a file that passes every check ever reaches a real doc, so a
  * damaged, truncated, foreign, newer or oversized file changes nothing.
@@ -12,6 +13,14 @@ import * as Y from 'yjs';
 import { getProjectMeta, type ProjectMeta } from './project.ts';
 import { readProjectFile } from './project-file-frame.ts';
 import { SCHEMA_VERSION } from './schema.ts';
+import { validateUpdate, type UpdateLimits } from './update-validation.ts';
+
+/**
+ * Bounds for a whole project in one update: the sync server's per-update struct bound is
+ * for edits, a file carries everything (a 10k-highlight project is about 56k structs), so
+ * only the same-position bound, which keeps integration linear, stays as tight.
+ */
+const PROJECT_FILE_UPDATE_LIMITS: UpdateLimits = { maxStructs: 4_000_000, maxDeleteRanges: 4_000_000, maxSameOriginSiblings: 64 };
 
 /** A project file that passed every check. Call `dispose` when done with `scratch`. */
 export type CheckedProjectFile = {
@@ -33,6 +42,11 @@ export type RefusedProjectFile = { readonly ok: false; readonly error: string };
 export function checkProjectFile(bytes: Uint8Array, maxBytes?: number): CheckedProjectFile | RefusedProjectFile {
   const framed = readProjectFile(bytes, maxBytes);
   if ('error' in framed) return { ok: false, error: framed.error };
+  // The same check the sync server runs on every update, before anything is built from it.
+  const verdict = validateUpdate(framed.update, { limits: PROJECT_FILE_UPDATE_LIMITS });
+  if (!verdict.ok) {
+    return { ok: false, error: verdict.malformed ? 'the project file is damaged (its contents cannot be decoded)' : `the file holds no Marginalia project as this app writes them (${verdict.reason})` };
+  }
   const scratch = new Y.Doc({ gc: false });
   const refuse = (error: string): RefusedProjectFile => {
     scratch.destroy();

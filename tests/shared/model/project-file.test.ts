@@ -11,6 +11,7 @@ import { SCHEMA_VERSION } from '#shared/model/schema.ts';
 import { listHighlights, listTags } from '#shared/model/queries.ts';
 import { createTag } from '#shared/model/tags.ts';
 import { replica, syncAll } from './replicas.ts';
+import { concurrentInsertsUpdate, firstItemId } from '../../helpers/hostile-updates.ts';
 
 const QUOTE = { exact: 'text', prefix: '', suffix: '' };
 
@@ -78,6 +79,22 @@ describe('project files', () => {
       expect(describeProjectFile(ana.doc, bytes, message.source === 'too large' ? { maxBytes: 10 } : {})).toEqual(result);
     }
     expect(canonicalSnapshotJson(ana.doc)).toBe(snapshot);
+  });
+
+  it('refuses a file carrying a same-position insert storm (the sync server\'s update check) without touching the doc', () => {
+    const { ana, ben } = sharedProject();
+    const h = addHighlight(ben.doc, ben.actor, { documentId: 'd', documentHash: 'h', position: { start: 0, end: 4 }, quote: QUOTE });
+    const note = addNote(ben.doc, ben.actor, h, 'seed');
+    const text = roots(ben.doc).notes.get(note)?.get('t');
+    if (!(text instanceof Y.Text)) throw new Error('a note keeps its text in a Y.Text');
+    const stormy = new Y.Doc();
+    Y.applyUpdate(stormy, Y.encodeStateAsUpdate(ben.doc));
+    Y.applyUpdate(stormy, concurrentInsertsUpdate(200, firstItemId(text), null));
+    const before = Y.encodeStateAsUpdate(ana.doc);
+    const result = mergeProjectFile(ana.doc, encodeProjectFile(stormy));
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.error).toMatch(/no Marginalia project as this app writes them \(.*position/);
+    expect(Y.encodeStateAsUpdate(ana.doc)).toEqual(before);
   });
 
   it('rejects a file whose checksum is right but whose contents are not a Yjs update', () => {

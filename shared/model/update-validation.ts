@@ -20,7 +20,7 @@
  * through `lookup` when the caller has the document (the server), and otherwise only for
  * what the update itself shows. Pure: no Node, no DOM.
  */
-import { ROOT } from '#shared/model/layout.ts';
+import { ROOT } from './layout.ts';
 import { CONTENT, TYPE_REF, readStructs } from './update-structs.ts';
 import type { StructHeader, StructId } from './update-structs.ts';
 

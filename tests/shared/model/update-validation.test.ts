@@ -7,8 +7,8 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { defaultDocumentsDir, readBundledDocuments } from '../../../electron/services/documents-fs.ts';
 import { generateSampleProject } from '#shared/sample/sample-project.ts';
-import { validateUpdate } from '#shared/sync/update-validation.ts';
-import type { KnownItem } from '#shared/sync/update-validation.ts';
+import { validateUpdate } from '#shared/model/update-validation.ts';
+import type { KnownItem } from '#shared/model/update-validation.ts';
 import { concurrentInsertsUpdate, firstItemId, tinyEntriesUpdate } from '../../helpers/hostile-updates.ts';
 
 const articles = (await readBundledDocuments(defaultDocumentsDir())).flatMap((result) =>
