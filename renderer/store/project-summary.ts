@@ -10,35 +10,16 @@
 import type * as Y from 'yjs';
 import type { MemberId } from '#shared/model/ids.ts';
 import { listAllHighlights } from '#shared/model/highlight-reads.ts';
-import { getProjectMeta, listMembers } from '#shared/model/project.ts';
-import { listTags, type TagTreeNode } from '#shared/model/queries.ts';
+import { describeProject } from '#shared/model/project-summary.ts';
 import type { ProjectSummary } from './project-registry.ts';
 
-function countTags(nodes: readonly TagTreeNode[]): number {
-  return nodes.reduce((sum, node) => sum + 1 + countTags(node.children), 0);
-}
-
-/** The summary of `doc` (the live highlights, codes and notes; the newest change seen). */
+/**
+ * The summary of `doc`, from the model's own description (the same counts `marginalia
+ * project info` prints and a merge confirmation uses: notes include replies).
+ */
 export function summarizeDoc(doc: Y.Doc): ProjectSummary {
-  const meta = getProjectMeta(doc);
-  let highlights = 0;
-  let notes = 0;
-  let lastChange = meta.updatedAt ?? null;
-  const later = (at: number | undefined): void => {
-    if (at !== undefined && (lastChange === null || at > lastChange)) lastChange = at;
-  };
-  for (const highlight of listAllHighlights(doc)) {
-    later(highlight.createdAt);
-    later(highlight.deleted?.at);
-    if (highlight.deleted !== null) continue;
-    highlights += 1;
-    for (const applied of highlight.tags) later(applied.at);
-    for (const note of highlight.notes) {
-      notes += 1;
-      later(note.updatedAt ?? note.createdAt);
-    }
-  }
-  return { name: meta.name, members: listMembers(doc).map((member) => member.name), highlights, codes: countTags(listTags(doc)), notes, lastChange };
+  const { name, members, counts, lastChangeAt } = describeProject(doc);
+  return { name, members: members.map((member) => member.name), highlights: counts.highlights, codes: counts.codes, notes: counts.notes + counts.replies, lastChange: lastChangeAt ?? null };
 }
 
 /** Highlights and notes on one article: the local person's and everyone else's. */

@@ -6,11 +6,13 @@
  * live notes). The last change is the latest time any record carries (creation, edit,
  * trash or restore, tag application, chosen number key, profile, project rename): the doc
  * stores times with its records rather than a log, so this is the one honest reading.
+ * Records no reader can use (not a map) are left out, as every reader does (read-guards.ts).
  */
 import type * as Y from 'yjs';
 import type { ProjectId, TagId } from './ids.ts';
 import { HIGHLIGHT, NOTE, NOTE_OTHER_EDIT_PREFIX, TAG, isApplicationKey, roots, type AnchorRecord, type TagKeyRecord, type TrashRecord } from './layout.ts';
 import { getProjectMeta, listMembers, type MemberView } from './project.ts';
+import { isRecordMap } from './read-guards.ts';
 import { buildTagIndex } from './tag-index.ts';
 
 /** Live item counts of a project. */
@@ -57,11 +59,12 @@ export function describeProject(doc: Y.Doc): ProjectDescription {
   const at = latest();
   const projectMeta = getProjectMeta(doc);
   at.see(projectMeta.updatedAt);
-  members.forEach((member) => at.see(member.a));
+  members.forEach((member: unknown) => at.see(typeof member === 'object' && member !== null ? (member as { a?: unknown }).a : undefined));
 
   const tagIndex = buildTagIndex(doc);
   let codes = 0;
   tags.forEach((map, id) => {
+    if (!isRecordMap(map)) return;
     if (tagIndex.isLive(id as TagId)) codes += 1;
     at.see(map.get(TAG.createdAt));
     at.see(map.get(TAG.updatedAt));
@@ -71,8 +74,9 @@ export function describeProject(doc: Y.Doc): ProjectDescription {
 
   let liveHighlights = 0;
   highlights.forEach((map) => {
-    const anchor = map.get(HIGHLIGHT.anchor) as AnchorRecord | undefined;
-    if (anchor !== undefined && !isTrashed(map)) liveHighlights += 1;
+    if (!isRecordMap(map)) return;
+    const anchor = map.get(HIGHLIGHT.anchor) as AnchorRecord | null | undefined;
+    if (anchor != null && !isTrashed(map)) liveHighlights += 1;
     at.see(anchor?.a);
     at.see((map.get(HIGHLIGHT.trash) as TrashRecord | undefined)?.a);
     for (const [key, value] of map.entries()) if (isApplicationKey(key) && typeof value === 'number') at.see(Math.abs(value) * 1000);
@@ -81,10 +85,14 @@ export function describeProject(doc: Y.Doc): ProjectDescription {
   let liveNotes = 0;
   let liveReplies = 0;
   notes.forEach((map) => {
+    if (!isRecordMap(map)) return;
     const live = !isTrashed(map);
     if (live) liveNotes += 1;
     seeStamps(map, at);
-    (map.get(NOTE.replies) as Y.Map<Y.Map<unknown>> | undefined)?.forEach((reply) => {
+    const replies = map.get(NOTE.replies);
+    if (!isRecordMap(replies)) return;
+    replies.forEach((reply) => {
+      if (!isRecordMap(reply)) return;
       if (live && !isTrashed(reply)) liveReplies += 1;
       seeStamps(reply, at);
     });

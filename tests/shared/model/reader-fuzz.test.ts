@@ -21,6 +21,7 @@ import { getMember } from '#shared/model/members.ts';
 import { otherEdits } from '#shared/model/note-editors.ts';
 import { placeHighlight } from '#shared/model/placements.ts';
 import { getProjectMeta, listMembers } from '#shared/model/project.ts';
+import { describeProject } from '#shared/model/project-summary.ts';
 import { countApplications, filterAnnotations, getHighlight, listHighlights, listTags, listTrash } from '#shared/model/queries.ts';
 import { checkSchema } from '#shared/model/schema.ts';
 import { buildTagIndex } from '#shared/model/tag-index.ts';
@@ -54,6 +55,7 @@ async function readEverything(doc: Y.Doc, fail: (reader: string, error: unknown)
   const memberIds = [...doc.getMap(ROOT_MEMBERS).keys()] as MemberId[];
   await attempt('getProjectMeta', () => getProjectMeta(doc));
   await attempt('checkSchema', () => checkSchema(doc));
+  await attempt('describeProject', () => describeProject(doc));
   await attempt('listMembers', () => listMembers(doc));
   await attempt('getMember', () => memberIds.map((id) => getMember(doc, id)));
   await attempt('buildTagIndex', () => buildTagIndex(doc));
