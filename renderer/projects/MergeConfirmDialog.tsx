@@ -15,7 +15,7 @@ import { describeCounts, type FileFlow, type FileQuestion } from './file-flow.ts
 function Merge({ question, flow }: { question: Extract<FileQuestion, { kind: 'merge' }>; flow: FileFlow }) {
   const { summary } = question;
   const [join, setJoin] = useState(true);
-  const from = summary.people.length === 0 ? 'no new people' : summary.people.join(', ');
+  const from = summary.people.length === 0 ? 'people already here' : summary.people.join(', ');
   return (
     <>
       <h2 id="file-question-title">Merge “{question.fileName}”?</h2>

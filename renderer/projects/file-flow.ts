@@ -30,6 +30,8 @@ export interface IncomingSummary {
   readonly people: readonly string[];
   /** Pairs of codes with the same name: the file's and this project's. */
   readonly sameNameCodes: readonly { readonly incoming: string; readonly existing: string }[];
+  /** True if the file also changes what is already here (edits, codings, keys, the trash). */
+  readonly changes: boolean;
 }
 
 /** The question on screen, if any. */
@@ -71,6 +73,7 @@ function plural(count: number, one: string, many = `${one}s`): string {
 
 /** "2 highlights, 1 code and 3 notes". */
 export function describeCounts(summary: Pick<IncomingSummary, 'highlights' | 'codes' | 'notes'>): string {
+  if (summary.highlights + summary.codes + summary.notes === 0) return 'changes to what is already here (edits, codings, number keys, the trash)';
   return `${plural(summary.highlights, 'highlight')}, ${plural(summary.codes, 'code')} and ${plural(summary.notes, 'note')}`;
 }
 
@@ -103,7 +106,7 @@ export function createFileFlow(options: { host: FileFlowHost; dialogs: ProjectFi
       return;
     }
     const { summary } = described;
-    if (summary.highlights + summary.codes + summary.notes === 0 && summary.people.length === 0) {
+    if (!summary.changes) {
       host.notify({ kind: 'info', text: `Nothing new in “${fileName}”: this project already holds everything in it.` });
       return;
     }
@@ -119,6 +122,7 @@ export function createFileFlow(options: { host: FileFlowHost; dialogs: ProjectFi
         notes: summary.notes,
         people: summary.people.map((person) => person.name || 'someone without a name'),
         sameNameCodes: summary.sameNameCodes.map((pair) => ({ incoming: pair.incoming.name, existing: pair.existing.name })),
+        changes: summary.changes,
       },
     });
   };

@@ -7,11 +7,15 @@
  *
  * "New" means live in the file (not trashed; for codes also not merged away) and absent
  * from the receiving doc: what the doc already holds, even trashed, a merge cannot add
- * again, so merging a file a second time reports nothing new.
+ * again, so merging a file a second time reports nothing new. Changes to what is already
+ * here (an edited note, a coding, a chosen key, a trashing) are not new items, so
+ * `changes` says separately whether the file holds anything at all the doc lacks.
+ * Records no reader can use (read-guards.ts) are not counted.
  */
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
 import type { MemberId, ProjectId, TagId } from './ids.ts';
 import { HIGHLIGHT, NOTE, TAG, roots, type AnchorRecord, type TrashRecord } from './layout.ts';
+import { isRecordMap } from './read-guards.ts';
 import { findSameNameCodes, type SameNameCodes } from './same-name-codes.ts';
 import { buildTagIndex } from './tag-index.ts';
 
@@ -36,10 +40,35 @@ export type IncomingSummary = {
   readonly people: readonly IncomingPerson[];
   /** New codes named like a code already here (a merge offers to join them). */
   readonly sameNameCodes: readonly SameNameCodes[];
+  /** True if the file holds any change the doc lacks (new items, edits, deletions). */
+  readonly changes: boolean;
 };
 
+/** True if `file` holds an item or a deletion that `doc` does not have. */
+export function holdsChangesFor(doc: Y.Doc, file: Y.Doc): boolean {
+  const known = Y.encodeStateVector(doc);
+  const have = Y.decodeStateVector(known);
+  for (const [client, clock] of Y.decodeStateVector(Y.encodeStateVector(file))) {
+    if (clock > (have.get(client) ?? 0)) return true;
+  }
+  const ownDeletions = Y.createDeleteSetFromStructStore(doc.store);
+  for (const [client, ranges] of Y.createDeleteSetFromStructStore(file.store).clients) {
+    for (const range of ranges) {
+      for (let clock = range.clock; clock < range.clock + range.len; clock++) {
+        if (!Y.isDeleted(ownDeletions, Y.createID(client, clock))) return true;
+      }
+    }
+  }
+  return false;
+}
+
 function isLiveRecord(map: Y.Map<unknown>, key: string): boolean {
-  return (map.get(key) as TrashRecord | undefined)?.d !== 1;
+  return (map.get(key) as TrashRecord | null | undefined)?.d !== 1;
+}
+
+function memberName(record: unknown): string | undefined {
+  const name = typeof record === 'object' && record !== null ? (record as { n?: unknown }).n : undefined;
+  return typeof name === 'string' ? name : undefined;
 }
 
 function memberIdOf(value: unknown): MemberId | undefined {
@@ -58,24 +87,27 @@ export function summarizeIncoming(doc: Y.Doc, file: Y.Doc, project: { readonly i
 
   let highlights = 0;
   there.highlights.forEach((map, id) => {
+    if (!isRecordMap(map)) return;
     const anchor = map.get(HIGHLIGHT.anchor) as AnchorRecord | undefined;
-    if (anchor === undefined || here.highlights.has(id) || !isLiveRecord(map, HIGHLIGHT.trash)) return;
+    if (anchor == null || here.highlights.has(id) || !isLiveRecord(map, HIGHLIGHT.trash)) return;
     highlights += 1;
     credit(anchor.b);
   });
 
   let notes = 0;
   there.notes.forEach((map, id) => {
-    if (!isLiveRecord(map, NOTE.trash)) return;
-    const ownNote = here.notes.get(id);
+    if (!isRecordMap(map) || !isLiveRecord(map, NOTE.trash)) return;
+    const found = here.notes.get(id);
+    const ownNote = isRecordMap(found) ? found : undefined;
     if (ownNote === undefined) {
       notes += 1;
       credit(map.get(NOTE.createdBy));
     }
-    const replies = map.get(NOTE.replies) as Y.Map<Y.Map<unknown>> | undefined;
-    const ownReplies = ownNote?.get(NOTE.replies) as Y.Map<Y.Map<unknown>> | undefined;
-    replies?.forEach((reply, replyId) => {
-      if (ownReplies?.has(replyId) || !isLiveRecord(reply, NOTE.trash)) return;
+    const replies = map.get(NOTE.replies);
+    const ownReplies = ownNote?.get(NOTE.replies);
+    if (!isRecordMap(replies)) return;
+    replies.forEach((reply, replyId) => {
+      if ((isRecordMap(ownReplies) && ownReplies.has(replyId)) || !isRecordMap(reply) || !isLiveRecord(reply, NOTE.trash)) return;
       notes += 1;
       credit(reply.get(NOTE.createdBy));
     });
@@ -87,11 +119,12 @@ export function summarizeIncoming(doc: Y.Doc, file: Y.Doc, project: { readonly i
   for (const id of fileTags.tags.keys()) {
     if (!fileTags.isLive(id) || !isNewCode(id)) continue;
     codes += 1;
-    credit(there.tags.get(id)?.get(TAG.createdBy));
+    const tag = there.tags.get(id);
+    if (isRecordMap(tag)) credit(tag.get(TAG.createdBy));
   }
 
   const people = [...authors]
-    .map((id) => ({ id, name: there.members.get(id)?.n ?? here.members.get(id)?.n ?? '' }))
+    .map((id) => ({ id, name: memberName(there.members.get(id)) ?? memberName(here.members.get(id)) ?? '' }))
     .sort((a, b) => a.name.localeCompare(b.name) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   return {
     projectId: project.id,
@@ -102,5 +135,6 @@ export function summarizeIncoming(doc: Y.Doc, file: Y.Doc, project: { readonly i
     notes,
     people,
     sameNameCodes: findSameNameCodes(buildTagIndex(doc), fileTags, isNewCode),
+    changes: holdsChangesFor(doc, file),
   };
 }

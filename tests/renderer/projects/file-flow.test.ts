@@ -11,7 +11,7 @@ import { addHighlight, applyTag } from '#shared/model/highlights.ts';
 import { createProject, setMember } from '#shared/model/project.ts';
 import { encodeProjectFile } from '#shared/model/project-file.ts';
 import { listTags } from '#shared/model/queries.ts';
-import { createTag } from '#shared/model/tags.ts';
+import { createTag, updateTag } from '#shared/model/tags.ts';
 import { createFileFlow } from '../../../renderer/projects/file-flow.ts';
 import type { ProjectsController } from '../../../renderer/projects/projects-controller.ts';
 import type { Notice } from '../../../renderer/store/ui-state.ts';
@@ -63,6 +63,21 @@ describe('file flow', () => {
     flow.offerMerge('ana.marginalia', file);
     expect(flow.getSnapshot()).toEqual({ kind: 'none' });
     expect(notices.at(-1)?.text).toBe('Nothing new in “ana.marginalia”: this project already holds everything in it.');
+  });
+
+  it('a file that only changes what is here (a renamed code) is still offered, not called "nothing new"', () => {
+    const mine = project(bo, 'Bo', 'energy', 10);
+    const copy = new Y.Doc();
+    Y.applyUpdate(copy, Y.encodeStateAsUpdate(mine));
+    const [node] = listTags(copy);
+    if (node === undefined) throw new Error('the project has a code');
+    updateTag(copy, bo, node.tag.id, { name: 'Energy security' });
+    const { flow, notices } = flowFor(mine);
+    flow.offerMerge('bo-laptop.marginalia', encodeProjectFile(copy));
+    expect(flow.getSnapshot()).toMatchObject({ kind: 'merge', summary: { sameProject: true, highlights: 0, codes: 0, notes: 0, changes: true } });
+    flow.confirmMerge({ joinSameNameCodes: true });
+    expect(notices.at(-1)?.kind).toBe('info');
+    expect(listTags(mine).map((node) => node.tag.name)).toEqual(['Energy security']);
   });
 
   it('keeps same-name codes apart when asked to', () => {
