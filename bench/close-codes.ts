@@ -25,6 +25,7 @@ const NAMES: ReadonlyMap<SocketOutcome, string> = new Map<SocketOutcome, string>
   [CLOSE_CODES.serverFull, 'server memory limit reached'],
   [CLOSE_CODES.messageTooLarge, REFUSAL_REASONS.messageTooLarge],
   [CLOSE_CODES.goingAway, 'going away'],
+  [1006, 'cut without a close frame'],
   ['HTTP 503', 'at the upgrade'],
 ]);
 

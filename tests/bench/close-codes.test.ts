@@ -14,10 +14,10 @@ describe('hostile socket outcomes', () => {
   });
 
   it('names the server close codes and leaves unknown ones as numbers', () => {
-    expect(describeOutcomes([4429, 4429, 4422, 4413, 'HTTP 503', 1006])).toBe(
-      '2 × 4429 too many messages, 1 × 1006, 1 × 4413 document size limit exceeded, 1 × 4422 update refused, 1 × HTTP 503 at the upgrade',
+    expect(describeOutcomes([4429, 4429, 4422, 4413, 'HTTP 503', 4999])).toBe(
+      '2 × 4429 too many messages, 1 × 4413 document size limit exceeded, 1 × 4422 update refused, 1 × 4999, 1 × HTTP 503 at the upgrade',
     );
-    expect(describeOutcomes(['open at the end'])).toBe('1 × open at the end');
+    expect(describeOutcomes(['open at the end', 1006])).toBe('1 × 1006 cut without a close frame, 1 × open at the end');
     expect(describeOutcomes([])).toBe('none');
   });
 });
