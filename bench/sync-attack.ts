@@ -6,7 +6,7 @@
  * team traffic — 10 projects × 5 clients (Hocuspocus provider over `ws`), 100 updates/s
  * round-robin, each teammate timing the arrival of `{ seq, sentAt }` — runs twice for
  * `loadSeconds()` each (one key per update, so no write overwrites another unseen): first alone (the baseline), then while the hostile clients of
- * sync-attackers.ts (a worker thread: a message flood from one token, insert storms and
+ * sync-attackers.ts (worker threads: a message flood from one token, insert storms and
  * tiny-item floods from another, unauthenticated sockets) work against the same server.
  * Deliveries not seen after a drain period count as lost. The attackers share the machine's
  * two cores with the server and the honest clients, so the latency under attack includes
@@ -24,7 +24,7 @@ import { roomForProject } from '#shared/sync/rooms.ts';
 import { startChildServer, temporaryDataDir, waitUntil } from '../tests/helpers/sync-server.ts';
 import { describeOutcomes } from './close-codes.ts';
 import { quantile, type Metric } from './harness.ts';
-import type { AttackPlan, AttackReport } from './sync-attackers.ts';
+import type { AttackerReport, AttackerRole, AttackPlan } from './sync-attackers.ts';
 import { loadSeconds } from './sync-load.ts';
 
 const PROJECTS = 10;
@@ -75,16 +75,26 @@ async function runPhase(clients: HonestClient[], record: PhaseRecord, seconds: n
   record.lost = expected - record.latencies.length;
 }
 
-function runAttackers(plan: AttackPlan): Promise<AttackReport> {
+/** How each hostile client did, by role. */
+type AttackReport = Record<AttackerRole, AttackerReport>;
+
+function runAttacker(plan: AttackPlan): Promise<AttackerReport> {
   const worker = new Worker(new URL('./sync-attackers.ts', import.meta.url), { workerData: plan });
-  return new Promise<AttackReport>((resolve, reject) => {
-    worker.once('message', (message: AttackReport | { error: string }) => {
+  return new Promise<AttackerReport>((resolve, reject) => {
+    worker.once('message', (message: AttackerReport | { error: string }) => {
       void worker.terminate();
-      if ('error' in message) reject(new Error(`the attackers failed: ${message.error}`));
+      if ('error' in message) reject(new Error(`the ${plan.role} attacker failed: ${message.error}`));
       else resolve(message);
     });
     worker.once('error', reject);
   });
+}
+
+async function runAttackers(plan: Omit<AttackPlan, 'role'>): Promise<AttackReport> {
+  const [flood, updates, unauthenticated] = await Promise.all(
+    (['flood', 'updates', 'unauthenticated'] as const).map((role) => runAttacker({ ...plan, role })),
+  );
+  return { flood: flood as AttackerReport, updates: updates as AttackerReport, unauthenticated: unauthenticated as AttackerReport };
 }
 
 /** Runs the baseline phase, then the attack phase, on one server. */
@@ -153,7 +163,7 @@ function attackMetrics(baseline: PhaseRecord, underAttack: PhaseRecord, report: 
   const baselineName = `delivery latency without attack (${workload})`;
   const baseP99 = quantile(baseline.latencies, 0.99);
   const attackP99 = quantile(underAttack.latencies, 0.99);
-  const hostileSockets = report.flood.length + report.updates.length + report.unauthenticated.length;
+  const hostileSockets = report.flood.outcomes.length + report.updates.outcomes.length + report.unauthenticated.outcomes.length;
   return [
     {
       name: baselineName,
@@ -184,13 +194,13 @@ function attackMetrics(baseline: PhaseRecord, underAttack: PhaseRecord, report: 
       unit: 'count',
       samples: [hostileSockets - countOpenAtEnd(report)],
       note:
-        `of ${hostileSockets}. Flood from one token (${report.floodMessages.toLocaleString('en')} messages): ${describeOutcomes(report.flood)}. ` +
-        `Hostile updates (${report.updatesSent} sent): ${describeOutcomes(report.updates)}. ` +
-        `Unauthenticated: ${describeOutcomes(report.unauthenticated)}`,
+        `of ${hostileSockets}. Flood from one token (${report.flood.sent.toLocaleString('en')} messages): ${describeOutcomes(report.flood.outcomes)}. ` +
+        `Hostile updates (${report.updates.sent} sent): ${describeOutcomes(report.updates.outcomes)}. ` +
+        `Unauthenticated: ${describeOutcomes(report.unauthenticated.outcomes)}`,
     },
   ];
 }
 
 function countOpenAtEnd(report: AttackReport): number {
-  return [...report.flood, ...report.updates, ...report.unauthenticated].filter((outcome) => outcome === 'open at the end').length;
+  return [report.flood, report.updates, report.unauthenticated].flatMap((attacker) => attacker.outcomes).filter((outcome) => outcome === 'open at the end').length;
 }

@@ -1,6 +1,7 @@
 /**
- * The hostile clients of the attack benchmark (sync-attack.ts), run in a worker thread so
- * their busy loops do not sit on the event loop that times the honest clients' deliveries.
+ * The hostile clients of the attack benchmark (sync-attack.ts), each run in its own worker
+ * thread (`plan.role`) so that its busy loop neither sits on the event loop that times the
+ * honest clients' deliveries nor delays another attacker's view of how its sockets ended.
  * For `seconds` seconds, against one server on 127.0.0.1, at the same time:
  * - a flooder: authenticates with its own token and sends query-awareness messages (the
  *   cheapest valid message) as fast as the socket drains, reconnecting whenever it is cut;
@@ -19,8 +20,12 @@ import { concurrentInsertsUpdate, tinyEntriesUpdate } from '../tests/helpers/hos
 import { authFrame, openRaw, queryAwarenessFrame, updateFrame, type RawSocket } from '../tests/electron/server/raw-client.ts';
 import type { SocketOutcome } from './close-codes.ts';
 
-/** What the worker is given. */
+/** Which hostile client a worker plays. */
+export type AttackerRole = 'flood' | 'updates' | 'unauthenticated';
+
+/** What a worker is given. */
 export interface AttackPlan {
+  readonly role: AttackerRole;
   readonly url: string;
   readonly room: string;
   readonly floodToken: string;
@@ -28,13 +33,10 @@ export interface AttackPlan {
   readonly seconds: number;
 }
 
-/** What the worker posts back when done. */
-export interface AttackReport {
-  readonly flood: SocketOutcome[];
-  readonly updates: SocketOutcome[];
-  readonly unauthenticated: SocketOutcome[];
-  readonly floodMessages: number;
-  readonly updatesSent: number;
+/** What a worker posts back when done: how each of its sockets ended, and what it sent. */
+export interface AttackerReport {
+  readonly outcomes: SocketOutcome[];
+  readonly sent: number;
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -137,15 +139,13 @@ async function unauthenticated(plan: AttackPlan, until: number, outcomes: Socket
   await Promise.all(pending);
 }
 
-async function attack(plan: AttackPlan): Promise<AttackReport> {
+async function attack(plan: AttackPlan): Promise<AttackerReport> {
   const until = Date.now() + plan.seconds * 1000;
-  const report = { flood: [], updates: [], unauthenticated: [] } as { flood: SocketOutcome[]; updates: SocketOutcome[]; unauthenticated: SocketOutcome[] };
-  const [floodMessages, updatesSent] = await Promise.all([
-    flood(plan, until, report.flood),
-    hostileUpdates(plan, until, report.updates),
-    unauthenticated(plan, until, report.unauthenticated),
-  ]);
-  return { ...report, floodMessages, updatesSent };
+  const outcomes: SocketOutcome[] = [];
+  if (plan.role === 'flood') return { outcomes, sent: await flood(plan, until, outcomes) };
+  if (plan.role === 'updates') return { outcomes, sent: await hostileUpdates(plan, until, outcomes) };
+  await unauthenticated(plan, until, outcomes);
+  return { outcomes, sent: outcomes.length };
 }
 
 if (parentPort) {
