@@ -1,15 +1,19 @@
 /**
- * Team sync benchmarks (docs/architecture.md §8), three parts:
+ * Team sync benchmarks (docs/architecture.md §8), four parts:
  * - teammate visibility: A's action → painted at B, two Chromium pages, with the raw
  *   websocket round trip on the same loopback as the baseline (sync-visibility.ts);
  * - 5 clients × 2,000 offline edits → reconnect → converged, nothing lost (sync-offline.ts);
  * - server load: 500 clients, 50 projects, 200 updates/s, server as a child process for its
  *   RSS (sync-load.ts; duration from MARGINALIA_SYNC_LOAD_SECONDS, default 60 s, 10 s with
- *   MARGINALIA_BENCH_QUICK=1).
+ *   MARGINALIA_BENCH_QUICK=1);
+ * - delivery under attack: 10 projects × 5 clients, first alone, then while hostile clients
+ *   flood, send refused updates and hold unauthenticated sockets (sync-attack.ts; each
+ *   phase as long as the load test).
  * Everything listens on 127.0.0.1, loops are bounded, and every server stops itself.
  * The visibility part serves the test build (out/renderer-test, built by run.ts first).
  */
 import type { BenchSuite, Metric } from './harness.ts';
+import { measureDeliveryUnderAttack } from './sync-attack.ts';
 import { measureServerLoad } from './sync-load.ts';
 import { measureOfflineConvergence } from './sync-offline.ts';
 import { measureVisibility } from './sync-visibility.ts';
@@ -22,6 +26,7 @@ export const suite: BenchSuite = {
     metrics.push(...(await measureVisibility()));
     metrics.push(...(await measureOfflineConvergence()));
     metrics.push(...(await measureServerLoad()));
+    metrics.push(...(await measureDeliveryUnderAttack()));
     return metrics;
   },
 };

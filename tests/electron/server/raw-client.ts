@@ -17,9 +17,12 @@ export interface RawSocket {
   readonly closed: Promise<{ code: number; reason: string }>;
 }
 
-/** Opens a websocket to `url` (with `origin`, if given) and resolves once it is open. */
-export async function openRaw(url: string, origin?: string): Promise<RawSocket> {
-  const socket = new WebSocket(url, origin === undefined ? {} : { origin });
+/**
+ * Opens a websocket to `url` (with `origin`, if given; from `localAddress`, if given — any
+ * 127.x.y.z stands for another machine on loopback) and resolves once it is open.
+ */
+export async function openRaw(url: string, origin?: string, localAddress?: string): Promise<RawSocket> {
+  const socket = new WebSocket(url, { ...(origin === undefined ? {} : { origin }), ...(localAddress === undefined ? {} : { localAddress }) });
   const received: Uint8Array[] = [];
   socket.on('message', (data: Buffer) => received.push(new Uint8Array(data)));
   const closed = new Promise<{ code: number; reason: string }>((resolve) => {
