@@ -20,7 +20,7 @@ import { createProject, getProjectMeta, setMember } from '#shared/model/project.
 import { PROJECT_FILE_MAX_BYTES, encodeProjectFile, mergeProjectFile } from '#shared/model/project-file.ts';
 import { buildTagIndex } from '#shared/model/tag-index.ts';
 import { createTag } from '#shared/model/tags.ts';
-import { replica, type Replica } from '../../shared/model/replicas.ts';
+import { replica, type Replica } from '../../helpers/replicas.ts';
 
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 const pinnedNode = join(repoRoot, 'node_modules/.bin/node');

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { anchorOf, decodeAnchor, encodeAnchor, isStoredAnchorValue, type StoredAnchor } from '#shared/model/anchor-codec.ts';
 import { addHighlight, compactDocumentHash } from '#shared/model/highlights.ts';
 import type { HighlightId, MemberId } from '#shared/model/ids.ts';
-import { replica } from './replicas.ts';
+import { replica } from '../../helpers/replicas.ts';
 
 const HASH = 'sha256:' + '3fa2'.repeat(16);
 

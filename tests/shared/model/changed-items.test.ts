@@ -11,7 +11,7 @@ import { addNote, editNote } from '#shared/model/notes.ts';
 import { createProject } from '#shared/model/project.ts';
 import { isLocalOrigin } from '#shared/model/origins.ts';
 import { createTag } from '#shared/model/tags.ts';
-import { replica } from './replicas.ts';
+import { replica } from '../../helpers/replicas.ts';
 
 function recordItems(doc: Y.Doc): Set<string> {
   const items = new Set<string>();

@@ -7,7 +7,7 @@ import { highlightIdsOfDocument, notedHighlights } from '#shared/model/doc-index
 import { addHighlight, deleteHighlight } from '#shared/model/highlights.ts';
 import type { HighlightId } from '#shared/model/ids.ts';
 import { addNote, deleteNote, restoreNote } from '#shared/model/notes.ts';
-import { push, replica, type Replica } from './replicas.ts';
+import { push, replica, type Replica } from '../../helpers/replicas.ts';
 
 function highlight(r: Replica, documentId: string, exact: string): HighlightId {
   return addHighlight(r.doc, r.actor, { documentId, documentHash: 'sha256:' + 'ab'.repeat(32), position: { start: 0, end: exact.length }, quote: { exact, prefix: '', suffix: '' } });

@@ -12,7 +12,7 @@ import { HIGHLIGHT, roots } from '#shared/model/layout.ts';
 import { getHighlight } from '#shared/model/queries.ts';
 import { createTag } from '#shared/model/tags.ts';
 import { createUndoManager } from '#shared/model/undo.ts';
-import { replica, syncAll, type Replica } from './replicas.ts';
+import { replica, syncAll, type Replica } from '../../helpers/replicas.ts';
 
 function highlightIn(r: Replica): HighlightId {
   return addHighlight(r.doc, r.actor, {

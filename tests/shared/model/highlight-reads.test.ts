@@ -17,7 +17,7 @@ import type { HighlightId, TagId } from '#shared/model/ids.ts';
 import { addNote, deleteNote } from '#shared/model/notes.ts';
 import { buildTagIndex } from '#shared/model/tag-index.ts';
 import { createTag, mergeTag } from '#shared/model/tags.ts';
-import { replica, type Replica } from './replicas.ts';
+import { replica, type Replica } from '../../helpers/replicas.ts';
 
 function highlight(r: Replica, documentId: string, start: number, exact: string, tags: TagId[] = []): HighlightId {
   return addHighlight(r.doc, r.actor, {

@@ -4,7 +4,7 @@ import { addHighlight, deleteHighlight, restoreHighlight } from '#shared/model/h
 import { highlightedDocumentIds } from '#shared/model/highlighted-documents.ts';
 import type { HighlightId } from '#shared/model/ids.ts';
 import { createProject } from '#shared/model/project.ts';
-import { replica, syncAll, type Replica } from './replicas.ts';
+import { replica, syncAll, type Replica } from '../../helpers/replicas.ts';
 
 function highlight(r: Replica, documentId: string, start: number): HighlightId {
   return addHighlight(r.doc, r.actor, {

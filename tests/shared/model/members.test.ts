@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { MemberId } from '#shared/model/ids.ts';
 import { getMember } from '#shared/model/members.ts';
 import { setMember } from '#shared/model/project.ts';
-import { replica } from './replicas.ts';
+import { replica } from '../../helpers/replicas.ts';
 
 describe('members', () => {
   it('reads a recorded member and nothing for an unknown one', () => {

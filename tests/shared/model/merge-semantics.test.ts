@@ -9,7 +9,7 @@ import { addNote, editNote, setNoteText } from '#shared/model/notes.ts';
 import { createProject } from '#shared/model/project.ts';
 import { countApplications, getHighlight, listHighlights, listTags, listTrash } from '#shared/model/queries.ts';
 import { createTag, deleteTag, mergeTag, restoreTag, updateTag } from '#shared/model/tags.ts';
-import { push, replica, syncAll, type Replica } from './replicas.ts';
+import { push, replica, syncAll, type Replica } from '../../helpers/replicas.ts';
 
 const QUOTE = { exact: 'strategic balance', prefix: 'is characterized by a ', suffix: ' between major global' };
 

@@ -12,7 +12,7 @@ import { canEditNote, otherEdits } from '#shared/model/note-editors.ts';
 import { addNote, addReply, editNote, editReply } from '#shared/model/notes.ts';
 import { createProject } from '#shared/model/project.ts';
 import { readNote } from '#shared/model/views.ts';
-import { replica, syncAll } from './replicas.ts';
+import { replica, syncAll } from '../../helpers/replicas.ts';
 
 function setup() {
   const benClock = { now: 1_750_000_000_000 };

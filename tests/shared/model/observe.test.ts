@@ -5,7 +5,7 @@ import { observeProject, type ProjectChange } from '#shared/model/observe.ts';
 import { isLocalOrigin, syncOrigin } from '#shared/model/origins.ts';
 import { createProject } from '#shared/model/project.ts';
 import { createTag, updateTag } from '#shared/model/tags.ts';
-import { push, replica } from './replicas.ts';
+import { push, replica } from '../../helpers/replicas.ts';
 
 describe('observeProject', () => {
   it('reports which highlights, documents, tags and notes each transaction changed, and its origin', () => {

@@ -9,7 +9,7 @@ import { contentHash } from '#shared/documents/hash.ts';
 import { addHighlight } from '#shared/model/highlights.ts';
 import type { HighlightId } from '#shared/model/ids.ts';
 import { placeHighlight } from '#shared/model/placements.ts';
-import { replica } from './replicas.ts';
+import { replica } from '../../helpers/replicas.ts';
 
 const original = 'Baku balances between Moscow and Washington while pipeline diplomacy keeps Europe close.';
 const edited = 'In 2024, Baku balances between Moscow and Washington while pipeline diplomacy keeps Europe close.';

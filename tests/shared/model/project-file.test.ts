@@ -10,7 +10,7 @@ import { crc32, describeProjectFile, encodeProjectFile, mergeProjectFile } from 
 import { SCHEMA_VERSION } from '#shared/model/schema.ts';
 import { listHighlights, listTags } from '#shared/model/queries.ts';
 import { createTag } from '#shared/model/tags.ts';
-import { replica, syncAll } from './replicas.ts';
+import { replica, syncAll } from '../../helpers/replicas.ts';
 import { concurrentInsertsUpdate, firstItemId } from '../../helpers/hostile-updates.ts';
 
 const QUOTE = { exact: 'text', prefix: '', suffix: '' };

@@ -7,7 +7,7 @@ import * as Y from 'yjs';
 import type { ProjectId } from '#shared/model/ids.ts';
 import { createProject, getProjectMeta } from '#shared/model/project.ts';
 import { restampProjectId } from '#shared/model/project-id.ts';
-import { replica } from './replicas.ts';
+import { replica } from '../../helpers/replicas.ts';
 
 const TEAM = 'team-project-0000000000' as ProjectId;
 

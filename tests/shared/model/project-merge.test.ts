@@ -18,7 +18,7 @@ import { listHighlights, listTags } from '#shared/model/queries.ts';
 import { buildTagIndex } from '#shared/model/tag-index.ts';
 import { createTag, updateTag } from '#shared/model/tags.ts';
 import { createUndoManager } from '#shared/model/undo.ts';
-import { replica, syncAll, type Replica } from './replicas.ts';
+import { replica, syncAll, type Replica } from '../../helpers/replicas.ts';
 
 const QUOTE = { exact: 'text', prefix: '', suffix: '' };
 

@@ -10,7 +10,7 @@ import { addNote, addReply, deleteNote, deleteReply } from '#shared/model/notes.
 import { createProject, setMember } from '#shared/model/project.ts';
 import { describeProject } from '#shared/model/project-summary.ts';
 import { createTag, deleteTag, mergeTag } from '#shared/model/tags.ts';
-import { replica } from './replicas.ts';
+import { replica } from '../../helpers/replicas.ts';
 
 const QUOTE = { exact: 'text', prefix: '', suffix: '' };
 

@@ -5,7 +5,7 @@ import { addNote, addReply, deleteNote, deleteReply } from '#shared/model/notes.
 import { createProject } from '#shared/model/project.ts';
 import { filterAnnotations, listHighlights, listTags, listTrash, type TagTreeNode } from '#shared/model/queries.ts';
 import { createTag, deleteTag, mergeTag, updateTag } from '#shared/model/tags.ts';
-import { replica, syncAll, type Replica } from './replicas.ts';
+import { replica, syncAll, type Replica } from '../../helpers/replicas.ts';
 
 function highlight(r: Replica, documentId: string, start: number, exact: string, tags: TagId[] = []): HighlightId {
   return addHighlight(r.doc, r.actor, {

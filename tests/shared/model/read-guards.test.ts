@@ -14,7 +14,7 @@ import { createProject, listMembers, setMember } from '#shared/model/project.ts'
 import { filterAnnotations } from '#shared/model/queries.ts';
 import { createSkipLog, describeSkipped, readTrash } from '#shared/model/read-guards.ts';
 import { createTag } from '#shared/model/tags.ts';
-import { replica } from './replicas.ts';
+import { replica } from '../../helpers/replicas.ts';
 
 function project() {
   const ana = replica('ana', 1);

@@ -10,7 +10,7 @@ import { createProject } from '#shared/model/project.ts';
 import { codeNameKey, findSameNameCodes, joinSameNameCodes } from '#shared/model/same-name-codes.ts';
 import { buildTagIndex } from '#shared/model/tag-index.ts';
 import { createTag, deleteTag, updateTag } from '#shared/model/tags.ts';
-import { replica, syncAll } from './replicas.ts';
+import { replica, syncAll } from '../../helpers/replicas.ts';
 
 describe('codeNameKey', () => {
   it('folds case, accents, the Turkish i and spaces, and nothing more', () => {

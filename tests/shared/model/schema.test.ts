@@ -5,7 +5,7 @@ import { META, roots } from '#shared/model/layout.ts';
 import { createProject, getProjectMeta } from '#shared/model/project.ts';
 import { SCHEMA_VERSION, SchemaError, checkSchema } from '#shared/model/schema.ts';
 import { createTag } from '#shared/model/tags.ts';
-import { push, replica } from './replicas.ts';
+import { push, replica } from '../../helpers/replicas.ts';
 
 describe('schema version', () => {
   it('an empty doc is writable; createProject stamps the current version once', () => {

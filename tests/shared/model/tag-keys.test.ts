@@ -9,7 +9,7 @@ import type { TagId } from '#shared/model/ids.ts';
 import { createProject } from '#shared/model/project.ts';
 import { resolveTagKeys, setTagKey, tagForNumberKey } from '#shared/model/tag-keys.ts';
 import { createTag, deleteTag, mergeTag, restoreTag } from '#shared/model/tags.ts';
-import { replica, syncAll, type Replica } from './replicas.ts';
+import { replica, syncAll, type Replica } from '../../helpers/replicas.ts';
 
 /** A teammate whose clock moves one second per call, so creation order is unambiguous. */
 function teammate(member: string, clientID: number, start = 1_750_000_000_000): Replica & { clock: { now: number } } {

@@ -7,7 +7,7 @@ import { getHighlight, listHighlights } from '#shared/model/queries.ts';
 import { createTag } from '#shared/model/tags.ts';
 import { createUndoManager } from '#shared/model/undo.ts';
 import { memberOfClient } from '#shared/model/write.ts';
-import { replica, syncAll } from './replicas.ts';
+import { replica, syncAll } from '../../helpers/replicas.ts';
 
 const QUOTE = { exact: 'text', prefix: '', suffix: '' };
 
