@@ -26,7 +26,8 @@ export const USAGE = `Marginalia team sync server
         [--max-same-position N] [--max-room-structs N] [--max-total-structs N]
         [--max-unauthenticated N] [--max-unauthenticated-per-address N] [--auth-timeout-ms N]
         [--max-messages-before-auth N] [--connection-rate N] [--connection-burst N]
-        [--token-rate N] [--token-burst N] [--revocation-grace-ms N]
+        [--token-rate N] [--token-burst N] [--token-struct-rate N] [--token-struct-burst N]
+        [--revocation-grace-ms N]
   room inspect --project ID                         stored size and structs of a project's room
   project create --name NAME [--server-url URL]     new project id, a first token and its invite
   token create --project ID [--label L] [--server-url URL]
@@ -80,6 +81,8 @@ const LIMIT_FLAGS: Record<string, readonly [keyof ServerLimits, number, number]>
   'connection-burst': ['connectionBurst', 1, 10_000_000],
   'token-rate': ['tokenMessagesPerSecond', 1, 1_000_000],
   'token-burst': ['tokenBurst', 1, 10_000_000],
+  'token-struct-rate': ['tokenStructsPerSecond', 1, 100_000_000],
+  'token-struct-burst': ['tokenStructBurst', 1, 1_000_000_000],
   'revocation-grace-ms': ['revocationGraceMs', 0, 60_000],
 };
 

@@ -11,8 +11,8 @@
  * layout or the per-update bounds (shared/model/update-validation.ts) close the socket; a
  * socket may send only a few messages before it authenticates and must authenticate
  * within a deadline; every connection, and every token across its connections, has a
- * message rate (token buckets, kept per token for the server's life, so reconnecting does
- * not refill them). Each refusal closes only the offending socket, with a
+ * message rate, and every token a rate of structs its updates may carry (token buckets,
+ * kept per token for the server's life, so reconnecting does not refill them). Each refusal closes only the offending socket, with a
  * close reason and one JSON log line; a socket that ignores the close is cut after a
  * short grace. Room-level checks (budgets) happen in room-guard.ts.
  */
@@ -86,6 +86,7 @@ export function createFrontDoor(limits: ServerLimits, log: SyncServerLogger): Fr
   const states = new WeakMap<WebSocket, SocketState>();
   const unauthenticatedByAddress = new Map<string, number>();
   const tokenBuckets = new Map<string, RateBucket>();
+  const structBuckets = new Map<string, RateBucket>();
   let unauthenticated = 0;
 
   const leaveUnauthenticated = (state: SocketState): void => {
@@ -165,6 +166,10 @@ export function createFrontDoor(limits: ServerLimits, log: SyncServerLogger): Fr
             ? fail(CLOSE_CODES.malformedMessage, REFUSAL_REASONS.malformedMessage, verdict.reason)
             : fail(CLOSE_CODES.updateRefused, REFUSAL_REASONS.updateRefused, verdict.reason);
         }
+        if (state.tokenId !== null && !structBuckets.get(state.tokenId)?.take(verdict.structs)) {
+          return fail(CLOSE_CODES.rateLimited, REFUSAL_REASONS.rateLimited,
+            `over ${limits.tokenStructsPerSecond} structs/s (burst ${limits.tokenStructBurst}) for token ${state.tokenId}`);
+        }
       }
       return bytes;
     },
@@ -174,6 +179,7 @@ export function createFrontDoor(limits: ServerLimits, log: SyncServerLogger): Fr
       leaveUnauthenticated(state);
       state.tokenId = tokenId;
       if (!tokenBuckets.has(tokenId)) tokenBuckets.set(tokenId, createRateBucket(limits.tokenMessagesPerSecond, limits.tokenBurst));
+      if (!structBuckets.has(tokenId)) structBuckets.set(tokenId, createRateBucket(limits.tokenStructsPerSecond, limits.tokenStructBurst));
     },
     refuse(socket, code, reason, detail, logged = true) {
       const state = states.get(socket);

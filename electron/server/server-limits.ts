@@ -39,6 +39,12 @@ export interface ServerLimits {
   /** Sustained messages per second per token (all its connections), and the burst. */
   readonly tokenMessagesPerSecond: number;
   readonly tokenBurst: number;
+  /**
+   * Sustained structs per second per token, and the burst: what a token's updates cost the
+   * server in work and memory (a message can carry thousands of tiny items).
+   */
+  readonly tokenStructsPerSecond: number;
+  readonly tokenStructBurst: number;
   /** After a revocation, how long a socket may take to close before it is cut, in ms. */
   readonly revocationGraceMs: number;
   /** Browser origins allowed besides the app's own `app://marginalia` (exact, or `scheme://host:*` for any port). */
@@ -67,6 +73,10 @@ export const DEFAULT_SERVER_LIMITS: ServerLimits = {
   connectionBurst: 500,
   tokenMessagesPerSecond: 200,
   tokenBurst: 1000,
+  // A person's edits are a few structs each; the burst lets a whole reference project
+  // (about 56,000 structs) arrive at once, several times over.
+  tokenStructsPerSecond: 20_000,
+  tokenStructBurst: 250_000,
   revocationGraceMs: 1000,
   allowedOrigins: [],
 };
@@ -77,9 +87,9 @@ export function resolveLimits(partial: Partial<ServerLimits> = {}): ServerLimits
   return { ...DEFAULT_SERVER_LIMITS, ...defined };
 }
 
-/** A token bucket: `take()` is true while the sustained rate plus the burst allow one more. */
+/** A token bucket: `take(amount)` is true while the sustained rate plus the burst allow `amount` more (default 1). */
 export interface RateBucket {
-  take(now?: number): boolean;
+  take(amount?: number, now?: number): boolean;
 }
 
 /** Creates a token bucket refilling `perSecond` up to `burst`. */
@@ -87,11 +97,11 @@ export function createRateBucket(perSecond: number, burst: number): RateBucket {
   let level = burst;
   let last = Date.now();
   return {
-    take(now = Date.now()) {
+    take(amount = 1, now = Date.now()) {
       level = Math.min(burst, level + ((now - last) / 1000) * perSecond);
       last = now;
-      if (level < 1) return false;
-      level -= 1;
+      if (level < amount) return false;
+      level -= amount;
       return true;
     },
   };

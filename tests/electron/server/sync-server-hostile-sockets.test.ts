@@ -15,6 +15,7 @@ import type { DeafSocket, RawSocket } from './raw-client.ts';
 import { connectClient, memoryLog, noteText, temporaryDataDir, textOf, waitFor, whenSynced } from './sync-test-kit.ts';
 import type { TestClient } from './sync-test-kit.ts';
 import * as Y from 'yjs';
+import { tinyEntriesUpdate } from '../../helpers/hostile-updates.ts';
 
 const LIMITS = {
   maxUnauthenticatedSockets: 6,
@@ -25,6 +26,8 @@ const LIMITS = {
   connectionBurst: 60,
   tokenMessagesPerSecond: 30,
   tokenBurst: 100,
+  tokenStructsPerSecond: 500,
+  tokenStructBurst: 2000,
   revocationGraceMs: 200,
   allowedOrigins: ['https://team.example.org', 'http://127.0.0.1:*'],
 };
@@ -136,6 +139,19 @@ describe('sync server under hostile sockets (Node, real websockets)', () => {
     expect(await within(flooder.closed, 3000, 'the flooder to be closed')).toEqual({ code: CLOSE_CODES.rateLimited, reason: REFUSAL_REASONS.rateLimited });
     expect(logs.entries.some((entry) => entry.event === 'message-rejected' && String(entry.detail).includes('on one connection'))).toBe(true);
     await othersStillSync('after the flood;');
+  });
+
+  it('limits the structs a token may send (tiny items cost memory and work, not messages): 4429, others keep syncing', async () => {
+    const { projectId, token, tokenId } = project();
+    const room = roomForProject(projectId);
+    const sender = track(await authenticatedRaw(server.url, room, token));
+    // Few messages (well within the message rates), each 900 tiny entries: over the token's struct burst (2000) by the third.
+    for (let index = 0; index < 6 && sender.socket.readyState === sender.socket.OPEN; index++) {
+      sender.socket.send(updateFrame(room, tinyEntriesUpdate(900, 'm', 7_000_000, index * 900)));
+    }
+    expect(await within(sender.closed, 3000, 'the sender to be closed')).toEqual({ code: CLOSE_CODES.rateLimited, reason: REFUSAL_REASONS.rateLimited });
+    expect(logs.entries.some((entry) => entry.event === 'message-rejected' && String(entry.detail).includes(`structs/s`) && String(entry.detail).includes(`token ${tokenId}`))).toBe(true);
+    await othersStillSync('after the tiny items;');
   });
 
   it('limits a token across its connections', async () => {
