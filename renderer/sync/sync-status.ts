@@ -136,6 +136,8 @@ export function describeSyncStatus(status: SyncStatus, now = Date.now()): SyncDe
       break;
     case 'connecting':
       label = 'Connecting…';
+      // Retrying flips between offline and connecting: unsent work is said in both.
+      if (status.unsyncedChanges > 0 || status.unsentItems > 0) lines.unshift(unsentSentence(status));
       if (status.lastDisconnect !== null) lines.unshift(`Reconnecting after: ${status.lastDisconnect}.`);
       break;
     case 'unsynced':

@@ -210,7 +210,8 @@ describe('two teammates on one project', () => {
     await expect.poll(() => ana.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('note-text');
     await ana.keyboard.type('Check the 2023 figures.');
     await expect.poll(async () => (await indicator(ana)).label).toBe('Offline · 2 unsent');
-    expect((await indicator(ana)).tooltip).toContain('2 changes (highlights, codes, notes) not yet on the server.');
+    // Read while retrying too: the indicator may have moved on to "Connecting…", which says the same.
+    await expect.poll(async () => (await indicator(ana)).tooltip).toContain('2 changes (highlights, codes, notes) not yet on the server.');
     await saveScreenshot(ana, 'sync-indicator-unsynced');
     await sync.restart();
     await waitForPhase(ana, 'synced', 30_000);

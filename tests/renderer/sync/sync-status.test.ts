@@ -51,6 +51,13 @@ describe('describeSyncStatus', () => {
     expect(tooltip).toMatch(/^Not connected: server unreachable since \d\d:\d\d:\d\d \(2 min ago\)\. Retrying on its own/);
   });
 
+  it('still says what is unsent while it reconnects (retrying flips between offline and connecting)', () => {
+    const status = deriveSyncStatus({ ...connected, socket: 'connecting', unsyncedChanges: 40, unsentItems: 2, lastDisconnect: 'server unreachable' }, URL);
+    const { label, tooltip } = describeSyncStatus(status, NOW);
+    expect(label).toBe('Connecting…');
+    expect(tooltip).toMatch(/^Reconnecting after: server unreachable\.\n2 changes \(highlights, codes, notes\) not yet on the server\./);
+  });
+
   it('shows a refusal with the server’s reason verbatim and advice', () => {
     const revoked = describeSyncStatus(deriveSyncStatus({ ...connected, refusal: REFUSAL_REASONS.tokenRevoked }, URL), NOW);
     expect(revoked.label).toBe('Token refused: token revoked');
