@@ -12,7 +12,7 @@ import { startSyncServer } from '../../../electron/server/sync-server.ts';
 import type { SyncServerHandle } from '../../../electron/server/sync-server.ts';
 import { authenticatedRaw, authFrame, openDeaf, openRaw, queryAwarenessFrame, updateFrame } from './raw-client.ts';
 import type { DeafSocket, RawSocket } from './raw-client.ts';
-import { connectClient, memoryLog, noteText, temporaryDataDir, textOf, waitFor, whenSynced } from './sync-test-kit.ts';
+import { connectClient, memoryLog, noteText, temporaryDataDir, textOf, waitFor, whenSynced, within } from './sync-test-kit.ts';
 import type { TestClient } from './sync-test-kit.ts';
 import * as Y from 'yjs';
 import { tinyEntriesUpdate } from '../../helpers/hostile-updates.ts';
@@ -32,17 +32,6 @@ const LIMITS = {
   allowedOrigins: ['https://team.example.org', 'http://127.0.0.1:*'],
 };
 
-async function within<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms waiting for ${what}`)), ms);
-  });
-  try {
-    return await Promise.race([promise, timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
 
 describe('sync server under hostile sockets (Node, real websockets)', () => {
   const data = temporaryDataDir();

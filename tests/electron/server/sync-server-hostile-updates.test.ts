@@ -16,22 +16,11 @@ import type { SyncServerHandle, SyncServerOptions } from '../../../electron/serv
 import { concurrentInsertsUpdate, firstItemId, tinyEntriesUpdate } from '../../helpers/hostile-updates.ts';
 import { authenticatedRaw, updateFrame } from './raw-client.ts';
 import type { RawSocket } from './raw-client.ts';
-import { connectClient, memoryLog, noteText, temporaryDataDir, textOf, waitFor, whenSynced } from './sync-test-kit.ts';
+import { connectClient, memoryLog, noteText, temporaryDataDir, textOf, waitFor, whenSynced, within } from './sync-test-kit.ts';
 import type { TestClient } from './sync-test-kit.ts';
 
 const LIMITS = { maxRoomStructs: 5000, maxTotalStructs: 8000, maxSameOriginSiblings: 64 };
 
-async function closedWithin<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms waiting for ${what}`)), ms);
-  });
-  try {
-    return await Promise.race([promise, timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
 
 describe('sync server under hostile updates (Node, real websockets)', () => {
   const data = temporaryDataDir();
@@ -96,7 +85,7 @@ describe('sync server under hostile updates (Node, real websockets)', () => {
     // Two such updates took over 2 s to apply on this machine before the bound existed.
     attacker.socket.send(updateFrame(room, concurrentInsertsUpdate(2000, first, right, 1_000_000)));
     attacker.socket.send(updateFrame(room, concurrentInsertsUpdate(2000, first, right, 2_000_000)));
-    const closed = await closedWithin(attacker.closed, 3000, 'the attacker to be closed');
+    const closed = await within(attacker.closed, 3000, 'the attacker to be closed');
     expect(closed).toEqual({ code: CLOSE_CODES.updateRefused, reason: REFUSAL_REASONS.updateRefused });
     expect(performance.now() - started).toBeLessThan(1000);
     expect((await health()).ms).toBeLessThan(500);
@@ -121,7 +110,7 @@ describe('sync server under hostile updates (Node, real websockets)', () => {
     for (let batch = 0; batch < 40 && attacker.socket.readyState === attacker.socket.OPEN; batch++) {
       attacker.socket.send(updateFrame(room, concurrentInsertsUpdate(50, first, right, 3_000_000 + batch * 100)));
     }
-    expect(await closedWithin(attacker.closed, 3000, 'the attacker to be closed')).toEqual({
+    expect(await within(attacker.closed, 3000, 'the attacker to be closed')).toEqual({
       code: CLOSE_CODES.updateRefused,
       reason: REFUSAL_REASONS.updateRefused,
     });
@@ -139,7 +128,7 @@ describe('sync server under hostile updates (Node, real websockets)', () => {
     const doc = new Y.Doc();
     doc.getArray('bulk').push([1, 2, 3]);
     attacker.socket.send(updateFrame(roomForProject(projectId), Y.encodeStateAsUpdate(doc)));
-    expect(await closedWithin(attacker.closed, 3000, 'the attacker to be closed')).toEqual({
+    expect(await within(attacker.closed, 3000, 'the attacker to be closed')).toEqual({
       code: CLOSE_CODES.updateRefused,
       reason: REFUSAL_REASONS.updateRefused,
     });
@@ -155,7 +144,7 @@ describe('sync server under hostile updates (Node, real websockets)', () => {
       if (attacker.socket.readyState !== attacker.socket.OPEN) break;
       attacker.socket.send(updateFrame(room, tinyEntriesUpdate(1000, 'm', clientId, batch * 1000)));
     }
-    const closed = await closedWithin(attacker.closed, 3000, 'the attacker to be closed');
+    const closed = await within(attacker.closed, 3000, 'the attacker to be closed');
     expect(closed).toEqual({ code: CLOSE_CODES.documentTooLarge, reason: REFUSAL_REASONS.documentTooLarge });
     const { health: figures } = await health();
     expect(figures.structs).toBeLessThanOrEqual(LIMITS.maxTotalStructs);
@@ -174,7 +163,7 @@ describe('sync server under hostile updates (Node, real websockets)', () => {
       if (attacker.socket.readyState !== attacker.socket.OPEN) break;
       attacker.socket.send(updateFrame(room, tinyEntriesUpdate(1000, 'm', 88_000, batch * 1000)));
     }
-    expect(await closedWithin(attacker.closed, 3000, 'the attacker to be closed')).toEqual({
+    expect(await within(attacker.closed, 3000, 'the attacker to be closed')).toEqual({
       code: CLOSE_CODES.serverFull,
       reason: REFUSAL_REASONS.serverFull,
     });

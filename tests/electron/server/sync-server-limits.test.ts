@@ -13,7 +13,7 @@ import type { SyncHealth } from '#shared/sync/protocol.ts';
 import { roomForProject } from '#shared/sync/rooms.ts';
 import { startSyncServer } from '../../../electron/server/sync-server.ts';
 import type { SyncServerHandle } from '../../../electron/server/sync-server.ts';
-import { connectClient, noteText, memoryLog, temporaryDataDir, textOf, waitFor, whenSynced } from './sync-test-kit.ts';
+import { connectClient, noteText, memoryLog, temporaryDataDir, textOf, waitFor, whenSynced, within } from './sync-test-kit.ts';
 import type { TestClient } from './sync-test-kit.ts';
 
 const MAX_MESSAGE = 64 * 1024;
@@ -64,17 +64,6 @@ function updateFrame(room: string, update: Uint8Array): Uint8Array {
   });
 }
 
-async function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms waiting for ${what}`)), ms);
-  });
-  try {
-    return await Promise.race([promise, timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
 
 describe('sync server limits and malformed input (Node, real websockets)', () => {
   const data = temporaryDataDir();
@@ -139,7 +128,7 @@ describe('sync server limits and malformed input (Node, real websockets)', () =>
   it('closes a socket that sends random garbage, and only that socket', async () => {
     const garbage = await raw();
     garbage.socket.send(Uint8Array.from([0xff, 0xff, 0xff, 0xff, 0xff, 0x01, 0x02]));
-    const closed = await withTimeout(garbage.closed, 3000, 'garbage socket to close');
+    const closed = await within(garbage.closed, 3000, 'garbage socket to close');
     expect(closed).toEqual({ code: CLOSE_CODES.malformedMessage, reason: REFUSAL_REASONS.malformedMessage });
     await healthy();
     await stillSyncing('after garbage;');
@@ -148,7 +137,7 @@ describe('sync server limits and malformed input (Node, real websockets)', () =>
   it('closes a socket that sends a text frame', async () => {
     const texter = await raw();
     texter.socket.send('hello server');
-    expect((await withTimeout(texter.closed, 3000, 'text socket to close')).code).toBe(CLOSE_CODES.malformedMessage);
+    expect((await within(texter.closed, 3000, 'text socket to close')).code).toBe(CLOSE_CODES.malformedMessage);
   });
 
   it('closes an authenticated socket that sends a truncated Yjs update', async () => {
@@ -160,7 +149,7 @@ describe('sync server limits and malformed input (Node, real websockets)', () =>
     noteText(local).insert(0, 'x'.repeat(100));
     const update = Y.encodeStateAsUpdate(local);
     sender.socket.send(updateFrame(room, update.slice(0, update.length - 20)));
-    const closed = await withTimeout(sender.closed, 3000, 'truncated-update socket to close');
+    const closed = await within(sender.closed, 3000, 'truncated-update socket to close');
     expect(closed.code).toBe(CLOSE_CODES.malformedMessage);
     const entry = logs.entries.findLast((item) => item.event === 'message-rejected');
     expect(entry?.reason).toBe(REFUSAL_REASONS.malformedMessage);
@@ -171,7 +160,7 @@ describe('sync server limits and malformed input (Node, real websockets)', () =>
   it('closes a socket whose message exceeds the message size limit (1009)', async () => {
     const big = await raw();
     big.socket.send(new Uint8Array(MAX_MESSAGE + 1024));
-    const closed = await withTimeout(big.closed, 3000, 'oversized socket to close');
+    const closed = await within(big.closed, 3000, 'oversized socket to close');
     expect(closed.code).toBe(CLOSE_CODES.messageTooLarge);
     expect(logs.entries.some((item) => item.event === 'message-rejected' && item.reason === REFUSAL_REASONS.messageTooLarge)).toBe(true);
     await healthy();
@@ -191,7 +180,7 @@ describe('sync server limits and malformed input (Node, real websockets)', () =>
       sent++;
     });
     for (let index = 0; index < 10; index++) noteText(local, 'bulk').insert(0, chunk);
-    const closed = await withTimeout(grower.closed, 3000, 'the growing socket to close');
+    const closed = await within(grower.closed, 3000, 'the growing socket to close');
     expect(sent).toBe(12); // the note and its text, then ten chunks
     expect(closed).toEqual({ code: CLOSE_CODES.documentTooLarge, reason: REFUSAL_REASONS.documentTooLarge });
     // Everything that was accepted is within the limit, and the room still works.

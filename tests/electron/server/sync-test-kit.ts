@@ -23,6 +23,19 @@ export async function waitFor(condition: () => boolean, what: string, timeoutMs 
 }
 
 /** A fresh temporary data folder and its cleanup. */
+/** Resolves as `promise` does, or fails naming `what` after `ms` milliseconds. */
+export async function within<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms waiting for ${what}`)), ms);
+  });
+  try {
+    return await Promise.race([promise, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 export function temporaryDataDir(): { dir: string; remove: () => void } {
   const dir = mkdtempSync(join(tmpdir(), 'marginalia-sync-'));
   return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
