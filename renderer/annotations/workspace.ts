@@ -27,6 +27,8 @@ export interface AnnotationWorkspace {
   /** The local person as a model actor; stamps the project on first use. Throws before first run. */
   actor(): Actor;
   setPanel(panel: PanelName | null): void;
+  /** Opens the Analysis panel on `tab` (an id of analysis/analysis-tabs.ts), with an optional subject. */
+  openAnalysis(tab: string, subject?: string | null): void;
   /** Focuses a highlight of the open reader (null clears); `reveal` scrolls it into view. */
   focusHighlight(id: HighlightId | null, options?: { readonly reveal?: boolean }): void;
   /** Opens `documentId` in the reader (via `navigate`) and focuses `id` once it is there. */
@@ -75,6 +77,7 @@ export function createAnnotationWorkspace(options: WorkspaceOptions): Annotation
     undo: person.undo,
     redo: person.redo,
     setPanel: (panel) => ui.update({ panel }),
+    openAnalysis: (tab, subject = null) => ui.update({ panel: 'analysis', analysis: { tab, subject } }),
     requestNoteEditor: (note) => ui.update({ editNote: note }),
     showPopover(id) {
       if (id !== null) readers.focusHighlight(id);

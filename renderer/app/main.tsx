@@ -29,6 +29,7 @@ import '../ui/layout.css';
 import '../reader/reader.css';
 import '../library/library.css';
 import '../ui/annotations.css';
+import '../analysis/analysis.css';
 
 const platform = detectPlatform();
 const commands = createCommandBus(platform);

@@ -15,6 +15,7 @@ import type { PanelName } from '../store/ui-state.ts';
 import type { LibraryStore } from '../store/library-store.ts';
 import { useLibraryArticles } from '../store/use-library-articles.ts';
 import { tabStopsWithin } from '../ui/use-focus-trap.ts';
+import { AnalysisPanel } from '../analysis/AnalysisPanel.tsx';
 import { AnnotationsPanel } from './AnnotationsPanel.tsx';
 import { CodebookPanel } from './CodebookPanel.tsx';
 import { TrashPanel } from './TrashPanel.tsx';
@@ -25,6 +26,7 @@ const TITLES: Record<PanelName, string> = {
   annotations: 'Annotations',
   trash: 'Trash',
   unanchored: 'Unanchored highlights',
+  analysis: 'Analysis',
 };
 
 /** Props of {@link PanelDrawer}. */
@@ -71,6 +73,7 @@ export function PanelDrawer({ workspace, panel, library }: PanelDrawerProps) {
         {panel === 'annotations' && <AnnotationsPanel workspace={workspace} articles={articles} />}
         {panel === 'trash' && <TrashPanel workspace={workspace} articles={articles} />}
         {panel === 'unanchored' && <UnanchoredPanel workspace={workspace} articles={articles} />}
+        {panel === 'analysis' && <AnalysisPanel workspace={workspace} articles={articles} />}
       </div>
     </aside>
   );

@@ -18,6 +18,7 @@ const PANELS: readonly { name: PanelName; label: string }[] = [
   { name: 'annotations', label: 'Annotations' },
   { name: 'trash', label: 'Trash' },
   { name: 'unanchored', label: 'Unanchored' },
+  { name: 'analysis', label: 'Analysis' },
 ];
 
 function Buttons({ workspace, commands }: { workspace: AnnotationWorkspace; commands: CommandBus }) {

@@ -14,7 +14,13 @@ import type { LocalMember } from './identity.ts';
 import type { StorageStatus } from './local-persistence.ts';
 
 /** Panels that open beside the reader. */
-export type PanelName = 'codebook' | 'annotations' | 'trash' | 'unanchored';
+export type PanelName = 'codebook' | 'annotations' | 'trash' | 'unanchored' | 'analysis';
+
+/** The open tab of the Analysis panel and what it was opened on (null = the first tab, nothing). */
+export interface AnalysisState {
+  readonly tab: string | null;
+  readonly subject: string | null;
+}
 
 /** A message for the person (merge result, refused file, failed save). */
 export interface Notice {
@@ -41,6 +47,8 @@ export interface WorkspaceSnapshot {
   readonly selectionVersion: number;
   /** The article open in the reader, if any. */
   readonly readerDocumentId: string | null;
+  /** The Analysis panel's tab and subject (kept while the panel is closed). */
+  readonly analysis: AnalysisState;
 }
 
 /** A subscribable snapshot with one way to change it. */
@@ -53,7 +61,7 @@ export interface UiState {
 
 /** The state before anything happened: no panel, focus, notice, note request or open article. */
 export function initialSnapshot(input: Pick<WorkspaceSnapshot, 'member' | 'loaded' | 'storage'>): WorkspaceSnapshot {
-  return { ...input, panel: null, focused: null, popover: null, notice: null, editNote: null, selectionVersion: 0, readerDocumentId: null };
+  return { ...input, panel: null, focused: null, popover: null, notice: null, editNote: null, selectionVersion: 0, readerDocumentId: null, analysis: { tab: null, subject: null } };
 }
 
 /** Creates the state holding `initial`. */

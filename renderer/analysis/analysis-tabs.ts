@@ -1,0 +1,31 @@
+/**
+ * The tabs of the Analysis panel, in the order they are shown. Each analysis view (corpus
+ * search, a code's segments, tables, agreement, memos) is one entry here, so adding a
+ * view touches this list and nothing else of the panel.
+ *
+ * A tab may take a subject (a code id, a pair of coders…) so another part of the app can
+ * open it on something: `workspace.openAnalysis(tab, subject)`.
+ */
+import type { ComponentType } from 'react';
+import type { Article } from '#shared/documents/article.ts';
+import type { AnnotationWorkspace } from '../annotations/workspace.ts';
+
+/** What every analysis view gets. */
+export interface AnalysisViewProps {
+  readonly workspace: AnnotationWorkspace;
+  /** The loaded articles (titles, canonical texts). */
+  readonly articles: readonly Article[];
+  /** What the tab was opened on, if anything (its meaning is the tab's own). */
+  readonly subject: string | null;
+}
+
+/** One tab of the panel. */
+export interface AnalysisTab {
+  /** Stable id, used by `openAnalysis` and in test ids (`analysis-tab-<id>`). */
+  readonly id: string;
+  readonly label: string;
+  readonly View: ComponentType<AnalysisViewProps>;
+}
+
+/** The tabs, in display order. */
+export const ANALYSIS_TABS: readonly AnalysisTab[] = [];
