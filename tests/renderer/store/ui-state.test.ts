@@ -7,7 +7,7 @@ describe('ui state', () => {
   it('replaces the snapshot on each change and tells listeners until they unsubscribe', () => {
     const ui = createUiState(initialSnapshot({ member: null, loaded: false, storage: { kind: 'saved' } }));
     const first = ui.getSnapshot();
-    expect(first).toMatchObject({ panel: null, focused: null, notice: null, editNote: null, selectionVersion: 0, readerDocumentId: null });
+    expect(first).toMatchObject({ panel: null, focused: null, notice: null, editNote: null, selectionVersion: 0, readerDocumentId: null, analysis: { tab: null, subject: null } });
     let calls = 0;
     const stop = ui.subscribe(() => void (calls += 1));
     ui.update({ panel: 'trash', focused: 'h1' as HighlightId });
