@@ -2,17 +2,23 @@
  * What agreement is computed from: for each code and each coder, the code points of each
  * selected document that the coder coded with it (docs/architecture.md §10).
  *
- * Read through the excerpt query (#shared/export/excerpts.ts), the one place that places a
- * highlight on the current text of its article (in code points) and says who applied each
- * code — the Yjs client that wrote the application, mapped to a member — so agreement
- * counts exactly what the exports and panels show. A code is the one shown after merges;
- * applications whose writer is unknown have no coder and are left out. Highlights that no
- * longer anchor cannot be placed and are counted in `unplaced`, never guessed.
+ * Read with the model's own reads: live highlights and their anchors
+ * (`forEachLiveAnchor`), the codes applied to each after merges with who applied them
+ * (`appliedTagsOf`: the Yjs client that wrote the application, mapped to a member), and
+ * each highlight placed on the current text of its article by the anchoring module with
+ * the same arguments the excerpt query uses (#shared/export/excerpts.ts), so agreement
+ * counts exactly what the exports and panels show. Notes, headings and excerpt objects are
+ * never built: on the 10k reference project this pass is several times cheaper than the
+ * excerpt query. Applications whose writer is unknown have no coder and are left out;
+ * highlights that no longer anchor cannot be placed and are counted in `unplaced`.
  */
 import type * as Y from 'yjs';
+import { anchor } from '#shared/anchoring/anchor.ts';
 import type { Article } from '#shared/documents/article.ts';
-import { codebookEntries, queryExcerpts } from '#shared/export/excerpts.ts';
-import { countCodePoints } from '#shared/export/units.ts';
+import { codebookEntries } from '#shared/export/excerpts.ts';
+import { CodePointIndex, countCodePoints } from '#shared/export/units.ts';
+import { appliedTagsOf, forEachLiveAnchor } from '#shared/model/highlight-reads.ts';
+import { sameDocumentVersion } from '#shared/model/highlights.ts';
 import type { MemberId, TagId } from '#shared/model/ids.ts';
 import { listMembers } from '#shared/model/project.ts';
 import type { SkipLog } from '#shared/model/read-guards.ts';
@@ -50,35 +56,41 @@ export type Codings = {
 export function readCodings(project: Y.Doc, articles: readonly Article[], documentIds?: readonly string[], skipped?: SkipLog): Codings {
   const wanted = documentIds ? new Set(documentIds) : undefined;
   const selected = articles.filter((article) => !wanted || wanted.has(article.meta.id));
-  const documentIndex = new Map(selected.map((article, index) => [article.meta.id as string, index]));
+  const byDocument = new Map(selected.map((article, index) => [article.meta.id as string, { article, index, codePoints: new CodePointIndex(article.text) }]));
   const raw = new Map<string, Interval[][]>();
   const coded = new Map<MemberId, Set<string>>();
   const names = new Map<MemberId, string>(listMembers(project, skipped).map((member) => [member.id, member.name]));
+  const context = createViewContext(project, skipped);
   let unplaced = 0;
-  const excerpts = queryExcerpts(project, articles, { documents: selected.map((article) => article.meta.id) }, 'document', skipped);
-  for (const excerpt of excerpts) {
-    const index = documentIndex.get(excerpt.document.id);
-    if (index === undefined || excerpt.tags.length === 0) continue;
-    if (!excerpt.anchored) {
+  forEachLiveAnchor(project, (id, stored) => {
+    const target = byDocument.get(stored.documentId);
+    if (target === undefined) return;
+    const applied = appliedTagsOf(project, id, context);
+    if (applied.length === 0) return;
+    const { article } = target;
+    const expectedHash = sameDocumentVersion(stored.documentHash, article.hash) ? article.hash : stored.documentHash;
+    const placed = anchor(article.text, { position: stored.position, quote: stored.quote }, { hash: article.hash, expectedHash });
+    if (placed.status !== 'anchored') {
       unplaced++;
-      continue;
+      return;
     }
-    for (const tag of excerpt.tags) {
-      if (tag.appliedBy === undefined) continue;
-      const coder = tag.appliedBy.id as MemberId;
-      if (!names.has(coder)) names.set(coder, tag.appliedBy.name);
-      const key = `${tag.id} ${coder}`;
+    const span: Interval = [target.codePoints.toCodePoints(placed.start), target.codePoints.toCodePoints(placed.end)];
+    for (const application of applied) {
+      const coder = application.by;
+      if (coder === undefined) continue;
+      if (!names.has(coder)) names.set(coder, '');
+      const key = `${application.tag.id} ${coder}`;
       const perDocument = raw.get(key) ?? raw.set(key, selected.map(() => [])).get(key) as Interval[][];
-      perDocument[index]?.push([excerpt.codePoints.start, excerpt.codePoints.end]);
-      (coded.get(coder) ?? coded.set(coder, new Set()).get(coder) as Set<string>).add(excerpt.id);
+      perDocument[target.index]?.push(span);
+      (coded.get(coder) ?? coded.set(coder, new Set()).get(coder) as Set<string>).add(id);
     }
-  }
+  });
   const merged = new Map<string, Interval[][]>();
   for (const [key, perDocument] of raw) merged.set(key, perDocument.map(mergeIntervals));
   const empty: readonly Interval[][] = selected.map(() => []);
   const coders = [...names].map(([id, name]) => ({ id, name, codedHighlights: coded.get(id)?.size ?? 0 }));
   coders.sort((x, y) => y.codedHighlights - x.codedHighlights || x.name.localeCompare(y.name) || (x.id < y.id ? -1 : 1));
-  const tagIndex = createViewContext(project, skipped).tagIndex;
+  const tagIndex = context.tagIndex;
   return {
     documents: selected.map((article) => ({ id: article.meta.id, title: article.meta.title, codePoints: countCodePoints(article.text) })),
     codes: codebookEntries(tagIndex).map((entry) => ({ id: entry.id as TagId, name: entry.name })),

@@ -126,3 +126,36 @@ describe('agreement as CSV', () => {
     expect(lines).toHaveLength(4);
   });
 });
+
+describe('codings and the excerpt query', () => {
+  it('place every coding where the exports place it, with the same coder, and count what no longer anchors', async () => {
+    const { buildSeededProject } = await import('../../helpers/seeded-project.ts');
+    const { queryExcerpts } = await import('#shared/export/excerpts.ts');
+    const { mergeIntervals } = await import('#shared/analysis/agreement-intervals.ts');
+    const seeded = await buildSeededProject();
+    const codings = readCodings(seeded.doc, seeded.articles);
+    const expectedUnits = new Map<string, [number, number][][]>();
+    let unanchored = 0;
+    for (const excerpt of queryExcerpts(seeded.doc, seeded.articles)) {
+      if (excerpt.tags.length === 0) continue;
+      if (!excerpt.anchored) {
+        unanchored++;
+        continue;
+      }
+      const index = seeded.articles.findIndex((article) => article.meta.id === excerpt.document.id);
+      for (const tag of excerpt.tags) {
+        const key = `${tag.id} ${tag.appliedBy?.id}`;
+        const perDocument = expectedUnits.get(key) ?? seeded.articles.map(() => []);
+        perDocument[index]?.push([excerpt.codePoints.start, excerpt.codePoints.end]);
+        expectedUnits.set(key, perDocument);
+      }
+    }
+    expect(unanchored).toBe(1);
+    expect(codings.unplaced).toBe(1);
+    expect(expectedUnits.size).toBeGreaterThan(5);
+    for (const [key, perDocument] of expectedUnits) {
+      const [tag, coder] = key.split(' ') as [never, never];
+      expect(codings.units(tag, coder)).toEqual(perDocument.map(mergeIntervals));
+    }
+  });
+});
