@@ -3,10 +3,13 @@
  * prepared in Node with the model (setup) and saved as a project file; Samira merges it
  * through "Merge project file…", opens an article, clicks Analysis → Agreement, and reads
  * agreement and κ from the screen: they match the known answer for all documents and, once
- * she chooses one document, for it alone. A second file bringing one more coding by Babak
+ * she chooses one document, for it alone. *Save CSV…* downloads the same figures, and
+ * axe-core finds nothing serious in the panel. A second file bringing one more coding by Babak
  * changes the numbers on screen without reopening anything. Screenshots at 1440×900 and
  * 1280×800: tests/e2e/screenshots/agreement-*.png.
  */
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { Article } from '#shared/documents/article.ts';
@@ -49,6 +52,20 @@ async function waitForCell(page: Page, column: string, value: string): Promise<v
   await page.getByTestId('agreement-row').filter({ hasText: 'Security' }).locator(`[data-column="${column}"]`, { hasText: value }).waitFor();
 }
 
+/** axe-core's source, evaluated in the page (the app's CSP refuses injected scripts). */
+const axeSource = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** Serious or critical axe-core violations inside the side panel, described. */
+async function panelViolations(page: Page): Promise<string[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource);
+  return page.evaluate(async () => {
+    type Result = { id: string; impact: string | null; help: string };
+    const axe = (window as unknown as { axe: { run(context: string, options: object): Promise<{ violations: Result[] }> } }).axe;
+    const result = await axe.run('.panel-drawer', { resultTypes: ['violations'] });
+    return result.violations.filter((entry) => entry.impact === 'serious' || entry.impact === 'critical').map((entry) => `${entry.id}: ${entry.help}`);
+  });
+}
+
 beforeAll(() => {
   articles = loadBundledArticles();
   article = articles.find((candidate) => candidate.meta.id === ARTICLE) as Article;
@@ -81,6 +98,16 @@ describe('Analysis → Agreement', () => {
     expect(await cell(page, 'Security', 'jaccard')).toBe('0.333');
     expect(await page.getByTestId('agreement-legend').textContent()).toContain(`N = ${all.toLocaleString('en-GB')} in 5 documents`);
     await saveScreenshot(page, 'agreement-1440');
+    expect(await panelViolations(page)).toEqual([]);
+    // A Compare button per code exactly when the panel has a Compare tab to open.
+    const compareTabs = await page.getByRole('tab', { name: 'Compare' }).count();
+    expect(await page.getByRole('button', { name: 'Compare Security' }).count()).toBe(compareTabs);
+
+    // Save CSV… writes the table the command line writes.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Save CSV…' }).click()]);
+    expect(download.suggestedFilename()).toBe('agreement-Ana-Babak.csv');
+    const csv = await readFile(await download.path(), 'utf8');
+    expect(csv.split('\r\n')[1]).toMatch(new RegExp(`^Ana,Babak,[\\w-]{22},Security,${all},100,100,50,${all - 150},`));
 
     await page.getByTestId('agreement-documents').selectOption({ label: article.meta.title });
     const inOne = expected(countCodePoints(article.text), 100, 100, 50);
