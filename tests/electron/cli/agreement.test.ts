@@ -2,13 +2,18 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
 import type { Article } from '#shared/documents/article.ts';
 import { countCodePoints } from '#shared/export/units.ts';
+import type { ProjectId } from '#shared/model/ids.ts';
+import { getProjectMeta } from '#shared/model/project.ts';
 import { encodeProjectFile } from '#shared/model/project-file.ts';
 import type { CliIo } from '../../../electron/cli/command.ts';
 import { runCli } from '../../../electron/cli/main.ts';
 import { defaultDocumentsDir, readBundledDocuments } from '../../../electron/services/documents-fs.ts';
+import { startSyncServer, type SyncServerHandle } from '../../../electron/server/sync-server.ts';
 import { buildCodedProject, type CodedProject } from '../../helpers/coded-project.ts';
+import { connectClient, whenSynced } from '../server/sync-test-kit.ts';
 
 let work: string;
 let projectFile: string;
@@ -111,5 +116,37 @@ describe('marginalia agreement', () => {
     const result = await run(['agreement', '--from', projectFile]);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/^marginalia agreement: --format is required \(usage: marginalia agreement /);
+  });
+});
+
+describe('marginalia agreement --server', () => {
+  let server: SyncServerHandle;
+  let token: string;
+  let projectId: ProjectId;
+  let data: string;
+
+  beforeAll(async () => {
+    data = mkdtempSync(join(tmpdir(), 'marginalia-agreement-server-'));
+    server = await startSyncServer({ dataDir: data, port: 0, log: () => {}, storeDebounceMs: 50 });
+    projectId = getProjectMeta(project.doc).id as ProjectId;
+    token = server.tokens.createToken({ projectId }).token;
+    const uploader = connectClient({ url: server.url, projectId, token, doc: new Y.Doc() });
+    Y.applyUpdate(uploader.doc, Y.encodeStateAsUpdate(project.doc));
+    await whenSynced(uploader);
+    uploader.destroy();
+  });
+
+  afterAll(async () => {
+    await server?.stop();
+    rmSync(data, { recursive: true, force: true });
+  });
+
+  it('computes the same agreement from the project the server holds as from its file', async () => {
+    const fromServer = await run(['agreement', '--format', 'csv', '--server', server.url, '--project', projectId, '--token', token]);
+    const fromFile = await run(['agreement', '--format', 'csv', '--from', projectFile]);
+    expect(fromServer.stderr).toBe('');
+    expect(fromServer.code).toBe(0);
+    expect(fromServer.stdout).toBe(fromFile.stdout);
+    expect(fromServer.stdout.split('\r\n')).toHaveLength(4);
   });
 });
