@@ -87,7 +87,7 @@ export function computeAgreement(codings: Codings, choice: AgreementChoice): Agr
   const names = new Map(codings.coders.map((coder) => [coder.id, coder.name]));
   const codeNames = new Map(codings.codes.map((code) => [code.id as string, code.name]));
   const codes = choice.codes
-    ? choice.codes.map((id) => ({ id, name: codeNames.get(id) ?? id }))
+    ? [...new Set(choice.codes)].map((id) => ({ id, name: codeNames.get(id) ?? id }))
     : codings.codes.filter((code) => coderIds.some((coder) => codings.used(code.id, coder)));
   const lengths = codings.documents.map((document) => document.codePoints);
   const total = lengths.reduce((sum, length) => sum + length, 0);

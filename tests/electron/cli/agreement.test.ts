@@ -75,7 +75,7 @@ describe('marginalia agreement', () => {
   });
 
   it('compares the two people who coded most when no coders are named, and prints to stdout without --out', async () => {
-    const result = await run(['agreement', '--from', projectFile, '--format', 'json', '--tag', 'security']);
+    const result = await run(['agreement', '--from', projectFile, '--format', 'json', '--tag', 'security', '--tag', 'Security']);
     expect(result.code).toBe(0);
     const report = JSON.parse(result.stdout);
     expect(report.coders.map((coder: { name: string }) => coder.name)).toEqual(['Ana', 'Babak']);
