@@ -8,11 +8,13 @@
  * The numbers follow the project live: a teammate's coding arriving by sync re-reads the
  * codings once changes settle (a short debounce, so a burst of updates costs one pass).
  * The computation is `marginalia agreement`'s (#shared/analysis), so the tab, the command
- * line and the saved CSV agree to the last digit.
+ * line and the saved CSV agree to the last digit. Records of the project no reader can use
+ * (docs/architecture.md §9) are left out and counted in one quiet line.
  */
 import { useEffect, useMemo, useState } from 'react';
 import { computeAgreement, type AgreementFigures } from '#shared/analysis/agreement.ts';
 import { readCodings } from '#shared/analysis/agreement-codings.ts';
+import { createSkipLog, describeSkipped } from '#shared/model/read-guards.ts';
 import { useDocVersion } from '../annotations/use-workspace.ts';
 import { ANALYSIS_TABS, type AnalysisViewProps } from './analysis-tabs.ts';
 import { formatCount, formatMeasure, pickCoders } from './agreement-format.ts';
@@ -55,7 +57,11 @@ export function AgreementView({ workspace, articles }: AnalysisViewProps) {
   const [documentId, setDocumentId] = useState('');
   const [saving, setSaving] = useState(false);
   // eslint-disable-next-line react-hooks/exhaustive-deps -- version stands for the doc's content
-  const codings = useMemo(() => readCodings(doc, articles, documentId === '' ? undefined : [documentId]), [doc, version, articles, documentId]);
+  const { codings, skippedLine } = useMemo(() => {
+    const skipped = createSkipLog();
+    const read = readCodings(doc, articles, documentId === '' ? undefined : [documentId], skipped);
+    return { codings: read, skippedLine: describeSkipped(skipped.records) };
+  }, [doc, version, articles, documentId]);
   const pair = pickCoders(codings.coders, chosen);
   // Keep the pair shown once it is shown: new codings arriving never swap who is A and who is B.
   useEffect(() => {
@@ -148,6 +154,7 @@ export function AgreementView({ workspace, articles }: AnalysisViewProps) {
         </div>
       )}
       {report !== null && <AgreementLegend documents={report.documents.length} codePoints={report.documents.reduce((sum, document) => sum + document.codePoints, 0)} unplaced={codings.unplaced} />}
+      {skippedLine !== '' && <p className="panel-empty" data-testid="agreement-skipped">{skippedLine}</p>}
       <div className="agreement__actions">
         <button type="button" className="button" disabled={report === null || saving} onClick={() => void save()}>Save CSV…</button>
       </div>
