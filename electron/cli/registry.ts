@@ -3,6 +3,7 @@
  * exporting a {@link CliCommand} and add it here: nothing else changes.
  */
 import type { CliCommand } from './command.ts';
+import { agreementCommand } from './commands/agreement.ts';
 import { documentsCommand } from './commands/documents.ts';
 import { exportCommand } from './commands/export.ts';
 import { mergeCommand } from './commands/merge.ts';
@@ -18,4 +19,5 @@ export const cliCommands: readonly CliCommand[] = [
   sampleCommand,
   projectCommand,
   mergeCommand,
+  agreementCommand,
 ];
