@@ -3,7 +3,9 @@
  * choose "Only mine" in the status bar and code the same article by hand (mouse drags,
  * typed keys); each sees only their own highlights on screen while the other's arrive in
  * the project (read through the test hook, which only reads). Lifting the filter shows
- * everyone's again.
+ * everyone's again. Then Ana opens Compare: the article shows Ana-only, Bo-only and
+ * both segments on screen with the right text; she steps to a disagreement (button and key),
+ * resolves it with one click, and Bo sees the result arrive; Escape restores the normal view.
  * Screenshots: tests/e2e/screenshots/coders-*.png.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -56,8 +58,39 @@ async function showByClick(page: Page, label: string): Promise<void> {
   await page.getByRole('menu', { name: 'Show highlights of' }).waitFor({ state: 'detached' });
 }
 
+/** The text painted for each kind of comparison segment on screen, in text order (a segment's pieces joined). */
+async function comparedOnScreen(page: Page): Promise<{ a: string[]; b: string[]; both: string[] }> {
+  return page.evaluate(() => {
+    const segments = new Map<number, { kind: 'a' | 'b' | 'both'; text: string }>();
+    for (const element of document.querySelectorAll('.reader-document [data-compare-kind]')) {
+      const index = Number(element.getAttribute('data-segment'));
+      const entry = segments.get(index) ?? { kind: element.getAttribute('data-compare-kind') as 'a' | 'b' | 'both', text: '' };
+      entry.text += element.textContent ?? '';
+      segments.set(index, entry);
+    }
+    const out: Record<'a' | 'b' | 'both', string[]> = { a: [], b: [], both: [] };
+    for (const [, entry] of [...segments].sort((x, y) => x[0] - y[0])) out[entry.kind].push(entry.text);
+    return out;
+  });
+}
+
+/** Whether the current disagreement lies wholly inside the reader's visible area. */
+async function currentInView(page: Page): Promise<boolean> {
+  const box = await page.locator('.compare--current').first().boundingBox();
+  const reader = await page.getByTestId('reader-scroll').boundingBox();
+  return box !== null && reader !== null && box.y >= reader.y && box.y + box.height <= reader.y + reader.height;
+}
+
+/** Opens the Analysis panel's Compare tab with clicks and chooses `code` in it. */
+async function openCompare(page: Page, code: string): Promise<void> {
+  await page.getByRole('button', { name: 'Analysis', exact: true }).click();
+  await page.getByRole('tab', { name: 'Compare' }).click();
+  await page.getByTestId('compare-code').selectOption({ label: code });
+  await page.getByTestId('compare-legend').waitFor();
+}
+
 describe('independent coding', () => {
-  it('each teammate sees only their own highlights while both sets sync', async () => {
+  it('each teammate sees only their own highlights while both sets sync; Compare shows and resolves their differences', async () => {
     const invite = sync.createProject('blind coding');
     ana = await app.newPage('Ana');
     bo = await app.newPage('Bo');
@@ -110,5 +143,59 @@ describe('independent coding', () => {
     await ana.locator('.reader-document').waitFor();
     await expect.poll(() => ana.getByTestId('view-filter').textContent()).toMatch(/^Showing: only mine/);
     await expect.poll(() => paintedTexts(ana), { timeout: 10_000 }).toEqual([ANA_ALONE, ANA_OVERLAP].sort());
+
+    // Ana compares herself with Bo on the code.
+    await openCompare(ana, CODE);
+    await expect(ana.getByTestId('compare-a').locator('option:checked').textContent()).resolves.toBe('Ana Aliyeva');
+    await expect(ana.getByTestId('compare-b').locator('option:checked').textContent()).resolves.toBe('Bo Petrosyan');
+    await expect.poll(() => comparedOnScreen(ana)).toEqual({
+      a: [ANA_ALONE, 'played a '],
+      b: [' in post-war', BO_ALONE],
+      both: ['pivotal role'],
+    });
+    await expect(ana.getByTestId('compare-count').textContent()).resolves.toBe('4 disagreements in this article (N / P step).');
+    await saveScreenshot(ana, 'coders-compare-1440');
+
+    // Step: a click on Next, then the N key; each is announced and scrolled to.
+    await ana.getByTestId('compare-next').click();
+    await expect.poll(() => ana.getByTestId('compare-announce').textContent()).toBe(`Ana Aliyeva only: “${ANA_ALONE}” (1 of 4)`);
+    await ana.keyboard.press('n');
+    await expect.poll(() => ana.getByTestId('compare-announce').textContent()).toBe('Ana Aliyeva only: “played a ” (2 of 4)');
+    await ana.keyboard.press('n');
+    await expect.poll(() => ana.getByTestId('compare-announce').textContent()).toBe('Bo Petrosyan only: “ in post-war” (3 of 4)');
+    await expect(ana.locator('.compare--current').first().textContent()).resolves.toBe(' in post-war');
+    await expect.poll(() => currentInView(ana)).toBe(true);
+
+    // One click resolves it: Ana applies the code there too (in a smaller window).
+    await ana.setViewportSize({ width: 1280, height: 800 });
+    await ana.getByRole('button', { name: `Apply ${CODE} here` }).click();
+    await expect.poll(() => comparedOnScreen(ana)).toEqual({
+      a: [ANA_ALONE, 'played a '],
+      b: [BO_ALONE],
+      both: ['pivotal role in post-war'],
+    });
+    await expect.poll(() => ana.getByTestId('compare-announce').textContent()).toBe(`Bo Petrosyan only: “${BO_ALONE}” (3 of 3)`);
+    // The disagreement that took its place is brought into view.
+    await expect.poll(() => currentInView(ana)).toBe(true);
+    await saveScreenshot(ana, 'coders-compare-1280');
+
+    // Bo sees it arrive: in his project, and in his own Compare.
+    await expect.poll(() => codedQuotes(bo), { timeout: 10_000 }).toContain(' in post-war');
+    // Bo shows everyone's highlights again (above): Ana's new one is painted in his reader.
+    await expect.poll(() => paintedTexts(bo)).toEqual([ANA_ALONE, ANA_OVERLAP, BO_OVERLAP, BO_ALONE, ' in post-war'].sort());
+    await openCompare(bo, CODE);
+    await expect.poll(() => comparedOnScreen(bo), { timeout: 10_000 }).toEqual({
+      a: [BO_ALONE],
+      b: [ANA_ALONE, 'played a '],
+      both: ['pivotal role in post-war'],
+    });
+    await saveScreenshot(bo, 'coders-compare-bo');
+
+    // Escape leaves the comparison: nothing of it stays painted, Ana's own highlights are back.
+    await ana.keyboard.press('Escape');
+    await ana.getByTestId('compare-view').waitFor({ state: 'detached' });
+    await expect(ana.locator('[data-compare-kind]').count()).resolves.toBe(0);
+    await expect(ana.locator('.reader-document.comparing, .comparing').count()).resolves.toBe(0);
+    await expect.poll(() => paintedTexts(ana)).toEqual([ANA_ALONE, ANA_OVERLAP, ' in post-war'].sort());
   });
 });
