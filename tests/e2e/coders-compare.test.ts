@@ -8,6 +8,8 @@
  * resolves it with one click, and Bo sees the result arrive; Escape restores the normal view.
  * Screenshots: tests/e2e/screenshots/coders-*.png.
  */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { saveScreenshot } from '../helpers/browser.ts';
@@ -23,6 +25,8 @@ const BO_OVERLAP = 'pivotal role in post-war';
 const BO_ALONE = 'military cooperation';
 const CODE = 'Security';
 
+/** axe-core's source, evaluated in the page. */
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const app = useApp({ expectedErrors: /WebSocket connection to 'ws:\/\/127\.0\.0\.1/ });
 let sync: InProcessSyncServer;
 let ana: Page;
@@ -71,6 +75,22 @@ async function comparedOnScreen(page: Page): Promise<{ a: string[]; b: string[];
     const out: Record<'a' | 'b' | 'both', string[]> = { a: [], b: [], both: [] };
     for (const [, entry] of [...segments].sort((x, y) => x[0] - y[0])) out[entry.kind].push(entry.text);
     return out;
+  });
+}
+
+/**
+ * axe-core's serious and critical violations in the parts of the page these views own (the
+ * status bar with its menu, the side panel, the reader), as they are now; axe is evaluated
+ * in the page (the CSP refuses an injected script).
+ */
+async function seriousViolations(page: Page): Promise<string[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource);
+  return page.evaluate(async () => {
+    type Result = { id: string; impact: string | null; nodes: { target: unknown[] }[] };
+    const axe = (window as unknown as { axe: { run(context: object, options: object): Promise<{ violations: Result[] }> } }).axe;
+    const include = ['.status-bar', '.view-filter__menu', '.panel-drawer', '.main-pane'].filter((selector) => document.querySelector(selector) !== null);
+    const { violations } = await axe.run({ include: include.map((selector) => [selector]) }, { resultTypes: ['violations'] });
+    return violations.filter((entry) => entry.impact === 'serious' || entry.impact === 'critical').map((entry) => `${entry.id}: ${JSON.stringify(entry.nodes[0]?.target)}`);
   });
 }
 
@@ -128,6 +148,21 @@ describe('independent coding', () => {
     await expect.poll(() => ana.getByTestId('view-filter-marker').textContent()).toBe('Showing only your highlights — 2 of the team’s hidden here');
     await expect.poll(() => bo.getByTestId('view-filter-marker').textContent()).toBe('Showing only your highlights — 2 of the team’s hidden here');
     await saveScreenshot(ana, 'coders-only-mine-ana');
+    // The Annotations panel lists Ana's two and says the view filter hides the other two.
+    await ana.getByRole('button', { name: 'Annotations', exact: true }).click();
+    await expect.poll(() => ana.getByTestId('annotation-count').textContent()).toBe('2 highlights');
+    await expect(ana.getByTestId('annotations-hidden').textContent()).resolves.toBe('2 more hidden by “Showing: only mine” (status bar)');
+    await ana.keyboard.press('Escape');
+    await ana.getByTestId('panel-annotations').waitFor({ state: 'detached' });
+    // The menu open, looked at and scanned by axe.
+    await ana.getByTestId('view-filter').click();
+    await ana.getByRole('menu', { name: 'Show highlights of' }).waitFor();
+    await expect(ana.getByRole('menuitemradio', { checked: true }).textContent()).resolves.toBe('Only mine');
+    await saveScreenshot(ana, 'coders-view-filter-menu');
+    expect(await seriousViolations(ana)).toEqual([]);
+    await ana.keyboard.press('Escape');
+    await ana.getByRole('menu', { name: 'Show highlights of' }).waitFor({ state: 'detached' });
+    await expect(ana.evaluate(() => document.activeElement?.getAttribute('data-testid'))).resolves.toBe('view-filter');
     await saveScreenshot(bo, 'coders-only-mine-bo');
 
     // Bo's view of Ana's highlights only; then everyone's again, nothing lost.
@@ -155,6 +190,7 @@ describe('independent coding', () => {
     });
     await expect(ana.getByTestId('compare-count').textContent()).resolves.toBe('4 disagreements in this article (N / P step).');
     await saveScreenshot(ana, 'coders-compare-1440');
+    expect(await seriousViolations(ana)).toEqual([]);
 
     // Step: a click on Next, then the N key; each is announced and scrolled to.
     await ana.getByTestId('compare-next').click();
