@@ -5,7 +5,8 @@
  * field) scroll the reader to each A-only or B-only segment and announce it ("Ana only:
  * “…”"); one action resolves it as the person: "Apply <code> here" or "Remove mine"
  * (compare-model.ts; ordinary writes, so Ctrl/Cmd+Z undoes them). Closing the panel
- * (× or Escape) or choosing another tab removes the painting: the normal view is back.
+ * (×, or Escape in the panel or the article) or choosing another tab removes the painting:
+ * the normal view is back.
  *
  * The choice lives in the tab's subject (#shared/analysis/compare.ts), so the agreement
  * table can open this tab on a pair and a code.
@@ -98,6 +99,17 @@ export function CompareView({ workspace, subject }: AnalysisViewProps) {
   stepRef.current = step;
   useEffect(() => {
     const onKey = (event: KeyboardEvent): void => {
+      // Escape in the article leaves the comparison too (in the panel, the panel's own Escape
+      // does), unless the find bar or a popover is open to take it first. The article's editor
+      // marks every Escape as handled (it selects the parent node), so that mark says nothing.
+      if (event.key === 'Escape' && workspace.getSnapshot().popover === null && document.querySelector('.find-bar') === null) {
+        const target = event.target as Element | null;
+        if (target?.closest('.reader-document') != null) {
+          event.preventDefault();
+          workspace.setPanel(null);
+        }
+        return;
+      }
       const direction = stepOf(event);
       if (direction === 0) return;
       event.preventDefault();
@@ -105,7 +117,7 @@ export function CompareView({ workspace, subject }: AnalysisViewProps) {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, []);
+  }, [workspace]);
 
   return (
     <div className="compare-view" data-testid="compare-view">

@@ -16,6 +16,7 @@ import { saveScreenshot } from '../helpers/browser.ts';
 import { useApp } from '../helpers/app-page.ts';
 import { startInProcessServer, type InProcessSyncServer } from '../helpers/sync-server.ts';
 import { highlightTexts } from './annotate-support.ts';
+import { textRect } from './reader-support.ts';
 import { joinWithInvite, pageSnapshot, startTeammate, tagByHand, waitForPhase } from './sync-support.ts';
 
 /** Ana's spans and Bo's: overlapping in the middle, one of each alone. */
@@ -226,6 +227,14 @@ describe('independent coding', () => {
       both: ['pivotal role in post-war'],
     });
     await saveScreenshot(bo, 'coders-compare-bo');
+    // Bo reads on: a click in the text, N steps from there, Escape there leaves the comparison.
+    const plain = await textRect(bo, 'autonomous');
+    await bo.mouse.click((plain.startX + plain.endX) / 2, plain.y);
+    await bo.keyboard.press('n');
+    await expect.poll(() => bo.getByTestId('compare-announce').textContent()).toBe(`Ana Aliyeva only: “${ANA_ALONE}” (1 of 3)`);
+    await bo.keyboard.press('Escape');
+    await bo.getByTestId('compare-view').waitFor({ state: 'detached' });
+    await expect(bo.locator('[data-compare-kind]').count()).resolves.toBe(0);
 
     // Escape leaves the comparison: nothing of it stays painted, Ana's own highlights are back.
     await ana.keyboard.press('Escape');
