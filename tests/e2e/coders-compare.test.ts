@@ -215,6 +215,11 @@ describe('independent coding', () => {
     // The disagreement that took its place is brought into view.
     await expect.poll(() => currentInView(ana)).toBe(true);
     await saveScreenshot(ana, 'coders-compare-1280');
+    // The resolution is an ordinary edit of Ana's: Ctrl+Z takes it back, Shift+Ctrl+Z redoes it.
+    await ana.keyboard.press('Control+z');
+    await expect.poll(() => comparedOnScreen(ana)).toEqual({ a: [ANA_ALONE, 'played a '], b: [' in post-war', BO_ALONE], both: ['pivotal role'] });
+    await ana.keyboard.press('Shift+Control+z');
+    await expect.poll(() => comparedOnScreen(ana)).toEqual({ a: [ANA_ALONE, 'played a '], b: [BO_ALONE], both: ['pivotal role in post-war'] });
 
     // Bo sees it arrive: in his project, and in his own Compare.
     await expect.poll(() => codedQuotes(bo), { timeout: 10_000 }).toContain(' in post-war');
