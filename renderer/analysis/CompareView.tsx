@@ -55,6 +55,8 @@ export function CompareView({ workspace, subject }: AnalysisViewProps) {
   /* eslint-enable react-hooks/exhaustive-deps */
   const [current, setCurrent] = useState(-1);
   const painter = useRef<ComparePainter | null>(null);
+  // Another article starts from its first disagreement.
+  useEffect(() => setCurrent(-1), [readerDocumentId]);
   const count = comparison?.disagreements.length ?? 0;
   const shownIndex = Math.min(current, count - 1);
   const shown = shownIndex >= 0 ? comparison?.disagreements[shownIndex] ?? null : null;
@@ -152,8 +154,8 @@ export function CompareView({ workspace, subject }: AnalysisViewProps) {
             {count === 0 ? 'No disagreements in this article.' : `${count} disagreement${count === 1 ? '' : 's'} in this article (N / P step).`}
           </p>
           <p className="compare__current" role="status" aria-live="polite" data-testid="compare-announce">{announced}</p>
-          {shown !== null && me !== null && (
-            <CompareResolve onResolved={() => { revealAfterPaint.current = true; }} workspace={workspace} article={reader!.article} comparison={comparison} segment={shown} tag={tag} me={me} codeName={codes.find((code) => code.id === tag)?.name ?? ''} />
+          {shown !== null && me !== null && reader !== null && (
+            <CompareResolve onResolved={() => { revealAfterPaint.current = true; }} workspace={workspace} article={reader.article} comparison={comparison} segment={shown} tag={tag} me={me} codeName={codes.find((code) => code.id === tag)?.name ?? ''} />
           )}
         </>
       )}
