@@ -10,6 +10,7 @@ import type { ComponentType } from 'react';
 import type { Article } from '#shared/documents/article.ts';
 import type { AnnotationWorkspace } from '../annotations/workspace.ts';
 import { AgreementView } from './AgreementView.tsx';
+import { CompareView } from './CompareView.tsx';
 
 /** What every analysis view gets. */
 export interface AnalysisViewProps {
@@ -31,4 +32,5 @@ export interface AnalysisTab {
 /** The tabs, in display order. */
 export const ANALYSIS_TABS: readonly AnalysisTab[] = [
   { id: 'agreement', label: 'Agreement', View: AgreementView },
+  { id: 'compare', label: 'Compare', View: CompareView },
 ];

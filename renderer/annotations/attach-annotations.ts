@@ -17,7 +17,7 @@ const selectionReporterKey = new PluginKey('marginalia-selection-reporter');
 
 /** Attaches annotations to `view` showing `article`; `scroller` is the reader's scroll container. */
 export function attachAnnotations(workspace: AnnotationWorkspace, view: EditorView, article: Article, scroller: HTMLElement): () => void {
-  const highlights = createDocumentHighlights(workspace.session.doc, article);
+  const highlights = createDocumentHighlights(workspace.session.doc, article, workspace.shownMember);
   const plugin = createHighlightsPlugin(highlights.initialSpans(), {
     // A click on a highlight focuses it and opens its popover; a click outside every
     // highlight clears focus (and so closes the popover).

@@ -18,6 +18,10 @@
  * created. `changeTogether` folds the plugin update a local edit causes into the caller's
  * own editor transaction (creating a highlight also collapses the selection and focuses
  * it: one editor update instead of three).
+ *
+ * The view filter (#shared/analysis/view-filter.ts) applies here, so the reader and the margin
+ * (which reads `spans()`) agree: a highlight that is not the shown person's is left out of
+ * the spans and counted as hidden; `refilter` re-reads every highlight when the filter changes.
  */
 import type * as Y from 'yjs';
 import type { Transaction } from 'prosemirror-state';
@@ -26,7 +30,9 @@ import type { Article } from '#shared/documents/article.ts';
 import { highlightIdsOfDocument, notedHighlights } from '#shared/model/doc-indexes.ts';
 import { chosenHighlightColour } from '#shared/model/highlight-colour.ts';
 import { liveAnchorOf, liveTagIdsOf } from '#shared/model/highlight-reads.ts';
-import type { HighlightId } from '#shared/model/ids.ts';
+import type { HighlightId, MemberId } from '#shared/model/ids.ts';
+import { isHighlightOf } from '#shared/analysis/view-filter.ts';
+import { createViewContext, type ViewContext } from '#shared/model/views.ts';
 import { observeProject, type ProjectChange } from '#shared/model/observe.ts';
 import { placeHighlight, type Placement } from '#shared/model/placements.ts';
 import { buildTagIndex, type TagIndex } from '#shared/model/tag-index.ts';
@@ -43,6 +49,10 @@ export interface DocumentHighlights {
   spans(): ReadonlyMap<HighlightId, HighlightSpan>;
   /** Live highlights of this article that could not be placed. */
   unanchored(): readonly HighlightId[];
+  /** How many live highlights of this article the view filter hides. */
+  hiddenCount(): number;
+  /** Re-reads every highlight after the view filter changed (repaints the connected view). */
+  refilter(): void;
   /** Canonical text range of a placed highlight. */
   rangeOf(id: HighlightId): Placement;
   /** Sends model changes to `view` until the returned function is called. */
@@ -67,11 +77,15 @@ function combineMeta(earlier: HighlightsMeta, later: HighlightsMeta): Highlights
   };
 }
 
-/** Creates the bridge for `article` over the project `doc`. */
-export function createDocumentHighlights(doc: Y.Doc, article: Article): DocumentHighlights {
+/**
+ * Creates the bridge for `article` over the project `doc`; `shownMember` says whose
+ * highlights are shown (null: everyone's).
+ */
+export function createDocumentHighlights(doc: Y.Doc, article: Article, shownMember: () => MemberId | null = () => null): DocumentHighlights {
   const documentId = article.meta.id;
   const spans = new Map<HighlightId, HighlightSpan>();
   const unanchored = new Set<HighlightId>();
+  const hidden = new Set<HighlightId>();
   const listeners = new Set<() => void>();
   let tagIndex: TagIndex = buildTagIndex(doc);
   // Asked for before this bridge registers its own change listener, so it is current when that runs.
@@ -84,9 +98,10 @@ export function createDocumentHighlights(doc: Y.Doc, article: Article): Document
   };
   doc.on('afterTransaction', onEarlyTransaction);
 
-  const spanOf = (id: HighlightId): HighlightSpan | 'unplaced' | null => {
+  const spanOf = (id: HighlightId, member: MemberId | null, context: () => ViewContext): HighlightSpan | 'unplaced' | 'hidden' | null => {
     const stored = liveAnchorOf(doc, id);
     if (stored === undefined || stored.documentId !== documentId) return null;
+    if (member !== null && !isHighlightOf(doc, id, member, context())) return 'hidden';
     const placement = placeHighlight(doc, id, article, stored);
     if (placement === null) return 'unplaced';
     return {
@@ -108,9 +123,14 @@ export function createDocumentHighlights(doc: Y.Doc, article: Article): Document
     const wanted = ids === null ? null : new Set(ids);
     const upsert: HighlightSpan[] = [];
     const remove: HighlightId[] = [];
+    const member = shownMember();
+    let shared: ViewContext | null = null;
+    const context = (): ViewContext => (shared ??= createViewContext(doc));
     const visit = (id: HighlightId): void => {
-      const span = spanOf(id);
-      if (span === null) {
+      const span = spanOf(id, member, context);
+      if (span === 'hidden') hidden.add(id);
+      else hidden.delete(id);
+      if (span === null || span === 'hidden') {
         unanchored.delete(id);
         if (spans.delete(id)) remove.push(id);
         return;
@@ -144,6 +164,13 @@ export function createDocumentHighlights(doc: Y.Doc, article: Article): Document
     initialSpans: () => [...spans.values()],
     spans: () => spans,
     unanchored: () => [...unanchored],
+    hiddenCount: () => hidden.size,
+    refilter() {
+      const meta = refresh(null);
+      const view = connectedView;
+      if (view !== null && (meta.upsert?.length ?? 0) + (meta.remove?.length ?? 0) > 0) view.dispatch(setHighlightsMeta(view.state.tr, meta));
+      notify();
+    },
     rangeOf: (id) => (spans.has(id) ? placeHighlight(doc, id, article) : null),
     connect(view) {
       // Catch up on anything that changed between creating the bridge and the view.
@@ -161,8 +188,13 @@ export function createDocumentHighlights(doc: Y.Doc, article: Article): Document
         }
         const relevant = change.tags.size > 0 ? null : change.highlights;
         if (relevant !== null && relevant.size === 0) return;
+        const hiddenBefore = hidden.size;
         const meta = refresh(relevant, change.tags);
-        if ((meta.upsert?.length ?? 0) + (meta.remove?.length ?? 0) === 0) return;
+        if ((meta.upsert?.length ?? 0) + (meta.remove?.length ?? 0) === 0) {
+          // A hidden teammate's highlight arrived or left: only the hidden count changed.
+          if (hidden.size !== hiddenBefore) notify();
+          return;
+        }
         if (held !== null) {
           held.push(meta);
           return;

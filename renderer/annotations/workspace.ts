@@ -10,10 +10,12 @@
  * these actions; each action belongs to exactly one of the parts.
  */
 import type { Actor } from '#shared/model/write.ts';
-import type { HighlightId, NoteId } from '#shared/model/ids.ts';
+import type { HighlightId, MemberId, NoteId } from '#shared/model/ids.ts';
+import { shownMember, type ViewFilter } from '#shared/analysis/view-filter.ts';
 import { localProjectId, type KeyValueStore } from '../store/identity.ts';
 import { createLocalActor } from '../store/local-actor.ts';
 import { getProjectSession, type ProjectSession } from '../store/project-session.ts';
+import { loadViewFilter, saveViewFilter } from '../store/view-filter-store.ts';
 import { createUiState, initialSnapshot, type Notice, type PanelName, type WorkspaceSnapshot } from '../store/ui-state.ts';
 import { createReaderRegistry, type OpenReader } from './reader-registry.ts';
 
@@ -27,6 +29,10 @@ export interface AnnotationWorkspace {
   /** The local person as a model actor; stamps the project on first use. Throws before first run. */
   actor(): Actor;
   setPanel(panel: PanelName | null): void;
+  /** Shows everyone's highlights, only mine or one person's (remembered per project on this machine). */
+  setViewFilter(filter: ViewFilter): void;
+  /** The one person whose highlights are shown, or null when everyone's are. */
+  shownMember(): MemberId | null;
   /** Opens the Analysis panel on `tab` (an id of analysis/analysis-tabs.ts), with an optional subject. */
   openAnalysis(tab: string, subject?: string | null): void;
   /** Focuses a highlight of the open reader (null clears); `reveal` scrolls it into view. */
@@ -59,7 +65,8 @@ export interface WorkspaceOptions {
 export function createAnnotationWorkspace(options: WorkspaceOptions): AnnotationWorkspace {
   const session = options.session ?? getProjectSession(localProjectId(options.storage));
   const person = createLocalActor(options.storage, session);
-  const ui = createUiState(initialSnapshot({ member: person.member(), loaded: session.loaded(), storage: session.storage() }));
+  const viewFilter = loadViewFilter(options.storage, session.projectId);
+  const ui = createUiState(initialSnapshot({ member: person.member(), loaded: session.loaded(), storage: session.storage(), viewFilter }));
   const readers = createReaderRegistry(ui, options.navigate);
 
   session.onStorage((storage) => ui.update({ storage }));
@@ -77,6 +84,13 @@ export function createAnnotationWorkspace(options: WorkspaceOptions): Annotation
     undo: person.undo,
     redo: person.redo,
     setPanel: (panel) => ui.update({ panel }),
+    setViewFilter(filter) {
+      saveViewFilter(options.storage, session.projectId, filter);
+      ui.update({ viewFilter: filter });
+      // The open article repaints at once; the margin and panels follow the snapshot.
+      readers.reader()?.highlights.refilter();
+    },
+    shownMember: () => shownMember(ui.getSnapshot().viewFilter, ui.getSnapshot().member?.id ?? null),
     openAnalysis: (tab, subject = null) => ui.update({ panel: 'analysis', analysis: { tab, subject } }),
     requestNoteEditor: (note) => ui.update({ editNote: note }),
     showPopover(id) {

@@ -19,6 +19,7 @@ import { attachAnnotations } from '../annotations/attach-annotations.ts';
 import { useOptionalWorkspace } from '../annotations/use-workspace.ts';
 import { LibraryNav } from '../library/LibraryNav.tsx';
 import { MarginColumn } from '../margin/MarginColumn.tsx';
+import { ViewFilterMenu } from '../analysis/ViewFilterMenu.tsx';
 import { ProjectMenu } from '../panels/ProjectMenu.tsx';
 import { Contents } from '../reader/Contents.tsx';
 import { ReaderView, type ReaderHandle } from '../reader/ReaderView.tsx';
@@ -117,6 +118,7 @@ export function ReaderScreen({ article, entries, positions, commands }: ReaderSc
       )}
       status={(
         <>
+          {annotations !== null && <ViewFilterMenu workspace={annotations} />}
           <span
             className="status-bar__selection"
             data-testid="selection-status"

@@ -57,7 +57,8 @@ export function MarginColumn() {
   const marginFocus = useAfterPaint(snapshot.focused);
   const container = useRef<HTMLDivElement>(null);
   const reader = workspace.reader();
-  const nearby = useNearbyNotedHighlights(reader, version);
+  // The view filter changes which highlights have spans: measure again when it changes.
+  const nearby = useNearbyNotedHighlights(reader, version, snapshot.viewFilter);
   // Views of the current model version by highlight: a focus change or a scroll reuses them.
   const viewCache = useRef<{ version: number; reader: OpenReader | null; views: Map<HighlightId, HighlightView | undefined> }>({ version: -1, reader: null, views: new Map() });
 

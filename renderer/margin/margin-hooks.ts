@@ -50,9 +50,9 @@ export function useMarginVersion(doc: Y.Doc, documentId: string | null): number 
 /**
  * Ids of noted highlights of the open article lying within a screen above or below the
  * reader's viewport (estimated in document positions from the visible range), recomputed at
- * most once per frame on scroll and whenever `version` changes.
+ * most once per frame on scroll and whenever `version` or `filter` (the view filter) changes.
  */
-export function useNearbyNotedHighlights(reader: OpenReader | null, version: number): ReadonlySet<HighlightId> {
+export function useNearbyNotedHighlights(reader: OpenReader | null, version: number, filter?: unknown): ReadonlySet<HighlightId> {
   const [ids, setIds] = useState<ReadonlySet<HighlightId>>(() => new Set());
   useEffect(() => {
     if (reader === null) return undefined;
@@ -93,7 +93,7 @@ export function useNearbyNotedHighlights(reader: OpenReader | null, version: num
       scroller.removeEventListener('scroll', schedule);
       window.removeEventListener('resize', schedule);
     };
-  }, [reader, version]);
+  }, [reader, version, filter]);
   return ids;
 }
 

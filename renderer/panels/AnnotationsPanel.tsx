@@ -1,7 +1,8 @@
 /**
  * Annotations across the whole corpus ("retrieve segments"): filter by tag (a parent
  * includes its children), person, document, with-note only and text in quote or note;
- * click a result to open its article, scroll to the highlight and focus it. Records of the
+ * click a result to open its article, scroll to the highlight and focus it. The view filter
+ * (whose highlights are shown, chosen in the status bar) narrows the list too. Records of the
  * project no reader can use (docs/architecture.md §9) are counted in one quiet line.
  */
 import { useMemo, useState } from 'react';
@@ -9,9 +10,10 @@ import type { MemberId, TagId } from '#shared/model/ids.ts';
 import { listMembers } from '#shared/model/project.ts';
 import { filterAnnotations, listTags, type AnnotationFilter, type TagTreeNode } from '#shared/model/queries.ts';
 import { createSkipLog, describeSkipped } from '#shared/model/read-guards.ts';
+import { isViewOf } from '#shared/analysis/view-filter.ts';
 import type { Article } from '#shared/documents/article.ts';
 import { documentTitles } from '../store/use-library-articles.ts';
-import { useDocVersion } from '../annotations/use-workspace.ts';
+import { useDocVersion, useWorkspaceSnapshot } from '../annotations/use-workspace.ts';
 import type { AnnotationWorkspace } from '../annotations/workspace.ts';
 import { formatTime, memberNames } from './people.ts';
 
@@ -64,7 +66,14 @@ export function AnnotationsPanel({ workspace, articles }: AnnotationsPanelProps)
     ...(withNote ? { withNote: true } : {}),
     ...(text.trim() !== '' ? { text } : {}),
   };
-  const results = useMemo(() => filterAnnotations(doc, filter), [doc, version, tag, person, documentId, withNote, text]);
+  const { viewFilter } = useWorkspaceSnapshot(workspace);
+  const shown = workspace.shownMember();
+  // The view filter (status bar) applies on top of the panel's own filters.
+  const { results, hidden } = useMemo(() => {
+    const matching = filterAnnotations(doc, filter);
+    const kept = shown === null ? matching : matching.filter((view) => isViewOf(view, shown));
+    return { results: kept, hidden: matching.length - kept.length };
+  }, [doc, version, tag, person, documentId, withNote, text, viewFilter, shown]);
   /* eslint-enable react-hooks/exhaustive-deps */
 
   return (
@@ -86,6 +95,7 @@ export function AnnotationsPanel({ workspace, articles }: AnnotationsPanelProps)
         <input type="search" placeholder="Text in quote or note" value={text} onChange={(e) => setText(e.target.value)} aria-label="Filter by text" data-testid="filter-text" />
       </div>
       <p className="annotations-panel__count" data-testid="annotation-count" aria-live="polite">{results.length} highlight{results.length === 1 ? '' : 's'}</p>
+      {hidden > 0 && <p className="panel-empty" data-testid="annotations-hidden">{hidden} more hidden by “Showing: {viewFilter.show === 'mine' ? 'only mine' : nameOf(shown ?? undefined)}” (status bar)</p>}
       {skippedLine !== '' && <p className="panel-empty" data-testid="annotations-skipped">{skippedLine}</p>}
       <ol className="annotation-list">
         {results.slice(0, RESULT_LIMIT).map((view) => (

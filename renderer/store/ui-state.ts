@@ -7,8 +7,10 @@
  * One immutable snapshot, replaced on every change, so components read it with
  * `useSyncExternalStore` and nothing re-renders between changes. The focused highlight
  * lives here and only here: the reader's highlights plugin paints whatever this says
- * (annotations/reader-registry.ts sends it as transaction metadata).
+ * (annotations/reader-registry.ts sends it as transaction metadata). The view filter says whose
+ * highlights are shown (#shared/analysis/view-filter.ts).
  */
+import { SHOW_EVERYONE, type ViewFilter } from '#shared/analysis/view-filter.ts';
 import type { HighlightId, NoteId } from '#shared/model/ids.ts';
 import type { LocalMember } from './identity.ts';
 import type { StorageStatus } from './local-persistence.ts';
@@ -49,6 +51,8 @@ export interface WorkspaceSnapshot {
   readonly readerDocumentId: string | null;
   /** The Analysis panel's tab and subject (kept while the panel is closed). */
   readonly analysis: AnalysisState;
+  /** Whose highlights the reader, margin and panels show (kept per project on this machine). */
+  readonly viewFilter: ViewFilter;
 }
 
 /** A subscribable snapshot with one way to change it. */
@@ -60,8 +64,8 @@ export interface UiState {
 }
 
 /** The state before anything happened: no panel, focus, notice, note request or open article. */
-export function initialSnapshot(input: Pick<WorkspaceSnapshot, 'member' | 'loaded' | 'storage'>): WorkspaceSnapshot {
-  return { ...input, panel: null, focused: null, popover: null, notice: null, editNote: null, selectionVersion: 0, readerDocumentId: null, analysis: { tab: null, subject: null } };
+export function initialSnapshot(input: Pick<WorkspaceSnapshot, 'member' | 'loaded' | 'storage'> & { readonly viewFilter?: ViewFilter }): WorkspaceSnapshot {
+  return { viewFilter: SHOW_EVERYONE, ...input, panel: null, focused: null, popover: null, notice: null, editNote: null, selectionVersion: 0, readerDocumentId: null, analysis: { tab: null, subject: null } };
 }
 
 /** Creates the state holding `initial`. */
