@@ -13,6 +13,12 @@
  * A refusal closes the sender's socket with a reason and one log line, and throws so
  * Hocuspocus drops the message.
  *
+ * Work per turn of the event loop is bounded (`structsPerTurn`): an update is read and
+ * checked a slice at a time (shared/model/update-slices.ts), yielding between slices, and
+ * one larger than a slice is applied here a slice per turn — only once every slice passed,
+ * so a refusal leaves the room untouched — while its socket is not read; Hocuspocus then
+ * reads an emptied update and acknowledges the message once.
+ *
  * A room is weighed before loading by counting its stored structs (document-store.ts); a
  * room over budget is refused with a log line naming the command to inspect it, never
  * loaded half way — so a too-large room cannot crash the server at every start.
@@ -59,6 +65,16 @@ export interface RoomGuard {
   readonly extension: Extension;
   /** Structs held by all loaded rooms. */
   totalStructs(): number;
+}
+
+/** The connection, room and controls an incoming update is weighed and applied with. */
+interface UpdateTarget {
+  readonly connection: beforeHandleMessagePayload['connection'];
+  readonly document: Y.Doc;
+  readonly documentName: string;
+  readonly stillOpen: () => boolean;
+  /** Stops reading the socket until the message is handled. */
+  readonly pause: () => void;
 }
 
 /** Structs a Y.Doc holds in memory (every client's struct list). */
@@ -133,7 +149,7 @@ export function createRoomGuard(options: RoomGuardOptions): RoomGuard {
    * cuts `update` into slices of `structsPerTurn` structs, yielding between slices;
    * refuses (throws) at the first problem. Nothing is applied here.
    */
-  const checkInSlices = async (update: Uint8Array, document: Y.Doc, socket: WebSocketLike, stillOpen: () => boolean) => {
+  const checkInSlices = async (update: Uint8Array, document: Y.Doc, socket: WebSocketLike, stillOpen: () => boolean, pause: () => void) => {
     const validator = createUpdateValidator({
       limits: { maxStructs: limits.maxUpdateStructs, maxSameOriginSiblings: limits.maxSameOriginSiblings },
       lookup: lookupIn(document),
@@ -143,6 +159,7 @@ export function createRoomGuard(options: RoomGuardOptions): RoomGuard {
     const reader = updateSlices(update, limits.structsPerTurn);
     for (;;) {
       if (parts.length > 0) {
+        pause();
         await nextTurn();
         if (!stillOpen()) throw { reason: REFUSAL_REASONS.tokenRevoked };
       }
@@ -165,6 +182,53 @@ export function createRoomGuard(options: RoomGuardOptions): RoomGuard {
       parts.push(next.value);
     }
     return { parts, structs };
+  };
+
+  /**
+   * Weighs an update against its room and budgets (refusing, with a throw, what does not
+   * fit) and, when it is larger than one slice, charges it to its token and applies it a
+   * slice per turn; smaller updates are left to Hocuspocus to apply.
+   */
+  const weighAndApply = async (update: Uint8Array, target: UpdateTarget): Promise<void> => {
+    const { connection, document, documentName, stillOpen, pause } = target;
+    const socket = connection.webSocket;
+    const slices = await checkInSlices(update, document, socket, stillOpen, pause);
+    const structs = slices.structs;
+    const projectedBytes = store.storedBytes(documentName) + update.byteLength;
+    if (projectedBytes > limits.maxDocumentBytes) {
+      refuse(socket, CLOSE_CODES.documentTooLarge, REFUSAL_REASONS.documentTooLarge,
+        `${documentName} would grow to ${projectedBytes} bytes (limit ${limits.maxDocumentBytes})`);
+    }
+    const inRoom = roomStructs.get(documentName) ?? structsInMemory(document);
+    if (inRoom + structs > limits.maxRoomStructs) {
+      refuse(socket, CLOSE_CODES.documentTooLarge, REFUSAL_REASONS.documentTooLarge,
+        `${documentName} would hold ${inRoom + structs} structs (limit ${limits.maxRoomStructs})`);
+    }
+    if (total + structs > limits.maxTotalStructs) {
+      refuse(socket, CLOSE_CODES.serverFull, REFUSAL_REASONS.serverFull,
+        `loaded rooms would hold ${total + structs} structs (limit ${limits.maxTotalStructs})`);
+    }
+    if (slices.parts.length === 1) return;
+    // A large update: its structs are charged to the token here (the front door read only its first slice),
+    // reserved in the budgets so that other connections' updates see them, and applied a slice per turn.
+    if (!options.chargeStructs(socket, structs)) {
+      refuse(socket, CLOSE_CODES.rateLimited, REFUSAL_REASONS.rateLimited,
+        `over ${limits.tokenStructsPerSecond} structs/s (burst ${limits.tokenStructBurst}) for its token`);
+    }
+    setRoom(documentName, inRoom + structs);
+    const origin = { source: 'connection', connection };
+    try {
+      for (const [index, part] of slices.parts.entries()) {
+        if (index > 0) await nextTurn();
+        if (!stillOpen()) throw { reason: REFUSAL_REASONS.tokenRevoked };
+        Y.applyUpdate(document, part, origin);
+      }
+    } finally {
+      setRoom(documentName, structsInMemory(document));
+    }
+    // Applied: what Hocuspocus goes on to read is an empty update (0 clients, 0 deletions — the bytes
+    // zeroed in place), so it acknowledges the message as usual without applying it a second time.
+    update.fill(0);
   };
 
   const extension: Extension = {
@@ -203,46 +267,19 @@ export function createRoomGuard(options: RoomGuardOptions): RoomGuard {
       if (!stillOpen()) throw { reason: REFUSAL_REASONS.tokenRevoked };
       const frame = inspectClientFrame(message);
       if (!frame.ok || !frame.update) return;
-      const update = frame.update;
-      const slices = await checkInSlices(update, document, socket, stillOpen);
-      const structs = slices.structs;
-      const projectedBytes = store.storedBytes(documentName) + update.byteLength;
-      if (projectedBytes > limits.maxDocumentBytes) {
-        refuse(socket, CLOSE_CODES.documentTooLarge, REFUSAL_REASONS.documentTooLarge,
-          `${documentName} would grow to ${projectedBytes} bytes (limit ${limits.maxDocumentBytes})`);
-      }
-      const inRoom = roomStructs.get(documentName) ?? structsInMemory(document);
-      if (inRoom + structs > limits.maxRoomStructs) {
-        refuse(socket, CLOSE_CODES.documentTooLarge, REFUSAL_REASONS.documentTooLarge,
-          `${documentName} would hold ${inRoom + structs} structs (limit ${limits.maxRoomStructs})`);
-      }
-      if (total + structs > limits.maxTotalStructs) {
-        refuse(socket, CLOSE_CODES.serverFull, REFUSAL_REASONS.serverFull,
-          `loaded rooms would hold ${total + structs} structs (limit ${limits.maxTotalStructs})`);
-      }
-      if (slices.parts.length === 1) return;
-      // A large update: its structs are charged to the token here (the front door read only its first slice),
-      // reserved in the budgets so that other connections' updates see them, and applied a slice per turn.
-      if (!options.chargeStructs(socket, structs)) {
-        refuse(socket, CLOSE_CODES.rateLimited, REFUSAL_REASONS.rateLimited,
-          `over ${limits.tokenStructsPerSecond} structs/s (burst ${limits.tokenStructBurst}) for its token`);
-      }
-      setRoom(documentName, inRoom + structs);
-      const origin = { source: 'connection', connection };
-      options.pauseReading(socket, true);
+      // While a large update is checked and applied (over several turns), its socket is not read,
+      // so no frames queue up behind it.
+      let paused = false;
+      const pause = () => {
+        if (paused) return;
+        paused = true;
+        options.pauseReading(socket, true);
+      };
       try {
-        for (const [index, part] of slices.parts.entries()) {
-          if (index > 0) await nextTurn();
-          if (!stillOpen()) throw { reason: REFUSAL_REASONS.tokenRevoked };
-          Y.applyUpdate(document, part, origin);
-        }
+        await weighAndApply(frame.update, { connection, document, documentName, stillOpen, pause });
       } finally {
-        setRoom(documentName, structsInMemory(document));
-        options.pauseReading(socket, false);
+        if (paused) options.pauseReading(socket, false);
       }
-      // Applied: what Hocuspocus goes on to read is an empty update (0 clients, 0 deletions — the bytes
-      // zeroed in place), so it acknowledges the message as usual without applying it a second time.
-      update.fill(0);
     },
     async afterHandleMessage({ document, documentName }) {
       if (roomStructs.has(documentName)) setRoom(documentName, structsInMemory(document));
