@@ -13,17 +13,17 @@
  *   before authenticating and half silent.
  * Each attacker connects from its own loopback address (127.0.0.2–4), as from its own machine.
  * Every socket's end is posted back: the close code, "HTTP 503" for a refused upgrade, or
- * "open at the end" for one the worker cut when the time was up.
+ * "open at the end" for one the attacker cut when the time was up.
  */
 import * as Y from 'yjs';
 import { concurrentInsertsUpdate, tinyEntriesUpdate } from '../tests/helpers/hostile-updates.ts';
 import { authFrame, openRaw, queryAwarenessFrame, updateFrame, type RawSocket } from '../tests/electron/server/raw-client.ts';
 import type { SocketOutcome } from './close-codes.ts';
 
-/** Which hostile client a worker plays. */
+/** Which hostile client an attacker process plays. */
 export type AttackerRole = 'flood' | 'updates' | 'unauthenticated';
 
-/** What a worker is given. */
+/** What an attacker process is given. */
 export interface AttackPlan {
   readonly role: AttackerRole;
   readonly url: string;
