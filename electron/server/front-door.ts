@@ -8,7 +8,10 @@
  *
  * For every frame (`admitMessage`), without touching any room: refused sockets are not
  * read; text frames, frames that do not decode and updates that do not fit the project
- * layout or the per-update bounds (shared/model/update-validation.ts) close the socket; a
+ * layout or the per-update bounds (shared/model/update-validation.ts) close the socket —
+ * reading at most two slices of `structsPerTurn` structs of any update, so that no frame
+ * costs more than a bounded amount of work here (a larger update is checked whole, a slice
+ * per turn, by the room guard); a
  * socket may send only a few messages before it authenticates and must authenticate
  * within a deadline; every connection, and every token across its connections, has a
  * message rate, and every token a rate of structs its updates may carry (token buckets,
