@@ -6,14 +6,15 @@
  * team traffic — 10 projects × 5 clients (Hocuspocus provider over `ws`), 100 updates/s
  * round-robin, each teammate timing the arrival of `{ seq, sentAt }` — runs twice for
  * `loadSeconds()` each (one key per update, so no write overwrites another unseen): first alone (the baseline), then while the hostile clients of
- * sync-attackers.ts (worker threads: a message flood from one token, insert storms and
+ * sync-attackers.ts (child processes: a message flood from one token, insert storms and
  * tiny-item floods from another, unauthenticated sockets) work against the same server.
  * Deliveries not seen after a drain period count as lost. The attackers share the machine's
  * two cores with the server and the honest clients, so the latency under attack includes
- * that contention.
+ * that contention; the CPU each side used in each phase (server, honest clients, attackers)
+ * is reported with the figures, to tell the server's cost from the machine's.
  */
 import { readFileSync } from 'node:fs';
-import { Worker } from 'node:worker_threads';
+import { fork } from 'node:child_process';
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
@@ -40,11 +41,23 @@ interface HonestClient {
   readonly provider: HocuspocusProvider;
 }
 
-/** One phase's deliveries, filled by the clients' observers. */
+/** One phase's deliveries, filled by the clients' observers, and the CPU each process used. */
 interface PhaseRecord {
   readonly latencies: number[];
   readonly rss: number[];
   lost: number;
+  /** CPU time of the server process and of this one (the honest clients) in the phase, in ms. */
+  serverCpuMs: number;
+  honestCpuMs: number;
+  wallMs: number;
+}
+
+const newRecord = (): PhaseRecord => ({ latencies: [], rss: [], lost: 0, serverCpuMs: 0, honestCpuMs: 0, wallMs: 0 });
+
+/** CPU time (user + system) of process `pid` so far, in ms, from /proc (clock ticks of 10 ms). */
+function cpuMsOf(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+  return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 
 function rssMegabytes(pid: number): number {
@@ -58,6 +71,8 @@ const now = () => performance.timeOrigin + performance.now();
 async function runPhase(clients: HonestClient[], record: PhaseRecord, seconds: number, pid: number, firstSeq: number): Promise<void> {
   const total = seconds * UPDATES_PER_SECOND;
   const started = performance.now();
+  const serverCpuBefore = cpuMsOf(pid);
+  const honestCpuBefore = process.cpuUsage();
   const rssTimer = setInterval(() => record.rss.push(rssMegabytes(pid)), 1000);
   for (let sent = 0; sent < total; ) {
     const due = Math.min(total, Math.floor(((performance.now() - started) / 1000) * UPDATES_PER_SECOND));
@@ -73,20 +88,26 @@ async function runPhase(clients: HonestClient[], record: PhaseRecord, seconds: n
   clearInterval(rssTimer);
   record.rss.push(rssMegabytes(pid));
   record.lost = expected - record.latencies.length;
+  const honestCpu = process.cpuUsage(honestCpuBefore);
+  record.serverCpuMs = cpuMsOf(pid) - serverCpuBefore;
+  record.honestCpuMs = (honestCpu.user + honestCpu.system) / 1000;
+  record.wallMs = performance.now() - started;
 }
 
 /** How each hostile client did, by role. */
 type AttackReport = Record<AttackerRole, AttackerReport>;
 
 function runAttacker(plan: AttackPlan): Promise<AttackerReport> {
-  const worker = new Worker(new URL('./sync-attackers.ts', import.meta.url), { workerData: plan });
+  const child = fork(new URL('./sync-attackers.ts', import.meta.url), [], { stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+  child.send(plan);
   return new Promise<AttackerReport>((resolve, reject) => {
-    worker.once('message', (message: AttackerReport | { error: string }) => {
-      void worker.terminate();
+    child.once('message', (message: AttackerReport | { error: string }) => {
+      child.kill();
       if ('error' in message) reject(new Error(`the ${plan.role} attacker failed: ${message.error}`));
       else resolve(message);
     });
-    worker.once('error', reject);
+    child.once('error', reject);
+    child.once('exit', (code) => reject(new Error(`the ${plan.role} attacker exited (${code}) before reporting`)));
   });
 }
 
@@ -115,7 +136,7 @@ export async function measureDeliveryUnderAttack(): Promise<Metric[]> {
   const server = await startChildServer({ dataDir: data.dir });
   const pid = server.child.pid as number;
   const clients: HonestClient[] = [];
-  let record: PhaseRecord = { latencies: [], rss: [], lost: 0 };
+  let record: PhaseRecord = newRecord();
   try {
     for (const { id, token } of honest) {
       for (let member = 0; member < CLIENTS_PER_PROJECT; member++) {
@@ -139,10 +160,10 @@ export async function measureDeliveryUnderAttack(): Promise<Metric[]> {
 
     // One unrecorded second first, so the baseline does not time the server's warm-up.
     await runPhase(clients, record, 1, pid, 2_000_000);
-    const baseline: PhaseRecord = { latencies: [], rss: [], lost: 0 };
+    const baseline = newRecord();
     record = baseline;
     await runPhase(clients, baseline, seconds, pid, 0);
-    const underAttack: PhaseRecord = { latencies: [], rss: [], lost: 0 };
+    const underAttack = newRecord();
     record = underAttack;
     const attackers = runAttackers({ url: server.url, room: roomForProject(hostile), floodToken, updateToken, seconds });
     await runPhase(clients, underAttack, seconds, pid, 1_000_000);
@@ -163,6 +184,7 @@ function attackMetrics(baseline: PhaseRecord, underAttack: PhaseRecord, report: 
   const baselineName = `delivery latency without attack (${workload})`;
   const baseP99 = quantile(baseline.latencies, 0.99);
   const attackP99 = quantile(underAttack.latencies, 0.99);
+  const attackerCpuMs = report.flood.cpuMs + report.updates.cpuMs + report.unauthenticated.cpuMs;
   const hostileSockets = report.flood.outcomes.length + report.updates.outcomes.length + report.unauthenticated.outcomes.length;
   return [
     {
@@ -190,6 +212,21 @@ function attackMetrics(baseline: PhaseRecord, underAttack: PhaseRecord, report: 
       note: `sampled once a second; without attack at most ${Math.max(...baseline.rss).toFixed(0)} MB`,
     },
     {
+      name: 'server CPU under attack',
+      unit: '% of a core',
+      samples: [percentOfCore(underAttack.serverCpuMs, underAttack.wallMs)],
+      note:
+        `server ${percentOfCore(underAttack.serverCpuMs, underAttack.wallMs).toFixed(0)} % of a core under attack, ${percentOfCore(baseline.serverCpuMs, baseline.wallMs).toFixed(0)} % without; ` +
+        `on the same 2 cores the attackers used ${percentOfCore(attackerCpuMs, underAttack.wallMs).toFixed(0)} % (flood ${percentOfCore(report.flood.cpuMs, underAttack.wallMs).toFixed(0)}, ` +
+        `updates ${percentOfCore(report.updates.cpuMs, underAttack.wallMs).toFixed(0)}, unauthenticated ${percentOfCore(report.unauthenticated.cpuMs, underAttack.wallMs).toFixed(0)}) ` +
+        `and the honest clients ${percentOfCore(underAttack.honestCpuMs, underAttack.wallMs).toFixed(0)} % (${percentOfCore(baseline.honestCpuMs, baseline.wallMs).toFixed(0)} % without)`,
+    },
+    {
+      name: 'attackers CPU (their own processes)',
+      unit: '% of a core',
+      samples: [percentOfCore(attackerCpuMs, underAttack.wallMs)],
+    },
+    {
       name: 'hostile sockets ended by the server',
       unit: 'count',
       samples: [hostileSockets - countOpenAtEnd(report)],
@@ -200,6 +237,8 @@ function attackMetrics(baseline: PhaseRecord, underAttack: PhaseRecord, report: 
     },
   ];
 }
+
+const percentOfCore = (cpuMs: number, wallMs: number): number => (wallMs > 0 ? (100 * cpuMs) / wallMs : 0);
 
 function countOpenAtEnd(report: AttackReport): number {
   return [report.flood, report.updates, report.unauthenticated].flatMap((attacker) => attacker.outcomes).filter((outcome) => outcome === 'open at the end').length;

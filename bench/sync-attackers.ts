@@ -1,7 +1,8 @@
 /**
- * The hostile clients of the attack benchmark (sync-attack.ts), each run in its own worker
- * thread (`plan.role`) so that its busy loop neither sits on the event loop that times the
- * honest clients' deliveries nor delays another attacker's view of how its sockets ended.
+ * The hostile clients of the attack benchmark (sync-attack.ts), each run in its own child
+ * process (`plan.role`) so that its busy loop neither sits on the event loop that times the
+ * honest clients' deliveries nor delays another attacker's view of how its sockets ended,
+ * and so that the CPU the attack itself burns is measured apart from the server's.
  * For `seconds` seconds, against one server on 127.0.0.1, at the same time:
  * - a flooder: authenticates with its own token and sends query-awareness messages (the
  *   cheapest valid message) as fast as the socket drains, reconnecting whenever it is cut;
@@ -12,18 +13,17 @@
  *   before authenticating and half silent.
  * Each attacker connects from its own loopback address (127.0.0.2–4), as from its own machine.
  * Every socket's end is posted back: the close code, "HTTP 503" for a refused upgrade, or
- * "open at the end" for one the worker cut when the time was up.
+ * "open at the end" for one the attacker cut when the time was up.
  */
-import { parentPort, workerData } from 'node:worker_threads';
 import * as Y from 'yjs';
 import { concurrentInsertsUpdate, tinyEntriesUpdate } from '../tests/helpers/hostile-updates.ts';
 import { authFrame, openRaw, queryAwarenessFrame, updateFrame, type RawSocket } from '../tests/electron/server/raw-client.ts';
 import type { SocketOutcome } from './close-codes.ts';
 
-/** Which hostile client a worker plays. */
+/** Which hostile client an attacker process plays. */
 export type AttackerRole = 'flood' | 'updates' | 'unauthenticated';
 
-/** What a worker is given. */
+/** What an attacker process is given. */
 export interface AttackPlan {
   readonly role: AttackerRole;
   readonly url: string;
@@ -33,10 +33,12 @@ export interface AttackPlan {
   readonly seconds: number;
 }
 
-/** What a worker posts back when done: how each of its sockets ended, and what it sent. */
+/** What an attacker sends back when done: how each of its sockets ended, what it sent, its CPU time. */
 export interface AttackerReport {
   readonly outcomes: SocketOutcome[];
   readonly sent: number;
+  /** CPU time (user + system) the attacker's process used, in ms. */
+  readonly cpuMs: number;
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -139,7 +141,7 @@ async function unauthenticated(plan: AttackPlan, until: number, outcomes: Socket
   await Promise.all(pending);
 }
 
-async function attack(plan: AttackPlan): Promise<AttackerReport> {
+async function attack(plan: AttackPlan): Promise<Omit<AttackerReport, 'cpuMs'>> {
   const until = Date.now() + plan.seconds * 1000;
   const outcomes: SocketOutcome[] = [];
   if (plan.role === 'flood') return { outcomes, sent: await flood(plan, until, outcomes) };
@@ -148,10 +150,16 @@ async function attack(plan: AttackPlan): Promise<AttackerReport> {
   return { outcomes, sent: outcomes.length };
 }
 
-if (parentPort) {
-  const port = parentPort;
-  attack(workerData as AttackPlan).then(
-    (report) => port.postMessage(report),
-    (error: unknown) => port.postMessage({ error: String(error) }),
-  );
+/** Run as a child process (sync-attack.ts forks it): the plan arrives as the first message. */
+if (process.send) {
+  process.once('message', (plan: AttackPlan) => {
+    const send = (message: AttackerReport | { error: string }) => process.send?.(message);
+    attack(plan).then(
+      (report) => {
+        const cpu = process.cpuUsage();
+        send({ ...report, cpuMs: (cpu.user + cpu.system) / 1000 });
+      },
+      (error: unknown) => send({ error: String(error) }),
+    );
+  });
 }

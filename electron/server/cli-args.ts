@@ -27,7 +27,7 @@ export const USAGE = `Marginalia team sync server
         [--max-unauthenticated N] [--max-unauthenticated-per-address N] [--auth-timeout-ms N]
         [--max-messages-before-auth N] [--connection-rate N] [--connection-burst N]
         [--token-rate N] [--token-burst N] [--token-struct-rate N] [--token-struct-burst N]
-        [--revocation-grace-ms N]
+        [--revocation-grace-ms N] [--structs-per-turn N]
   room inspect --project ID                         stored size and structs of a project's room
   project create --name NAME [--server-url URL]     new project id, a first token and its invite
   token create --project ID [--label L] [--server-url URL]
@@ -84,6 +84,7 @@ const LIMIT_FLAGS: Record<string, readonly [keyof ServerLimits, number, number]>
   'token-struct-rate': ['tokenStructsPerSecond', 1, 100_000_000],
   'token-struct-burst': ['tokenStructBurst', 1, 1_000_000_000],
   'revocation-grace-ms': ['revocationGraceMs', 0, 60_000],
+  'structs-per-turn': ['structsPerTurn', 1, 1_000_000],
 };
 
 const FLAGS_BY_COMMAND: Record<string, readonly string[]> = {

@@ -8,7 +8,10 @@
  *
  * For every frame (`admitMessage`), without touching any room: refused sockets are not
  * read; text frames, frames that do not decode and updates that do not fit the project
- * layout or the per-update bounds (shared/model/update-validation.ts) close the socket; a
+ * layout or the per-update bounds (shared/model/update-validation.ts) close the socket —
+ * reading at most two slices of `structsPerTurn` structs of any update, so that no frame
+ * costs more than a bounded amount of work here (a larger update is checked whole, a slice
+ * per turn, by the room guard); a
  * socket may send only a few messages before it authenticates and must authenticate
  * within a deadline; every connection, and every token across its connections, has a
  * message rate, and every token a rate of structs its updates may carry (token buckets,
@@ -19,6 +22,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { RawData, WebSocket } from 'ws';
 import { CLOSE_CODES, REFUSAL_REASONS } from '#shared/sync/protocol.ts';
+import { updateSlices } from '#shared/model/update-slices.ts';
 import { validateUpdate } from '#shared/model/update-validation.ts';
 import { inspectClientFrame } from './frame-inspector.ts';
 import { logEntry } from './server-log.ts';
@@ -56,6 +60,10 @@ export interface FrontDoor {
   refuse(socket: WebSocket, code: number, reason: string, detail: string, logged?: boolean): void;
   /** True once `socket` was refused or revoked. */
   isRefused(socket: WebSocket): boolean;
+  /** Charges `structs` to the token of `socket` (its struct rate); false when that is over the rate. */
+  chargeStructs(socket: WebSocket, structs: number): boolean;
+  /** Stops (true) or resumes (false) reading `socket`'s frames; a refused socket stays unread. */
+  pauseReading(socket: WebSocket, paused: boolean): void;
   /** The socket closed. */
   closed(socket: WebSocket): void;
   /** Sockets open and not yet authenticated. */
@@ -158,7 +166,18 @@ export function createFrontDoor(limits: ServerLimits, log: SyncServerLogger): Fr
       const frame = inspectClientFrame(bytes);
       if (!frame.ok) return fail(CLOSE_CODES.malformedMessage, REFUSAL_REASONS.malformedMessage, frame.detail);
       if (frame.update) {
-        const verdict = validateUpdate(frame.update, {
+        // At most two slices are read here, whatever the update's size: a larger update is checked whole
+        // (and charged to its token) in slices by the room guard, before any of it is applied.
+        let first: Uint8Array;
+        let more: boolean;
+        try {
+          const slices = updateSlices(frame.update, limits.structsPerTurn);
+          first = slices.next().value as Uint8Array;
+          more = slices.next().done !== true;
+        } catch (error) {
+          return fail(CLOSE_CODES.malformedMessage, REFUSAL_REASONS.malformedMessage, `undecodable update: ${String(error)}`);
+        }
+        const verdict = validateUpdate(more ? first : frame.update, {
           limits: { maxStructs: limits.maxUpdateStructs, maxSameOriginSiblings: limits.maxSameOriginSiblings },
         });
         if (!verdict.ok) {
@@ -166,7 +185,7 @@ export function createFrontDoor(limits: ServerLimits, log: SyncServerLogger): Fr
             ? fail(CLOSE_CODES.malformedMessage, REFUSAL_REASONS.malformedMessage, verdict.reason)
             : fail(CLOSE_CODES.updateRefused, REFUSAL_REASONS.updateRefused, verdict.reason);
         }
-        if (state.tokenId !== null && !structBuckets.get(state.tokenId)?.take(verdict.structs)) {
+        if (!more && !door.chargeStructs(socket, verdict.structs)) {
           return fail(CLOSE_CODES.rateLimited, REFUSAL_REASONS.rateLimited,
             `over ${limits.tokenStructsPerSecond} structs/s (burst ${limits.tokenStructBurst}) for token ${state.tokenId}`);
         }
@@ -191,8 +210,21 @@ export function createFrontDoor(limits: ServerLimits, log: SyncServerLogger): Fr
       }
       if (logged) log(logEntry('message-rejected', { reason, detail, closeCode: code }));
       socket.close(code, reason);
+      // A socket over a rate is not read any more: the frames it keeps sending stay in the kernel,
+      // unparsed, until the grace cuts it. (Other refusals keep reading for the close handshake,
+      // so that the app learns the reason at once.)
+      if (code === CLOSE_CODES.rateLimited) socket.pause();
     },
     isRefused: (socket) => states.get(socket)?.refused ?? false,
+    chargeStructs(socket, structs) {
+      const tokenId = states.get(socket)?.tokenId;
+      return tokenId === null || tokenId === undefined || (structBuckets.get(tokenId)?.take(structs) ?? true);
+    },
+    pauseReading(socket, paused) {
+      if (states.get(socket)?.refused) return;
+      if (paused) socket.pause();
+      else socket.resume();
+    },
     closed(socket) {
       const state = states.get(socket);
       if (!state) return;

@@ -10,7 +10,9 @@
 import type { Extension, onLoadDocumentPayload, onStoreDocumentPayload } from '@hocuspocus/server';
 import * as Y from 'yjs';
 import type { DocumentStore } from './document-store.ts';
+import { DEFAULT_SERVER_LIMITS } from './server-limits.ts';
 import { logEntry } from './server-log.ts';
+import { applyInSlices } from './sliced-apply.ts';
 import type { SyncServerLogger } from './server-log.ts';
 
 /** Origin used when applying the stored state, so it is recognisable in update handlers. */
@@ -22,6 +24,8 @@ export interface PersistenceExtensionOptions {
   readonly log: SyncServerLogger;
   /** True once the database is closed (during shutdown); stores then become no-ops. */
   readonly isClosed: () => boolean;
+  /** Structs of the stored state applied per event-loop turn when a room loads (server-limits.ts). */
+  readonly structsPerTurn?: number;
 }
 
 /** Compacts one room now; logs the outcome. Returns false if the store failed. */
@@ -51,7 +55,8 @@ export function createPersistenceExtension(options: PersistenceExtensionOptions)
     extensionName: 'marginalia-sqlite-persistence',
     async onLoadDocument({ document, documentName }: onLoadDocumentPayload) {
       const stored = options.store.load(documentName);
-      if (stored) Y.applyUpdate(document, stored, LOAD_ORIGIN);
+      // In slices, yielding between them: a large room loads without stalling the other rooms.
+      if (stored) await applyInSlices(document, stored, LOAD_ORIGIN, options.structsPerTurn ?? DEFAULT_SERVER_LIMITS.structsPerTurn);
       document.on('update', (update: Uint8Array) => {
         if (options.isClosed()) throw new Error('the sync server is shutting down; update not stored');
         try {

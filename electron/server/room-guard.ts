@@ -13,6 +13,12 @@
  * A refusal closes the sender's socket with a reason and one log line, and throws so
  * Hocuspocus drops the message.
  *
+ * Work per turn of the event loop is bounded (`structsPerTurn`): an update is read and
+ * checked a slice at a time (shared/model/update-slices.ts), yielding between slices, and
+ * one larger than a slice is applied here a slice per turn — only once every slice passed,
+ * so a refusal leaves the room untouched — while its socket is not read; Hocuspocus then
+ * reads an emptied update and acknowledges the message once.
+ *
  * A room is weighed before loading by counting its stored structs (document-store.ts); a
  * room over budget is refused with a log line naming the command to inspect it, never
  * loaded half way — so a too-large room cannot crash the server at every start.
@@ -29,11 +35,13 @@ import { CLOSE_CODES, REFUSAL_REASONS } from '#shared/sync/protocol.ts';
 import { projectFromRoom } from '#shared/sync/rooms.ts';
 import { CONTENT, TYPE_REF, readStructs } from '#shared/model/update-structs.ts';
 import type { StructId } from '#shared/model/update-structs.ts';
-import { validateUpdate } from '#shared/model/update-validation.ts';
+import { updateSlices } from '#shared/model/update-slices.ts';
+import { createUpdateValidator } from '#shared/model/update-validation.ts';
 import type { KnownItem } from '#shared/model/update-validation.ts';
 import type { DocumentStore } from './document-store.ts';
 import { inspectClientFrame } from './frame-inspector.ts';
 import { logEntry } from './server-log.ts';
+import { nextTurn } from './sliced-apply.ts';
 import type { SyncServerLogger } from './server-log.ts';
 import type { ServerLimits } from './server-limits.ts';
 
@@ -46,6 +54,10 @@ export interface RoomGuardOptions {
   readonly isRefused: (socket: WebSocketLike) => boolean;
   /** Closes a socket for what it sent, with one log line. */
   readonly refuse: (socket: WebSocketLike, code: number, reason: string, detail: string) => void;
+  /** Charges `structs` to the socket's token (its struct rate); false when over it. */
+  readonly chargeStructs: (socket: WebSocketLike, structs: number) => boolean;
+  /** Stops (true) or resumes (false) reading frames from the socket, while a large update is applied. */
+  readonly pauseReading: (socket: WebSocketLike, paused: boolean) => void;
 }
 
 /** The extension plus the memory figures it keeps. */
@@ -53,6 +65,16 @@ export interface RoomGuard {
   readonly extension: Extension;
   /** Structs held by all loaded rooms. */
   totalStructs(): number;
+}
+
+/** The connection, room and controls an incoming update is weighed and applied with. */
+interface UpdateTarget {
+  readonly connection: beforeHandleMessagePayload['connection'];
+  readonly document: Y.Doc;
+  readonly documentName: string;
+  readonly stillOpen: () => boolean;
+  /** Stops reading the socket until the message is handled. */
+  readonly pause: () => void;
 }
 
 /** Structs a Y.Doc holds in memory (every client's struct list). */
@@ -122,6 +144,93 @@ export function createRoomGuard(options: RoomGuardOptions): RoomGuard {
     throw { code, reason };
   };
 
+  /**
+   * Reads, checks (layout, bounds, crowded positions, with the room's items at hand) and
+   * cuts `update` into slices of `structsPerTurn` structs, yielding between slices;
+   * refuses (throws) at the first problem. Nothing is applied here.
+   */
+  const checkInSlices = async (update: Uint8Array, document: Y.Doc, socket: WebSocketLike, stillOpen: () => boolean, pause: () => void) => {
+    const validator = createUpdateValidator({
+      limits: { maxStructs: limits.maxUpdateStructs, maxSameOriginSiblings: limits.maxSameOriginSiblings },
+      lookup: lookupIn(document),
+    });
+    const parts: Uint8Array[] = [];
+    let structs = 0;
+    const reader = updateSlices(update, limits.structsPerTurn);
+    for (;;) {
+      if (parts.length > 0) {
+        pause();
+        await nextTurn();
+        if (!stillOpen()) throw { reason: REFUSAL_REASONS.tokenRevoked };
+      }
+      let next: IteratorResult<Uint8Array, void>;
+      try {
+        next = reader.next();
+      } catch (error) {
+        return refuse(socket, CLOSE_CODES.malformedMessage, REFUSAL_REASONS.malformedMessage, `undecodable update: ${String(error)}`);
+      }
+      if (next.done) break;
+      const verdict = validator.check(next.value);
+      if (!verdict.ok) {
+        refuse(socket, verdict.malformed ? CLOSE_CODES.malformedMessage : CLOSE_CODES.updateRefused,
+          verdict.malformed ? REFUSAL_REASONS.malformedMessage : REFUSAL_REASONS.updateRefused, verdict.reason);
+      } else {
+        structs = verdict.structs;
+      }
+      const crowded = crowdedInsert(document, next.value, limits.maxSameOriginSiblings);
+      if (crowded) refuse(socket, CLOSE_CODES.updateRefused, REFUSAL_REASONS.updateRefused, crowded);
+      parts.push(next.value);
+    }
+    return { parts, structs };
+  };
+
+  /**
+   * Weighs an update against its room and budgets (refusing, with a throw, what does not
+   * fit) and, when it is larger than one slice, charges it to its token and applies it a
+   * slice per turn; smaller updates are left to Hocuspocus to apply.
+   */
+  const weighAndApply = async (update: Uint8Array, target: UpdateTarget): Promise<void> => {
+    const { connection, document, documentName, stillOpen, pause } = target;
+    const socket = connection.webSocket;
+    const slices = await checkInSlices(update, document, socket, stillOpen, pause);
+    const structs = slices.structs;
+    const projectedBytes = store.storedBytes(documentName) + update.byteLength;
+    if (projectedBytes > limits.maxDocumentBytes) {
+      refuse(socket, CLOSE_CODES.documentTooLarge, REFUSAL_REASONS.documentTooLarge,
+        `${documentName} would grow to ${projectedBytes} bytes (limit ${limits.maxDocumentBytes})`);
+    }
+    const inRoom = roomStructs.get(documentName) ?? structsInMemory(document);
+    if (inRoom + structs > limits.maxRoomStructs) {
+      refuse(socket, CLOSE_CODES.documentTooLarge, REFUSAL_REASONS.documentTooLarge,
+        `${documentName} would hold ${inRoom + structs} structs (limit ${limits.maxRoomStructs})`);
+    }
+    if (total + structs > limits.maxTotalStructs) {
+      refuse(socket, CLOSE_CODES.serverFull, REFUSAL_REASONS.serverFull,
+        `loaded rooms would hold ${total + structs} structs (limit ${limits.maxTotalStructs})`);
+    }
+    if (slices.parts.length === 1) return;
+    // A large update: its structs are charged to the token here (the front door read only its first slice),
+    // reserved in the budgets so that other connections' updates see them, and applied a slice per turn.
+    if (!options.chargeStructs(socket, structs)) {
+      refuse(socket, CLOSE_CODES.rateLimited, REFUSAL_REASONS.rateLimited,
+        `over ${limits.tokenStructsPerSecond} structs/s (burst ${limits.tokenStructBurst}) for its token`);
+    }
+    setRoom(documentName, inRoom + structs);
+    const origin = { source: 'connection', connection };
+    try {
+      for (const [index, part] of slices.parts.entries()) {
+        if (index > 0) await nextTurn();
+        if (!stillOpen()) throw { reason: REFUSAL_REASONS.tokenRevoked };
+        Y.applyUpdate(document, part, origin);
+      }
+    } finally {
+      setRoom(documentName, structsInMemory(document));
+    }
+    // Applied: what Hocuspocus goes on to read is an empty update (0 clients, 0 deletions — the bytes
+    // zeroed in place), so it acknowledges the message as usual without applying it a second time.
+    update.fill(0);
+  };
+
   const extension: Extension = {
     extensionName: 'marginalia-room-guard',
     priority: 1000,
@@ -152,32 +261,24 @@ export function createRoomGuard(options: RoomGuardOptions): RoomGuard {
     async afterLoadDocument({ document, documentName }) {
       setRoom(documentName, structsInMemory(document));
     },
-    async beforeHandleMessage({ connection, document, documentName, update }: beforeHandleMessagePayload) {
+    async beforeHandleMessage({ connection, document, documentName, update: message }: beforeHandleMessagePayload) {
       const socket = connection.webSocket;
-      if (options.isRefused(socket)) throw { reason: REFUSAL_REASONS.tokenRevoked };
-      const frame = inspectClientFrame(update);
+      const stillOpen = () => !options.isRefused(socket);
+      if (!stillOpen()) throw { reason: REFUSAL_REASONS.tokenRevoked };
+      const frame = inspectClientFrame(message);
       if (!frame.ok || !frame.update) return;
-      const verdict = validateUpdate(frame.update, {
-        limits: { maxStructs: limits.maxUpdateStructs, maxSameOriginSiblings: limits.maxSameOriginSiblings },
-        lookup: lookupIn(document),
-      });
-      if (!verdict.ok) refuse(socket, CLOSE_CODES.updateRefused, REFUSAL_REASONS.updateRefused, verdict.reason);
-      const crowded = crowdedInsert(document, frame.update, limits.maxSameOriginSiblings);
-      if (crowded) refuse(socket, CLOSE_CODES.updateRefused, REFUSAL_REASONS.updateRefused, crowded);
-      const structs = verdict.ok ? verdict.structs : 0;
-      const projectedBytes = store.storedBytes(documentName) + frame.update.byteLength;
-      if (projectedBytes > limits.maxDocumentBytes) {
-        refuse(socket, CLOSE_CODES.documentTooLarge, REFUSAL_REASONS.documentTooLarge,
-          `${documentName} would grow to ${projectedBytes} bytes (limit ${limits.maxDocumentBytes})`);
-      }
-      const inRoom = roomStructs.get(documentName) ?? structsInMemory(document);
-      if (inRoom + structs > limits.maxRoomStructs) {
-        refuse(socket, CLOSE_CODES.documentTooLarge, REFUSAL_REASONS.documentTooLarge,
-          `${documentName} would hold ${inRoom + structs} structs (limit ${limits.maxRoomStructs})`);
-      }
-      if (total + structs > limits.maxTotalStructs) {
-        refuse(socket, CLOSE_CODES.serverFull, REFUSAL_REASONS.serverFull,
-          `loaded rooms would hold ${total + structs} structs (limit ${limits.maxTotalStructs})`);
+      // While a large update is checked and applied (over several turns), its socket is not read,
+      // so no frames queue up behind it.
+      let paused = false;
+      const pause = () => {
+        if (paused) return;
+        paused = true;
+        options.pauseReading(socket, true);
+      };
+      try {
+        await weighAndApply(frame.update, { connection, document, documentName, stillOpen, pause });
+      } finally {
+        if (paused) options.pauseReading(socket, false);
       }
     },
     async afterHandleMessage({ document, documentName }) {

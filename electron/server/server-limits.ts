@@ -21,6 +21,11 @@ export interface ServerLimits {
   readonly maxUpdateStructs: number;
   /** Most items of one update inserted at one position. */
   readonly maxSameOriginSiblings: number;
+  /**
+   * Most structs checked or applied in one turn of the event loop: a larger update (or a
+   * stored room being loaded) is checked and applied in slices of this many structs.
+   */
+  readonly structsPerTurn: number;
   /** Most structs one room may hold in memory. */
   readonly maxRoomStructs: number;
   /** Most structs all loaded rooms together may hold. */
@@ -63,6 +68,8 @@ export const DEFAULT_SERVER_LIMITS: ServerLimits = {
   maxDocumentBytes: DEFAULT_MAX_DOCUMENT_BYTES,
   maxUpdateStructs: DEFAULT_UPDATE_LIMITS.maxStructs,
   maxSameOriginSiblings: DEFAULT_UPDATE_LIMITS.maxSameOriginSiblings,
+  // About 10 ms of work per turn (a 2,000-struct slice of a project applies in 10–20 ms).
+  structsPerTurn: 1000,
   maxRoomStructs: 500_000,
   maxTotalStructs: 1_500_000,
   maxUnauthenticatedSockets: 64,
@@ -74,9 +81,11 @@ export const DEFAULT_SERVER_LIMITS: ServerLimits = {
   tokenMessagesPerSecond: 200,
   tokenBurst: 1000,
   // A person's edits are a few structs each; the burst lets a whole reference project
-  // (about 56,000 structs) arrive at once, several times over.
-  tokenStructsPerSecond: 20_000,
-  tokenStructBurst: 250_000,
+  // (about 56,000 structs) arrive at once, twice over. Every struct costs memory for as
+  // long as its room is loaded (and the garbage collector's time with it), so the rate is
+  // what a busy writer needs, not what the server could absorb.
+  tokenStructsPerSecond: 2_000,
+  tokenStructBurst: 120_000,
   revocationGraceMs: 1000,
   allowedOrigins: [],
 };

@@ -119,7 +119,7 @@ export async function startSyncServer(options: SyncServerOptions): Promise<SyncS
   const documents = createDocumentStore(db);
   const tokens = createTokenStore(db);
   let databaseClosed = false;
-  const persistenceOptions = { store: documents, log, isClosed: () => databaseClosed };
+  const persistenceOptions = { store: documents, log, isClosed: () => databaseClosed, structsPerTurn: limits.structsPerTurn };
   const door = createFrontDoor(limits, log);
   const socketsById = new Map<string, WebSocket>();
   const access = createAccessControl(tokens, log, {
@@ -135,6 +135,8 @@ export async function startSyncServer(options: SyncServerOptions): Promise<SyncS
     log,
     isRefused: (socket: WebSocketLike) => door.isRefused(socket as WebSocket),
     refuse: (socket: WebSocketLike, code, reason, detail) => door.refuse(socket as WebSocket, code, reason, detail),
+    chargeStructs: (socket: WebSocketLike, structs) => door.chargeStructs(socket as WebSocket, structs),
+    pauseReading: (socket: WebSocketLike, paused) => door.pauseReading(socket as WebSocket, paused),
   });
 
   const hocuspocus = new Hocuspocus({

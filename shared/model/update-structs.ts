@@ -61,7 +61,8 @@ export interface UpdateSummary {
   readonly deleteRanges: number;
 }
 
-type Decoder = Y.UpdateDecoderV1 | Y.UpdateDecoderV2;
+/** The two update decoders of yjs. */
+export type Decoder = Y.UpdateDecoderV1 | Y.UpdateDecoderV2;
 
 const BIT6 = 32;
 const BIT7 = 64;
@@ -91,7 +92,7 @@ export function readStructs(
     const client = decoder.readClient();
     let clock = decoding.readVarUint(decoder.restDecoder);
     for (let index = 0; index < count; index++) {
-      const header = readOne(decoder, client, clock);
+      const header = readStructHeader(decoder, client, clock);
       clock += header.length;
       structs++;
       const stop = visit(header);
@@ -115,7 +116,11 @@ export function readStructs(
   return { structs, deleteRanges };
 }
 
-function readOne(decoder: Decoder, client: number, clock: number): StructHeader {
+/**
+ * Reads one struct's header at the decoder's position (struct `clock` of `client`) and
+ * skips its content; the decoder is left at the next struct. Throws on malformed bytes.
+ */
+export function readStructHeader(decoder: Decoder, client: number, clock: number): StructHeader {
   const id = { client, clock };
   const info = decoder.readInfo();
   const content = info & BITS5;

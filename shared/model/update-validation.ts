@@ -75,11 +75,32 @@ const idKey = (id: StructId): string => `${id.client}:${id.clock}`;
  * @example validateUpdate(bytes).ok || closeSocket(...)
  */
 export function validateUpdate(update: Uint8Array, options: ValidateOptions = {}): UpdateVerdict {
+  return createUpdateValidator(options).check(update);
+}
+
+/** Checks the slices of one update (update-slices.ts) in turn, as one update. */
+export interface UpdateValidator {
+  /**
+   * Checks the next slice; the verdict counts every slice checked so far, and the limits
+   * apply to them together. After a refusal the validator refuses everything.
+   */
+  check(slice: Uint8Array): UpdateVerdict;
+}
+
+/**
+ * A validator that sees an update slice by slice: items of earlier slices are known to
+ * later ones, and same-position and struct counts run across slices, so checking every
+ * slice gives the verdict `validateUpdate` gives the whole update — while each call costs
+ * only its slice, letting a caller yield between slices.
+ */
+export function createUpdateValidator(options: ValidateOptions = {}): UpdateValidator {
   const limits = { ...DEFAULT_UPDATE_LIMITS, ...options.limits };
   const lookup = options.lookup ?? (() => undefined);
   const local = new Map<string, KnownItem>();
   const siblings = new Map<string, number>();
   let structs = 0;
+  let deleteRanges = 0;
+  let refusal: UpdateVerdict | null = null;
 
   const known = (id: StructId): KnownItem | undefined => local.get(idKey(id)) ?? lookup(id);
 
@@ -104,18 +125,30 @@ export function validateUpdate(update: Uint8Array, options: ValidateOptions = {}
     return undefined;
   };
 
-  try {
-    const result = readStructs(update, options.format ?? 'v1', visit, (declared) =>
-      declared > Math.max(limits.maxStructs, limits.maxDeleteRanges) ? `an update declaring ${declared} structs` : undefined,
-    );
-    if ('stopped' in result) return { ok: false, reason: result.stopped, malformed: false };
-    if (result.deleteRanges > limits.maxDeleteRanges) {
-      return { ok: false, reason: `more than ${limits.maxDeleteRanges} delete ranges in one update`, malformed: false };
+  const checkSlice = (slice: Uint8Array): UpdateVerdict => {
+    try {
+      const result = readStructs(slice, options.format ?? 'v1', visit, (declared) =>
+        declared > Math.max(limits.maxStructs, limits.maxDeleteRanges) ? `an update declaring ${declared} structs` : undefined,
+      );
+      if ('stopped' in result) return { ok: false, reason: result.stopped, malformed: false };
+      deleteRanges += result.deleteRanges;
+      if (deleteRanges > limits.maxDeleteRanges) {
+        return { ok: false, reason: `more than ${limits.maxDeleteRanges} delete ranges in one update`, malformed: false };
+      }
+      return { ok: true, structs, deleteRanges };
+    } catch (error) {
+      return { ok: false, reason: `undecodable update: ${error instanceof Error ? error.message : String(error)}`, malformed: true };
     }
-    return { ok: true, structs: result.structs, deleteRanges: result.deleteRanges };
-  } catch (error) {
-    return { ok: false, reason: `undecodable update: ${error instanceof Error ? error.message : String(error)}`, malformed: true };
-  }
+  };
+
+  return {
+    check(slice) {
+      if (refusal) return refusal;
+      const verdict = checkSlice(slice);
+      if (!verdict.ok) refusal = verdict;
+      return verdict;
+    },
+  };
 }
 
 /** The map key of an item: its own, or the one it inherits from its origin; undefined when unknown. */

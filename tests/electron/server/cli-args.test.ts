@@ -25,6 +25,8 @@ describe('parseCliArgs', () => {
       ok: true,
       command: { limits: { maxRoomStructs: 1000, tokenMessagesPerSecond: 5, maxMessageBytes: 4096, allowedOrigins: ['https://a.example', 'http://127.0.0.1:*'] } },
     });
+    expect(parseCliArgs(['--structs-per-turn', '250'])).toMatchObject({ ok: true, command: { limits: { structsPerTurn: 250 } } });
+    expect(parseCliArgs(['--structs-per-turn', '0'])).toMatchObject({ ok: false });
     expect(parseCliArgs(['--allow-origins', 'example.org'])).toMatchObject({ ok: false });
     expect(parseCliArgs(['--max-room-structs', 'lots'])).toMatchObject({ ok: false, error: '--max-room-structs must be a whole number, got "lots"' });
     expect(parseCliArgs(['room', 'inspect', '--project', 'Slr7gOcuQv2_q1GrIRdttw'])).toMatchObject({ ok: true, command: { kind: 'room-inspect' } });
