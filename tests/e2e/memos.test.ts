@@ -119,8 +119,9 @@ describe('memos', () => {
     await expect(leyla.getByTestId('memo-item').count()).resolves.toBe(0);
   });
 
-  it('opens a code memo from its codebook row and a document memo from the reader', async () => {
+  it('opens a code memo from its codebook row and a document memo from the reader; links a picked highlight; undoes', async () => {
     const leyla = await person('Leyla', { width: 1280, height: 800 });
+    await highlightPhrase(leyla, LINKED);
     await openPanel(leyla, 'Codebook');
     await addTagInCodebook(leyla, 'Energy');
     await leyla.getByRole('button', { name: 'Memo on Energy' }).click();
@@ -128,6 +129,12 @@ describe('memos', () => {
     await memoText(leyla).click();
     await leyla.keyboard.type('Pipelines and **transit**.');
     await preview(leyla).locator('strong').filter({ hasText: 'transit' }).waitFor();
+    await leyla.getByRole('button', { name: 'Pick a highlight…' }).click();
+    await leyla.waitForFunction(() => document.activeElement?.getAttribute('data-testid') === 'memo-picker-search');
+    await leyla.keyboard.type('PEACEKEEPING');
+    await leyla.getByTestId('memo-picker-item').filter({ hasText: LINKED }).click();
+    await expect.poll(() => memoText(leyla).inputValue()).toMatch(/^Pipelines and \*\*transit\*\*\.\[peacekeeping forces\]\(highlight:[A-Za-z0-9_-]{22}\)$/);
+    await preview(leyla).getByTestId('memo-link').filter({ hasText: LINKED }).waitFor();
     await expect(panelFits(leyla)).resolves.toBe(true);
     await screenshot(leyla, 'memo-code-1280');
 
@@ -135,6 +142,12 @@ describe('memos', () => {
     await leyla.getByRole('button', { name: 'Document memo' }).click();
     await leyla.getByRole('heading', { name: `Document memo: ${DISPUTES.title}` }).waitFor();
     await memoText(leyla).click();
+    await leyla.keyboard.type('1. Borders\n2. Gas');
+    await expect.poll(() => preview(leyla).locator('ol li').allTextContents()).toEqual(['Borders', 'Gas']);
+    // Undo in the memo undoes the person's own typing; here that started the memo, so it is gone again.
+    await leyla.keyboard.press('Control+z');
+    await expect.poll(() => memoText(leyla).inputValue()).toBe('');
+    await leyla.getByText('Nothing written yet.').waitFor();
     await leyla.keyboard.type('1. Borders\n2. Gas');
     await expect.poll(() => preview(leyla).locator('ol li').allTextContents()).toEqual(['Borders', 'Gas']);
     await leyla.getByRole('button', { name: '← All memos' }).click();
