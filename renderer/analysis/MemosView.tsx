@@ -30,7 +30,8 @@ function MemoList({ workspace, articles, memos }: { workspace: AnnotationWorkspa
   const [query, setQuery] = useState('');
   const nameOf = memberNames(doc);
   const needle = foldText(query).trim();
-  const shown = needle === '' ? memos : memos.filter((memo) => foldText(memo.text).includes(needle));
+  // Searched as read: a link counts by its quote, not by its markup.
+  const shown = needle === '' ? memos : memos.filter((memo) => foldText(memoPlainText(memo.text)).includes(needle));
   const hasProjectMemo = memos.some((memo) => memo.about.kind === 'project');
   return (
     <div className="memo-list">
