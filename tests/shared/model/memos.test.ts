@@ -12,7 +12,7 @@ import { getMemo, listMemos } from '#shared/model/memo-views.ts';
 import { editMemo, memoText, setMemoText, startMemo } from '#shared/model/memos.ts';
 import { createProject } from '#shared/model/project.ts';
 import { encodeProjectFile } from '#shared/model/project-file.ts';
-import { mergeProjectFile } from '#shared/model/project-merge.ts';
+import { describeProjectFile, mergeProjectFile } from '#shared/model/project-merge.ts';
 import { createSkipLog } from '#shared/model/read-guards.ts';
 import { createUndoManager } from '#shared/model/undo.ts';
 import { replica, syncAll } from '../../helpers/replicas.ts';
@@ -86,8 +86,11 @@ describe('memos', () => {
     createProject(leyla.doc, leyla.actor, { name: 'Leyla' });
     createProject(tomas.doc, tomas.actor, { name: 'Tomas' });
     startMemo(tomas.doc, tomas.actor, PROJECT_MEMO, 'Tomas’s project memo');
+    const described = describeProjectFile(leyla.doc, encodeProjectFile(tomas.doc));
+    expect(described).toMatchObject({ ok: true, summary: { memos: 1, people: [{ id: 'tomas' }] } });
     const result = mergeProjectFile(leyla.doc, encodeProjectFile(tomas.doc));
-    expect(result.ok).toBe(true);
+    expect(result).toMatchObject({ ok: true, summary: { memos: 1 } });
+    expect(mergeProjectFile(leyla.doc, encodeProjectFile(tomas.doc))).toMatchObject({ ok: true, summary: { memos: 0 } });
     expect(getMemo(leyla.doc, PROJECT_MEMO)?.text).toBe('Tomas’s project memo');
   });
 
