@@ -106,7 +106,7 @@ export function MemoEditor({ workspace, articles, subject, about, title, memo, o
       )}
       {later.map((record) => (
         <div key={record.id} className="memo-editor__later">
-          <p className="memo-editor__meta">Also started by {nameOf(record.createdBy)}, {formatTime(record.createdAt)}, at the same time (written offline):</p>
+          <p className="memo-editor__meta">Also started by {nameOf(record.createdBy)}, {formatTime(record.createdAt)}, apart from the text above (both kept when the work was merged):</p>
           {record.editable ? (
             <MemoTextarea workspace={workspace} subject={subject} recordId={record.id} label={`${title}, started by ${nameOf(record.createdBy)}`} />
           ) : (

@@ -2,7 +2,8 @@
  * End to end: memos, by hand. Leyla opens Analysis ▸ Memos, writes the project memo with
  * the keyboard — a heading, a list, emphasis — and sees the preview follow; links the
  * focused highlight into it and, with the article scrolled away, clicks the link to jump
- * back to it; finds the memo with the search field (folded as find is). A code memo opens
+ * back to it; finds the memo with the search field (folded as find is). Two people who
+ * each started the project memo keep both texts after a file merge. A code memo opens
  * from its codebook row and a document memo from the reader's sidebar. Two teammates on a
  * real sync server: what Ana writes arrives in Bo's list and preview.
  * Screenshots of the panel go to the system's temporary folder.
@@ -13,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { useApp } from '../helpers/app-page.ts';
 import { startInProcessServer, type InProcessSyncServer } from '../helpers/sync-server.ts';
-import { addTagInCodebook, completeFirstRun, highlightPhrase, openPanel } from './annotate-support.ts';
+import { addTagInCodebook, chooseFileToMerge, completeFirstRun, highlightPhrase, openPanel, saveProjectFile } from './annotate-support.ts';
 import { openArticle } from './reader-support.ts';
 import { joinWithInvite, startTeammate, waitForPhase } from './sync-support.ts';
 
@@ -153,6 +154,33 @@ describe('memos', () => {
     await leyla.getByRole('button', { name: '← All memos' }).click();
     await expect.poll(() => leyla.locator('.memo-list__title').allTextContents()).toEqual([`Document memo: ${DISPUTES.title}`, 'Code memo: Energy']);
     await screenshot(leyla, 'memo-list-1280');
+  });
+
+  it('two people who each started the project memo keep both texts after a file merge', async () => {
+    const ana = await person('Ana');
+    await openMemos(ana);
+    await ana.getByRole('button', { name: 'Write the project memo' }).click();
+    await memoText(ana).click();
+    await ana.keyboard.type('Ana: borders first.');
+    await preview(ana).getByText('Ana: borders first.').waitFor();
+    const file = await saveProjectFile(ana);
+
+    const bo = await person('Bo');
+    await openMemos(bo);
+    await bo.getByRole('button', { name: 'Write the project memo' }).click();
+    await memoText(bo).click();
+    await bo.keyboard.type('Bo: gas first.');
+    await preview(bo).getByText('Bo: gas first.').waitFor();
+    await chooseFileToMerge(bo, 'ana.marginalia', file);
+    const question = bo.locator('dialog[data-testid="file-question"][open]');
+    await expect(question.textContent()).resolves.toContain('1 memo');
+    await question.getByRole('button', { name: 'Merge', exact: true }).click();
+
+    // Oldest first: Ana's memo leads, Bo's follows under it.
+    await bo.getByText(/^Also started by Bo, /).waitFor();
+    await expect(bo.getByTestId('memo-text').evaluateAll((fields) => fields.map((field) => (field as HTMLTextAreaElement).value).sort())).resolves.toEqual(['Ana: borders first.', 'Bo: gas first.']);
+    await expect(preview(bo).locator('p').allTextContents()).resolves.toEqual(expect.arrayContaining(['Ana: borders first.', 'Bo: gas first.']));
+    await screenshot(bo, 'memo-two-starts-1440');
   });
 
   it('a teammate on the sync server sees the memo arrive', async () => {
