@@ -10,9 +10,7 @@ import { useRef, useState } from 'react';
 import type { Article } from '#shared/documents/article.ts';
 import type { HighlightId } from '#shared/model/ids.ts';
 import type { MemoView } from '#shared/model/memo-views.ts';
-import type { MemoSubject } from '#shared/model/memo-subjects.ts';
 import { getHighlight } from '#shared/model/queries.ts';
-import { buildTagIndex } from '#shared/model/tag-index.ts';
 import { highlightLink, highlightLinkText } from '#shared/text/memo-markup.ts';
 import { useWorkspaceSnapshot } from '../annotations/use-workspace.ts';
 import type { AnnotationWorkspace } from '../annotations/workspace.ts';
@@ -26,8 +24,9 @@ export interface MemoEditorProps {
   readonly workspace: AnnotationWorkspace;
   readonly articles: readonly Article[];
   readonly subject: string;
-  readonly about: MemoSubject;
   readonly title: string;
+  /** The code's description from the codebook, shown above a code memo ('' for none). */
+  readonly description: string;
   /** The memo as read, undefined while nobody has written it. */
   readonly memo: MemoView | undefined;
   onBack(): void;
@@ -41,7 +40,7 @@ function insertAtCaret(element: HTMLTextAreaElement, text: string): void {
 }
 
 /** The memo editor. */
-export function MemoEditor({ workspace, articles, subject, about, title, memo, onBack }: MemoEditorProps) {
+export function MemoEditor({ workspace, articles, subject, title, description, memo, onBack }: MemoEditorProps) {
   const doc = workspace.session.doc;
   const { focused } = useWorkspaceSnapshot(workspace);
   const [picking, setPicking] = useState(false);
@@ -49,7 +48,6 @@ export function MemoEditor({ workspace, articles, subject, about, title, memo, o
   const nameOf = memberNames(doc);
   const [first, ...later] = memo?.records ?? [];
   const focusedHighlight = focused === null ? undefined : getHighlight(doc, focused);
-  const description = about.kind === 'code' ? buildTagIndex(doc).tags.get(about.tagId)?.description ?? '' : '';
 
   const link = (id: string, quote: string): void => {
     if (textarea.current !== null) insertAtCaret(textarea.current, highlightLink(quote, id));

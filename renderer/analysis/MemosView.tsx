@@ -10,6 +10,7 @@ import { useMemo, useState } from 'react';
 import type { Article } from '#shared/documents/article.ts';
 import { listMemos, type MemoView } from '#shared/model/memo-views.ts';
 import { parseMemoSubject } from '#shared/model/memo-subjects.ts';
+import { buildTagIndex, type TagIndex } from '#shared/model/tag-index.ts';
 import { foldText } from '#shared/text/fold.ts';
 import { memoPlainText } from '#shared/text/memo-markup.ts';
 import { useDocVersion } from '../annotations/use-workspace.ts';
@@ -25,7 +26,7 @@ function snippet(text: string): string {
   return plain.length > 140 ? `${plain.slice(0, 139)}…` : plain;
 }
 
-function MemoList({ workspace, articles, memos }: { workspace: AnnotationWorkspace; articles: readonly Article[]; memos: readonly MemoView[] }) {
+function MemoList({ workspace, articles, memos, tags }: { workspace: AnnotationWorkspace; articles: readonly Article[]; memos: readonly MemoView[]; tags: TagIndex }) {
   const doc = workspace.session.doc;
   const [query, setQuery] = useState('');
   const nameOf = memberNames(doc);
@@ -53,7 +54,7 @@ function MemoList({ workspace, articles, memos }: { workspace: AnnotationWorkspa
         {shown.map((memo) => (
           <li key={memo.subject}>
             <button type="button" className="memo-list__item" data-testid="memo-item" onClick={() => workspace.openAnalysis(MEMOS_TAB, tabSubjectOf(memo.subject))}>
-              <span className="memo-list__title">{memoTitle(memo.about, doc, articles)}</span>
+              <span className="memo-list__title">{memoTitle(memo.about, tags, articles)}</span>
               <span className="memo-list__meta">{nameOf(memo.editedBy)}, {formatTime(memo.editedAt)}</span>
               <span className="memo-list__snippet">{snippet(memo.text) || 'Empty'}</span>
             </button>
@@ -70,17 +71,19 @@ export function MemosView({ workspace, articles, subject }: AnalysisViewProps) {
   const version = useDocVersion(doc);
   // eslint-disable-next-line react-hooks/exhaustive-deps -- version stands for the doc's content
   const memos = useMemo(() => listMemos(doc), [doc, version]);
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- version stands for the doc's content
+  const tags = useMemo(() => buildTagIndex(doc), [doc, version]);
   const stored = storedSubjectOf(subject);
   const about = stored === undefined ? undefined : parseMemoSubject(stored);
-  if (stored === undefined || about === undefined) return <MemoList workspace={workspace} articles={articles} memos={memos} />;
+  if (stored === undefined || about === undefined) return <MemoList workspace={workspace} articles={articles} memos={memos} tags={tags} />;
   return (
     <MemoEditor
       key={stored}
       workspace={workspace}
       articles={articles}
       subject={stored}
-      about={about}
-      title={memoTitle(about, doc, articles)}
+      title={memoTitle(about, tags, articles)}
+      description={about.kind === 'code' ? tags.tags.get(about.tagId)?.description ?? '' : ''}
       memo={memos.find((memo) => memo.subject === stored)}
       onBack={() => workspace.openAnalysis(MEMOS_TAB)}
     />

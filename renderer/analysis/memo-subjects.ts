@@ -4,11 +4,10 @@
  * the model (shared/model/memo-subjects.ts) and a title people read. Kept apart from the
  * components so the codebook and the reader can name a memo without importing the view.
  */
-import type * as Y from 'yjs';
 import type { Article } from '#shared/documents/article.ts';
 import type { TagId } from '#shared/model/ids.ts';
 import { codeMemoSubject, documentMemoSubject, parseMemoSubject, PROJECT_MEMO, type MemoSubject } from '#shared/model/memo-subjects.ts';
-import { buildTagIndex } from '#shared/model/tag-index.ts';
+import type { TagIndex } from '#shared/model/tag-index.ts';
 
 /** The Memos tab's id in analysis-tabs.ts. */
 export const MEMOS_TAB = 'memos';
@@ -42,13 +41,12 @@ export function tabSubjectOf(stored: string): string {
   return PROJECT_MEMO_TAB_SUBJECT;
 }
 
-/** "Project memo", "Document memo: <title>", "Code memo: <name>". */
-export function memoTitle(about: MemoSubject, doc: Y.Doc, articles: readonly Article[]): string {
+/** "Project memo", "Document memo: <title>", "Code memo: <name>"; `tags` is the codebook read once for all titles. */
+export function memoTitle(about: MemoSubject, tags: TagIndex, articles: readonly Article[]): string {
   if (about.kind === 'project') return 'Project memo';
   if (about.kind === 'document') {
     const title = articles.find((article) => article.meta.id === about.documentId)?.meta.title;
     return `Document memo: ${title ?? about.documentId}`;
   }
-  const tag = buildTagIndex(doc).tags.get(about.tagId);
-  return `Code memo: ${tag?.name ?? 'a deleted code'}`;
+  return `Code memo: ${tags.tags.get(about.tagId)?.name ?? 'a deleted code'}`;
 }
