@@ -5,7 +5,7 @@
  * budgets). The rule for granularity: a value that is only ever written as a whole is one
  * plain JSON value (coarse: a highlight's anchor, a trash marker, a member); fields that
  * people edit concurrently get their own map key (a tag's name, colour, parent…), and
- * prose gets a Y.Text so concurrent edits merge character-wise (notes, replies).
+ * prose gets a Y.Text so concurrent edits merge character-wise (notes, replies, memos).
  *
  * ```
  * doc.getMap('p')   project meta        i: ProjectId, n: name, v: schema major, w: schema minor
