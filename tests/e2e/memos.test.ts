@@ -140,6 +140,7 @@ describe('memos', () => {
     await screenshot(leyla, 'memo-code-1280');
 
     await leyla.getByRole('button', { name: 'Close panel' }).click();
+    await screenshot(leyla, 'memo-sidebar-1280');
     await leyla.getByRole('button', { name: 'Document memo' }).click();
     await leyla.getByRole('heading', { name: `Document memo: ${DISPUTES.title}` }).waitFor();
     await memoText(leyla).click();
