@@ -125,8 +125,15 @@ describe('memos', () => {
     await highlightPhrase(leyla, LINKED);
     await openPanel(leyla, 'Codebook');
     await addTagInCodebook(leyla, 'Energy');
+    await leyla.locator('.codebook__row[data-tag-name="Energy"]').getByRole('button', { name: 'Edit' }).click();
+    const editor = leyla.getByRole('form', { name: 'Edit Energy' });
+    await editor.getByLabel('Description').click();
+    await leyla.keyboard.type('Oil, gas and transit.');
+    await editor.getByRole('button', { name: 'Save' }).click();
     await leyla.getByRole('button', { name: 'Memo on Energy' }).click();
     await leyla.getByRole('heading', { name: 'Code memo: Energy' }).waitFor();
+    // The codebook's description stands at the start of the code memo.
+    await expect(leyla.locator('.memo-editor__description').textContent()).resolves.toBe('Description (codebook): Oil, gas and transit.');
     await memoText(leyla).click();
     await leyla.keyboard.type('Pipelines and **transit**.');
     await preview(leyla).locator('strong').filter({ hasText: 'transit' }).waitFor();
