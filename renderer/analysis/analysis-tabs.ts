@@ -11,6 +11,7 @@ import type { Article } from '#shared/documents/article.ts';
 import type { AnnotationWorkspace } from '../annotations/workspace.ts';
 import { AgreementView } from './AgreementView.tsx';
 import { CompareView } from './CompareView.tsx';
+import { MemosView } from './MemosView.tsx';
 
 /** What every analysis view gets. */
 export interface AnalysisViewProps {
@@ -33,4 +34,5 @@ export interface AnalysisTab {
 export const ANALYSIS_TABS: readonly AnalysisTab[] = [
   { id: 'agreement', label: 'Agreement', View: AgreementView },
   { id: 'compare', label: 'Compare', View: CompareView },
+  { id: 'memos', label: 'Memos', View: MemosView },
 ];

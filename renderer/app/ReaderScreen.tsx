@@ -17,6 +17,7 @@ import type { ReadingPositionStore } from '../services/reading-positions.ts';
 import type { CommandBus } from '../store/command-bus.ts';
 import { attachAnnotations } from '../annotations/attach-annotations.ts';
 import { useOptionalWorkspace } from '../annotations/use-workspace.ts';
+import { documentMemoTabSubject, MEMOS_TAB } from '../analysis/memo-subjects.ts';
 import { LibraryNav } from '../library/LibraryNav.tsx';
 import { MarginColumn } from '../margin/MarginColumn.tsx';
 import { ViewFilterMenu } from '../analysis/ViewFilterMenu.tsx';
@@ -97,6 +98,9 @@ export function ReaderScreen({ article, entries, positions, commands }: ReaderSc
       sidebar={(
         <>
           <LibraryNav entries={entries} currentId={id} />
+          {annotations !== null && (
+            <button type="button" className="button button--quiet sidebar__memo" onClick={() => annotations.openAnalysis(MEMOS_TAB, documentMemoTabSubject(id))}>Document memo</button>
+          )}
           <h2 className="sidebar__heading" id="contents-heading">Contents</h2>
           <Contents outline={article.outline} activeIndex={activeSection} onSelect={onSelect} />
         </>

@@ -27,6 +27,8 @@ export interface IncomingSummary {
   readonly highlights: number;
   readonly codes: number;
   readonly notes: number;
+  /** Memos started in the file (absent: none). */
+  readonly memos?: number;
   readonly people: readonly string[];
   /** Pairs of codes with the same name: the file's and this project's. */
   readonly sameNameCodes: readonly { readonly incoming: string; readonly existing: string }[];
@@ -71,10 +73,13 @@ function plural(count: number, one: string, many = `${one}s`): string {
   return `${count} ${count === 1 ? one : many}`;
 }
 
-/** "2 highlights, 1 code and 3 notes". */
-export function describeCounts(summary: Pick<IncomingSummary, 'highlights' | 'codes' | 'notes'>): string {
-  if (summary.highlights + summary.codes + summary.notes === 0) return 'changes to what is already here (edits, codings, number keys, the trash)';
-  return `${plural(summary.highlights, 'highlight')}, ${plural(summary.codes, 'code')} and ${plural(summary.notes, 'note')}`;
+/** "2 highlights, 1 code and 3 notes" (", … and 1 memo" when memos come too). */
+export function describeCounts(summary: Pick<IncomingSummary, 'highlights' | 'codes' | 'notes' | 'memos'>): string {
+  const memos = summary.memos ?? 0;
+  if (summary.highlights + summary.codes + summary.notes + memos === 0) return 'changes to what is already here (edits, codings, number keys, the trash)';
+  const counts = `${plural(summary.highlights, 'highlight')}, ${plural(summary.codes, 'code')}`;
+  if (memos === 0) return `${counts} and ${plural(summary.notes, 'note')}`;
+  return `${counts}, ${plural(summary.notes, 'note')} and ${plural(memos, 'memo')}`;
 }
 
 /** Creates the flow. */
@@ -120,6 +125,7 @@ export function createFileFlow(options: { host: FileFlowHost; dialogs: ProjectFi
         highlights: summary.highlights,
         codes: summary.codes,
         notes: summary.notes,
+        memos: summary.memos,
         people: summary.people.map((person) => person.name || 'someone without a name'),
         sameNameCodes: summary.sameNameCodes.map((pair) => ({ incoming: pair.incoming.name, existing: pair.existing.name })),
         changes: summary.changes,

@@ -108,6 +108,26 @@ export type ExportDocumentText = {
   readonly text: string;
 };
 
+/** A memo as exports show it (docs/architecture.md §5): its subject, title and Markdown-like text. */
+export type ExportMemo = {
+  /** The id of its first record (stable across exports; REFI-QDA derives the note's GUID from it). */
+  readonly id: string;
+  readonly about:
+    | { readonly kind: 'project' }
+    | { readonly kind: 'document'; readonly documentId: string }
+    | { readonly kind: 'code'; readonly tagId: string };
+  /** "Project memo", "Document memo: <title>", "Code memo: <name>". */
+  readonly title: string;
+  /** The memo's text in memo markup (shared/text/memo-markup.ts); records started apart joined by a blank line. */
+  readonly text: string;
+  readonly author: ExcerptPerson;
+  /** ISO 8601 time it was started. */
+  readonly created: string;
+  readonly editor: ExcerptPerson;
+  /** ISO 8601 time of its latest edit. */
+  readonly modified: string;
+};
+
 /** Project-wide facts the formats need beside the excerpts. */
 export type ExportContext = {
   readonly projectId: string;
@@ -119,4 +139,6 @@ export type ExportContext = {
   readonly members: readonly ExcerptPerson[];
   /** Texts of the documents the excerpts come from. */
   readonly documents: readonly ExportDocumentText[];
+  /** The project's memos, project memo first, then documents and codes by title (none when absent). */
+  readonly memos?: readonly ExportMemo[];
 };

@@ -20,6 +20,7 @@ import type { SkipLog } from '../model/read-guards.ts';
 import type { TagIndex } from '../model/tag-index.ts';
 import { createViewContext, highlightView, type HighlightView, type NoteView } from '../model/views.ts';
 import type { CodebookEntry, Excerpt, ExcerptNote, ExcerptPerson, ExportContext } from './excerpt.ts';
+import { exportMemos } from './export-memos.ts';
 import { excerptOrder, sortExcerpts, type ExcerptSort } from './sort.ts';
 import { CodePointIndex, isoTime } from './units.ts';
 
@@ -228,16 +229,18 @@ function toExcerpt(
   };
 }
 
-/** The project-wide context of an export: meta, live codebook, members and the articles' texts (unreadable records go to `skipped`). */
+/** The project-wide context of an export: meta, live codebook, members, the articles' texts and the memos (unreadable records go to `skipped`). */
 export function buildExportContext(project: Y.Doc, articles: readonly Article[], exportedAt: string, skipped?: SkipLog): ExportContext {
   const meta = getProjectMeta(project);
   const tagIndex = createViewContext(project, skipped).tagIndex;
+  const members = listMembers(project, skipped).map((member) => ({ id: member.id, name: member.name }));
   return {
     projectId: meta.id ?? 'unnamed-project',
     projectName: meta.name,
     exportedAt,
     codebook: codebookEntries(tagIndex),
-    members: listMembers(project, skipped).map((member) => ({ id: member.id, name: member.name })),
+    members,
     documents: articles.map((article) => ({ id: article.meta.id, title: article.meta.title, hash: article.hash, text: article.text })),
+    memos: exportMemos(project, articles, tagIndex, members, skipped),
   };
 }

@@ -8,10 +8,12 @@
  * and line starts that would open a heading, list, rule or quote are escaped too. Line
  * breaks inside a quote or note are kept as hard breaks (a trailing backslash), so the
  * paragraph structure survives without merging into one line. C0 controls other than tab
- * and line breaks are dropped (control-characters.ts).
+ * and line breaks are dropped (control-characters.ts). The project's memos follow the
+ * excerpts in a "Memos" section (markdown-memos.ts).
  */
 import { dropControlCharacters } from './control-characters.ts';
 import type { Excerpt, ExcerptNote, ExportContext } from './excerpt.ts';
+import { memosMarkdown } from './markdown-memos.ts';
 
 /** Markdown options. */
 export type MarkdownOptions = {
@@ -133,5 +135,6 @@ export function excerptsToMarkdown(excerpts: readonly Excerpt[], context: Export
     out.push('', `## ${escapeMarkdownInline(section.title)}`);
     for (const excerpt of section.excerpts) out.push('', excerptBlock(excerpt), '', '---');
   }
+  out.push(...memosMarkdown(context.memos ?? [], escapeMarkdownInline));
   return `${out.join('\n')}\n`;
 }

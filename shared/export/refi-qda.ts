@@ -9,6 +9,7 @@
  * (creatingUser = who applied it); the note and each reply become Notes referenced from
  * the selection through NoteRef. An unanchored excerpt has no trustworthy offsets, so it is
  * exported as a Note on its document ("Unanchored highlight: …") instead of a selection.
+ * Memos become notes and code descriptions (refi-qda-memos.ts).
  *
  * Characters XML 1.0 cannot carry are removed from names and notes and counted in the
  * result's `removedCharacters`; source texts are separate files and never altered except
@@ -17,6 +18,7 @@
 import { zipSync, strToU8 } from 'fflate';
 import type { CodebookEntry, Excerpt, ExcerptNote, ExportContext } from './excerpt.ts';
 import { ExportError } from './export-error.ts';
+import { codeDescription, qdaMemos, type QdaMemos } from './refi-qda-memos.ts';
 import { attributes, XmlWriterReport } from './xml.ts';
 import { entityUuid } from './units.ts';
 
@@ -51,7 +53,7 @@ export const refiGuid = {
   unanchored: (highlightId: string) => entityUuid('unanchored', highlightId),
 };
 
-function codesXml(report: XmlWriterReport, codebook: readonly CodebookEntry[], indent: string): string {
+function codesXml(report: XmlWriterReport, codebook: readonly CodebookEntry[], indent: string, codeMemos: ReadonlyMap<string, string>): string {
   const children = new Map<string | null, CodebookEntry[]>();
   const known = new Set(codebook.map((entry) => entry.id));
   for (const entry of codebook) {
@@ -63,11 +65,16 @@ function codesXml(report: XmlWriterReport, codebook: readonly CodebookEntry[], i
   const render = (entry: CodebookEntry, depth: string): string => {
     const attrs = attributes(report, { guid: refiGuid.code(entry.id), name: entry.name, isCodable: true, color: refiColour(entry.colour) });
     const inner: string[] = [];
-    if (entry.description) inner.push(`${depth}  <Description>${report.text(entry.description)}</Description>`);
+    const description = codeDescription(entry.description, codeMemos.get(entry.id));
+    if (description) inner.push(`${depth}  <Description>${report.text(description)}</Description>`);
     for (const child of children.get(entry.id) ?? []) inner.push(render(child, `${depth}  `));
     return inner.length === 0 ? `${depth}<Code${attrs}/>` : `${depth}<Code${attrs}>\n${inner.join('\n')}\n${depth}</Code>`;
   };
   return (children.get(null) ?? []).map((entry) => render(entry, indent)).join('\n');
+}
+
+function memosOf(context: ExportContext): QdaMemos {
+  return qdaMemos(context.memos ?? [], new Set(context.codebook.map((entry) => entry.id)), new Set(context.documents.map((document) => document.id)));
 }
 
 /** Renders the `.qdc` codebook XML; throws `ExportError` 'empty-codebook' if there is no code (the schema needs one). */
@@ -78,7 +85,7 @@ export function codebookToQdc(context: ExportContext): RefiQdaOutput<string> {
     '<?xml version="1.0" encoding="UTF-8"?>',
     `<CodeBook xmlns="${QDA_CODEBOOK_NAMESPACE}"${attributes(report, { origin: 'Marginalia' })}>`,
     '  <Codes>',
-    codesXml(report, context.codebook, '    '),
+    codesXml(report, context.codebook, '    ', memosOf(context).codeMemos),
     '  </Codes>',
     '</CodeBook>',
     '',
@@ -109,6 +116,8 @@ export function excerptsToQde(excerpts: readonly Excerpt[], context: ExportConte
   const out: string[] = ['<?xml version="1.0" encoding="UTF-8"?>'];
   out.push(`<Project xmlns="${QDA_PROJECT_NAMESPACE}"${attributes(report, { name: context.projectName || 'Marginalia project', origin: 'Marginalia', creationDateTime: context.exportedAt })}>`);
   const users = new Map(context.members.map((member) => [member.id, member.name]));
+  const memos = memosOf(context);
+  for (const memo of context.memos ?? []) for (const person of [memo.author, memo.editor]) if (!users.has(person.id)) users.set(person.id, person.name);
   for (const excerpt of excerpts) {
     for (const person of [excerpt.highlightedBy, ...excerpt.tags.flatMap((tag) => (tag.appliedBy ? [tag.appliedBy] : [])), ...excerpt.notes.flatMap((note) => [note.author, ...note.replies.map((reply) => reply.author)])]) {
       if (!users.has(person.id)) users.set(person.id, person.name);
@@ -119,7 +128,7 @@ export function excerptsToQde(excerpts: readonly Excerpt[], context: ExportConte
     for (const [id, name] of users) out.push(`    <User${attributes(report, { guid: refiGuid.user(id), name })}/>`);
     out.push('  </Users>');
   }
-  if (context.codebook.length > 0) out.push('  <CodeBook>', '    <Codes>', codesXml(report, context.codebook, '      '), '    </Codes>', '  </CodeBook>');
+  if (context.codebook.length > 0) out.push('  <CodeBook>', '    <Codes>', codesXml(report, context.codebook, '      ', memos.codeMemos), '    </Codes>', '  </CodeBook>');
 
   const byDocument = new Map<string, Excerpt[]>();
   for (const excerpt of excerpts) {
@@ -135,7 +144,7 @@ export function excerptsToQde(excerpts: readonly Excerpt[], context: ExportConte
     const guid = refiGuid.source(document.id);
     sources.set(`sources/${guid}.txt`, document.text.replace(/\r/g, '\n'));
     out.push(`    <TextSource${attributes(report, { guid, name: document.title, plainTextPath: `internal://${guid}.txt` })}>`);
-    const sourceNoteRefs: string[] = [];
+    const sourceNoteRefs: string[] = [...(memos.sourceNoteRefs.get(document.id) ?? [])];
     for (const excerpt of byDocument.get(document.id) ?? []) {
       const thread = { refs: [] as string[], notes: [] as string[] };
       for (const note of excerpt.notes) {
@@ -177,6 +186,7 @@ export function excerptsToQde(excerpts: readonly Excerpt[], context: ExportConte
     out.push('    </TextSource>');
   }
   if (context.documents.length > 0) out.push('  </Sources>');
+  for (const memo of memos.notes) notes.push(noteElement(report, memo.guid, memo.name, memo.text, refiGuid.user(memo.authorId), memo.created, memo.modified));
   if (notes.length > 0) out.push('  <Notes>', ...notes, '  </Notes>');
   out.push('</Project>', '');
   return { data: { xml: out.join('\n'), sources }, removedCharacters: report.removed };

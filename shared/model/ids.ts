@@ -26,6 +26,8 @@ export type TagId = Brand<string, 'TagId'>;
 export type NoteId = Brand<string, 'NoteId'>;
 /** Id of a reply in a note's thread. */
 export type ReplyId = Brand<string, 'ReplyId'>;
+/** Id of a memo record (project, document or code memo; shared/model/memos.ts). */
+export type MemoId = Brand<string, 'MemoId'>;
 /** Id of a team member. */
 export type MemberId = Brand<string, 'MemberId'>;
 

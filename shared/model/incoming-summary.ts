@@ -1,7 +1,7 @@
 /**
  * What merging a project file would bring into a project, read before anything is merged:
- * the file's project, whether it is the same project, how many highlights, codes and
- * notes (replies included) are new, whose work they are, and which arriving codes have the
+ * the file's project, whether it is the same project, how many highlights, codes,
+ * notes (replies included) and memos are new, whose work they are, and which arriving codes have the
  * same name as codes already here. The app shows it in the merge confirmation; the merge
  * returns it as what was merged.
  *
@@ -14,7 +14,8 @@
  */
 import * as Y from 'yjs';
 import type { MemberId, ProjectId, TagId } from './ids.ts';
-import { HIGHLIGHT, NOTE, TAG, roots, type AnchorRecord, type TrashRecord } from './layout.ts';
+import { HIGHLIGHT, MEMO, NOTE, TAG, roots, type AnchorRecord, type TrashRecord } from './layout.ts';
+import { parseMemoSubject } from './memo-subjects.ts';
 import { isRecordMap } from './read-guards.ts';
 import { findSameNameCodes, type SameNameCodes } from './same-name-codes.ts';
 import { buildTagIndex } from './tag-index.ts';
@@ -36,6 +37,8 @@ export type IncomingSummary = {
   readonly codes: number;
   /** New live notes and replies. */
   readonly notes: number;
+  /** New memo records (a memo started in the file; a merge keeps it beside one started here). */
+  readonly memos: number;
   /** The people who made the new items, by name. */
   readonly people: readonly IncomingPerson[];
   /** New codes named like a code already here (a merge offers to join them). */
@@ -113,6 +116,13 @@ export function summarizeIncoming(doc: Y.Doc, file: Y.Doc, project: { readonly i
     });
   });
 
+  let memos = 0;
+  there.memos.forEach((map, id) => {
+    if (!isRecordMap(map) || here.memos.has(id) || parseMemoSubject(map.get(MEMO.subject)) === undefined) return;
+    memos += 1;
+    credit(map.get(MEMO.createdBy));
+  });
+
   const fileTags = buildTagIndex(file);
   const isNewCode = (id: TagId): boolean => !here.tags.has(id);
   let codes = 0;
@@ -133,6 +143,7 @@ export function summarizeIncoming(doc: Y.Doc, file: Y.Doc, project: { readonly i
     highlights,
     codes,
     notes,
+    memos,
     people,
     sameNameCodes: findSameNameCodes(buildTagIndex(doc), fileTags, isNewCode),
     changes: holdsChangesFor(doc, file),

@@ -5,7 +5,7 @@
  * budgets). The rule for granularity: a value that is only ever written as a whole is one
  * plain JSON value (coarse: a highlight's anchor, a trash marker, a member); fields that
  * people edit concurrently get their own map key (a tag's name, colour, parent…), and
- * prose gets a Y.Text so concurrent edits merge character-wise (notes, replies).
+ * prose gets a Y.Text so concurrent edits merge character-wise (notes, replies, memos).
  *
  * ```
  * doc.getMap('p')   project meta        i: ProjectId, n: name, v: schema major, w: schema minor
@@ -16,7 +16,13 @@
  *                                                              c?: colour | null, <TagId>: ApplicationValue ... }
  * doc.getMap('n')   notes               NoteId -> Y.Map { h, b, a, t: Y.Text, r: Y.Map, x?, ub?, ua? }
  *                   replies (in note.r) ReplyId -> Y.Map { b, a, t: Y.Text, x? }
+ * doc.getMap('o')   memos               MemoId -> Y.Map { s: subject, t: Y.Text, b, a, ub?, ua? }
  * ```
+ *
+ * A memo's subject `s` is 'project', 'd:<documentId>' or 't:<tagId>'. Memos are keyed by a
+ * random id, not by their subject: two people who start the same memo offline would
+ * otherwise each write a new map under one key, and the merge would keep one map and lose
+ * the other's text. Readers join the records of one subject (shared/model/memo-views.ts).
  *
  * Tag applications live directly in the highlight's map under the tag's id (22 characters,
  * so never confused with the one-letter keys). The value is the time in whole seconds:
@@ -27,7 +33,7 @@ import type * as Y from 'yjs';
 import type { MemberId, TagId } from './ids.ts';
 
 /** Root map names. */
-export const ROOT = { meta: 'p', members: 'm', clients: 'c', tags: 't', highlights: 'h', notes: 'n' } as const;
+export const ROOT = { meta: 'p', members: 'm', clients: 'c', tags: 't', highlights: 'h', notes: 'n', memos: 'o' } as const;
 
 /** Keys of the project meta map. */
 export const META = { id: 'i', name: 'n', major: 'v', minor: 'w', updatedBy: 'ub', updatedAt: 'ua' } as const;
@@ -77,6 +83,16 @@ export const NOTE = {
   updatedAt: 'ua',
 } as const;
 
+/** Keys of a memo's map. */
+export const MEMO = {
+  subject: 's',
+  text: 't',
+  createdBy: 'b',
+  createdAt: 'a',
+  updatedBy: 'ub',
+  updatedAt: 'ua',
+} as const;
+
 /** A member as stored: name, colour (CSS colour string), joined at (ms). */
 export type MemberRecord = { readonly n: string; readonly c: string; readonly a: number };
 
@@ -115,6 +131,7 @@ export type Roots = {
   readonly tags: Y.Map<Y.Map<unknown>>;
   readonly highlights: Y.Map<Y.Map<unknown>>;
   readonly notes: Y.Map<Y.Map<unknown>>;
+  readonly memos: Y.Map<Y.Map<unknown>>;
 };
 
 const rootsCache = new WeakMap<Y.Doc, Roots>();
@@ -134,6 +151,7 @@ function readRoots(doc: Y.Doc): Roots {
     tags: doc.getMap(ROOT.tags),
     highlights: doc.getMap(ROOT.highlights),
     notes: doc.getMap(ROOT.notes),
+    memos: doc.getMap(ROOT.memos),
   };
 }
 

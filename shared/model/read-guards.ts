@@ -13,7 +13,7 @@ import * as Y from 'yjs';
 import type { MemberId } from './ids.ts';
 
 /** The kinds of stored record a reader may skip. */
-export type SkippedKind = 'member' | 'tag' | 'highlight' | 'note' | 'reply';
+export type SkippedKind = 'member' | 'tag' | 'highlight' | 'note' | 'reply' | 'memo';
 
 /** One record a reader could not use, and why. */
 export type SkippedRecord = { readonly kind: SkippedKind; readonly id: string; readonly reason: string };

@@ -4,8 +4,8 @@
  * and in the app for a project file or a teammate's update (docs/architecture.md §6).
  *
  * Why each rule:
- * - Layout (shared/model/layout.ts): the roots are the maps p m c t h n; values are plain
- *   values, maps, or a `Y.Text` under the key `t` of a nested map (note and reply text);
+ * - Layout (shared/model/layout.ts): the roots are the maps p m c t h n o; values are plain
+ *   values, maps, or a `Y.Text` under the key `t` of a nested map (note, reply and memo text);
  *   texts hold strings. Arrays, XML, embeds, formats, JSON, binary and sub-documents are
  *   never written by the model, so an update carrying them is not from Marginalia.
  * - Struct count: applying costs memory per struct (~50× a tiny struct's bytes), so the
@@ -64,7 +64,7 @@ export type UpdateVerdict =
   | { readonly ok: false; readonly reason: string; /** True when the bytes are not a Yjs update at all. */ readonly malformed: boolean };
 
 const ROOT_NAMES: ReadonlySet<string> = new Set(Object.values(ROOT));
-/** The key under which a note or reply keeps its `Y.Text`. */
+/** The key under which a note, reply or memo keeps its `Y.Text`. */
 const TEXT_KEY = 't';
 
 const idKey = (id: StructId): string => `${id.client}:${id.clock}`;

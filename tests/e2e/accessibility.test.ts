@@ -1,6 +1,6 @@
 /**
  * End to end: an axe-core scan of every screen and dialog — first run, library, reader,
- * a highlight's popover, a highlight with its margin note, find, each panel, the export
+ * a highlight's popover, a highlight with its margin note, find, each panel, the memos tab, the export
  * dialog, the team dialog, the project switcher (with a project in its trash) and the merge
  * confirmation — reached
  * by hand (clicks and keys), reports no serious or critical violation. The test prints what
@@ -89,6 +89,24 @@ describe('accessibility (axe-core: no serious or critical violations)', () => {
       found.push(...(await scan(app.page, `${panel} panel`)));
       await closePanel(app.page);
     }
+    expect(found, found.join('\n')).toEqual([]);
+  });
+
+  it('the memos tab: the list, a memo with its preview and link picker', async () => {
+    await startReading(app.page);
+    await highlightPhrase(app.page, 'mutual distrust');
+    await app.page.locator('.project-menu').getByRole('button', { name: 'Analysis', exact: true }).click();
+    await app.page.getByRole('button', { name: 'Write the project memo' }).waitFor();
+    const found = await scan(app.page, 'memos list');
+    await app.page.getByRole('button', { name: 'Write the project memo' }).click();
+    await app.page.getByTestId('memo-text').click();
+    await app.page.keyboard.type('# Findings\n- *one*\n- two');
+    await app.page.getByRole('button', { name: 'Pick a highlight…' }).click();
+    await app.page.getByTestId('memo-picker-item').first().click();
+    await app.page.getByTestId('memo-link').waitFor();
+    await app.page.getByRole('button', { name: 'Pick a highlight…' }).click();
+    await app.page.getByTestId('memo-picker-item').first().waitFor();
+    found.push(...(await scan(app.page, 'memo with preview and link picker')));
     expect(found, found.join('\n')).toEqual([]);
   });
 

@@ -9,7 +9,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import type { HighlightId, TagId } from '#shared/model/ids.ts';
-import { NOTE, roots } from '#shared/model/layout.ts';
+import { MEMO, NOTE, roots } from '#shared/model/layout.ts';
 import { getHighlight, listHighlights, listTags, listTrash } from '#shared/model/queries.ts';
 import { buildTagIndex } from '#shared/model/tag-index.ts';
 import { forEachSeed, fuzzSeeds, seedBatches } from './fuzz-seeds.ts';
@@ -62,6 +62,7 @@ function account(team: Team): void {
       texts.set(replyId, (reply.get(NOTE.text) as Y.Text).toString());
     });
   });
+  roots(doc).memos.forEach((map, memoId) => texts.set(memoId, (map.get(MEMO.text) as Y.Text).toString()));
   for (const [note, highlight] of ledger.notes) {
     expect(texts.has(note), `note ${note} lost`).toBe(true);
     expect(roots(doc).notes.get(note)!.get(NOTE.highlight)).toBe(highlight);

@@ -9,6 +9,8 @@ import * as Y from 'yjs';
 import { addHighlight, applyTag, deleteHighlight, removeTag, restoreHighlight } from '#shared/model/highlights.ts';
 import { idFromRandomBytes, type HighlightId, type MemberId, type NoteId, type ReplyId, type TagId } from '#shared/model/ids.ts';
 import { HIGHLIGHT, NOTE, roots, type TrashRecord } from '#shared/model/layout.ts';
+import { listMemos } from '#shared/model/memo-views.ts';
+import { editMemo, memoText, startMemo } from '#shared/model/memos.ts';
 import { addNote, addReply, editNote, editReply, noteText } from '#shared/model/notes.ts';
 import { syncOrigin } from '#shared/model/origins.ts';
 import { createProject } from '#shared/model/project.ts';
@@ -31,7 +33,7 @@ export type Ledger = {
   restoredHighlights: Set<HighlightId>;
   notes: Map<NoteId, HighlightId>;
   replies: Map<ReplyId, NoteId>;
-  /** Unique tokens inserted into note or reply texts, with where they went. */
+  /** Unique tokens inserted into note, reply or memo texts, with where they went (the record's id). */
   tokens: Map<string, string>;
   deletedTokens: Set<string>;
   operations: number;
@@ -243,6 +245,27 @@ export const operations = {
       team.ledger.replies.set(reply, target.note);
     }
   },
+  memo(team: Team, m: Member): void {
+    const tag = pick(team.random, keysOf(roots(m.doc).tags) as TagId[]);
+    const subject = pick(team.random, ['project', 'd:doc-0', ...(tag ? [`t:${tag}`] : [])])!;
+    const record = team.random() < 0.2 ? undefined : listMemos(m.doc).find((memo) => memo.subject === subject)?.records[0];
+    if (!record) {
+      const token = `[${m.id.slice(-1)}#${team.ledger.tokens.size.toString(36)}]`;
+      const memo = startMemo(m.doc, m.actor, subject, token);
+      team.ledger.tokens.set(token, memo);
+      return;
+    }
+    const text = memoText(m.doc, record.id).toString();
+    const victim = team.random() < 0.25 ? pick(team.random, [...text.matchAll(TOKEN)]) : undefined;
+    if (victim) {
+      editMemo(m.doc, m.actor, record.id, victim.index ?? 0, victim[0].length, '');
+      team.ledger.deletedTokens.add(victim[0]);
+      expectLocally(!memoText(m.doc, record.id).toString().includes(victim[0]), `delete ${victim[0]}`);
+    } else {
+      const token = insertToken(team, m, record.id, text, (index, insert) => editMemo(m.doc, m.actor, record.id, index, 0, insert));
+      expectLocally(memoText(m.doc, record.id).toString().includes(token), `insert ${token}`);
+    }
+  },
 } satisfies Record<string, (team: Team, member: Member) => void>;
 
 const WEIGHTED: (keyof typeof operations)[] = [
@@ -263,6 +286,8 @@ const WEIGHTED: (keyof typeof operations)[] = [
   'deleteHighlight',
   'deleteHighlight',
   'restoreHighlight',
+  'memo',
+  'memo',
 ];
 
 /** Delivers one random queued update between online members; false if nothing is deliverable. */

@@ -11,6 +11,7 @@ import { countApplications } from '#shared/model/queries.ts';
 import { setTagKey, type TagKeys } from '#shared/model/tag-keys.ts';
 import { deleteTag } from '#shared/model/tags.ts';
 import type { AnnotationWorkspace } from '../../annotations/workspace.ts';
+import { codeMemoTabSubject, MEMOS_TAB } from '../../analysis/memo-subjects.ts';
 import { DeleteConfirm } from './DeleteConfirm.tsx';
 import { KeyCapButton, KeyConflictNote, KeyPicker } from './KeyPicker.tsx';
 import type { CodebookRowData } from './rows.ts';
@@ -75,6 +76,7 @@ export function CodebookRow({ workspace, row, all, keys, nameOf, mode, onMode }:
         <span className="codebook__actions">
           <button type="button" className="button button--quiet" onClick={toggle('edit')}>Edit</button>
           <button type="button" className="button button--quiet" onClick={toggle('merge')}>Merge</button>
+          <button type="button" className="button button--quiet" aria-label={`Memo on ${tag.name}`} onClick={() => workspace.openAnalysis(MEMOS_TAB, codeMemoTabSubject(tag.id))}>Memo</button>
           <button ref={deleteButton} type="button" className="button button--quiet" aria-expanded={mode === 'delete'} onClick={toggle('delete')}>Delete</button>
         </span>
       </span>

@@ -2,12 +2,16 @@
  * Hostile updates from an authenticated member, against a real server on 127.0.0.1:
  * many concurrent inserts at one position (which froze the event loop for seconds), tiny
  * items that cost memory far beyond their bytes, rooms over budget when they are loaded,
- * and updates outside the project layout. Each is refused before it is applied, with a
+ * and updates outside the project layout (a memo passes; a memo's text under another key
+ * does not). Each is refused before it is applied, with a
  * close reason and a log line, and the server keeps serving everyone else.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import type { ProjectId } from '#shared/model/ids.ts';
+import type { MemberId, ProjectId } from '#shared/model/ids.ts';
+import { PROJECT_MEMO } from '#shared/model/memo-subjects.ts';
+import { listMemos } from '#shared/model/memo-views.ts';
+import { editMemo, startMemo } from '#shared/model/memos.ts';
 import { CLOSE_CODES, HEALTH_PATH, REFUSAL_REASONS } from '#shared/sync/protocol.ts';
 import type { SyncHealth } from '#shared/sync/protocol.ts';
 import { roomForProject } from '#shared/sync/rooms.ts';
@@ -133,6 +137,24 @@ describe('sync server under hostile updates (Node, real websockets)', () => {
       reason: REFUSAL_REASONS.updateRefused,
     });
     expect(logs.entries.some((item) => item.event === 'message-rejected' && item.detail === 'unknown root "bulk"')).toBe(true);
+  });
+
+  it('passes memos between teammates and refuses a memo text under any other key', async () => {
+    const { projectId, token } = project();
+    const ana = client(projectId, token);
+    const bo = client(projectId, token);
+    await Promise.all([whenSynced(ana), whenSynced(bo)]);
+    const actor = { member: 'ana' as MemberId };
+    const memo = startMemo(ana.doc, actor, PROJECT_MEMO, '# Findings');
+    editMemo(ana.doc, actor, memo, 10, 0, '\n- one');
+    await waitFor(() => listMemos(bo.doc)[0]?.text === '# Findings\n- one', 'the memo to reach the teammate', 3000);
+
+    const attacker = await raw(projectId, token);
+    const doc = new Y.Doc();
+    doc.getMap('o').set('m', new Y.Map([['s', new Y.Text('x')]]));
+    attacker.socket.send(updateFrame(roomForProject(projectId), Y.encodeStateAsUpdate(doc)));
+    expect(await within(attacker.closed, 3000, 'the attacker to be closed')).toMatchObject({ code: CLOSE_CODES.updateRefused });
+    expect(logs.entries.some((item) => item.event === 'message-rejected' && item.detail === 'a text under the key "s"')).toBe(true);
   });
 
   it('bounds a room by its structs, not its bytes: tiny items past the room budget are refused', async () => {

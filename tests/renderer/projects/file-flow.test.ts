@@ -12,7 +12,7 @@ import { createProject, setMember } from '#shared/model/project.ts';
 import { encodeProjectFile } from '#shared/model/project-file.ts';
 import { listTags } from '#shared/model/queries.ts';
 import { createTag, updateTag } from '#shared/model/tags.ts';
-import { createFileFlow } from '../../../renderer/projects/file-flow.ts';
+import { createFileFlow, describeCounts } from '../../../renderer/projects/file-flow.ts';
 import type { ProjectsController } from '../../../renderer/projects/projects-controller.ts';
 import type { Notice } from '../../../renderer/store/ui-state.ts';
 
@@ -78,6 +78,14 @@ describe('file flow', () => {
     flow.confirmMerge({ joinSameNameCodes: true });
     expect(notices.at(-1)?.kind).toBe('info');
     expect(listTags(mine).map((node) => node.tag.name)).toEqual(['Energy security']);
+  });
+
+  it('names memos among what comes in only when a file brings some', () => {
+    const counts = { highlights: 2, codes: 1, notes: 3 };
+    expect(describeCounts(counts)).toBe('2 highlights, 1 code and 3 notes');
+    expect(describeCounts({ ...counts, memos: 0 })).toBe('2 highlights, 1 code and 3 notes');
+    expect(describeCounts({ ...counts, memos: 1 })).toBe('2 highlights, 1 code, 3 notes and 1 memo');
+    expect(describeCounts({ highlights: 0, codes: 0, notes: 0, memos: 2 })).toBe('0 highlights, 0 codes, 0 notes and 2 memos');
   });
 
   it('keeps same-name codes apart when asked to', () => {

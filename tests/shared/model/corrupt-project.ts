@@ -6,7 +6,7 @@
  * could. The same seed gives the same damage, so a failing case reruns from its seed.
  */
 import * as Y from 'yjs';
-import { HIGHLIGHT, META, NOTE, NOTE_OTHER_EDIT_PREFIX, ROOT, TAG } from '#shared/model/layout.ts';
+import { HIGHLIGHT, MEMO, META, NOTE, NOTE_OTHER_EDIT_PREFIX, ROOT, TAG } from '#shared/model/layout.ts';
 
 /** A wrong-typed or out-of-range value (Yjs types are made fresh: each can be inserted once). */
 function junk(random: () => number, plainOnly = false): unknown {
@@ -79,6 +79,7 @@ const SHAPES: readonly ((doc: Y.Doc, random: () => number) => void)[] = [
       if (replies instanceof Y.Map && replies.size > 0) corruptRecordOf(random, replies, [NOTE.createdBy, NOTE.createdAt, NOTE.text, NOTE.trash, NOTE.updatedAt]);
       else map.set(NOTE.replies, junk(random));
     }),
+  (doc, random) => corruptRecordOf(random, doc.getMap(ROOT.memos), Object.values(MEMO)),
 ];
 
 /**

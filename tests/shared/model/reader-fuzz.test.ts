@@ -30,6 +30,9 @@ import { createViewContext } from '#shared/model/views.ts';
 import { generateSampleProject } from '#shared/sample/sample-project.ts';
 import { seededRandom } from '#shared/sample/seeded-random.ts';
 import { bundledArticles } from '../../helpers/bundled-documents.ts';
+import { codeMemoSubject, documentMemoSubject, PROJECT_MEMO } from '#shared/model/memo-subjects.ts';
+import { listMemos } from '#shared/model/memo-views.ts';
+import { startMemo } from '#shared/model/memos.ts';
 import { corruptProject } from './corrupt-project.ts';
 
 const articles = bundledArticles();
@@ -37,6 +40,10 @@ const sample = generateSampleProject(
   articles.map((article) => ({ id: article.meta.id, text: article.text, hash: article.hash })),
   { highlights: 40, tags: 8, notes: 16, people: 3, seed: 11 },
 );
+const memoAuthor = { member: [...sample.doc.getMap('m').keys()][0] as MemberId };
+startMemo(sample.doc, memoAuthor, PROJECT_MEMO, '# Project\n- a [quote](highlight:x)');
+startMemo(sample.doc, memoAuthor, documentMemoSubject(articles[0]!.meta.id), 'A *document* memo');
+startMemo(sample.doc, memoAuthor, codeMemoSubject([...sample.doc.getMap('t').keys()][0] as TagId), '1. a code memo');
 const base = Y.encodeStateAsUpdate(sample.doc);
 const onlySeed = process.env.MARGINALIA_READER_FUZZ_SEED;
 const seeds = onlySeed === undefined ? Array.from({ length: 200 }, (_, index) => index + 1) : [Number(onlySeed)];
@@ -85,6 +92,7 @@ async function readEverything(doc: Y.Doc, fail: (reader: string, error: unknown)
   await attempt('liveTagIdsOf', () => highlightIds.map((id) => liveTagIdsOf(doc, id, buildTagIndex(doc))));
   await attempt('firstLiveNoteOf', () => highlightIds.map((id) => firstLiveNoteOf(doc, id)));
   await attempt('otherEdits', () => [...doc.getMap(ROOT_NOTES).values()].map((note) => (note instanceof Y.Map ? otherEdits(note) : [])));
+  await attempt('listMemos', () => listMemos(doc));
   await attempt('codebookEntries', () => codebookEntries(createViewContext(doc).tagIndex));
   await attempt('resolveFilterNames', () => resolveFilterNames(doc, [], { tags: [], members: [], documents: [] }));
   let excerpts: ReturnType<typeof queryExcerpts> = [];

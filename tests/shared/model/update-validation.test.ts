@@ -9,6 +9,10 @@ import { defaultDocumentsDir, readBundledDocuments } from '../../../electron/ser
 import { generateSampleProject } from '#shared/sample/sample-project.ts';
 import { validateUpdate } from '#shared/model/update-validation.ts';
 import type { KnownItem } from '#shared/model/update-validation.ts';
+import { PROJECT_MEMO } from '#shared/model/memo-subjects.ts';
+import { listMemos } from '#shared/model/memo-views.ts';
+import { editMemo, startMemo } from '#shared/model/memos.ts';
+import { replica, syncAll } from '../../helpers/replicas.ts';
 import { concurrentInsertsUpdate, firstItemId, tinyEntriesUpdate } from '../../helpers/hostile-updates.ts';
 
 const articles = (await readBundledDocuments(defaultDocumentsDir())).flatMap((result) =>
@@ -55,7 +59,24 @@ describe('validateUpdate', () => {
     for (const update of typed) expect(validateUpdate(update)).toMatchObject({ ok: true });
   });
 
+  it('accepts memos: starting one, typing into it, a second person editing it', () => {
+    const ana = replica('ana', 1);
+    const ben = replica('ben', 2);
+    const started = updatesOf(ana.doc, () => startMemo(ana.doc, ana.actor, PROJECT_MEMO, '# Findings'));
+    syncAll(ana.doc, ben.doc);
+    const memo = listMemos(ben.doc)[0]!.records[0]!.id;
+    const typed = updatesOf(ben.doc, () => {
+      editMemo(ben.doc, ben.actor, memo, 10, 0, '\n- one');
+      editMemo(ben.doc, ben.actor, memo, 0, 2, '');
+    });
+    for (const update of [...started, ...typed]) expect(validateUpdate(update)).toMatchObject({ ok: true });
+    expect(validateUpdate(Y.encodeStateAsUpdate(ben.doc))).toMatchObject({ ok: true });
+  });
+
   it.each([
+    ['a text directly under the memos root', (doc: Y.Doc) => doc.getMap('o').set('t', new Y.Text('x')), 'text directly under root "o"'],
+    ['a memo text under another key', (doc: Y.Doc) => doc.getMap('o').set('a', new Y.Map([['s', new Y.Text('x')]])), 'a text under the key "s"'],
+    ['an array in a memo', (doc: Y.Doc) => doc.getMap('o').set('a', new Y.Map([['t', new Y.Array()]])), 'shared type 0'],
     ['an unknown root', (doc: Y.Doc) => doc.getMap('bulk').set('a', 1), 'unknown root "bulk"'],
     ['a root used as text', (doc: Y.Doc) => doc.getText('n').insert(0, 'x'), 'root "n" used as a sequence'],
     ['an array', (doc: Y.Doc) => doc.getMap('h').set('a', new Y.Array()), 'shared type 0'],
