@@ -31,16 +31,16 @@ import { CONTENT, TYPE_REF, readStructs } from '#shared/model/update-structs.ts'
 import type { StructId } from '#shared/model/update-structs.ts';
 import { validateUpdate } from '#shared/model/update-validation.ts';
 import type { KnownItem } from '#shared/model/update-validation.ts';
-import type { DocumentStore } from './document-store.ts';
 import { inspectClientFrame } from './frame-inspector.ts';
 import { logEntry } from './server-log.ts';
 import type { SyncServerLogger } from './server-log.ts';
 import type { ServerLimits } from './server-limits.ts';
+import type { RoomStore } from './server-store.ts';
 
 /** What the guard needs from the server. */
 export interface RoomGuardOptions {
   readonly limits: ServerLimits;
-  readonly store: DocumentStore;
+  readonly store: RoomStore;
   readonly log: SyncServerLogger;
   /** True once the front door stopped reading this socket (refused, revoked). */
   readonly isRefused: (socket: WebSocketLike) => boolean;
@@ -128,8 +128,8 @@ export function createRoomGuard(options: RoomGuardOptions): RoomGuard {
     async onLoadDocument({ documentName }: onLoadDocumentPayload) {
       const room = documentName;
       const room_budget = Math.min(limits.maxRoomStructs, limits.maxTotalStructs - total);
-      const bytes = store.storedBytes(room);
-      const structs = bytes > limits.maxDocumentBytes ? Infinity : store.countStructs(room, room_budget);
+      const bytes = await store.storedBytes(room);
+      const structs = bytes > limits.maxDocumentBytes ? Infinity : await store.countStructs(room, room_budget);
       if (structs > room_budget) {
         const overRoom = structs > limits.maxRoomStructs;
         const projectId = projectFromRoom(room) ?? room;
@@ -165,7 +165,7 @@ export function createRoomGuard(options: RoomGuardOptions): RoomGuard {
       const crowded = crowdedInsert(document, frame.update, limits.maxSameOriginSiblings);
       if (crowded) refuse(socket, CLOSE_CODES.updateRefused, REFUSAL_REASONS.updateRefused, crowded);
       const structs = verdict.ok ? verdict.structs : 0;
-      const projectedBytes = store.storedBytes(documentName) + frame.update.byteLength;
+      const projectedBytes = (await store.storedBytes(documentName)) + frame.update.byteLength;
       if (projectedBytes > limits.maxDocumentBytes) {
         refuse(socket, CLOSE_CODES.documentTooLarge, REFUSAL_REASONS.documentTooLarge,
           `${documentName} would grow to ${projectedBytes} bytes (limit ${limits.maxDocumentBytes})`);
