@@ -22,27 +22,34 @@ import { CLOSE_CODES, REFUSAL_REASONS } from '#shared/sync/protocol.ts';
 import { inspectClientFrame } from './frame-inspector.ts';
 import { LOAD_ORIGIN } from './persistence-extension.ts';
 import { logEntry } from './server-log.ts';
-import type { SyncServerLogger } from './server-log.ts';
-import type { RoomStore } from './server-store.ts';
+import type { PersistenceContext, RoomStore } from './server-store.ts';
 
 /** Creates the extension over an asynchronous room store. */
-export function createCommitBeforeAckExtension(store: RoomStore, log: SyncServerLogger, isClosed: () => boolean): Extension {
+export function createCommitBeforeAckExtension(store: RoomStore, context: PersistenceContext): Extension {
+  const { log, isClosed } = context;
   return {
     extensionName: 'marginalia-commit-before-ack',
     async onLoadDocument({ document, documentName }: onLoadDocumentPayload) {
       const stored = await store.load(documentName);
       if (stored) Y.applyUpdate(document, stored, LOAD_ORIGIN);
     },
-    async beforeHandleMessage({ documentName, update }: beforeHandleMessagePayload) {
+    async beforeHandleMessage({ connection, documentName, update }: beforeHandleMessagePayload) {
       const frame = inspectClientFrame(update);
       if (!frame.ok || !frame.update) return;
-      if (isClosed()) throw { code: CLOSE_CODES.storeUnavailable, reason: REFUSAL_REASONS.storeUnavailable };
-      try {
-        await store.append(documentName, frame.update);
-      } catch (error) {
-        log(logEntry('store-failed', { room: documentName, error: String(error) }));
-        throw { code: CLOSE_CODES.storeUnavailable, reason: REFUSAL_REASONS.storeUnavailable };
+      let failure: unknown = isClosed() ? 'the server is shutting down' : null;
+      if (failure === null) {
+        try {
+          await store.append(documentName, frame.update);
+          return;
+        } catch (error) {
+          failure = error;
+        }
       }
+      log(logEntry('store-failed', { room: documentName, error: String(failure) }));
+      // The socket is closed with the reason (the provider shows it and resends after
+      // reconnecting); the throw keeps Hocuspocus from applying and acknowledging.
+      context.refuse(connection.webSocket, CLOSE_CODES.storeUnavailable, REFUSAL_REASONS.storeUnavailable, String(failure));
+      throw { code: CLOSE_CODES.storeUnavailable, reason: REFUSAL_REASONS.storeUnavailable };
     },
     async onStoreDocument({ document, documentName }: onStoreDocumentPayload) {
       const started = performance.now();

@@ -38,7 +38,7 @@ export async function openPostgresStore(url: string): Promise<PostgresServerStor
     kind: 'postgres',
     documents,
     tokens,
-    persistence: (log, isClosed) => createCommitBeforeAckExtension(documents, log, isClosed),
+    persistence: (context) => createCommitBeforeAckExtension(documents, context),
     async compact(room, document, log) {
       try {
         const result = await documents.compact(room, () => Y.encodeStateAsUpdate(document));

@@ -123,7 +123,7 @@ export async function runSyncServer(store: ServerStore, options: CoreOptions): P
     maxUnauthenticatedQueueMessages: limits.maxUnauthenticatedMessages,
     maxUnauthenticatedQueueSize: Math.min(limits.maxMessageBytes, 1024 * 1024) * 2,
     maxPendingDocuments: limits.maxUnauthenticatedMessages,
-    extensions: [guard.extension, access.extension, ...(options.extensions ?? []), store.persistence(log, () => storeClosed), metrics.extension],
+    extensions: [guard.extension, access.extension, ...(options.extensions ?? []), store.persistence({ log, isClosed: () => storeClosed, refuse: (socket, code, reason, detail) => door.refuse(socket as WebSocket, code, reason, detail) }), metrics.extension],
   });
 
   const sockets = new Set<WebSocket>();

@@ -10,7 +10,7 @@
  * acknowledges), PostgreSQL commits in `beforeHandleMessage`, awaited before Hocuspocus
  * applies and acknowledges the message (commit-before-ack-extension.ts).
  */
-import type { Extension } from '@hocuspocus/server';
+import type { Extension, WebSocketLike } from '@hocuspocus/server';
 import type * as Y from 'yjs';
 import type { DocumentStore } from './document-store.ts';
 import type { SyncServerLogger } from './server-log.ts';
@@ -38,6 +38,15 @@ export type AccessStore = AwaitableMethods<TokenStore>;
 /** Projects and tokens kept in PostgreSQL. */
 export type AsyncTokenStore = AsyncMethods<TokenStore>;
 
+/** What a persistence extension gets from the server. */
+export interface PersistenceContext {
+  readonly log: SyncServerLogger;
+  /** True once the store is closed (shutdown). */
+  readonly isClosed: () => boolean;
+  /** Closes a socket with a code and reason, with one log line (the front door's refusal). */
+  readonly refuse: (socket: WebSocketLike, code: number, reason: string, detail: string) => void;
+}
+
 /** One engine's storage, opened for a running server. */
 export interface ServerStore {
   /** 'sqlite' or 'postgres', for logs, /health and /metrics. */
@@ -45,7 +54,7 @@ export interface ServerStore {
   readonly documents: RoomStore;
   readonly tokens: AccessStore;
   /** The extension that makes each client update durable before it is acknowledged. */
-  persistence(log: SyncServerLogger, isClosed: () => boolean): Extension;
+  persistence(context: PersistenceContext): Extension;
   /** Compacts a loaded room (on shutdown); resolves false if the store failed. */
   compact(room: string, document: Y.Doc, log: SyncServerLogger): Promise<boolean>;
   /**

@@ -26,7 +26,7 @@ export function openSqliteStore(dataDir: string, durability: Durability): Sqlite
     kind: 'sqlite',
     documents,
     tokens,
-    persistence: (log, isClosed) => createPersistenceExtension({ store: documents, log, isClosed }),
+    persistence: ({ log, isClosed }) => createPersistenceExtension({ store: documents, log, isClosed }),
     async compact(room, document, log) {
       return compactRoom({ store: documents, log, isClosed: () => closed }, room, document);
     },
