@@ -37,10 +37,16 @@ export function createPostgresDocumentStore(pool: pg.Pool): PostgresDocumentStor
   const sizes = new Map<string, number>();
   const appendLatencies: number[] = [];
 
+  // One statement, so one consistent view: a load never sees a compaction half way
+  // (the new snapshot without the log rows it folded in, or the reverse).
   const parts = async (room: string, client: pg.Pool | pg.PoolClient = pool): Promise<{ snapshot: Uint8Array | null; log: Array<{ seq: string; data: Uint8Array }> }> => {
-    const snapshot = await client.query<{ state: Buffer }>('SELECT state FROM documents WHERE room = $1', [room]);
-    const log = await client.query<{ seq: string; data: Buffer }>('SELECT seq, data FROM updates WHERE room = $1 ORDER BY seq', [room]);
-    return { snapshot: snapshot.rows[0]?.state ?? null, log: log.rows };
+    const { rows } = await client.query<{ seq: string; data: Buffer }>(
+      `SELECT 0::bigint AS seq, state AS data FROM documents WHERE room = $1
+       UNION ALL SELECT seq, data FROM updates WHERE room = $1 ORDER BY seq`,
+      [room],
+    );
+    const snapshot = rows[0]?.seq === '0' ? rows[0].data : null;
+    return { snapshot, log: snapshot ? rows.slice(1) : rows };
   };
 
   const measure = async (room: string): Promise<number> => {
