@@ -18,6 +18,8 @@ export interface ChildInstance {
   readonly lines: Array<Record<string, unknown>>;
   /** True while the process runs. */
   running(): boolean;
+  /** The process id of the current process (for its RSS). */
+  pid(): number;
   /** Kills the process (SIGKILL by default) and waits for it to end. */
   kill(signal?: NodeJS.Signals): Promise<void>;
   /** Starts it again on the same port. */
@@ -70,6 +72,7 @@ export async function startInstance(input: { store: string; redis: string; name:
     url: `ws://127.0.0.1:${port}`,
     lines,
     running: () => child !== null && child.exitCode === null && child.signalCode === null,
+    pid: () => (child as ChildProcess | null)?.pid ?? -1,
     async kill(signal: NodeJS.Signals = 'SIGKILL') {
       if (child && child.exitCode === null && child.signalCode === null) child.kill(signal);
       await exited;
