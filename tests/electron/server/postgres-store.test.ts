@@ -3,6 +3,8 @@
  * migrations with their version table, rooms (append, load, compaction by two instances
  * at once never losing an update) and tokens (same checks as SQLite).
  */
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
@@ -12,6 +14,7 @@ import { migrate, openPostgresPool, POSTGRES_SCHEMA_VERSION } from '../../../ele
 import { createPostgresDocumentStore } from '../../../electron/server/postgres-document-store.ts';
 import { createPostgresTokenStore } from '../../../electron/server/postgres-token-store.ts';
 import { startPostgres, type TestPostgres } from '../../helpers/postgres-server.ts';
+import { REPO_ROOT } from './sync-test-kit.ts';
 
 let postgres: TestPostgres;
 let database = 0;
@@ -50,6 +53,15 @@ describe('PostgreSQL store', () => {
     expect(rows.map((row) => row.version)).toEqual([POSTGRES_SCHEMA_VERSION]);
     await pool.query('INSERT INTO marginalia_schema (version) VALUES ($1)', [POSTGRES_SCHEMA_VERSION + 1]);
     await expect(migrate(pool)).rejects.toThrow(/newer server/);
+  });
+
+  it('migrates from the command line: npm run server -- migrate --store …', async () => {
+    const url = await postgres.createDatabase('cli_migrate');
+    const run = (args: string[]) => promisify(execFile)(process.execPath, ['electron/server/cli.ts', ...args], { cwd: REPO_ROOT });
+    expect((await run(['migrate', '--store', url])).stdout).toBe(`schema migrated from version 0 to ${POSTGRES_SCHEMA_VERSION}\n`);
+    expect((await run(['migrate', '--store', url])).stdout).toBe(`schema already at version ${POSTGRES_SCHEMA_VERSION}\n`);
+    const created = await run(['project', 'create', '--name', 'From the CLI', '--store', url]);
+    expect(created.stdout).toMatch(/^invite: +marginalia:\/\/join\?/m);
   });
 
   it('loads what was appended, and compaction by two instances at once keeps every update', async () => {
