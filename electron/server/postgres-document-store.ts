@@ -2,8 +2,11 @@
  * Rooms in PostgreSQL: a snapshot per room plus an append-only update log, as in SQLite
  * (document-store.ts), shared by every instance.
  *
- * Append: one INSERT per client update, awaited before Hocuspocus applies and
- * acknowledges it (commit-before-ack-extension.ts).
+ * Append: each client update is inserted into the log and the promise resolves once that
+ * INSERT has committed; Hocuspocus applies and acknowledges the update only then
+ * (commit-before-ack-extension.ts). Appends that arrive while earlier ones are being
+ * written are grouped into one multi-row INSERT (group commit, at most a few statements in
+ * flight), so under load an update waits for one commit, not for a queue of them.
  *
  * Compaction with several instances holding the same room: instance A's in-memory state
  * may lack an update instance B has just logged and not yet relayed through Redis. So a
@@ -26,16 +29,60 @@ import type { AsyncMethods } from './server-store.ts';
 
 /** Room storage in PostgreSQL. */
 export type PostgresDocumentStore = AsyncMethods<DocumentStore> & {
-  /** Latencies (ms) of the latest appends, newest last (at most 1024), for /metrics. */
+  /** Latencies (ms) of the latest appends, from call to commit, newest last (at most 1024), for /metrics. */
   readonly appendLatencies: number[];
 };
 
 const roomKey = (room: string) => `marginalia-room:${room}`;
 
+/** INSERT statements in flight at once; more appends wait and go in the next group. */
+const MAX_WRITES_IN_FLIGHT = 4;
+/** Most updates in one INSERT. */
+const MAX_GROUP = 500;
+
+interface PendingAppend {
+  readonly room: string;
+  readonly data: Buffer;
+  readonly queuedAt: number;
+  readonly resolve: () => void;
+  readonly reject: (error: unknown) => void;
+}
+
 /** Creates the store over a pool. */
 export function createPostgresDocumentStore(pool: pg.Pool): PostgresDocumentStore {
   const sizes = new Map<string, number>();
   const appendLatencies: number[] = [];
+  const pending: PendingAppend[] = [];
+  let inFlight = 0;
+
+  const write = async (group: PendingAppend[]): Promise<void> => {
+    try {
+      await pool.query('INSERT INTO updates (room, data) SELECT * FROM unnest($1::text[], $2::bytea[])', [
+        group.map((entry) => entry.room),
+        group.map((entry) => entry.data),
+      ]);
+    } catch (error) {
+      for (const entry of group) entry.reject(error);
+      return;
+    }
+    const now = performance.now();
+    for (const entry of group) {
+      appendLatencies.push(now - entry.queuedAt);
+      sizes.set(entry.room, (sizes.get(entry.room) ?? 0) + entry.data.byteLength);
+      entry.resolve();
+    }
+    if (appendLatencies.length > 1024) appendLatencies.splice(0, appendLatencies.length - 1024);
+  };
+
+  const writePending = (): void => {
+    while (inFlight < MAX_WRITES_IN_FLIGHT && pending.length > 0) {
+      inFlight++;
+      void write(pending.splice(0, MAX_GROUP)).finally(() => {
+        inFlight--;
+        writePending();
+      });
+    }
+  };
 
   // One statement, so one consistent view: a load never sees a compaction half way
   // (the new snapshot without the log rows it folded in, or the reverse).
@@ -69,12 +116,11 @@ export function createPostgresDocumentStore(pool: pg.Pool): PostgresDocumentStor
       if (all.length === 0) return null;
       return all.length === 1 ? new Uint8Array(all[0] as Uint8Array) : Y.mergeUpdates(all);
     },
-    async append(room, update) {
-      const started = performance.now();
-      await pool.query('INSERT INTO updates (room, data) VALUES ($1, $2)', [room, Buffer.from(update.buffer, update.byteOffset, update.byteLength)]);
-      appendLatencies.push(performance.now() - started);
-      if (appendLatencies.length > 1024) appendLatencies.splice(0, appendLatencies.length - 1024);
-      sizes.set(room, (sizes.get(room) ?? 0) + update.byteLength);
+    append(room, update) {
+      return new Promise<void>((resolve, reject) => {
+        pending.push({ room, data: Buffer.from(update.buffer, update.byteOffset, update.byteLength), queuedAt: performance.now(), resolve, reject });
+        writePending();
+      });
     },
     async compact(room, encodeState) {
       return await inPostgresTransaction(pool, async (client): Promise<CompactionResult> => {
