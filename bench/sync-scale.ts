@@ -26,7 +26,7 @@ import { createTokenStore } from '../electron/server/token-store.ts';
 import { startPostgres } from '../tests/helpers/postgres-server.ts';
 import { startRedis } from '../tests/helpers/redis-server.ts';
 import { startChildServer, temporaryDataDir, waitUntil } from '../tests/helpers/sync-server.ts';
-import { startInstance } from '../tests/electron/server/instance-kit.ts';
+import { startInstance } from '../tests/helpers/sync-instances.ts';
 import { quantile, type Metric } from './harness.ts';
 
 const QUICK = process.env.MARGINALIA_BENCH_QUICK === '1';

@@ -30,6 +30,9 @@ import { logEntry, logToStdout } from './server-log.ts';
 import type { SyncServerLogger } from './server-log.ts';
 import type { TokenRecord } from './token-store.ts';
 
+/** When, after Redis is back, an instance republishes the state vectors of its loaded rooms. */
+const REANNOUNCE_AFTER_MS = [0, 500, 1500, 4000];
+
 /** Options of `startSharedSyncServer`. */
 export interface SharedSyncServerOptions {
   /** PostgreSQL connection string, `postgres://…`. */
@@ -78,15 +81,20 @@ export async function startSharedSyncServer(options: SharedSyncServerOptions): P
     },
   });
   let checkRevocations: () => Promise<number> = async () => 0;
+  const announceRooms = (): void => {
+    for (const [documentName, document] of core.hocuspocus.documents) {
+      void fanOut.onChange({ documentName, document, transactionOrigin: { source: 'local' } } as never);
+    }
+  };
   const bus = openInstanceBus({
     url: options.redis,
     instance: options.instance,
     onRevocation: () => void checkRevocations(),
     onReconnect: () => {
       log(logEntry('redis-reconnected', { instance: options.instance, rooms: core.hocuspocus.getDocumentsCount() }));
-      for (const [documentName, document] of core.hocuspocus.documents) {
-        void fanOut.onChange({ documentName, document, transactionOrigin: { source: 'local' } } as never);
-      }
+      // The other instances may not have resubscribed yet: announce the rooms' state vectors
+      // a few times over the next seconds (each announcement is one small message per room).
+      for (const after of REANNOUNCE_AFTER_MS) setTimeout(announceRooms, after).unref();
     },
   });
   const core = await runSyncServer(store, {

@@ -13,7 +13,7 @@ import { createPostgresTokenStore } from '../../../electron/server/postgres-toke
 import { migrate, openPostgresPool } from '../../../electron/server/postgres-database.ts';
 import { startPostgres, type TestPostgres } from '../../helpers/postgres-server.ts';
 import { startRedis, type TestRedis } from '../../helpers/redis-server.ts';
-import { startInstance, type ChildInstance } from './instance-kit.ts';
+import { startInstance, type ChildInstance } from '../../helpers/sync-instances.ts';
 import { connectClient, noteText, textOf, waitFor, whenSynced, type TestClient } from './sync-test-kit.ts';
 
 let postgres: TestPostgres;
@@ -133,7 +133,7 @@ describe('two instances under failure (child processes, kill -9)', () => {
     const access = await project('redis restart');
     const onAlpha = client(alpha.url, access);
     const onBeta = client(beta.url, access);
-    await Promise.all([whenSynced(onAlpha), whenSynced(onBeta)]);
+    await Promise.all([whenSynced(onAlpha, 15_000), whenSynced(onBeta, 15_000)]);
     noteText(onAlpha.doc, 'r').insert(0, 'before');
     await waitFor(() => textOf(onBeta.doc, 'r') === 'before', 'the edit before the outage to cross');
     await redis.kill();
@@ -156,7 +156,7 @@ describe('two instances under failure (child processes, kill -9)', () => {
   it('refuses writes with a reason while PostgreSQL is down, loses none, and resumes', async () => {
     const access = await project('postgres restart');
     const writer = client(alpha.url, access);
-    await whenSynced(writer);
+    await whenSynced(writer, 15_000);
     const closes: Array<{ code: number; reason: string }> = [];
     writer.provider.configuration.websocketProvider.on('close', ({ event }: { event: { code: number; reason: string } }) => closes.push({ code: event.code, reason: event.reason }));
     await postgres.kill();

@@ -18,7 +18,7 @@ import { startTeamSync, type TeamSync } from '../../../renderer/sync/team-sync.t
 import { startPostgres, type TestPostgres } from '../../helpers/postgres-server.ts';
 import { startRedis, type TestRedis } from '../../helpers/redis-server.ts';
 import { waitUntil } from '../../helpers/sync-server.ts';
-import { startInstance, type ChildInstance } from '../../electron/server/instance-kit.ts';
+import { startInstance, type ChildInstance } from '../../helpers/sync-instances.ts';
 import { connectClient, noteText, textOf, whenSynced } from '../../electron/server/sync-test-kit.ts';
 
 const FAST = { delay: 50, factor: 1.5, minDelay: 20, maxDelay: 300 };

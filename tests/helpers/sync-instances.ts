@@ -1,13 +1,12 @@
 /**
- * Test kit for several sync server instances sharing a real PostgreSQL and a real Redis:
- * the engines (tests/helpers), instances as child processes (`cli.ts serve --store …
+ * Several sync server instances sharing a real PostgreSQL and a real Redis (started with
+ * postgres-server.ts and redis-server.ts), for tests and the scale-out bench: instances as child processes (`cli.ts serve --store …
  * --redis … --instance NAME`, so `kill -9` is real) that can be restarted on their port,
  * and a database per test file.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { forEachLine } from '../../helpers/sync-server.ts';
-import { freePort } from '../../helpers/engine-process.ts';
-import { REPO_ROOT, waitFor } from './sync-test-kit.ts';
+import { freePort } from './engine-process.ts';
+import { forEachLine, REPO_ROOT, waitUntil } from './sync-server.ts';
 
 /** An instance running as a child process. */
 export interface ChildInstance {
@@ -62,7 +61,7 @@ export async function startInstance(input: { store: string; redis: string; name:
         resolve();
       });
     });
-    await waitFor(() => ended || lines.slice(before).some((line) => line.event === 'listening'), `instance ${input.name} to listen`, 20_000);
+    await waitUntil(() => ended || lines.slice(before).some((line) => line.event === 'listening'), `instance ${input.name} to listen`, 20_000);
     if (ended) throw new Error(`instance ${input.name} exited before listening: ${stderr}`);
   };
   await launch();
