@@ -2,7 +2,7 @@
  * Two instances as child processes over a real PostgreSQL and a real Redis, under
  * failure: `kill -9` right after an acknowledgement loses nothing (the commit came
  * first); seeded random edits on both instances converge with a random instance killed
- * and restarted, every edit present at the end; Redis restarted mid-session, rooms
+ * and restarted, every edit present at the end; Redis restarted while clients are connected, rooms
  * reconverge; PostgreSQL restarted, writes are refused with a reason, not lost, and resume.
  */
 import pg from 'pg';
@@ -129,7 +129,7 @@ describe('two instances under failure (child processes, kill -9)', () => {
     }
   });
 
-  it('reconverges rooms after Redis restarts mid-session', async () => {
+  it('reconverges rooms after Redis restarts while clients are connected', async () => {
     const access = await project('redis restart');
     const onAlpha = client(alpha.url, access);
     const onBeta = client(beta.url, access);
