@@ -9,6 +9,8 @@
  * - delivery under attack: 10 projects × 5 clients, first alone, then while hostile clients
  *   flood, send refused updates and hold unauthenticated sockets (sync-attack.ts; each
  *   phase as long as the load test).
+ * - scale-out: two instances over PostgreSQL and Redis beside one SQLite instance, the same
+ *   workload (sync-scale.ts; also alone as `npm run bench -- scale`).
  * Everything listens on 127.0.0.1, loops are bounded, and every server stops itself.
  * The visibility part serves the test build (out/renderer-test, built by run.ts first).
  */
@@ -16,6 +18,7 @@ import type { BenchSuite, Metric } from './harness.ts';
 import { measureDeliveryUnderAttack } from './sync-attack.ts';
 import { measureServerLoad } from './sync-load.ts';
 import { measureOfflineConvergence } from './sync-offline.ts';
+import { measureScaleOut } from './sync-scale.ts';
 import { measureVisibility } from './sync-visibility.ts';
 
 /** The sync suite. */
@@ -27,6 +30,13 @@ export const suite: BenchSuite = {
     metrics.push(...(await measureOfflineConvergence()));
     metrics.push(...(await measureServerLoad()));
     metrics.push(...(await measureDeliveryUnderAttack()));
+    metrics.push(...(await measureScaleOut()));
     return metrics;
   },
+};
+
+/** The scale-out part alone (`npm run bench -- scale`). */
+export const scaleSuite: BenchSuite = {
+  name: 'scale',
+  run: measureScaleOut,
 };

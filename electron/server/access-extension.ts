@@ -28,7 +28,7 @@ import { REFUSAL_REASONS } from '#shared/sync/protocol.ts';
 import { projectFromRoom } from '#shared/sync/rooms.ts';
 import { logEntry } from './server-log.ts';
 import type { SyncServerLogger } from './server-log.ts';
-import type { TokenStore } from './token-store.ts';
+import type { AccessStore } from './server-store.ts';
 
 /** What a connection's Hocuspocus context carries after authentication. */
 export interface AccessContext {
@@ -40,8 +40,8 @@ export interface AccessContext {
 /** The access extension plus the revocation check the server drives. */
 export interface AccessControl {
   readonly extension: Extension;
-  /** Closes every socket authenticated with a token that is now revoked. Returns how many. */
-  checkRevocations(): number;
+  /** Closes every socket authenticated with a token that is now revoked. Resolves with how many. */
+  checkRevocations(): Promise<number>;
 }
 
 /** What the server does when a socket authenticates, and when its token is revoked. */
@@ -53,7 +53,7 @@ export interface AccessHooks {
 }
 
 /** Creates the access extension over a token store. */
-export function createAccessControl(tokens: TokenStore, log: SyncServerLogger, hooks: AccessHooks): AccessControl {
+export function createAccessControl(tokens: AccessStore, log: SyncServerLogger, hooks: AccessHooks): AccessControl {
   const socketsByToken = new Map<string, Set<WebSocketLike>>();
 
   const forget = (tokenId: string, socket: WebSocketLike): void => {
@@ -67,7 +67,7 @@ export function createAccessControl(tokens: TokenStore, log: SyncServerLogger, h
     async onAuthenticate({ token, documentName, socketId, context }: onAuthenticatePayload): Promise<AccessContext> {
       const projectId = projectFromRoom(documentName);
       const verdict = projectId
-        ? tokens.verifyToken(token, projectId)
+        ? await tokens.verifyToken(token, projectId)
         : { ok: false as const, reason: REFUSAL_REASONS.unknownRoom, tokenId: null };
       if (!verdict.ok) {
         log(logEntry('refused', { socketId, room: documentName, tokenId: verdict.tokenId, reason: verdict.reason }));
@@ -99,9 +99,10 @@ export function createAccessControl(tokens: TokenStore, log: SyncServerLogger, h
 
   return {
     extension,
-    checkRevocations() {
+    async checkRevocations() {
       let closed = 0;
-      for (const tokenId of tokens.revokedAmong([...socketsByToken.keys()])) {
+      if (socketsByToken.size === 0) return 0;
+      for (const tokenId of await tokens.revokedAmong([...socketsByToken.keys()])) {
         const sockets = [...(socketsByToken.get(tokenId) ?? [])];
         socketsByToken.delete(tokenId);
         for (const socket of sockets) hooks.revoked(socket);

@@ -19,6 +19,8 @@ export const DEFAULT_DATA_DIR = './data';
 export const USAGE = `Marginalia team sync server
 
   serve [--host ${DEFAULT_SYNC_HOST}] [--port ${DEFAULT_SYNC_PORT}] [--data ${DEFAULT_DATA_DIR}] [--durability process-crash|full]
+        [--store postgres://… --redis redis://… [--instance NAME]]
+                                           one of several instances sharing PostgreSQL and Redis
         [--allow-origins ORIGIN,ORIGIN…]   browser origins allowed besides app://marginalia
                                            (exact, or http://HOST:* for any port)
         limits (defaults and effects: electron/server/README.md, "Limits"):
@@ -28,6 +30,7 @@ export const USAGE = `Marginalia team sync server
         [--max-messages-before-auth N] [--connection-rate N] [--connection-burst N]
         [--token-rate N] [--token-burst N] [--token-struct-rate N] [--token-struct-burst N]
         [--revocation-grace-ms N] [--structs-per-turn N]
+  migrate --store postgres://…                      bring the PostgreSQL schema up to date (also done on start)
   room inspect --project ID                         stored size and structs of a project's room
   project create --name NAME [--server-url URL]     new project id, a first token and its invite
   token create --project ID [--label L] [--server-url URL]
@@ -35,7 +38,8 @@ export const USAGE = `Marginalia team sync server
   token revoke TOKEN_ID
   help, --help, -h                                  this text
 
-Every command takes --data DIR (default ${DEFAULT_DATA_DIR}). --server-url is the address
+Every command takes --data DIR (default ${DEFAULT_DATA_DIR}); project and token commands take
+--store postgres://… instead, for a deployment of several instances. --server-url is the address
 teammates use in the invite (default ws://${DEFAULT_SYNC_HOST}:${DEFAULT_SYNC_PORT}).`;
 
 /** A parsed command line. */
@@ -50,18 +54,22 @@ export type CliCommand =
       readonly durability: 'process-crash' | 'full';
       /** Limits given on the command line (the others keep their defaults). */
       readonly limits: Partial<ServerLimits>;
+      /** PostgreSQL and Redis of a deployment of several instances, or null for SQLite in `dataDir`. */
+      readonly shared: { readonly store: string; readonly redis: string; readonly instance: string | null } | null;
     }
+  | { readonly kind: 'migrate'; readonly store: string }
   | { readonly kind: 'room-inspect'; readonly dataDir: string; readonly projectId: ProjectId }
-  | { readonly kind: 'project-create'; readonly dataDir: string; readonly name: string; readonly serverUrl: string }
+  | { readonly kind: 'project-create'; readonly dataDir: string; readonly name: string; readonly serverUrl: string; readonly store: string | null }
   | {
       readonly kind: 'token-create';
       readonly dataDir: string;
       readonly projectId: ProjectId;
       readonly label: string;
       readonly serverUrl: string;
+      readonly store: string | null;
     }
-  | { readonly kind: 'token-list'; readonly dataDir: string; readonly projectId: ProjectId }
-  | { readonly kind: 'token-revoke'; readonly dataDir: string; readonly tokenId: string }
+  | { readonly kind: 'token-list'; readonly dataDir: string; readonly projectId: ProjectId; readonly store: string | null }
+  | { readonly kind: 'token-revoke'; readonly dataDir: string; readonly tokenId: string; readonly store: string | null }
   | { readonly kind: 'help' };
 
 /** Result of parsing: a command or one line saying what is wrong. */
@@ -88,12 +96,13 @@ const LIMIT_FLAGS: Record<string, readonly [keyof ServerLimits, number, number]>
 };
 
 const FLAGS_BY_COMMAND: Record<string, readonly string[]> = {
-  serve: ['data', 'host', 'port', 'max-message-bytes', 'max-document-bytes', 'durability', 'allow-origins', ...Object.keys(LIMIT_FLAGS)],
+  serve: ['data', 'host', 'port', 'max-message-bytes', 'max-document-bytes', 'durability', 'allow-origins', 'store', 'redis', 'instance', ...Object.keys(LIMIT_FLAGS)],
+  migrate: ['store'],
   'room inspect': ['data', 'project'],
-  'project create': ['data', 'name', 'server-url'],
-  'token create': ['data', 'project', 'label', 'server-url'],
-  'token list': ['data', 'project'],
-  'token revoke': ['data'],
+  'project create': ['data', 'name', 'server-url', 'store'],
+  'token create': ['data', 'project', 'label', 'server-url', 'store'],
+  'token list': ['data', 'project', 'store'],
+  'token revoke': ['data', 'store'],
 };
 
 /** Flags that ask for the usage text wherever they stand (the command `help` too, first). */
@@ -145,13 +154,13 @@ export function parseCliArgs(args: readonly string[]): CliParseResult {
   const { positional, flags } = split;
   const [first, second, ...rest] = positional;
 
-  const name = first === undefined ? 'serve' : first === 'serve' ? 'serve' : `${first} ${second ?? ''}`.trim();
+  const name = first === undefined ? 'serve' : first === 'serve' || first === 'migrate' ? first : `${first} ${second ?? ''}`.trim();
   const allowed = FLAGS_BY_COMMAND[name];
   if (!allowed) return fail(`unknown command "${positional.join(' ')}" (try "help")`);
   for (const flag of flags.keys()) {
     if (!allowed.includes(flag)) return fail(`${name} does not take --${flag} (try "help")`);
   }
-  const extra = name === 'serve' ? positional.slice(first === undefined ? 0 : 1) : name === 'token revoke' ? rest.slice(1) : rest;
+  const extra = name === 'serve' || name === 'migrate' ? positional.slice(first === undefined ? 0 : 1) : name === 'token revoke' ? rest.slice(1) : rest;
   if (extra.length > 0) return fail(`unexpected argument "${extra[0]}" for ${name}`);
 
   const dataDir = flags.get('data') ?? DEFAULT_DATA_DIR;
@@ -161,6 +170,10 @@ export function parseCliArgs(args: readonly string[]): CliParseResult {
     const problem = checkServerUrl(serverUrl);
     if (problem) return fail(`--server-url: ${problem}`);
   }
+  const store = flags.get('store') ?? null;
+  if (store !== null && !/^postgres(ql)?:\/\/\S+$/i.test(store)) return fail(`--store must be a postgres:// connection string, got "${store}"`);
+  const redis = flags.get('redis') ?? null;
+  if (redis !== null && !/^rediss?:\/\/\S+$/i.test(redis)) return fail(`--redis must be a redis:// URL, got "${redis}"`);
   const projectId = (): ProjectId | string => {
     const value = flags.get('project');
     if (value === undefined) return `${name} needs --project ID`;
@@ -194,10 +207,15 @@ export function parseCliArgs(args: readonly string[]): CliParseResult {
         if (bad !== undefined) return fail(`--allow-origins: "${bad}" is not an origin like https://team.example.org or http://127.0.0.1:*`);
         limits.allowedOrigins = list;
       }
+      if ((store === null) !== (redis === null)) return fail('--store and --redis go together (several instances share both)');
+      const instance = flags.get('instance') ?? null;
+      if (instance !== null && !/^[A-Za-z0-9._-]{1,64}$/.test(instance)) return fail('--instance must be 1-64 letters, digits, ".", "_" or "-"');
+      if (instance !== null && store === null) return fail('--instance names one of several instances: give --store and --redis too');
       return {
         ok: true,
         command: {
           kind: 'serve',
+          shared: store !== null && redis !== null ? { store, redis, instance } : null,
           dataDir,
           host,
           port: (port as number | undefined) ?? DEFAULT_SYNC_PORT,
@@ -208,6 +226,10 @@ export function parseCliArgs(args: readonly string[]): CliParseResult {
         },
       };
     }
+    case 'migrate': {
+      if (store === null) return fail('migrate needs --store postgres://…');
+      return { ok: true, command: { kind: 'migrate', store } };
+    }
     case 'room inspect': {
       const id = projectId();
       if (!isProjectId(id)) return fail(id);
@@ -216,23 +238,23 @@ export function parseCliArgs(args: readonly string[]): CliParseResult {
     case 'project create': {
       const projectName = flags.get('name')?.trim();
       if (!projectName) return fail('project create needs --name NAME');
-      return { ok: true, command: { kind: 'project-create', dataDir, name: projectName, serverUrl } };
+      return { ok: true, command: { kind: 'project-create', dataDir, name: projectName, serverUrl, store } };
     }
     case 'token create': {
       const id = projectId();
       if (!isProjectId(id)) return fail(id);
-      return { ok: true, command: { kind: 'token-create', dataDir, projectId: id, label: flags.get('label') ?? '', serverUrl } };
+      return { ok: true, command: { kind: 'token-create', dataDir, projectId: id, label: flags.get('label') ?? '', serverUrl, store } };
     }
     case 'token list': {
       const id = projectId();
       if (!isProjectId(id)) return fail(id);
-      return { ok: true, command: { kind: 'token-list', dataDir, projectId: id } };
+      return { ok: true, command: { kind: 'token-list', dataDir, projectId: id, store } };
     }
     default: {
       const tokenId = rest[0];
       if (tokenId === undefined) return fail('token revoke needs TOKEN_ID (see "token list")');
       if (!isAccessTokenId(tokenId)) return fail(`"${tokenId}" is not a token id (16 hex digits, see "token list")`);
-      return { ok: true, command: { kind: 'token-revoke', dataDir, tokenId } };
+      return { ok: true, command: { kind: 'token-revoke', dataDir, tokenId, store } };
     }
   }
 }

@@ -2,8 +2,9 @@
  * `npm run server -- [command]`: run the team sync server or manage projects and tokens.
  *
  * Token and project commands open the same SQLite file as the server (WAL allows both at
- * once); a running server reads tokens on every authentication and closes sockets of
- * revoked tokens within about a second. Output is for people (one fact per line); bad
+ * once), or with `--store` the PostgreSQL database a deployment's instances share; a
+ * running server reads tokens on every authentication and closes sockets of revoked
+ * tokens within about a second. Output is for people (one fact per line); bad
  * arguments print one line on stderr and exit with status 2; `serve` logs JSON lines.
  * Modules that load `node:sqlite` are imported dynamically, after Node's
  * "SQLite is experimental" warning has been filtered out of stderr. While serving, what
@@ -12,6 +13,7 @@
  */
 import type { CliCommand } from './cli-args.ts';
 import { parseCliArgs, USAGE } from './cli-args.ts';
+import type { AccessStore } from './server-store.ts';
 
 function quietSqliteWarning(): void {
   process.removeAllListeners('warning');
@@ -33,17 +35,21 @@ async function consoleToJsonLines(): Promise<void> {
   }
 }
 
-async function serve(command: Extract<CliCommand, { kind: 'serve' }>): Promise<void> {
+async function startServer(command: Extract<CliCommand, { kind: 'serve' }>): Promise<{ stop(): Promise<void> }> {
+  if (command.shared) {
+    const { hostname } = await import('node:os');
+    const { startSharedSyncServer } = await import('./shared-sync-server.ts');
+    const { store, redis, instance } = command.shared;
+    return await startSharedSyncServer({ store, redis, instance: instance ?? `${hostname()}-${command.port}`, host: command.host, port: command.port, limits: command.limits });
+  }
   const { startSyncServer } = await import('./sync-server.ts');
+  return await startSyncServer({ host: command.host, port: command.port, dataDir: command.dataDir, durability: command.durability, limits: command.limits });
+}
+
+async function serve(command: Extract<CliCommand, { kind: 'serve' }>): Promise<void> {
   const { logEntry, logToStdout } = await import('./server-log.ts');
   await consoleToJsonLines();
-  const server = await startSyncServer({
-    host: command.host,
-    port: command.port,
-    dataDir: command.dataDir,
-    durability: command.durability,
-    limits: command.limits,
-  }).catch((error: NodeJS.ErrnoException) => {
+  const server = await startServer(command).catch((error: NodeJS.ErrnoException) => {
     if (error.code === 'EADDRINUSE') throw new Error(`port ${command.port} on ${command.host} is already in use (choose another with --port)`);
     if (error.code === 'EADDRNOTAVAIL') throw new Error(`cannot listen on ${command.host}: no such address on this machine (check --host)`);
     if (error.code === 'EACCES') throw new Error(`not allowed to listen on port ${command.port} (choose one above 1023 with --port)`);
@@ -85,20 +91,41 @@ async function inspectRoom(command: Extract<CliCommand, { kind: 'room-inspect' }
   }
 }
 
-async function manage(command: Exclude<CliCommand, { kind: 'serve' | 'help' | 'room-inspect' }>): Promise<void> {
+async function migrateStore(store: string): Promise<void> {
+  const { migrate, openPostgresPool } = await import('./postgres-database.ts');
+  const pool = openPostgresPool(store);
+  try {
+    const { from, to } = await migrate(pool);
+    process.stdout.write(from === to ? `schema already at version ${to}\n` : `schema migrated from version ${from} to ${to}\n`);
+  } finally {
+    await pool.end();
+  }
+}
+
+/** The token store a management command works on, and how to close it. */
+async function openTokens(command: { readonly dataDir: string; readonly store: string | null }): Promise<{ tokens: AccessStore; close(): Promise<void> }> {
+  if (command.store) {
+    const { openPostgresStore } = await import('./postgres-store.ts');
+    const store = await openPostgresStore(command.store);
+    return { tokens: store.tokens, close: () => store.close() };
+  }
   const { openServerDatabase } = await import('./server-database.ts');
   const { createTokenStore } = await import('./token-store.ts');
-  const { encodeInvite } = await import('#shared/sync/invite.ts');
   const db = openServerDatabase(command.dataDir);
+  return { tokens: createTokenStore(db), close: async () => db.close() };
+}
+
+async function manage(command: Exclude<CliCommand, { kind: 'serve' | 'help' | 'room-inspect' | 'migrate' }>): Promise<void> {
+  const { encodeInvite } = await import('#shared/sync/invite.ts');
+  const { tokens, close } = await openTokens(command);
   try {
-    const tokens = createTokenStore(db);
     const print = (lines: Array<[string, string]>) => {
       for (const [key, value] of lines) process.stdout.write(`${`${key}:`.padEnd(10)} ${value}\n`);
     };
     switch (command.kind) {
       case 'project-create': {
-        const project = tokens.createProject(command.name);
-        const created = tokens.createToken({ projectId: project.id, label: 'first invite' });
+        const project = await tokens.createProject(command.name);
+        const created = await tokens.createToken({ projectId: project.id, label: 'first invite' });
         print([
           ['project', project.id],
           ['name', project.name ?? ''],
@@ -109,7 +136,7 @@ async function manage(command: Exclude<CliCommand, { kind: 'serve' | 'help' | 'r
         break;
       }
       case 'token-create': {
-        const created = tokens.createToken({ projectId: command.projectId, label: command.label });
+        const created = await tokens.createToken({ projectId: command.projectId, label: command.label });
         print([
           ['project', command.projectId],
           ['token id', created.record.id],
@@ -120,7 +147,7 @@ async function manage(command: Exclude<CliCommand, { kind: 'serve' | 'help' | 'r
         break;
       }
       case 'token-list': {
-        const listed = tokens.listTokens(command.projectId);
+        const listed = await tokens.listTokens(command.projectId);
         if (listed.length === 0) process.stdout.write(`no tokens for project ${command.projectId}\n`);
         for (const token of listed) {
           const state = token.revokedAt ? `revoked ${token.revokedAt}` : 'active';
@@ -129,7 +156,7 @@ async function manage(command: Exclude<CliCommand, { kind: 'serve' | 'help' | 'r
         break;
       }
       case 'token-revoke': {
-        const revoked = tokens.revokeToken(command.tokenId);
+        const revoked = await tokens.revokeToken(command.tokenId);
         if (!revoked) {
           process.stderr.write(`no token with id ${command.tokenId}\n`);
           process.exitCode = 1;
@@ -140,7 +167,7 @@ async function manage(command: Exclude<CliCommand, { kind: 'serve' | 'help' | 'r
       }
     }
   } finally {
-    db.close();
+    await close();
   }
 }
 
@@ -155,6 +182,7 @@ async function main(args: readonly string[]): Promise<void> {
   if (command.kind === 'help') process.stdout.write(`${USAGE}\n`);
   else if (command.kind === 'serve') await serve(command);
   else if (command.kind === 'room-inspect') await inspectRoom(command);
+  else if (command.kind === 'migrate') await migrateStore(command.store);
   else await manage(command);
 }
 

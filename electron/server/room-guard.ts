@@ -38,17 +38,17 @@ import type { StructId } from '#shared/model/update-structs.ts';
 import { updateSlices } from '#shared/model/update-slices.ts';
 import { createUpdateValidator } from '#shared/model/update-validation.ts';
 import type { KnownItem } from '#shared/model/update-validation.ts';
-import type { DocumentStore } from './document-store.ts';
 import { inspectClientFrame } from './frame-inspector.ts';
 import { logEntry } from './server-log.ts';
 import { nextTurn } from './sliced-apply.ts';
 import type { SyncServerLogger } from './server-log.ts';
 import type { ServerLimits } from './server-limits.ts';
+import type { RoomStore } from './server-store.ts';
 
 /** What the guard needs from the server. */
 export interface RoomGuardOptions {
   readonly limits: ServerLimits;
-  readonly store: DocumentStore;
+  readonly store: RoomStore;
   readonly log: SyncServerLogger;
   /** True once the front door stopped reading this socket (refused, revoked). */
   readonly isRefused: (socket: WebSocketLike) => boolean;
@@ -58,6 +58,8 @@ export interface RoomGuardOptions {
   readonly chargeStructs: (socket: WebSocketLike, structs: number) => boolean;
   /** Stops (true) or resumes (false) reading frames from the socket, while a large update is applied. */
   readonly pauseReading: (socket: WebSocketLike, paused: boolean) => void;
+  /** Makes a large update durable before the guard applies it in slices (a store that commits before acknowledging: server-store.ts). */
+  readonly commitBeforeApply?: (room: string, update: Uint8Array) => Promise<void>;
 }
 
 /** The extension plus the memory figures it keeps. */
@@ -194,7 +196,7 @@ export function createRoomGuard(options: RoomGuardOptions): RoomGuard {
     const socket = connection.webSocket;
     const slices = await checkInSlices(update, document, socket, stillOpen, pause);
     const structs = slices.structs;
-    const projectedBytes = store.storedBytes(documentName) + update.byteLength;
+    const projectedBytes = (await store.storedBytes(documentName)) + update.byteLength;
     if (projectedBytes > limits.maxDocumentBytes) {
       refuse(socket, CLOSE_CODES.documentTooLarge, REFUSAL_REASONS.documentTooLarge,
         `${documentName} would grow to ${projectedBytes} bytes (limit ${limits.maxDocumentBytes})`);
@@ -215,6 +217,10 @@ export function createRoomGuard(options: RoomGuardOptions): RoomGuard {
       refuse(socket, CLOSE_CODES.rateLimited, REFUSAL_REASONS.rateLimited,
         `over ${limits.tokenStructsPerSecond} structs/s (burst ${limits.tokenStructBurst}) for its token`);
     }
+    await options.commitBeforeApply?.(documentName, update).catch((error: unknown) => {
+      log(logEntry('store-failed', { room: documentName, error: String(error) }));
+      refuse(socket, CLOSE_CODES.storeUnavailable, REFUSAL_REASONS.storeUnavailable, String(error));
+    });
     setRoom(documentName, inRoom + structs);
     const origin = { source: 'connection', connection };
     try {
@@ -237,8 +243,8 @@ export function createRoomGuard(options: RoomGuardOptions): RoomGuard {
     async onLoadDocument({ documentName }: onLoadDocumentPayload) {
       const room = documentName;
       const room_budget = Math.min(limits.maxRoomStructs, limits.maxTotalStructs - total);
-      const bytes = store.storedBytes(room);
-      const structs = bytes > limits.maxDocumentBytes ? Infinity : store.countStructs(room, room_budget);
+      const bytes = await store.storedBytes(room);
+      const structs = bytes > limits.maxDocumentBytes ? Infinity : await store.countStructs(room, room_budget);
       if (structs > room_budget) {
         const overRoom = structs > limits.maxRoomStructs;
         const projectId = projectFromRoom(room) ?? room;

@@ -32,6 +32,8 @@ export type SyncServerEvent =
   | 'store-failed'
   /** A websocket-level error not caused by a limit. */
   | 'socket-error'
+  /** Redis is reachable again; loaded rooms republish their state to the other instances. */
+  | 'redis-reconnected'
   /** Shutdown began (carries the signal, if any). */
   | 'shutdown'
   /** Shutdown finished; the database is closed. */

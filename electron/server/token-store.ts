@@ -69,7 +69,8 @@ export interface TokenStore {
   verifyToken(token: string, projectId: ProjectId): TokenVerification;
 }
 
-interface TokenRow {
+/** A token as stored (SQLite and PostgreSQL use the same columns). */
+export interface TokenRow {
   id: string;
   project_id: string;
   label: string;
@@ -79,11 +80,13 @@ interface TokenRow {
   revoked_at: string | null;
 }
 
-function hashSecret(salt: Uint8Array, secret: string): Buffer {
+/** Salted SHA-256 of a token's secret, as stored. */
+export function hashSecret(salt: Uint8Array, secret: string): Buffer {
   return createHash('sha256').update(salt).update(secret, 'utf8').digest();
 }
 
-function toRecord(row: TokenRow): TokenRecord {
+/** The listed form of a stored token. */
+export function toRecord(row: TokenRow): TokenRecord {
   return {
     id: row.id,
     projectId: row.project_id as ProjectId,
@@ -156,19 +159,36 @@ export function createTokenStore(db: DatabaseSync): TokenStore {
       return revoked;
     },
     verifyToken(token, projectId) {
-      if (token === '') return { ok: false, reason: REFUSAL_REASONS.tokenRequired, tokenId: null };
-      const parts = parseAccessToken(token);
-      if (!parts) return { ok: false, reason: REFUSAL_REASONS.unknownToken, tokenId: null };
-      const row = selectToken.get(parts.tokenId) as TokenRow | undefined;
-      if (!row) return { ok: false, reason: REFUSAL_REASONS.unknownToken, tokenId: parts.tokenId };
-      const presented = hashSecret(row.salt, parts.secret);
-      const stored = Buffer.from(row.hash);
-      if (presented.length !== stored.length || !timingSafeEqual(presented, stored)) {
-        return { ok: false, reason: REFUSAL_REASONS.unknownToken, tokenId: parts.tokenId };
-      }
-      if (row.revoked_at !== null) return { ok: false, reason: REFUSAL_REASONS.tokenRevoked, tokenId: row.id };
-      if (row.project_id !== projectId) return { ok: false, reason: REFUSAL_REASONS.wrongProject, tokenId: row.id };
-      return { ok: true, record: toRecord(row) };
+      return verifyAgainstRow(token, projectId, (tokenId) => selectToken.get(tokenId) as TokenRow | undefined);
     },
   };
+}
+
+/**
+ * Checks a presented token string for a project against its stored row, which `rowOf`
+ * looks up by token id (a synchronous lookup, or an asynchronous one for PostgreSQL).
+ */
+export function verifyAgainstRow(token: string, projectId: ProjectId, rowOf: (tokenId: string) => TokenRow | undefined): TokenVerification;
+export function verifyAgainstRow(token: string, projectId: ProjectId, rowOf: (tokenId: string) => Promise<TokenRow | undefined>): Promise<TokenVerification>;
+export function verifyAgainstRow(
+  token: string,
+  projectId: ProjectId,
+  rowOf: (tokenId: string) => TokenRow | undefined | Promise<TokenRow | undefined>,
+): TokenVerification | Promise<TokenVerification> {
+  if (token === '') return { ok: false, reason: REFUSAL_REASONS.tokenRequired, tokenId: null };
+  const parts = parseAccessToken(token);
+  if (!parts) return { ok: false, reason: REFUSAL_REASONS.unknownToken, tokenId: null };
+  const judge = (row: TokenRow | undefined): TokenVerification => {
+    if (!row) return { ok: false, reason: REFUSAL_REASONS.unknownToken, tokenId: parts.tokenId };
+    const presented = hashSecret(row.salt, parts.secret);
+    const stored = Buffer.from(row.hash);
+    if (presented.length !== stored.length || !timingSafeEqual(presented, stored)) {
+      return { ok: false, reason: REFUSAL_REASONS.unknownToken, tokenId: parts.tokenId };
+    }
+    if (row.revoked_at !== null) return { ok: false, reason: REFUSAL_REASONS.tokenRevoked, tokenId: row.id };
+    if (row.project_id !== projectId) return { ok: false, reason: REFUSAL_REASONS.wrongProject, tokenId: row.id };
+    return { ok: true, record: toRecord(row) };
+  };
+  const row = rowOf(parts.tokenId);
+  return row instanceof Promise ? row.then(judge) : judge(row);
 }

@@ -8,6 +8,12 @@
  * last provider to leave closes it. Reconnection with exponential backoff and jitter is
  * the socket's own (Hocuspocus's `retry`), so a network loss or a server restart heals
  * without anyone pressing a button; the backoff is configurable for tests.
+ *
+ * Failover (docs/architecture.md §6): a deployment of several instances is one socket over
+ * a list of URLs. Whenever the connection closes or an attempt fails, the next attempt
+ * goes to the next URL in the list (round robin), so a dead instance costs one retry
+ * delay and the socket stays on whichever instance answers. The providers on the socket
+ * resend what the server has not acknowledged when they sync again, so nothing is lost.
  */
 import { HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 
@@ -43,11 +49,40 @@ interface Entry {
   references: number;
 }
 
+/** A held socket: the socket, the server it is on, and its release. */
+export interface HeldSocket {
+  readonly socket: HocuspocusProviderWebsocket;
+  /** The URL the socket connects (or last connected) to. */
+  currentUrl(): string;
+  release(): void;
+}
+
+/**
+ * Moves `socket` to the next of `urls` each time it disconnects (a close or a failed
+ * attempt); calls `onSwitch(from, to)` on each move.
+ */
+export function rotateOnDisconnect(socket: HocuspocusProviderWebsocket, urls: readonly string[], onSwitch: (from: string, to: string) => void = () => {}): void {
+  if (urls.length < 2) return;
+  let index = 0;
+  socket.on('disconnect', () => {
+    const from = urls[index] as string;
+    index = (index + 1) % urls.length;
+    const to = urls[index] as string;
+    socket.configuration.url = to;
+    onSwitch(from, to);
+  });
+}
+
 const sockets = new Map<string, Entry>();
 
-/** The shared socket of `url` (created on first use); call `release` once when done with it. */
-export function acquireSharedSocket(url: string, options: SharedSocketOptions = {}): { socket: HocuspocusProviderWebsocket; release: () => void } {
-  const key = `${options.socketScope ?? ''}\u0000${url}`;
+/**
+ * The shared socket of a server, or of a deployment's list of servers (created on first
+ * use, failing over between them); call `release` once when done with it.
+ */
+export function acquireSharedSocket(servers: string | readonly string[], options: SharedSocketOptions = {}): HeldSocket {
+  const urls = typeof servers === 'string' ? [servers] : servers;
+  const url = urls[0] ?? '';
+  const key = `${options.socketScope ?? ''}\u0000${urls.join(' ')}`;
   let entry = sockets.get(key);
   if (entry === undefined) {
     const timing = options.timing ?? DEFAULT_RECONNECT_TIMING;
@@ -61,6 +96,7 @@ export function acquireSharedSocket(url: string, options: SharedSocketOptions = 
       maxAttempts: 0,
       ...(options.WebSocketPolyfill !== undefined ? { WebSocketPolyfill: options.WebSocketPolyfill as typeof WebSocket } : {}),
     });
+    rotateOnDisconnect(socket, urls);
     entry = { socket, references: 0 };
     sockets.set(key, entry);
   }
@@ -69,6 +105,7 @@ export function acquireSharedSocket(url: string, options: SharedSocketOptions = 
   let released = false;
   return {
     socket: held.socket,
+    currentUrl: () => held.socket.configuration.url,
     release() {
       if (released) return;
       released = true;

@@ -36,6 +36,8 @@ export interface SyncFacts {
   readonly lastDisconnect: string | null;
   /** When the socket last went from connected to disconnected. */
   readonly disconnectedAt: number | null;
+  /** The server the sync moved away from when it last failed over to another, or null. */
+  readonly switchedFrom: string | null;
 }
 
 /** The derived state. */
@@ -55,6 +57,7 @@ export const INITIAL_SYNC_FACTS: SyncFacts = {
   lastSyncedAt: null,
   lastDisconnect: null,
   disconnectedAt: null,
+  switchedFrom: null,
 };
 
 /** The status when no team is joined (the indicator says "Not shared"). */
@@ -113,7 +116,9 @@ function refusalAdvice(reason: string): string {
 /** Words for the indicator. `now` is injectable for tests. */
 export function describeSyncStatus(status: SyncStatus, now = Date.now()): SyncDescription {
   const lines: string[] = [];
-  if (status.serverUrl !== null) lines.push(`Server: ${status.serverUrl}`);
+  if (status.serverUrl !== null) {
+    lines.push(status.switchedFrom === null ? `Server: ${status.serverUrl}` : `Server: ${status.serverUrl} (switched from ${status.switchedFrom}, which stopped answering)`);
+  }
   lines.push(status.lastSyncedAt === null ? 'Never synced with the server yet.' : `Last synced ${describeWhen(status.lastSyncedAt, now)}.`);
   let label: string;
   switch (status.phase) {

@@ -86,7 +86,12 @@ export function loadTeamCredentials(store: KeyValueStore): TeamCredentials | nul
       token: typeof record.token === 'string' ? record.token : '',
     });
     if (!fields.ok) return null;
-    return { ...fields.invite, joinedAt: typeof record.joinedAt === 'number' ? record.joinedAt : 0 };
+    const serverUrls = Array.isArray(record.serverUrls) ? record.serverUrls.filter((url): url is string => typeof url === 'string' && checkServerUrl(url) === null) : [];
+    return {
+      ...fields.invite,
+      ...(serverUrls.length > 1 && serverUrls[0] === fields.invite.serverUrl ? { serverUrls } : {}),
+      joinedAt: typeof record.joinedAt === 'number' ? record.joinedAt : 0,
+    };
   } catch {
     return null;
   }
@@ -94,7 +99,13 @@ export function loadTeamCredentials(store: KeyValueStore): TeamCredentials | nul
 
 /** Stores the credentials of a validated invite; returns what was stored. */
 export function saveTeamCredentials(store: KeyValueStore, invite: Invite, now = Date.now()): TeamCredentials {
-  const credentials: TeamCredentials = { serverUrl: invite.serverUrl, projectId: invite.projectId, token: invite.token, joinedAt: now };
+  const credentials: TeamCredentials = {
+    serverUrl: invite.serverUrl,
+    ...(invite.serverUrls !== undefined && invite.serverUrls.length > 1 ? { serverUrls: invite.serverUrls } : {}),
+    projectId: invite.projectId,
+    token: invite.token,
+    joinedAt: now,
+  };
   store.setItem(TEAM_CREDENTIALS_KEY, JSON.stringify(credentials));
   return credentials;
 }

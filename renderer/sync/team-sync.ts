@@ -19,7 +19,7 @@ import { changedItems } from '#shared/model/changed-items.ts';
 import { isLocalOrigin } from '#shared/model/origins.ts';
 import type { ProjectId } from '#shared/model/ids.ts';
 import { CLOSE_CODES } from '#shared/sync/protocol.ts';
-import type { Invite } from '#shared/sync/invite.ts';
+import { inviteServers, type Invite } from '#shared/sync/invite.ts';
 import { roomForProject } from '#shared/sync/rooms.ts';
 import { listPeers, publishPresence, type AwarenessLike, type Peer, type PresenceSelection, type PresenceState } from './presence.ts';
 import { acquireSharedSocket, type SharedSocketOptions } from './shared-socket.ts';
@@ -45,6 +45,7 @@ export interface TeamSyncOptions extends SharedSocketOptions {
 /** A running team sync. */
 export interface TeamSync {
   readonly projectId: ProjectId;
+  /** The server the sync is on (the invite's first, until it fails over to another). */
   readonly serverUrl: string;
   status(): SyncStatus;
   /** Calls `listener` on every status change; returns an unsubscribe. */
@@ -85,7 +86,9 @@ export function startTeamSync(options: TeamSyncOptions): TeamSync {
   const statusListeners = new Set<() => void>();
   const peerListeners = new Set<() => void>();
   let facts: SyncFacts = INITIAL_SYNC_FACTS;
-  let status = deriveSyncStatus(facts, credentials.serverUrl);
+  const servers = inviteServers(credentials);
+  let serverUrl = servers[0] ?? credentials.serverUrl;
+  let status = deriveSyncStatus(facts, serverUrl);
   let peers: readonly Peer[] = [];
   let member = options.member;
   let reading: { documentId: string | null; selection: PresenceSelection | null } = { documentId: null, selection: null };
@@ -95,7 +98,7 @@ export function startTeamSync(options: TeamSyncOptions): TeamSync {
 
   const setFacts = (change: Partial<SyncFacts>): void => {
     facts = { ...facts, ...change };
-    const next = deriveSyncStatus(facts, credentials.serverUrl);
+    const next = deriveSyncStatus(facts, serverUrl);
     const changed = (Object.keys(next) as Array<keyof SyncStatus>).some((key) => next[key] !== status[key]);
     if (!changed) return;
     status = next;
@@ -142,7 +145,7 @@ export function startTeamSync(options: TeamSyncOptions): TeamSync {
   };
 
   const attach = (): void => {
-    const shared = acquireSharedSocket(credentials.serverUrl, options);
+    const shared = acquireSharedSocket(servers, options);
     release = shared.release;
     const created = new HocuspocusProvider({
       websocketProvider: shared.socket,
@@ -152,6 +155,12 @@ export function startTeamSync(options: TeamSyncOptions): TeamSync {
     });
     provider = created;
     created.on('status', ({ status: socketStatus }: { status: SocketState }) => {
+      // Failover (shared-socket.ts): connected to another server of the deployment than before.
+      if (socketStatus === 'connected' && shared.currentUrl() !== serverUrl) {
+        const from = serverUrl;
+        serverUrl = shared.currentUrl();
+        setFacts({ switchedFrom: from });
+      }
       if (socketStatus === 'disconnected' && facts.socket !== 'disconnected') {
         setFacts({ socket: socketStatus, disconnectedAt: now() });
       } else setFacts({ socket: socketStatus });
@@ -180,7 +189,9 @@ export function startTeamSync(options: TeamSyncOptions): TeamSync {
 
   return {
     projectId: target.projectId,
-    serverUrl: credentials.serverUrl,
+    get serverUrl() {
+      return serverUrl;
+    },
     status: () => status,
     subscribe(listener) {
       statusListeners.add(listener);

@@ -4,7 +4,9 @@
  *   marginalia://join?server=ws%3A%2F%2F127.0.0.1%3A4455&project=<projectId>&token=<token>
  *
  * A person who runs the server creates a token and shares this link; a teammate pastes it
- * once. Parsing is strict and returns a value (never throws) with one clear sentence per
+ * once. A deployment of several instances lists each with its own `server=` parameter
+ * (`server=wss://a…&server=wss://b…`): the app connects to the first and moves to the next
+ * when one stops answering (docs/architecture.md §6). Links with one server keep working. Parsing is strict and returns a value (never throws) with one clear sentence per
  * problem, because the input comes from a clipboard. Only `ws:` and `wss:` server URLs
  * are accepted, without credentials, query or fragment. Pure: uses only the global URL
  * and URLSearchParams, which every runtime here provides.
@@ -30,6 +32,14 @@ declare class URLSearchParams {
   toString(): string;
 }
 
+/** Most servers one invite may list. */
+export const MAX_INVITE_SERVERS = 8;
+
+/** The servers of an invite in order: `serverUrls`, or `serverUrl` alone. */
+export function inviteServers(invite: Pick<Invite, 'serverUrl' | 'serverUrls'>): readonly string[] {
+  return invite.serverUrls !== undefined && invite.serverUrls.length > 0 ? invite.serverUrls : [invite.serverUrl];
+}
+
 /** Scheme and path of invite links. */
 export const INVITE_PREFIX = 'marginalia://join';
 
@@ -37,6 +47,8 @@ export const INVITE_PREFIX = 'marginalia://join';
 export interface Invite {
   /** Websocket URL of the sync server, e.g. `ws://127.0.0.1:4455` or `wss://sync.example.org`. */
   readonly serverUrl: string;
+  /** Every server of the deployment in order of preference, `serverUrl` first; absent for one server. */
+  readonly serverUrls?: readonly string[];
   /** The project to join. */
   readonly projectId: ProjectId;
   /** The access token (see access-token.ts). */
@@ -67,13 +79,15 @@ export function checkServerUrl(serverUrl: string): string | null {
 
 /** Builds the invite link. Throws if a part is malformed (a programming error, not user input). */
 export function encodeInvite(invite: Invite): string {
+  const servers = inviteServers(invite);
   const problem =
-    checkServerUrl(invite.serverUrl) ??
+    servers.map(checkServerUrl).find((found) => found !== null) ??
     (isProjectId(invite.projectId) ? null : 'the project id is malformed') ??
     (parseAccessToken(invite.token) ? null : 'the token is malformed');
   if (problem) throw new Error(`cannot build invite: ${problem}`);
-  const query = new URLSearchParams({ server: invite.serverUrl, project: invite.projectId, token: invite.token });
-  return `${INVITE_PREFIX}?${query.toString()}`;
+  const query = new URLSearchParams({ project: invite.projectId, token: invite.token });
+  const serverParams = servers.map((server) => new URLSearchParams({ server }).toString()).join('&');
+  return `${INVITE_PREFIX}?${serverParams}&${query.toString()}`;
 }
 
 /** Parses a pasted invite link (surrounding whitespace is ignored). Never throws. */
@@ -88,14 +102,21 @@ export function parseInvite(text: string): InviteParseResult {
   for (const key of ['server', 'project', 'token'] as const) {
     const values = query.getAll(key);
     if (values.length === 0 || values[0] === '') return fail(`the invite has no ${key}`);
-    if (values.length > 1) return fail(`the invite has more than one ${key}`);
+    if (values.length > 1 && key !== 'server') return fail(`the invite has more than one ${key}`);
   }
-  const serverUrl = query.get('server') ?? '';
+  const servers = query.getAll('server');
+  if (servers.length > MAX_INVITE_SERVERS) return fail(`the invite lists more than ${MAX_INVITE_SERVERS} servers`);
+  if (new Set(servers).size !== servers.length) return fail('the invite lists a server twice');
+  for (const server of servers.slice(1)) {
+    const problem = checkServerUrl(server);
+    if (problem) return fail(problem);
+  }
+  const serverUrl = servers[0] ?? '';
   const projectId = query.get('project') ?? '';
   const token = query.get('token') ?? '';
   const serverProblem = checkServerUrl(serverUrl);
   if (serverProblem) return fail(serverProblem);
   if (!isProjectId(projectId)) return fail('the project id in the invite is malformed (was the link cut short?)');
   if (!parseAccessToken(token)) return fail('the token in the invite is malformed (was the link cut short?)');
-  return { ok: true, invite: { serverUrl, projectId, token } };
+  return { ok: true, invite: { serverUrl, ...(servers.length > 1 ? { serverUrls: servers } : {}), projectId, token } };
 }

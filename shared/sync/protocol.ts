@@ -51,6 +51,8 @@ export const REFUSAL_REASONS = {
   rateLimited: 'too many messages',
   /** The connection did not authenticate in time. */
   authenticationTimeout: 'authentication timed out',
+  /** The server could not make the update durable (its database is unreachable); resent on reconnect. */
+  storeUnavailable: 'store unavailable',
 } as const;
 
 /** One of the refusal reasons above. */
@@ -72,6 +74,8 @@ export const CLOSE_CODES = {
   rateLimited: 4429,
   /** The server's process-wide memory budget is spent. */
   serverFull: 4503,
+  /** The shared store (PostgreSQL) did not commit; nothing was applied, the client resends. */
+  storeUnavailable: 4504,
   /** Standard "message too big" (sent by the websocket layer). */
   messageTooLarge: 1009,
   /** Standard "going away" (server shutdown). */
@@ -90,4 +94,12 @@ export interface SyncHealth {
   readonly connections: number;
   /** Yjs structs held by the loaded rooms (what their memory follows). */
   readonly structs: number;
+  /** This instance's name (scale-out: several instances share PostgreSQL and Redis). */
+  readonly instance?: string;
+  /** The store: its engine, whether it answered the last probe and how fast (ms). */
+  readonly store?: { readonly kind: 'sqlite' | 'postgres'; readonly ok: boolean; readonly latencyMs: number | null };
+  /** Redis (scale-out only): connected, and the delay of the peers' last heartbeats (ms). */
+  readonly redis?: { readonly ok: boolean; readonly lagMs: number | null };
+  /** Other instances seen through Redis in the last few seconds, by name, with seconds since last heard. */
+  readonly peers?: Readonly<Record<string, number>>;
 }

@@ -15,8 +15,32 @@ describe('parseCliArgs', () => {
         maxDocumentBytes: undefined,
         durability: 'process-crash',
         limits: {},
+        shared: null,
       },
     });
+  });
+
+  it('reads the store, Redis and instance of a deployment of several instances, and migrate', () => {
+    const store = 'postgres://marginalia@db.internal/marginalia';
+    expect(parseCliArgs(['--store', store, '--redis', 'redis://r.internal:6379', '--instance', 'sync-1'])).toMatchObject({
+      ok: true,
+      command: { kind: 'serve', shared: { store, redis: 'redis://r.internal:6379', instance: 'sync-1' } },
+    });
+    expect(parseCliArgs(['migrate', '--store', store])).toEqual({ ok: true, command: { kind: 'migrate', store } });
+    expect(parseCliArgs(['token', 'revoke', '0123456789abcdef', '--store', store])).toMatchObject({ ok: true, command: { kind: 'token-revoke', store } });
+    const bad: Array<[string[], RegExp]> = [
+      [['--store', store], /--store and --redis go together/],
+      [['--store', 'mysql://x', '--redis', 'redis://r'], /postgres:\/\//],
+      [['--store', store, '--redis', 'http://r'], /redis:\/\//],
+      [['--instance', 'sync-1'], /give --store and --redis/],
+      [['--store', store, '--redis', 'redis://r', '--instance', 'a b'], /--instance must be/],
+      [['migrate'], /migrate needs --store/],
+    ];
+    for (const [args, message] of bad) {
+      const parsed = parseCliArgs(args);
+      expect(parsed.ok, args.join(' ')).toBe(false);
+      if (!parsed.ok) expect(parsed.error).toMatch(message);
+    }
   });
 
   it('reads limit flags and allowed origins into limits', () => {
@@ -40,7 +64,7 @@ describe('parseCliArgs', () => {
   it('parses token commands', () => {
     expect(parseCliArgs(['token', 'revoke', '0123456789abcdef'])).toEqual({
       ok: true,
-      command: { kind: 'token-revoke', dataDir: './data', tokenId: '0123456789abcdef' },
+      command: { kind: 'token-revoke', dataDir: './data', tokenId: '0123456789abcdef', store: null },
     });
     expect(parseCliArgs(['token', 'create', '--project', 'Slr7gOcuQv2_q1GrIRdttw', '--label', 'ana'])).toMatchObject({
       ok: true,

@@ -33,6 +33,12 @@ describe('describeSyncStatus', () => {
     expect(tooltip).toMatch(/Last synced \d\d:\d\d:\d\d \(just now\)\./);
   });
 
+  it('names the server it switched from after a failover', () => {
+    const other = 'ws://127.0.0.1:4456';
+    const { tooltip } = describeSyncStatus(deriveSyncStatus({ ...connected, switchedFrom: URL }, other), NOW);
+    expect(tooltip).toContain(`Server: ${other} (switched from ${URL}, which stopped answering)`);
+  });
+
   it('counts what the person did, not Yjs updates, in a short label; the tooltip says it in full', () => {
     const one = describeSyncStatus(deriveSyncStatus({ ...connected, unsyncedChanges: 53, unsentItems: 1 }, URL), NOW);
     expect(one.label).toBe('1 unsent');

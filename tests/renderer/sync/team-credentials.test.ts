@@ -71,6 +71,13 @@ describe('stored credentials', () => {
     expect(loadTeamCredentials(store)).toBeNull();
   });
 
+  it('keeps every server of an invite that lists several', () => {
+    const store = memoryStore();
+    const serverUrls = [serverUrl, 'wss://sync-2.example.org'];
+    saveTeamCredentials(store, { serverUrl, serverUrls, projectId, token }, 1234);
+    expect(loadTeamCredentials(store)).toEqual({ serverUrl, serverUrls, projectId, token, joinedAt: 1234 });
+  });
+
   it('treats damaged or tampered values as absent', () => {
     const store = memoryStore();
     store.setItem(TEAM_CREDENTIALS_KEY, '{not json');

@@ -1,7 +1,7 @@
 /** Invite links: encode/parse round trip and one clear sentence per problem. */
 import { describe, expect, it } from 'vitest';
 import type { ProjectId } from '#shared/model/ids.ts';
-import { encodeInvite, parseInvite } from '#shared/sync/invite.ts';
+import { encodeInvite, inviteServers, parseInvite } from '#shared/sync/invite.ts';
 
 const projectId = 'Slr7gOcuQv2_q1GrIRdttw' as ProjectId;
 const token = 'mgt1.7750264f88ae892d.t884U7AuUWbf4JEeZyGAh2Ev6PvV65m0UHuX3CWE2tg';
@@ -34,6 +34,27 @@ describe('invites', () => {
       [link.replace('ws%3A%2F%2F', 'ws%3A%2F%2Fuser%3Apw%40'), /user name or password/],
     ];
     for (const [text, message] of cases) {
+      const result = parseInvite(text);
+      expect(result.ok, text).toBe(false);
+      if (!result.ok) expect(result.error).toMatch(message);
+    }
+  });
+
+  it('lists every server of a deployment with a repeated server parameter, first one first', () => {
+    const several = { ...invite, serverUrls: ['wss://a.example.org', 'wss://b.example.org'], serverUrl: 'wss://a.example.org' };
+    const link = encodeInvite(several);
+    expect(link).toBe(`marginalia://join?server=wss%3A%2F%2Fa.example.org&server=wss%3A%2F%2Fb.example.org&project=${projectId}&token=${token}`);
+    expect(parseInvite(link)).toEqual({ ok: true, invite: several });
+    expect(inviteServers(several)).toEqual(['wss://a.example.org', 'wss://b.example.org']);
+    expect(inviteServers(invite)).toEqual(['ws://127.0.0.1:4455']);
+    // A link with one server reads as before, without a list.
+    expect(parseInvite(encodeInvite(invite))).toEqual({ ok: true, invite });
+    const bad: Array<[string, RegExp]> = [
+      [link.replace('server=wss%3A%2F%2Fb', 'server=http%3A%2F%2Fb'), /ws:\/\/ or wss:\/\//],
+      [link.replace('b.example.org', 'a.example.org'), /server twice/],
+      [`${link}${Array.from({ length: 8 }, (_, i) => `&server=wss%3A%2F%2Fs${i}.example.org`).join('')}`, /more than 8 servers/],
+    ];
+    for (const [text, message] of bad) {
       const result = parseInvite(text);
       expect(result.ok, text).toBe(false);
       if (!result.ok) expect(result.error).toMatch(message);
