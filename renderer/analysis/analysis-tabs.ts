@@ -9,6 +9,7 @@
 import type { ComponentType } from 'react';
 import type { Article } from '#shared/documents/article.ts';
 import type { AnnotationWorkspace } from '../annotations/workspace.ts';
+import { SearchView } from './SearchView.tsx';
 
 /** What every analysis view gets. */
 export interface AnalysisViewProps {
@@ -28,4 +29,6 @@ export interface AnalysisTab {
 }
 
 /** The tabs, in display order. */
-export const ANALYSIS_TABS: readonly AnalysisTab[] = [];
+export const ANALYSIS_TABS: readonly AnalysisTab[] = [
+  { id: 'search', label: 'Search', View: SearchView },
+];
