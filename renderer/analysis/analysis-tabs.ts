@@ -10,6 +10,8 @@ import type { ComponentType } from 'react';
 import type { Article } from '#shared/documents/article.ts';
 import type { AnnotationWorkspace } from '../annotations/workspace.ts';
 import { SearchView } from './SearchView.tsx';
+import { SegmentsView } from './SegmentsView.tsx';
+import { SEGMENTS_TAB_ID } from './segments-subject.ts';
 
 /** What every analysis view gets. */
 export interface AnalysisViewProps {
@@ -31,4 +33,5 @@ export interface AnalysisTab {
 /** The tabs, in display order. */
 export const ANALYSIS_TABS: readonly AnalysisTab[] = [
   { id: 'search', label: 'Search', View: SearchView },
+  { id: SEGMENTS_TAB_ID, label: 'Segments', View: SegmentsView },
 ];
