@@ -11,6 +11,8 @@ import type { Article } from '#shared/documents/article.ts';
 import type { AnnotationWorkspace } from '../annotations/workspace.ts';
 import { SearchView } from './SearchView.tsx';
 import { SegmentsView } from './SegmentsView.tsx';
+import { CodeMatrixView } from './CodeMatrixView.tsx';
+import { CooccurrenceView } from './CooccurrenceView.tsx';
 import { SEGMENTS_TAB_ID } from './segments-subject.ts';
 
 /** What every analysis view gets. */
@@ -34,4 +36,6 @@ export interface AnalysisTab {
 export const ANALYSIS_TABS: readonly AnalysisTab[] = [
   { id: 'search', label: 'Search', View: SearchView },
   { id: SEGMENTS_TAB_ID, label: 'Segments', View: SegmentsView },
+  { id: 'codes-documents', label: 'Codes × documents', View: CodeMatrixView },
+  { id: 'cooccurrence', label: 'Co-occurrence', View: CooccurrenceView },
 ];
