@@ -4,6 +4,7 @@
  */
 import type { CliCommand } from './command.ts';
 import { documentsCommand } from './commands/documents.ts';
+import { cooccurrenceCommand } from './commands/cooccurrence.ts';
 import { exportCommand } from './commands/export.ts';
 import { mergeCommand } from './commands/merge.ts';
 import { projectCommand } from './commands/project.ts';
@@ -18,4 +19,5 @@ export const cliCommands: readonly CliCommand[] = [
   sampleCommand,
   projectCommand,
   mergeCommand,
+  cooccurrenceCommand,
 ];

@@ -1,6 +1,6 @@
 /**
  * End to end: a code's segments across the corpus. Samira merges the analysis fixture
- * (analysis-support.ts) through "Merge project file…", opens the Codebook and clicks
+ * (tests/helpers/analysis-project.ts) through "Merge project file…", opens the Codebook and clicks
  * "Segments" on Security's row: the Analysis panel opens on Segments with Security's three
  * segments grouped by article, each in context with its codes, who applied them, the note
  * and its reply. A click on the BRICS segment opens that article with the highlight
@@ -10,7 +10,7 @@
 import { describe, expect, it } from 'vitest';
 import { saveScreenshot } from '../helpers/browser.ts';
 import { useAppPage } from '../helpers/app-page.ts';
-import { BRICS, buildAnalysisFixture, DISPUTES, NOTE, REPLY } from './analysis-support.ts';
+import { BRICS, buildAnalysisFixture, DISPUTES, NOTE, REPLY } from '../helpers/analysis-project.ts';
 import { completeFirstRun, dismissNotice, mergeProjectFileBytes, openPanel } from './annotate-support.ts';
 import { openArticle } from './reader-support.ts';
 

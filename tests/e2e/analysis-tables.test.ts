@@ -1,6 +1,6 @@
 /**
  * End to end: the two tables of the Analysis panel over the analysis fixture
- * (analysis-support.ts, worked out by hand there), merged through "Merge project file…".
+ * (tests/helpers/analysis-project.ts, worked out by hand there), merged through "Merge project file…".
  * Codes × documents: counts per code and article, totals, and a click on a count opening
  * that code's segments in that article. Co-occurrence: n12 and c per ordered pair, a click
  * listing the cell's segments below the table, and "Save CSV…" downloading every pair.
@@ -11,7 +11,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { saveScreenshot } from '../helpers/browser.ts';
 import { useAppPage } from '../helpers/app-page.ts';
-import { BRICS, buildAnalysisFixture, DISPUTES } from './analysis-support.ts';
+import { BRICS, buildAnalysisFixture, DISPUTES } from '../helpers/analysis-project.ts';
 import { completeFirstRun, dismissNotice, mergeProjectFileBytes } from './annotate-support.ts';
 import { openArticle } from './reader-support.ts';
 

@@ -1,5 +1,5 @@
 /**
- * The project the analysis end-to-end tests open: two coders (Ana, Bora), each writing
+ * The project the analysis tests open (end to end, and `marginalia cooccurrence`): two coders (Ana, Bora), each writing
  * from their own Yjs client, three codes and five highlights over two bundled articles,
  * with overlaps chosen so every table can be worked out by hand (setup only: the tests
  * then merge the file through the app's "Merge project file…" button and read the screen).
@@ -24,7 +24,7 @@ import { encodeProjectFile } from '#shared/model/project-file.ts';
 import { createProject, setMember } from '#shared/model/project.ts';
 import { createTag } from '#shared/model/tags.ts';
 import type { Actor } from '#shared/model/write.ts';
-import { loadBundledArticles } from './reader-support.ts';
+import { bundledArticles } from './bundled-documents.ts';
 
 export const DISPUTES = 'russia-azerbaijan-disputes';
 export const BRICS = 'azerbaijan-brics-and-the-west';
@@ -34,6 +34,8 @@ export const REPLY = 'Agreed, and see the BRICS piece.';
 /** The fixture: the file's bytes and what the tests read back. */
 export interface AnalysisFixture {
   readonly bytes: Buffer;
+  /** The project itself (its id names its sync room). */
+  readonly doc: Y.Doc;
   readonly articles: readonly Article[];
   /** Quotes of the five highlights, by name. */
   readonly quotes: Readonly<Record<'h1' | 'h2' | 'h3' | 'h4' | 'h5', string>>;
@@ -41,7 +43,7 @@ export interface AnalysisFixture {
 
 /** Builds the project and encodes it as a `.marginalia` file. */
 export function buildAnalysisFixture(): AnalysisFixture {
-  const articles = loadBundledArticles();
+  const articles = bundledArticles();
   const article = (id: string) => articles.find((candidate) => candidate.meta.id === id) as Article;
   const doc = new Y.Doc();
   const replicas = new Map<string, Y.Doc>();
@@ -87,5 +89,5 @@ export function buildAnalysisFixture(): AnalysisFixture {
   const note = as(ana, (d, a) => addNote(d, a, h1, NOTE));
   as(bora, (d, a) => addReply(d, a, note, REPLY));
 
-  return { bytes: Buffer.from(encodeProjectFile(doc)), articles, quotes: quotes as AnalysisFixture['quotes'] };
+  return { bytes: Buffer.from(encodeProjectFile(doc)), doc, articles, quotes: quotes as AnalysisFixture['quotes'] };
 }
