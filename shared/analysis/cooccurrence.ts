@@ -65,27 +65,49 @@ export function forEachOverlap(segments: readonly CodedSegment[], include: (inde
   });
   for (const list of byDocument.values()) {
     list.sort((a, b) => (segments[a] as CodedSegment).utf16.start - (segments[b] as CodedSegment).utf16.start);
-    let active: number[] = [];
+    // Segments that may still overlap what comes next, compacted in place as they end.
+    const active: number[] = [];
     for (const index of list) {
       const start = (segments[index] as CodedSegment).utf16.start;
-      active = active.filter((other) => (segments[other] as CodedSegment).utf16.end > start);
-      for (const other of active) visit(other, index);
+      let kept = 0;
+      for (const other of active) {
+        if ((segments[other] as CodedSegment).utf16.end <= start) continue;
+        active[kept++] = other;
+        visit(other, index);
+      }
+      active.length = kept;
       active.push(index);
     }
   }
 }
 
-/** The codes each segment carries or overlaps (indexes into `codes`), one flag per code. */
-function codesNear(segments: readonly CodedSegment[], own: readonly (readonly number[])[], codeCount: number): Uint8Array {
-  const near = new Uint8Array(segments.length * codeCount);
+/** Bit sets of codes, `words` 32-bit words per segment. */
+interface CodeBits {
+  readonly words: number;
+  readonly bits: Uint32Array;
+}
+
+function bitsOf(own: readonly (readonly number[])[], codeCount: number): CodeBits {
+  const words = Math.max(1, Math.ceil(codeCount / 32));
+  const bits = new Uint32Array(own.length * words);
   own.forEach((codes, index) => {
-    for (const code of codes) near[index * codeCount + code] = 1;
+    for (const code of codes) bits[index * words + (code >>> 5)] = (bits[index * words + (code >>> 5)] as number) | (1 << (code & 31));
   });
+  return { words, bits };
+}
+
+/** The codes each segment carries or overlaps, as bit sets (indexes into `codes`). */
+function codesNear(segments: readonly CodedSegment[], own: readonly (readonly number[])[], codeCount: number): CodeBits {
+  const carried = bitsOf(own, codeCount);
+  const { words } = carried;
+  const near = new Uint32Array(carried.bits);
   forEachOverlap(segments, (index) => (own[index] as readonly number[]).length > 0, (a, b) => {
-    for (const code of own[b] as readonly number[]) near[a * codeCount + code] = 1;
-    for (const code of own[a] as readonly number[]) near[b * codeCount + code] = 1;
+    for (let word = 0; word < words; word += 1) {
+      near[a * words + word] = (near[a * words + word] as number) | (carried.bits[b * words + word] as number);
+      near[b * words + word] = (near[b * words + word] as number) | (carried.bits[a * words + word] as number);
+    }
   });
-  return near;
+  return { words, bits: near };
 }
 
 /** The table for `codes` (in that order) over `segments`; codes not listed are left out. */
@@ -99,8 +121,14 @@ export function cooccurrence(segments: readonly CodedSegment[], codes: readonly 
     for (const code of codesOfSegment) {
       n[code] = (n[code] as number) + 1;
       const row = n12[code] as number[];
-      for (let other = 0; other < codeCount; other += 1) {
-        if (other !== code && near[index * codeCount + other] === 1) row[other] = (row[other] as number) + 1;
+      for (let word = 0; word < near.words; word += 1) {
+        let bits = near.bits[index * near.words + word] as number;
+        while (bits !== 0) {
+          const low = bits & -bits;
+          const other = word * 32 + (31 - Math.clz32(low));
+          bits ^= low;
+          if (other !== code) row[other] = (row[other] as number) + 1;
+        }
       }
     }
   });

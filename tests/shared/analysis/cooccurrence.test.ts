@@ -68,6 +68,14 @@ describe('co-occurrence, worked by hand', () => {
     expect(table.n12).toEqual([[0]]);
   });
 
+  it('counts codes beyond the 32nd like the first', () => {
+    const many = Array.from({ length: 40 }, (_, index) => ({ id: `K${index}`, name: `K${index}` }));
+    const table = cooccurrence([segment('h1', 0, 10, ['K1', 'K39']), segment('h2', 5, 15, ['K33'])], many);
+    expect([table.n[1], table.n[33], table.n[39]]).toEqual([1, 1, 1]);
+    expect([(table.n12[1] as number[])[39], (table.n12[39] as number[])[33], (table.n12[33] as number[])[1], (table.n12[33] as number[])[39]]).toEqual([1, 1, 1, 1]);
+    expect((table.n12[39] as number[]).reduce((sum, value) => sum + value, 0)).toBe(2);
+  });
+
   it('agrees with the definition applied pair by pair on random segments', () => {
     let seed = 7;
     const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
