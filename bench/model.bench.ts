@@ -26,6 +26,7 @@ import type { MemberId, TagId } from '#shared/model/ids.ts';
 import { roots } from '#shared/model/layout.ts';
 import { addNote, editNote } from '#shared/model/notes.ts';
 import type { BenchSuite, Metric } from './harness.ts';
+import { retrieveMetrics } from './analysis-retrieve.ts';
 import { generateSampleProject, type SampleArticle } from '#shared/sample/sample-project.ts';
 import { createDocumentHighlights } from '../renderer/annotations/document-highlights.ts';
 import { createHighlightsState } from '../renderer/reader/highlights-plugin.ts';
@@ -167,6 +168,7 @@ export const suite: BenchSuite = {
       { name: 'update bytes: new highlight', unit: 'B', samples: highlightBytes, budget: { statistic: 'max', max: 300, text: '≤ 300 B' } },
       { name: 'update bytes: tag toggle', unit: 'B', samples: toggleBytes, budget: { statistic: 'max', max: 64, text: '≤ 64 B' } },
       { name: 'update bytes: note keystroke', unit: 'B', samples: keystrokeBytes, budget: { statistic: 'max', max: 40, text: '≤ 40 B' } },
+      ...(await retrieveMetrics()),
     ];
   },
 };
