@@ -57,7 +57,7 @@ export function CooccurrenceView({ workspace, articles }: AnalysisViewProps) {
               <tr key={code.id} data-code={code.name}>
                 <th scope="row" title={code.name}>{code.name} <span className="analysis-table__zero">({table.n[row]})</span></th>
                 {table.codes.map((other, column) => {
-                  if (row === column) return <td key={other.id} className="analysis-table__diagonal" aria-label="same code">—</td>;
+                  if (row === column) return <td key={other.id} className="analysis-table__diagonal">—</td>;
                   const n12 = n12Of(row, column);
                   const c = formatCoefficient(cCoefficient(n12, table.n[row] as number, table.n[column] as number));
                   return (
@@ -67,10 +67,11 @@ export function CooccurrenceView({ workspace, articles }: AnalysisViewProps) {
                           type="button"
                           className="analysis-table__cell"
                           aria-pressed={cell?.row === row && cell.column === column}
-                          aria-label={`${code.name} with ${other.name}: ${n12}, c ${c}`}
                           onClick={() => setCell({ row, column })}
                         >
+                          <span className="visually-hidden">{code.name} with {other.name}: </span>
                           <span className="cooccurrence__n12">{n12}</span>
+                          <span className="visually-hidden">, c </span>
                           <span className="cooccurrence__c">{c}</span>
                         </button>
                       )}

@@ -12,6 +12,7 @@ import { saveScreenshot } from '../helpers/browser.ts';
 import { useAppPage } from '../helpers/app-page.ts';
 import { loadBundledArticles, openArticle, selectionOffsets, textRect } from './reader-support.ts';
 import { completeFirstRun } from './annotate-support.ts';
+import { seriousViolations } from './axe-scan.ts';
 
 const START_ID = 'azerbaijan-back-to-normalcy';
 const articles = loadBundledArticles();
@@ -52,6 +53,7 @@ describe('search across every article', () => {
     // Each line carries text on at least one side of its match.
     for (const line of await page.getByTestId('kwic-line').allTextContents()) expect(line.length).toBeGreaterThan('Türkiye'.length + 10);
     await saveScreenshot(page, 'analysis-search-results');
+    await expect(seriousViolations(page, 'search')).resolves.toEqual([]);
 
     const target = expected[expected.length - 1] as (typeof expected)[number];
     const match = target.matches[0] as (typeof target.matches)[number];

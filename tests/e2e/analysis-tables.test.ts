@@ -14,6 +14,7 @@ import { useAppPage } from '../helpers/app-page.ts';
 import { BRICS, buildAnalysisFixture, DISPUTES } from '../helpers/analysis-project.ts';
 import { completeFirstRun, dismissNotice, mergeProjectFileBytes } from './annotate-support.ts';
 import { openArticle } from './reader-support.ts';
+import { seriousViolations } from './axe-scan.ts';
 
 const fixture = buildAnalysisFixture();
 const ids = fixture.articles.map((article) => article.meta.id);
@@ -34,6 +35,14 @@ function row(page: Page, code: string): Promise<string[]> {
   return page.locator(`tr[data-code="${code}"] td`).allTextContents();
 }
 
+/** The cells of a co-occurrence row as shown: "n12 c", "0" or "—". */
+function pairs(page: Page, code: string): Promise<string[]> {
+  return page.locator(`tr[data-code="${code}"] td`).evaluateAll((cells) => cells.map((cell) => {
+    const n12 = cell.querySelector('.cooccurrence__n12');
+    return n12 === null ? (cell.textContent ?? '') : `${n12.textContent} ${cell.querySelector('.cooccurrence__c')?.textContent}`;
+  }));
+}
+
 /** Counts per article in manifest order, with DISPUTES and BRICS set. */
 function perArticle(disputes: number, brics: number): string[] {
   return ids.map((id) => String(id === DISPUTES ? disputes : id === BRICS ? brics : 0));
@@ -50,6 +59,7 @@ describe('analysis tables', () => {
     await expect(page.getByTestId('matrix-document-total').allTextContents()).resolves.toEqual(perArticle(3, 2));
     await expect(page.getByTestId('matrix-total').textContent()).resolves.toBe('5');
     await saveScreenshot(page, 'analysis-matrix');
+    await expect(seriousViolations(page, 'codes × documents')).resolves.toEqual([]);
 
     const title = fixture.articles.find((article) => article.meta.id === DISPUTES)?.meta.title ?? '';
     await page.getByRole('button', { name: `2 Security in ${title}` }).click();
@@ -57,6 +67,7 @@ describe('analysis tables', () => {
     await expect.poll(() => page.getByTestId('segments-count').textContent()).toBe(`2 segments coded Security in ${title}`);
     const panel = page.getByTestId('panel-analysis');
     await expect(panel.locator('.segment__quote').allTextContents()).resolves.toEqual([fixture.quotes.h1, fixture.quotes.h3]);
+    await expect(seriousViolations(page, 'segments')).resolves.toEqual([]);
   });
 
   it('Co-occurrence: n12 and c per pair, the segments behind a cell, and the CSV', async () => {
@@ -65,15 +76,16 @@ describe('analysis tables', () => {
     await page.getByTestId('cooccurrence-table').waitFor();
     // Codes in codebook order: Alliances (n 1), Energy (n 3), Security (n 3).
     await expect(page.locator('tbody th[scope="row"]').allTextContents()).resolves.toEqual(['Alliances (1)', 'Energy (3)', 'Security (3)']);
-    await expect(row(page, 'Alliances')).resolves.toEqual(['—', '10.3333', '10.3333']);
-    await expect(row(page, 'Energy')).resolves.toEqual(['10.3333', '—', '31.0000']);
-    await expect(row(page, 'Security')).resolves.toEqual(['10.3333', '20.5000', '—']);
+    await expect(pairs(page, 'Alliances')).resolves.toEqual(['—', '1 0.3333', '1 0.3333']);
+    await expect(pairs(page, 'Energy')).resolves.toEqual(['1 0.3333', '—', '3 1.0000']);
+    await expect(pairs(page, 'Security')).resolves.toEqual(['1 0.3333', '2 0.5000', '—']);
 
-    await page.getByRole('button', { name: 'Security with Energy: 2, c 0.5000' }).click();
+    await page.getByRole('button', { name: /^Security with Energy: 2\s*, c 0\.5000$/ }).click();
     await expect.poll(() => page.getByTestId('cooccurrence-chosen').textContent()).toBe('Security with Energy');
     const chosen = page.getByRole('region', { name: 'Segments of the chosen cell' });
     await expect(chosen.locator('.segment__quote').allTextContents()).resolves.toEqual([fixture.quotes.h1, fixture.quotes.h2, fixture.quotes.h4, fixture.quotes.h5]);
     await saveScreenshot(page, 'analysis-cooccurrence');
+    await expect(seriousViolations(page, 'co-occurrence')).resolves.toEqual([]);
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Save CSV…' }).click()]);
     expect(download.suggestedFilename()).toBe('co-occurrence.csv');

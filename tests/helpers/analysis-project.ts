@@ -47,11 +47,13 @@ export function buildAnalysisFixture(): AnalysisFixture {
   const article = (id: string) => articles.find((candidate) => candidate.meta.id === id) as Article;
   const doc = new Y.Doc();
   const replicas = new Map<string, Y.Doc>();
+  // A minute between writes, so the order codes were applied in is never a tie.
+  let clock = Date.UTC(2026, 10, 2, 9, 0, 0);
   const as = <T>(member: MemberId, fn: (replica: Y.Doc, actor: Actor) => T): T => {
     const replica = replicas.get(member) ?? new Y.Doc();
     replicas.set(member, replica);
     Y.applyUpdate(replica, Y.encodeStateAsUpdate(doc, Y.encodeStateVector(replica)));
-    const result = fn(replica, { member });
+    const result = fn(replica, { member, now: () => (clock += 61_000) });
     Y.applyUpdate(doc, Y.encodeStateAsUpdate(replica, Y.encodeStateVector(doc)));
     return result;
   };
@@ -84,7 +86,8 @@ export function buildAnalysisFixture(): AnalysisFixture {
   const p3 = at(DISPUTES, 'pivotal role');
   highlight('h3', ana, DISPUTES, p3.start, p3.end, [security]);
   const p4 = at(BRICS, 'power balance');
-  highlight('h4', bora, BRICS, p4.start, p4.end, [security, alliances]);
+  const h4 = highlight('h4', bora, BRICS, p4.start, p4.end, [security]);
+  as(bora, (d, a) => applyTag(d, a, h4, alliances));
   highlight('h5', ana, BRICS, p4.start + 'power '.length, p4.end + 8, [energy]);
   const note = as(ana, (d, a) => addNote(d, a, h1, NOTE));
   as(bora, (d, a) => addReply(d, a, note, REPLY));
