@@ -41,7 +41,7 @@ export function SearchView({ workspace, articles }: AnalysisViewProps) {
   const blank = deferred.trim() === '';
 
   return (
-    <div className="corpus-search">
+    <div className="corpus-search" data-query={deferred}>
       <input
         id={SEARCH_FIELD_ID}
         type="search"
