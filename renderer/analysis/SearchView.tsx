@@ -14,7 +14,7 @@ import type { AnalysisViewProps } from './analysis-tabs.ts';
 import { SEARCH_FIELD_ID } from './use-search-command.ts';
 
 /** Lines rendered at most (every match is counted). */
-export const LINE_LIMIT = 200;
+export const LINE_LIMIT = 100;
 
 
 let lastQuery = '';
@@ -78,7 +78,7 @@ export function SearchView({ workspace, articles }: AnalysisViewProps) {
   );
 }
 
-/** "12 matches in 3 articles", or "first 200 of 1,234 matches in 5 articles". */
+/** "12 matches in 3 articles", or "Showing the first 100 of 1,234 matches in 5 articles". */
 export function describeCount(total: number, documents: number, shown: number): string {
   if (total === 0) return 'No matches';
   const where = `in ${documents} article${documents === 1 ? '' : 's'}`;
