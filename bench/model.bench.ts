@@ -27,6 +27,7 @@ import { roots } from '#shared/model/layout.ts';
 import { addNote, editNote } from '#shared/model/notes.ts';
 import { agreementMetrics } from './agreement.bench.ts';
 import type { BenchSuite, Metric } from './harness.ts';
+import { retrieveMetrics } from './analysis-retrieve.ts';
 import { generateSampleProject, type SampleArticle } from '#shared/sample/sample-project.ts';
 import { createDocumentHighlights } from '../renderer/annotations/document-highlights.ts';
 import { createHighlightsState } from '../renderer/reader/highlights-plugin.ts';
@@ -169,6 +170,7 @@ export const suite: BenchSuite = {
       { name: 'update bytes: tag toggle', unit: 'B', samples: toggleBytes, budget: { statistic: 'max', max: 64, text: '≤ 64 B' } },
       { name: 'update bytes: note keystroke', unit: 'B', samples: keystrokeBytes, budget: { statistic: 'max', max: 40, text: '≤ 40 B' } },
       ...(await agreementMetrics()),
+      ...(await retrieveMetrics()),
     ];
   },
 };

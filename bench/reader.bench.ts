@@ -26,7 +26,8 @@
  *   Observed with a MutationObserver (no polling delay), identically for both projects;
  *   the first open of the session (anchoring not yet cached) is reported on its own;
  * - local load, IndexedDB → model ready: the app's own User Timing marks
- *   (`marginalia:session-open` → `marginalia:project-loaded`) after a reload.
+ *   (`marginalia:session-open` → `marginalia:project-loaded`) after a reload;
+ * - a corpus search keystroke in the Analysis panel's Search field (reader-search.ts).
  * Serves the test build (out/renderer-test, which run.ts builds first), or
  * MARGINALIA_BENCH_RENDERER=<dir> pointing at another build (e.g. a private one, since every
  * e2e run rebuilds out/renderer-test).
@@ -36,6 +37,7 @@ import { launchChromium, serveRenderer } from '../tests/helpers/browser.ts';
 import { encodeProjectFile } from '#shared/model/project-file.ts';
 import type { BenchSuite, Metric } from './harness.ts';
 import { bundledSampleArticles } from './model.bench.ts';
+import { searchKeystrokes } from './reader-search.ts';
 import { generateSampleProject } from '#shared/sample/sample-project.ts';
 
 const ARTICLE = 'russia-azerbaijan-disputes';
@@ -161,7 +163,12 @@ export const suite: BenchSuite = {
       await ready(page, server.url);
       const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Merge project file…' }).click()]);
       await chooser.setFiles({ name: 'sample.marginalia', mimeType: 'application/octet-stream', buffer: file });
-      await page.getByTestId('notice').waitFor();
+      // The app first says what the file brings and asks; then the notice reports the merge.
+      const question = page.locator('dialog[data-testid="file-question"][open]');
+      const notice = page.getByTestId('notice');
+      await question.or(notice).first().waitFor({ timeout: 120_000 });
+      if (await question.isVisible()) await question.getByRole('button', { name: 'Merge', exact: true }).click();
+      await notice.waitFor({ timeout: 120_000 });
       await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 500)));
 
       const load: number[] = [];
@@ -204,6 +211,7 @@ export const suite: BenchSuite = {
         alignedToggle.push(await frameAlignedKey(page, '2'));
         await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 50)));
       }
+      const search = await searchKeystrokes(page, 4);
       await empty.close();
       await full.close();
       return [
@@ -221,6 +229,7 @@ export const suite: BenchSuite = {
           note: `one sample: visible ${firstOpen.visible.toFixed(0)} ms, all ${firstOpen.all.toFixed(0)} ms (first open after a reload: placements not yet cached)`,
         },
         { name: 'local load 10k (IndexedDB → model)', unit: 'ms', samples: load, budget: { statistic: 'median', max: 300, text: '≤ 300 ms' } },
+        { name: 'corpus search keystroke, key → results painted', unit: 'ms', samples: search, budget: { statistic: 'p95', max: 50, text: 'p95 ≤ 50 ms' }, note: 'Search tab (Control+Shift+F), each key of "azerbaijan foreign policy" typed 4 times, keydown to the frame after the results for the typed text are on screen' },
       ];
     } finally {
       await server.close();

@@ -5,6 +5,7 @@
 import type { CliCommand } from './command.ts';
 import { agreementCommand } from './commands/agreement.ts';
 import { documentsCommand } from './commands/documents.ts';
+import { cooccurrenceCommand } from './commands/cooccurrence.ts';
 import { exportCommand } from './commands/export.ts';
 import { mergeCommand } from './commands/merge.ts';
 import { projectCommand } from './commands/project.ts';
@@ -20,4 +21,5 @@ export const cliCommands: readonly CliCommand[] = [
   projectCommand,
   mergeCommand,
   agreementCommand,
+  cooccurrenceCommand,
 ];

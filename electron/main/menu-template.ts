@@ -92,6 +92,7 @@ export function buildMenuTemplate(options: MenuTemplateOptions): Item[] {
       command('Find…', 'find', 'CmdOrCtrl+F'),
       command('Find Next', 'find-next', 'CmdOrCtrl+G'),
       command('Find Previous', 'find-previous', 'Shift+CmdOrCtrl+G'),
+      command('Search All Articles…', 'search-corpus', 'Shift+CmdOrCtrl+F'),
     ],
   };
 

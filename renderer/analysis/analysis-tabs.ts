@@ -9,6 +9,11 @@
 import type { ComponentType } from 'react';
 import type { Article } from '#shared/documents/article.ts';
 import type { AnnotationWorkspace } from '../annotations/workspace.ts';
+import { SearchView } from './SearchView.tsx';
+import { SegmentsView } from './SegmentsView.tsx';
+import { CodeMatrixView } from './CodeMatrixView.tsx';
+import { CooccurrenceView } from './CooccurrenceView.tsx';
+import { SEGMENTS_TAB_ID } from './segments-subject.ts';
 import { AgreementView } from './AgreementView.tsx';
 import { CompareView } from './CompareView.tsx';
 import { MemosView } from './MemosView.tsx';
@@ -32,6 +37,10 @@ export interface AnalysisTab {
 
 /** The tabs, in display order. */
 export const ANALYSIS_TABS: readonly AnalysisTab[] = [
+  { id: 'search', label: 'Search', View: SearchView },
+  { id: SEGMENTS_TAB_ID, label: 'Segments', View: SegmentsView },
+  { id: 'codes-documents', label: 'Codes × documents', View: CodeMatrixView },
+  { id: 'cooccurrence', label: 'Co-occurrence', View: CooccurrenceView },
   { id: 'agreement', label: 'Agreement', View: AgreementView },
   { id: 'compare', label: 'Compare', View: CompareView },
   { id: 'memos', label: 'Memos', View: MemosView },

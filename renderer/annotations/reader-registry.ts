@@ -10,6 +10,7 @@
  * teammate, or no longer placeable), the registry clears focus at once, so 1–9 and Delete
  * never act on a highlight that no longer looks focused.
  */
+import { TextSelection } from 'prosemirror-state';
 import type { EditorView } from 'prosemirror-view';
 import type { Article } from '#shared/documents/article.ts';
 import type { HighlightId } from '#shared/model/ids.ts';
@@ -35,6 +36,27 @@ export interface ReaderRegistry {
   focusHighlight(id: HighlightId | null, options?: { readonly reveal?: boolean }): void;
   /** Opens `documentId` in the reader (via `navigate`) and focuses `id` once it is there. */
   jumpTo(id: HighlightId, documentId: string): void;
+  /** Opens `documentId` and selects canonical-text `range` there, scrolled to the middle, with the caret in the article. */
+  revealText(documentId: string, range: TextRangeOffsets): void;
+}
+
+/** A span of an article's canonical text (UTF-16 offsets). */
+export interface TextRangeOffsets {
+  readonly start: number;
+  readonly end: number;
+}
+
+/** Selects `range` in `reader` and scrolls it to the middle of the view. */
+function selectText(reader: OpenReader, range: TextRangeOffsets): void {
+  const { view, article } = reader;
+  const size = view.state.doc.content.size;
+  const from = Math.min(size, article.textMap.offsetToPos(Math.max(0, Math.min(range.start, article.text.length))));
+  const to = Math.min(size, article.textMap.offsetToPos(Math.max(0, Math.min(range.end, article.text.length))));
+  view.dispatch(view.state.tr.setSelection(TextSelection.create(view.state.doc, from, to)));
+  (view.dom as HTMLElement).focus({ preventScroll: true });
+  const { node } = view.domAtPos(from);
+  const element = node instanceof HTMLElement ? node : node.parentElement;
+  element?.scrollIntoView({ block: 'center', inline: 'nearest' });
 }
 
 /** The focus the plugin paints in `view` (what it was last sent). */
@@ -46,6 +68,7 @@ function paintedFocus(view: EditorView): HighlightId | null {
 export function createReaderRegistry(ui: UiState, navigate: (documentId: string) => void): ReaderRegistry {
   let openReader: OpenReader | null = null;
   let pendingFocus: HighlightId | null = null;
+  let pendingRange: TextRangeOffsets | null = null;
 
   const registry: ReaderRegistry = {
     reader: () => openReader,
@@ -72,6 +95,14 @@ export function createReaderRegistry(ui: UiState, navigate: (documentId: string)
       pendingFocus = id;
       navigate(documentId);
     },
+    revealText(documentId, range) {
+      if (openReader?.article.meta.id === documentId) {
+        selectText(openReader, range);
+        return;
+      }
+      pendingRange = range;
+      navigate(documentId);
+    },
     attachReader(reader) {
       openReader = reader;
       ui.update({ readerDocumentId: reader.article.meta.id, focused: null });
@@ -84,6 +115,13 @@ export function createReaderRegistry(ui: UiState, navigate: (documentId: string)
         pendingFocus = null;
         // Let the browser lay the article out before scrolling to the highlight.
         requestAnimationFrame(() => registry.focusHighlight(id, { reveal: true }));
+      }
+      if (pendingRange !== null) {
+        const range = pendingRange;
+        pendingRange = null;
+        requestAnimationFrame(() => {
+          if (openReader === reader) selectText(reader, range);
+        });
       }
       return () => {
         stopFollowing();

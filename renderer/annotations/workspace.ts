@@ -39,6 +39,8 @@ export interface AnnotationWorkspace {
   focusHighlight(id: HighlightId | null, options?: { readonly reveal?: boolean }): void;
   /** Opens `documentId` in the reader (via `navigate`) and focuses `id` once it is there. */
   jumpTo(id: HighlightId, documentId: string): void;
+  /** Opens `documentId` in the reader and selects canonical-text offsets [start, end) there (a search match). */
+  revealText(documentId: string, range: { readonly start: number; readonly end: number }): void;
   attachReader(reader: OpenReader): () => void;
   /** Opens the popover of `id` (focusing it), or closes the popover (null). */
   showPopover(id: HighlightId | null): void;
@@ -104,5 +106,6 @@ export function createAnnotationWorkspace(options: WorkspaceOptions): Annotation
     attachReader: readers.attachReader,
     focusHighlight: readers.focusHighlight,
     jumpTo: readers.jumpTo,
+    revealText: readers.revealText,
   };
 }

@@ -9,6 +9,7 @@ import { useOptionalWorkspace, useWorkspaceSnapshot } from '../annotations/use-w
 import type { AnnotationWorkspace } from '../annotations/workspace.ts';
 import type { PanelName } from '../store/ui-state.ts';
 import { ProjectSwitcher } from '../projects/ProjectSwitcher.tsx';
+import { useSearchCommand } from '../analysis/use-search-command.ts';
 
 /** Merging brings a file into this project; opening a file as a project of its own is in the switcher. */
 const MERGE_TOOLTIP = 'Merges a teammate’s project file into the current project (a CRDT merge, as syncing does): everything from both is kept, nothing is replaced or duplicated. You see what comes in before anything changes.';
@@ -23,6 +24,7 @@ const PANELS: readonly { name: PanelName; label: string }[] = [
 
 function Buttons({ workspace, commands }: { workspace: AnnotationWorkspace; commands: CommandBus }) {
   const { panel } = useWorkspaceSnapshot(workspace);
+  useSearchCommand(workspace, commands);
   return (
     <span className="project-menu" role="group" aria-label="Project">
       <ProjectSwitcher commands={commands} />

@@ -83,7 +83,7 @@ export function commandForKey(event: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'me
   if (event.altKey) return null;
   if (key === 'F3') return event.shiftKey ? 'find-previous' : 'find-next';
   if (!primary) return null;
-  if (key === 'f' && !event.shiftKey) return 'find';
+  if (key === 'f') return event.shiftKey ? 'search-corpus' : 'find';
   if (key === 'g') return event.shiftKey ? 'find-previous' : 'find-next';
   if (key === 'l' && !event.shiftKey) return 'show-library';
   if (key === 'e' && !event.shiftKey) return 'export';

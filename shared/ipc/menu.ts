@@ -12,6 +12,7 @@ export const MENU_COMMANDS = [
   'find',
   'find-next',
   'find-previous',
+  'search-corpus',
   'show-library',
   'toggle-contents',
   'undo',

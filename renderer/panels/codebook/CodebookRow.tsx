@@ -12,6 +12,7 @@ import { setTagKey, type TagKeys } from '#shared/model/tag-keys.ts';
 import { deleteTag } from '#shared/model/tags.ts';
 import type { AnnotationWorkspace } from '../../annotations/workspace.ts';
 import { codeMemoTabSubject, MEMOS_TAB } from '../../analysis/memo-subjects.ts';
+import { SEGMENTS_TAB_ID, segmentsSubject } from '../../analysis/segments-subject.ts';
 import { DeleteConfirm } from './DeleteConfirm.tsx';
 import { KeyCapButton, KeyConflictNote, KeyPicker } from './KeyPicker.tsx';
 import type { CodebookRowData } from './rows.ts';
@@ -74,6 +75,7 @@ export function CodebookRow({ workspace, row, all, keys, nameOf, mode, onMode }:
         <KeyCapButton tagName={tag.name} keyNumber={keyNumber} open={mode === 'key'} pickerId={pickerId} buttonRef={keyButton} onToggle={toggle('key')} />
         <HighlightCount direct={row.node.count} total={row.node.totalCount} />
         <span className="codebook__actions">
+          <button type="button" className="button button--quiet" aria-label={`Segments of ${tag.name}`} onClick={() => workspace.openAnalysis(SEGMENTS_TAB_ID, segmentsSubject(tag.id))}>Segments</button>
           <button type="button" className="button button--quiet" onClick={toggle('edit')}>Edit</button>
           <button type="button" className="button button--quiet" onClick={toggle('merge')}>Merge</button>
           <button type="button" className="button button--quiet" aria-label={`Memo on ${tag.name}`} onClick={() => workspace.openAnalysis(MEMOS_TAB, codeMemoTabSubject(tag.id))}>Memo</button>

@@ -73,6 +73,7 @@ describe('menu items', () => {
     ['Find…', 'CmdOrCtrl+F', 'find'],
     ['Find Next', 'CmdOrCtrl+G', 'find-next'],
     ['Find Previous', 'Shift+CmdOrCtrl+G', 'find-previous'],
+    ['Search All Articles…', 'Shift+CmdOrCtrl+F', 'search-corpus'],
     ['Library', 'CmdOrCtrl+L', 'show-library'],
     ['Contents', 'CmdOrCtrl+Shift+O', 'toggle-contents'],
   ])('%s has accelerator %s and sends %s to the invoking window', (label, accelerator, command) => {

@@ -15,6 +15,8 @@ describe('keyboard shortcuts (web host)', () => {
     expect(commandForKey(key('G', { ctrlKey: true, shiftKey: true }))).toBe('find-previous');
     expect(commandForKey(key('l', { ctrlKey: true }))).toBe('show-library');
     expect(commandForKey(key('\\', { ctrlKey: true }))).toBe('toggle-contents');
+    expect(commandForKey(key('F', { ctrlKey: true, shiftKey: true }))).toBe('search-corpus');
+    expect(commandForKey(key('f', { metaKey: true, shiftKey: true }))).toBe('search-corpus');
   });
   it('leaves other keys to the browser', () => {
     expect(commandForKey(key('f'))).toBeNull();
