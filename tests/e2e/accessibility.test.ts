@@ -96,6 +96,7 @@ describe('accessibility (axe-core: no serious or critical violations)', () => {
     await startReading(app.page);
     await highlightPhrase(app.page, 'mutual distrust');
     await app.page.locator('.project-menu').getByRole('button', { name: 'Analysis', exact: true }).click();
+    await app.page.getByRole('tab', { name: 'Memos' }).click();
     await app.page.getByRole('button', { name: 'Write the project memo' }).waitFor();
     const found = await scan(app.page, 'memos list');
     await app.page.getByRole('button', { name: 'Write the project memo' }).click();
