@@ -210,7 +210,8 @@ describe('memos', () => {
 
     const item = bo.getByTestId('memo-item');
     await item.filter({ hasText: 'Shared reading' }).waitFor({ timeout: 20_000 });
-    await expect(item.textContent()).resolves.toMatch(/^Project memoAna, .*Shared reading - the 2020 ceasefire$/);
+    // The text arrives keystroke by keystroke: wait for all of it.
+    await expect.poll(() => item.textContent(), { timeout: 20_000 }).toMatch(/^Project memoAna, .*Shared reading - the 2020 ceasefire$/);
     await item.click();
     await preview(bo).getByRole('heading', { name: 'Shared reading' }).waitFor();
     await expect(preview(bo).locator('li').allTextContents()).resolves.toEqual(['the 2020 ceasefire']);
