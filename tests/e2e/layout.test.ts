@@ -20,7 +20,7 @@ import { afterFrames } from './page-events.ts';
 import { NOTICE_AUTO_DISMISS_MS } from '../../renderer/ui/NoticeToast.tsx';
 
 const DISPUTES = 'russia-azerbaijan-disputes';
-const PANELS = ['Codebook', 'Annotations', 'Trash', 'Unanchored'] as const;
+const PANELS = ['Codebook', 'Annotations', 'Trash', 'Unanchored', 'Analysis'] as const;
 /** A phrase three quarters down the article, so jumping to it has to scroll. */
 const FAR_PHRASE = 'historic opportunity';
 const DOCS_SCREENSHOT = fileURLToPath(new URL('../../docs/screenshots/annotations.png', import.meta.url));
@@ -124,6 +124,17 @@ describe('side panels at 1280×800', () => {
       return 'visible';
     }).toBe('visible');
     await saveScreenshot(app.page, 'layout-jump');
+  });
+});
+
+describe('the top bar at 1280×800', () => {
+  it('shows every control, the sync state included, inside the window', async () => {
+    const bar = app.page.locator('.top-bar');
+    await expect(bar.evaluate((element) => element.scrollWidth - element.clientWidth)).resolves.toBeLessThanOrEqual(0);
+    const controls = await bar.locator('button, a').evaluateAll((elements) =>
+      elements.map((element) => ({ name: element.textContent ?? '', right: element.getBoundingClientRect().right })));
+    expect(controls.map((control) => control.name)).toContain('Analysis');
+    expect(controls.filter((control) => control.right > 1280).map((control) => control.name)).toEqual([]);
   });
 });
 
