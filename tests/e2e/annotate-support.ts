@@ -93,7 +93,7 @@ export async function tagPhrase(page: Page, phrase: string, tagName: string): Pr
 }
 
 /** Opens one of the project menu's panels (closing whichever is open first). */
-export async function openPanel(page: Page, label: 'Codebook' | 'Annotations' | 'Trash' | 'Unanchored'): Promise<void> {
+export async function openPanel(page: Page, label: 'Codebook' | 'Annotations' | 'Trash' | 'Unanchored' | 'Analysis'): Promise<void> {
   const button = page.locator('.project-menu').getByRole('button', { name: label, exact: true });
   if ((await button.getAttribute('aria-pressed')) !== 'true') await button.click();
   await page.locator('.panel-drawer').waitFor();
