@@ -17,9 +17,14 @@
  * message rate, and every token a rate of structs its updates may carry (token buckets,
  * kept per token for the server's life, so reconnecting does not refill them). Each refusal closes only the offending socket, with a
  * close reason and one JSON log line; a socket that ignores the close is cut after a
- * short grace. Room-level checks (budgets) happen in room-guard.ts.
+ * short grace. An update whose header declares more structs than one update may hold, or
+ * than its token may still send, is refused before any struct is read. Refused upgrades are
+ * logged at most UPGRADE_REFUSAL_LINES_PER_SECOND times a second (the next line counts the
+ * others), so a client opening sockets in a loop cannot make the server write a line per
+ * attempt. Room-level checks (budgets) happen in room-guard.ts.
  */
 import type { IncomingMessage } from 'node:http';
+import * as decoding from 'lib0/decoding';
 import type { RawData, WebSocket } from 'ws';
 import { CLOSE_CODES, REFUSAL_REASONS } from '#shared/sync/protocol.ts';
 import { updateSlices } from '#shared/model/update-slices.ts';
@@ -86,6 +91,19 @@ export function originMatcher(allowed: readonly string[]): (origin: string) => b
     exact.has(origin) || anyPort.some((prefix) => origin.startsWith(prefix) && /^\d{1,5}$/.test(origin.slice(prefix.length)));
 }
 
+/** The struct count an update declares for its first client (read in O(1), before any struct); 0 for none. */
+export function firstClientStructs(update: Uint8Array): number {
+  try {
+    const decoder = decoding.createDecoder(update);
+    return decoding.readVarUint(decoder) > 0 ? decoding.readVarUint(decoder) : 0;
+  } catch {
+    return 0; // left to the full read, which refuses it as malformed
+  }
+}
+
+/** `upgrade-refused` log lines per second at most; refusals past it are counted in the next line. */
+export const UPGRADE_REFUSAL_LINES_PER_SECOND = 10;
+
 const remoteAddress = (request: IncomingMessage): string => request.socket.remoteAddress ?? 'unknown';
 
 /** Creates the front door for `limits`, logging to `log`. */
@@ -96,6 +114,20 @@ export function createFrontDoor(limits: ServerLimits, log: SyncServerLogger): Fr
   const tokenBuckets = new Map<string, RateBucket>();
   const structBuckets = new Map<string, RateBucket>();
   let unauthenticated = 0;
+  // At most UPGRADE_REFUSAL_LINES_PER_SECOND `upgrade-refused` lines a second: a client that keeps opening
+  // sockets cannot make the server write a line per attempt. The next line counts those not logged.
+  const refusalLines = { since: 0, lines: 0, notLogged: 0 };
+  const logUpgradeRefusal = (fields: Record<string, unknown>): void => {
+    const now = Date.now();
+    if (now - refusalLines.since >= 1000) Object.assign(refusalLines, { since: now, lines: 0 });
+    if (refusalLines.lines >= UPGRADE_REFUSAL_LINES_PER_SECOND) {
+      refusalLines.notLogged++;
+      return;
+    }
+    refusalLines.lines++;
+    log(logEntry('upgrade-refused', refusalLines.notLogged > 0 ? { ...fields, notLogged: refusalLines.notLogged } : fields));
+    refusalLines.notLogged = 0;
+  };
 
   const leaveUnauthenticated = (state: SocketState): void => {
     if (state.tokenId !== null) return;
@@ -119,7 +151,7 @@ export function createFrontDoor(limits: ServerLimits, log: SyncServerLogger): Fr
       } else if ((unauthenticatedByAddress.get(address) ?? 0) >= limits.maxUnauthenticatedPerAddress) {
         refusal = { status: 503, reason: `${address} has ${limits.maxUnauthenticatedPerAddress} sockets waiting to authenticate` };
       }
-      if (refusal) log(logEntry('upgrade-refused', { address, origin: origin ?? null, status: refusal.status, reason: refusal.reason }));
+      if (refusal) logUpgradeRefusal({ address, origin: origin ?? null, status: refusal.status, reason: refusal.reason });
       return refusal;
     },
     opened(socket, request) {
@@ -166,6 +198,16 @@ export function createFrontDoor(limits: ServerLimits, log: SyncServerLogger): Fr
       const frame = inspectClientFrame(bytes);
       if (!frame.ok) return fail(CLOSE_CODES.malformedMessage, REFUSAL_REASONS.malformedMessage, frame.detail);
       if (frame.update) {
+        // An update whose first client alone declares more structs than one update may hold, or than its token
+        // may still send, is refused before any struct of it is read (it would be refused after reading them all).
+        const declared = firstClientStructs(frame.update);
+        if (declared > limits.maxUpdateStructs) {
+          return fail(CLOSE_CODES.updateRefused, REFUSAL_REASONS.updateRefused, `an update declaring ${declared} structs`);
+        }
+        if (declared > limits.structsPerTurn && state.tokenId !== null && declared > (structBuckets.get(state.tokenId)?.available() ?? Infinity)) {
+          return fail(CLOSE_CODES.rateLimited, REFUSAL_REASONS.rateLimited,
+            `over ${limits.tokenStructsPerSecond} structs/s (burst ${limits.tokenStructBurst}) for token ${state.tokenId}`);
+        }
         // At most two slices are read here, whatever the update's size: a larger update is checked whole
         // (and charged to its token) in slices by the room guard, before any of it is applied.
         let first: Uint8Array;

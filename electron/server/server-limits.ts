@@ -99,16 +99,25 @@ export function resolveLimits(partial: Partial<ServerLimits> = {}): ServerLimits
 /** A token bucket: `take(amount)` is true while the sustained rate plus the burst allow `amount` more (default 1). */
 export interface RateBucket {
   take(amount?: number, now?: number): boolean;
+  /** How much `take` would allow now, without taking it. */
+  available(now?: number): number;
 }
 
 /** Creates a token bucket refilling `perSecond` up to `burst`. */
 export function createRateBucket(perSecond: number, burst: number): RateBucket {
   let level = burst;
   let last = Date.now();
+  const refill = (now: number) => {
+    level = Math.min(burst, level + ((now - last) / 1000) * perSecond);
+    last = now;
+  };
   return {
+    available(now = Date.now()) {
+      refill(now);
+      return level;
+    },
     take(amount = 1, now = Date.now()) {
-      level = Math.min(burst, level + ((now - last) / 1000) * perSecond);
-      last = now;
+      refill(now);
       if (level < amount) return false;
       level -= amount;
       return true;

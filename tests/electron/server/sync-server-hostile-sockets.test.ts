@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ProjectId } from '#shared/model/ids.ts';
 import { CLOSE_CODES, REFUSAL_REASONS } from '#shared/sync/protocol.ts';
 import { roomForProject } from '#shared/sync/rooms.ts';
+import { UPGRADE_REFUSAL_LINES_PER_SECOND } from '../../../electron/server/front-door.ts';
 import { startSyncServer } from '../../../electron/server/sync-server.ts';
 import type { SyncServerHandle } from '../../../electron/server/sync-server.ts';
 import { authenticatedRaw, authFrame, openDeaf, openRaw, queryAwarenessFrame, updateFrame } from './raw-client.ts';
@@ -96,6 +97,35 @@ describe('sync server under hostile sockets (Node, real websockets)', () => {
     for (const opened of waiting) opened.socket.terminate();
     await Promise.all(waiting.map((opened) => opened.closed));
     await othersStillSync('after the pile of sockets;');
+  });
+
+  it('writes at most a few upgrade-refused lines a second however many upgrades it refuses, and counts the rest', async () => {
+    const pile = async () => {
+      const opened = await Promise.all(Array.from({ length: LIMITS.maxUnauthenticatedPerAddress }, () => openRaw(server.url)));
+      opened.forEach(track);
+      return opened;
+    };
+    const waiting = await pile();
+    const refusedLines = () => logs.entries.filter((entry) => entry.event === 'upgrade-refused');
+    const before = refusedLines().length;
+    const started = Date.now();
+    const attempts = 40;
+    const tries = await Promise.allSettled(Array.from({ length: attempts }, () => openRaw(server.url)));
+    expect(tries.map((attempt) => (attempt.status === 'rejected' ? String(attempt.reason).includes('HTTP 503') : false))).toEqual(Array(attempts).fill(true));
+    const seconds = Math.floor((Date.now() - started) / 1000) + 1;
+    const logged = refusedLines().length - before;
+    expect(logged).toBeGreaterThanOrEqual(1);
+    expect(logged).toBeLessThanOrEqual(Math.min(attempts, UPGRADE_REFUSAL_LINES_PER_SECOND * (seconds + 1)));
+    // A second later, the next refusal is logged, with the count of those that were not.
+    await waitFor(() => Date.now() - started > seconds * 1000 + 1000, 'a second to pass');
+    // (the first pile has timed out meanwhile: authTimeoutMs)
+    waiting.push(...(await pile()));
+    await expect(openRaw(server.url)).rejects.toThrow('HTTP 503');
+    const lines = refusedLines().slice(before);
+    expect(lines).toHaveLength(logged + 1);
+    expect(lines.reduce((sum, entry) => sum + Number(entry.notLogged ?? 0), 0)).toBe(attempts - logged);
+    for (const opened of waiting) opened.socket.terminate();
+    await Promise.all(waiting.map((opened) => opened.closed));
   });
 
   it('closes a socket that does not authenticate in time (4408)', async () => {

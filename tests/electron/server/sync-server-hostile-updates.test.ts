@@ -101,6 +101,19 @@ describe('sync server under hostile updates (Node, real websockets)', () => {
     expect(textOf(writer.doc)).toBe('a-b');
   });
 
+  it('refuses an update declaring more structs than one update may hold before reading any of them', async () => {
+    const { projectId, token } = project();
+    const attacker = await raw(projectId, token);
+    logs.entries.length = 0;
+    attacker.socket.send(updateFrame(roomForProject(projectId), tinyEntriesUpdate(120_000, 'm', 77_000)));
+    const closed = await within(attacker.closed, 3000, 'the attacker to be closed');
+    expect(closed).toEqual({ code: CLOSE_CODES.updateRefused, reason: REFUSAL_REASONS.updateRefused });
+    // Refused from its header by the front door (the room guard would have read 100,000 structs to say "more than").
+    const entry = logs.entries.find((item) => item.event === 'message-rejected' && item.reason === REFUSAL_REASONS.updateRefused);
+    expect(entry?.detail).toBe('an update declaring 120000 structs');
+    await othersStillSync('after the declared-too-large update;');
+  });
+
   it('refuses a storm of concurrent inserts spread over many small updates', async () => {
     const { projectId, token } = project();
     const writer = client(projectId, token);
