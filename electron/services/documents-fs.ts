@@ -81,3 +81,14 @@ function describe(error: unknown): string {
   }
   return error instanceof Error ? error.message : String(error);
 }
+
+/**
+ * Every bundled article, for commands that need all of them (export, agreement,
+ * co-occurrence): the articles, or the one line saying which document does not load.
+ */
+export async function readAllBundledArticles(dir: string): Promise<{ ok: true; articles: Article[] } | { ok: false; error: string }> {
+  const loaded = await readBundledDocuments(dir);
+  const broken = loaded.find((result) => !result.ok);
+  if (broken && !broken.ok) return { ok: false, error: `document ${broken.id} does not load: ${broken.error}` };
+  return { ok: true, articles: loaded.flatMap((result) => (result.ok ? [result.article] : [])) };
+}

@@ -17,7 +17,7 @@ import { resolveFilterNames } from '#shared/export/filter-names.ts';
 import type { MemberId, TagId } from '#shared/model/ids.ts';
 import { createSkipLog, describeSkipped, type SkipLog } from '#shared/model/read-guards.ts';
 import { createViewContext } from '#shared/model/views.ts';
-import { readBundledDocuments } from '../../services/documents-fs.ts';
+import { readAllBundledArticles } from '../../services/documents-fs.ts';
 import { fetchProjectFromServer, loadProjectFile } from '../../services/export-project-source.ts';
 import { writeExportFile } from '../../services/export-write.ts';
 import type { CliCommand, CliIo } from '../command.ts';
@@ -68,10 +68,9 @@ export const agreementCommand: CliCommand = {
       if (error instanceof AgreementUsageError) return fail(io, `${error.message} (usage: ${AGREEMENT_USAGE})`, 2);
       throw error;
     }
-    const loaded = await readBundledDocuments(io.documentsDir);
-    const broken = loaded.find((result) => !result.ok);
-    if (broken && !broken.ok) return fail(io, `document ${broken.id} does not load: ${broken.error}`);
-    const articles = loaded.flatMap((result) => (result.ok ? [result.article] : []));
+    const bundled = await readAllBundledArticles(io.documentsDir);
+    if (!bundled.ok) return fail(io, bundled.error);
+    const { articles } = bundled;
     const skipped = createSkipLog();
     const notes: string[] = [];
     try {

@@ -16,7 +16,7 @@ import { cooccurrenceCsv, cooccurrenceJson } from '#shared/analysis/cooccurrence
 import { ExportError } from '#shared/export/export-error.ts';
 import { buildExportContext, queryExcerpts } from '#shared/export/excerpts.ts';
 import { createSkipLog, describeSkipped } from '#shared/model/read-guards.ts';
-import { readBundledDocuments } from '../../services/documents-fs.ts';
+import { readAllBundledArticles } from '../../services/documents-fs.ts';
 import { fetchProjectFromServer, loadProjectFile } from '../../services/export-project-source.ts';
 import { writeExportFile } from '../../services/export-write.ts';
 import type { CliCommand, CliIo } from '../command.ts';
@@ -80,10 +80,9 @@ export const cooccurrenceCommand: CliCommand = {
     } catch (error) {
       return fail(io, `${error instanceof Error ? error.message : String(error)} (usage: ${USAGE})`, 2);
     }
-    const loaded = await readBundledDocuments(io.documentsDir);
-    const broken = loaded.find((result) => !result.ok);
-    if (broken && !broken.ok) return fail(io, `document ${broken.id} does not load: ${broken.error}`);
-    const articles = loaded.flatMap((result) => (result.ok ? [result.article] : []));
+    const bundled = await readAllBundledArticles(io.documentsDir);
+    if (!bundled.ok) return fail(io, bundled.error);
+    const { articles } = bundled;
     const skipped = createSkipLog();
     try {
       const project = options.server ? await fetchProjectFromServer(options.server) : await loadProjectFile(options.from as string);

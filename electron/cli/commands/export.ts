@@ -22,7 +22,7 @@ import { resolveFilterNames } from '#shared/export/filter-names.ts';
 import { EXPORT_FORMAT_IDS, EXPORT_FORMATS, usesExcerpts } from '#shared/export/formats.ts';
 import { renderExport } from '#shared/export/render.ts';
 import { createSkipLog, describeSkipped, type SkipLog } from '#shared/model/read-guards.ts';
-import { readBundledDocuments } from '../../services/documents-fs.ts';
+import { readAllBundledArticles } from '../../services/documents-fs.ts';
 import { fetchProjectFromServer, loadProjectFile } from '../../services/export-project-source.ts';
 import { writeExportFile } from '../../services/export-write.ts';
 import type { CliCommand, CliIo } from '../command.ts';
@@ -80,10 +80,9 @@ export const exportCommand: CliCommand = {
       if (error instanceof ExportUsageError) return fail(io, `${error.message} (usage: ${EXPORT_USAGE})`, 2);
       throw error;
     }
-    const loaded = await readBundledDocuments(io.documentsDir);
-    const broken = loaded.find((result) => !result.ok);
-    if (broken && !broken.ok) return fail(io, `document ${broken.id} does not load: ${broken.error}`);
-    const articles = loaded.flatMap((result) => (result.ok ? [result.article] : []));
+    const bundled = await readAllBundledArticles(io.documentsDir);
+    if (!bundled.ok) return fail(io, bundled.error);
+    const { articles } = bundled;
     const skipped = createSkipLog();
     try {
       const done = await runExport(options, articles, skipped);

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DocumentError } from '#shared/documents/errors.ts';
-import { defaultDocumentsDir, readBundledDocuments } from '../../../electron/services/documents-fs.ts';
+import { defaultDocumentsDir, readAllBundledArticles, readBundledDocuments } from '../../../electron/services/documents-fs.ts';
 import { bundledManifest, documentsDir } from '../../helpers/bundled-documents.ts';
 
 describe('defaultDocumentsDir', () => {
@@ -44,6 +44,16 @@ describe('readBundledDocuments on a damaged copy', () => {
       ok: false, id: 'russia-azerbaijan-disputes', file: 'russia-azerbaijan-disputes.md',
       error: 'russia-azerbaijan-disputes.md: cannot read the document (file not found)',
     });
+  });
+
+  it('gives commands that need every article the one line naming the document that does not load', async () => {
+    await unlink(join(dir, 'russia-azerbaijan-disputes.md'));
+    await expect(readAllBundledArticles(dir)).resolves.toEqual({
+      ok: false,
+      error: 'document russia-azerbaijan-disputes does not load: russia-azerbaijan-disputes.md: cannot read the document (file not found)',
+    });
+    const whole = await readAllBundledArticles(documentsDir);
+    expect(whole.ok && whole.articles.map((article) => article.meta.id)).toEqual(ids);
   });
 
   it('reports malformed front matter and an id mismatch with file and line, others still load', async () => {
