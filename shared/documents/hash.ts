@@ -18,3 +18,16 @@ export const contentHashPrefix = 'sha256:';
 export function contentHash(text: string): string {
   return contentHashPrefix + toHexString(digest(encodeUtf8(text)));
 }
+
+/** Prefix of the ids of documents people add themselves (bundled articles have slugs). */
+export const addedDocumentIdPrefix = 'doc-';
+
+/**
+ * The id of an added document whose canonical text has content hash `hash`: `doc-` and the
+ * first 16 hex digits of the digest. Derived from the text alone, so the same file added by
+ * two people offline gets the same id.
+ */
+export function addedDocumentId(hash: string): string {
+  const digits = hash.startsWith(contentHashPrefix) ? hash.slice(contentHashPrefix.length) : hash;
+  return addedDocumentIdPrefix + digits.slice(0, 16);
+}

@@ -17,7 +17,12 @@
  * doc.getMap('n')   notes               NoteId -> Y.Map { h, b, a, t: Y.Text, r: Y.Map, x?, ub?, ua? }
  *                   replies (in note.r) ReplyId -> Y.Map { b, a, t: Y.Text, x? }
  * doc.getMap('o')   memos               MemoId -> Y.Map { s: subject, t: Y.Text, b, a, ub?, ua? }
+ * doc.getMap('d')   added documents     DocumentId -> Y.Map { t ts a w f n h z cb ca x? pv? nv? ub? ua? }
  * ```
+ *
+ * An added document's record holds its metadata only; its text is stored once, apart from
+ * this doc, under its id (which is derived from its content hash), so it never slows a
+ * replica that does not open it (shared/model/documents.ts).
  *
  * A memo's subject `s` is 'project', 'd:<documentId>' or 't:<tagId>'. Memos are keyed by a
  * random id, not by their subject: two people who start the same memo offline would
@@ -33,7 +38,7 @@ import type * as Y from 'yjs';
 import type { MemberId, TagId } from './ids.ts';
 
 /** Root map names. */
-export const ROOT = { meta: 'p', members: 'm', clients: 'c', tags: 't', highlights: 'h', notes: 'n', memos: 'o' } as const;
+export const ROOT = { meta: 'p', members: 'm', clients: 'c', tags: 't', highlights: 'h', notes: 'n', memos: 'o', documents: 'd' } as const;
 
 /** Keys of the project meta map. */
 export const META = { id: 'i', name: 'n', major: 'v', minor: 'w', updatedBy: 'ub', updatedAt: 'ua' } as const;
@@ -93,6 +98,31 @@ export const MEMO = {
   updatedAt: 'ua',
 } as const;
 
+/** Keys of an added document's map. */
+export const DOCUMENT = {
+  title: 't',
+  /** True when the title was drawn from the document's own words (the file states none). */
+  titleSupplied: 'ts',
+  author: 'a',
+  /** A date the file states (as it states it), or null. */
+  date: 'w',
+  format: 'f',
+  fileName: 'n',
+  /** Full content hash of the canonical text (`sha256:…`). */
+  hash: 'h',
+  /** Length of the canonical text in UTF-16 units. */
+  length: 'z',
+  createdBy: 'cb',
+  createdAt: 'ca',
+  trash: 'x',
+  /** The document this one is a new version of. */
+  previous: 'pv',
+  /** The newer version that replaced this one (it then leaves the library). */
+  next: 'nv',
+  updatedBy: 'ub',
+  updatedAt: 'ua',
+} as const;
+
 /** A member as stored: name, colour (CSS colour string), joined at (ms). */
 export type MemberRecord = { readonly n: string; readonly c: string; readonly a: number };
 
@@ -132,6 +162,7 @@ export type Roots = {
   readonly highlights: Y.Map<Y.Map<unknown>>;
   readonly notes: Y.Map<Y.Map<unknown>>;
   readonly memos: Y.Map<Y.Map<unknown>>;
+  readonly documents: Y.Map<Y.Map<unknown>>;
 };
 
 const rootsCache = new WeakMap<Y.Doc, Roots>();
@@ -152,6 +183,7 @@ function readRoots(doc: Y.Doc): Roots {
     highlights: doc.getMap(ROOT.highlights),
     notes: doc.getMap(ROOT.notes),
     memos: doc.getMap(ROOT.memos),
+    documents: doc.getMap(ROOT.documents),
   };
 }
 

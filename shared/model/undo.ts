@@ -14,7 +14,7 @@ import { localOrigin } from './origins.ts';
 /** Undo manager for `member`'s edits; `captureTimeout` (ms) groups rapid edits into one step. */
 export function createUndoManager(doc: Y.Doc, member: MemberId, options: { readonly captureTimeout?: number } = {}): Y.UndoManager {
   const r = roots(doc);
-  return new Y.UndoManager([r.meta, r.members, r.tags, r.highlights, r.notes, r.memos], {
+  return new Y.UndoManager([r.meta, r.members, r.tags, r.highlights, r.notes, r.memos, r.documents], {
     trackedOrigins: new Set([localOrigin(member)]),
     captureTimeout: options.captureTimeout ?? 500,
   });
