@@ -7,6 +7,7 @@ import { agreementCommand } from './commands/agreement.ts';
 import { documentsCommand } from './commands/documents.ts';
 import { cooccurrenceCommand } from './commands/cooccurrence.ts';
 import { exportCommand } from './commands/export.ts';
+import { importQdpxCommand } from './commands/import-qdpx.ts';
 import { mergeCommand } from './commands/merge.ts';
 import { projectCommand } from './commands/project.ts';
 import { sampleCommand } from './commands/sample.ts';
@@ -20,6 +21,7 @@ export const cliCommands: readonly CliCommand[] = [
   sampleCommand,
   projectCommand,
   mergeCommand,
+  importQdpxCommand,
   agreementCommand,
   cooccurrenceCommand,
 ];
