@@ -59,6 +59,22 @@ describe('REFI-QDA project import: input refused as a whole', () => {
   }
 });
 
+describe('REFI-QDA project import: a zip bomb that understates its size', () => {
+  it('unpacks no more than the archive declares, so the lie costs nothing', () => {
+    const xml = qde({ name: 'P' }, el('Sources', {}, el('TextSource', { guid: guid(1), name: 'S', plainTextPath: 'internal://huge.txt' })));
+    const zip = zipSync({ 'project.qde': strToU8(xml), 'sources/huge.txt': new Uint8Array(64 * 1024 * 1024).fill(0x61) }, { level: 9 });
+    const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
+    for (let at = 0; at + 4 <= zip.length; at++) {
+      const signature = view.getUint32(at, true);
+      if (signature === 0x04034b50 && new TextDecoder().decode(zip.subarray(at + 30, at + 46)) === 'sources/huge.txt') view.setUint32(at + 22, 100, true);
+      if (signature === 0x02014b50 && new TextDecoder().decode(zip.subarray(at + 46, at + 62)) === 'sources/huge.txt') view.setUint32(at + 24, 100, true);
+    }
+    expect(zip.length).toBeLessThan(200_000);
+    const project = readQdpx(zip);
+    expect(project.sources[0]?.text).toBe('a'.repeat(100));
+  });
+});
+
 describe('REFI-QDA project import: input imported partly, every skipped item listed', () => {
   const xml = qde(
     { name: 'Partly broken' },
