@@ -6,7 +6,7 @@
  *
  * Lines come from the text items (an item ending a line says so); a page's lines form
  * paragraphs by their vertical gaps — a gap clearly wider than the page's usual line gap
- * (its lower quartile), or a move up the page (a new column), starts a new paragraph; each page starts one too.
+ * (its lower quartile, at most twice the font size), or a move up the page (a new column), starts a new paragraph; each page starts one too.
  * A paragraph's lines are joined with a space, verbatim otherwise (a hyphen at a line's
  * end stays). Page headers and footers are kept. Stated facts: the info dictionary's
  * Title, Author and CreationDate.
@@ -17,10 +17,11 @@ import { BlockBuilder, blocksToDoc } from './blocks.ts';
 import { ConvertError } from './errors.ts';
 import type { ResolvedConvertLimits } from './errors.ts';
 
-/** One line of a page: its text and baseline height on the page. */
+/** One line of a page: its text, baseline height on the page and font size. */
 interface PageLine {
   text: string;
   y: number;
+  size: number;
 }
 
 /** A text item as the walk reads it. */
@@ -56,8 +57,9 @@ function pageLines(items: readonly TextItem[]): PageLine[] {
   const lines: PageLine[] = [];
   let text = '';
   let y: number | null = null;
+  let size = 0;
   const end = () => {
-    if (text.trim() !== '' && y !== null) lines.push({ text: text.trim(), y });
+    if (text.trim() !== '' && y !== null) lines.push({ text: text.trim(), y, size });
     text = '';
     y = null;
   };
@@ -65,7 +67,10 @@ function pageLines(items: readonly TextItem[]): PageLine[] {
     if (typeof item.str !== 'string') continue;
     const itemY = item.transform?.[5] ?? 0;
     if (y !== null && item.str.trim() !== '' && Math.abs(itemY - y) > 2 && text.trim() !== '') end();
-    if (y === null && item.str.trim() !== '') y = itemY;
+    if (y === null && item.str.trim() !== '') {
+      y = itemY;
+      size = Math.hypot(item.transform?.[2] ?? 0, item.transform?.[3] ?? 0);
+    }
     text += item.str;
     if (item.hasEOL) end();
   }
@@ -77,10 +82,12 @@ function pageLines(items: readonly TextItem[]): PageLine[] {
 function addPage(lines: readonly PageLine[], builder: BlockBuilder): void {
   const gaps = lines.slice(1).map((line, index) => (lines[index] as PageLine).y - line.y).filter((gap) => gap > 0).sort((a, b) => a - b);
   const usualGap = gaps[Math.floor((gaps.length - 1) / 4)] ?? 0;
+  const fontSize = lines[0]?.size ?? 0;
+  const lineGap = fontSize > 0 ? Math.min(usualGap, fontSize * 2) : usualGap;
   let paragraph: string[] = [];
   lines.forEach((line, index) => {
     const gap = index === 0 ? 0 : (lines[index - 1] as PageLine).y - line.y;
-    if (index > 0 && (gap <= 0 || gap > usualGap * 1.3 + 0.5)) {
+    if (index > 0 && (gap <= 0 || gap > lineGap * 1.3 + 0.5)) {
       builder.paragraph(paragraph.join(' '));
       paragraph = [];
     }
