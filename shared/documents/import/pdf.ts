@@ -11,6 +11,7 @@
  * end stays). Page headers and footers are kept. Stated facts: the info dictionary's
  * Title, Author and CreationDate.
  */
+/// <reference path="./pdfjs-worker.d.ts" />
 import type { ConvertedDocument, StatedFacts } from './article-file.ts';
 import { finishConversion, statedValue } from './article-file.ts';
 import { BlockBuilder, blocksToDoc } from './blocks.ts';
