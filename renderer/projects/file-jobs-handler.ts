@@ -26,6 +26,51 @@ function message(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
+/**
+ * `update` cut into slices of about `maxStructs` structs that each depend only on what the
+ * receiving doc (`live`, which this advances) and the slices before hold. Raw slices
+ * (update-slices.ts) follow the update's byte order, so a struct often waits for another
+ * client's struct in a later slice, and Yjs re-reads everything waiting on each slice
+ * applied after it; replayed here, each raw slice is replaced by what it let `live`
+ * integrate, so the page's doc never waits. Applied in order they leave a doc as `update`.
+ */
+export function closedSlices(live: Y.Doc, update: Uint8Array, maxStructs: number): Uint8Array[] {
+  const slices: Uint8Array[] = [];
+  let before = Y.encodeStateVector(live);
+  for (const raw of updateSlices(update, maxStructs)) {
+    Y.applyUpdate(live, raw);
+    const after = Y.encodeStateVector(live);
+    if (sameBytes(before, after)) {
+      // Nothing integrated: structs now waiting here (a later step brings them with what
+      // they wait for), or the update's deletions, which go to the page as they are.
+      if (live.store.pendingStructs === null) slices.push(raw);
+      continue;
+    }
+    slices.push(integratedSince(live, before));
+    before = after;
+  }
+  return slices;
+}
+
+/** The structs `doc` holds past `stateVector`, without its delete set or what still waits. */
+function integratedSince(doc: Y.Doc, stateVector: Uint8Array): Uint8Array {
+  // encodeStateAsUpdate adds the structs still waiting; they are not the page's yet.
+  const { pendingStructs, pendingDs } = doc.store;
+  doc.store.pendingStructs = null;
+  doc.store.pendingDs = null;
+  try {
+    const [structs] = updateSlices(Y.encodeStateAsUpdate(doc, stateVector), Number.MAX_SAFE_INTEGER);
+    return structs as Uint8Array;
+  } finally {
+    doc.store.pendingStructs = pendingStructs;
+    doc.store.pendingDs = pendingDs;
+  }
+}
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  return a.length === b.length && a.every((byte, index) => byte === b[index]);
+}
+
 /** Creates a handler holding its jobs in memory. */
 export function createFileJobHandler(): FileJobHandler {
   const jobs = new Map<number, HeldJob>();
@@ -53,7 +98,7 @@ export function createFileJobHandler(): FileJobHandler {
     try {
       const actor = request.member === null ? undefined : { member: request.member };
       const merge = prepareMerge(held.live, held.checked, held.summary, { ...(actor ? { actor } : {}), mergeSameNameCodes: request.join });
-      return { kind: 'prepared', job: request.job, slices: [...updateSlices(merge.update, request.sliceStructs)], joined: merge.joinedCodes.length };
+      return { kind: 'prepared', job: request.job, slices: closedSlices(held.live, merge.update, request.sliceStructs), joined: merge.joinedCodes.length };
     } finally {
       forget(request.job);
     }

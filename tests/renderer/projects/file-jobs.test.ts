@@ -15,6 +15,7 @@ import { createTag } from '#shared/model/tags.ts';
 import { generateSampleProject } from '#shared/sample/sample-project.ts';
 import { updateSlices } from '#shared/model/update-slices.ts';
 import { createFileJobs, inThreadTransport } from '../../../renderer/projects/file-jobs-client.ts';
+import { closedSlices } from '../../../renderer/projects/file-jobs-handler.ts';
 import { readJobReply, readJobRequest } from '../../../renderer/projects/file-jobs-protocol.ts';
 
 const articles = (await readBundledDocuments(defaultDocumentsDir())).flatMap((result) =>
@@ -86,6 +87,21 @@ describe('file jobs', () => {
       expect(content(page)).toEqual(content(whole));
       expect(Y.encodeStateVector(page)).toEqual(Y.encodeStateVector(whole));
     });
+  });
+
+  it('cuts an update into slices that never leave the receiving doc waiting, with the same result', async () => {
+    const { doc: sample } = generateSampleProject(articles, { highlights: 200, seed: 9 });
+    const update = Y.encodeStateAsUpdate(sample);
+    const whole = new Y.Doc();
+    Y.applyUpdate(whole, update);
+    const slices = closedSlices(new Y.Doc(), update, 500);
+    expect(slices.length).toBeGreaterThan(2);
+    const page = new Y.Doc();
+    const waited: number[] = [];
+    await applyInSlices(page, slices, { origin: null, pause: noPause, onProgress: (applied) => void (page.store.pendingStructs !== null && waited.push(applied)) });
+    expect(waited).toEqual([]);
+    expect(content(page)).toEqual(content(whole));
+    expect(Y.encodeStateVector(page)).toEqual(Y.encodeStateVector(whole));
   });
 
   it('refuses a damaged file with the reason', async () => {
