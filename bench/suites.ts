@@ -17,6 +17,7 @@ export interface SuiteEntry {
 export const SUITES: SuiteEntry[] = [
   { name: 'bundle', load: async () => (await import('./bundle.bench.ts')).suite },
   { name: 'export', load: async () => (await import('./export.bench.ts')).suite },
+  { name: 'documents', load: async () => (await import('./documents.bench.ts')).suite },
   { name: 'model', load: async () => (await import('./model.bench.ts')).suite },
   { name: 'reader', load: async () => (await import('./reader.bench.ts')).suite, servesTestBuild: true },
   { name: 'sync', load: async () => (await import('./sync.bench.ts')).suite, servesTestBuild: true },

@@ -57,7 +57,7 @@ const PRODUCT_LAYERS = /^(shared|renderer|electron)\//;
 const UI_ALLOWED_TARGET = new RegExp(`^renderer/(${RENDERER_UI_MAY_IMPORT.join('|')})/`);
 
 /** Packages shared/ may use: pure JavaScript with no DOM or Node dependency. */
-export const SHARED_PACKAGES = ['yjs', 'lib0', 'prosemirror-model', 'prosemirror-transform', 'fflate'];
+export const SHARED_PACKAGES = ['yjs', 'lib0', 'prosemirror-model', 'prosemirror-transform', 'fflate', 'markdown-it', 'htmlparser2', 'mammoth', 'pdfjs-dist'];
 
 const NODE_BUILTINS = new Set(builtinModules.flatMap((name) => [name, `node:${name}`]));
 const IMPORT_PATTERN = /(?:^|[\s;])(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|(?:^|[\s;(])import\s*\(?\s*['"]([^'"]+)['"]|require\(\s*['"]([^'"]+)['"]\s*\)/g;

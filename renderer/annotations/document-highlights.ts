@@ -14,6 +14,9 @@
  * article's spans — rare, and still no decoration rebuild for untouched ones in PM terms
  * beyond a replace; the spans carrying a changed (e.g. renamed) tag are repainted at once,
  * with the new names, so their hover titles never show an old name. Highlights that cannot be placed are listed as unanchored, never dropped.
+ * A project file arrives as many small transactions (one per slice, file-flow.ts): the
+ * highlights they touch are gathered and painted together at most every
+ * {@link IMPORT_PAINT_MS}, so the editor's decorations are not rebuilt once per slice.
  * The catch-up refresh at `connect` runs only if the doc changed since the bridge was
  * created. `changeTogether` folds the plugin update a local edit causes into the caller's
  * own editor transaction (creating a highlight also collapses the selection and focuses
@@ -34,11 +37,15 @@ import type { HighlightId, MemberId } from '#shared/model/ids.ts';
 import { isHighlightOf } from '#shared/analysis/view-filter.ts';
 import { createViewContext, type ViewContext } from '#shared/model/views.ts';
 import { observeProject, type ProjectChange } from '#shared/model/observe.ts';
+import { importOrigin } from '#shared/model/origins.ts';
 import { placeHighlight, type Placement } from '#shared/model/placements.ts';
 import { buildTagIndex, type TagIndex } from '#shared/model/tag-index.ts';
 import { highlightsPluginKey, setHighlightsMeta, type HighlightSpan, type HighlightsMeta } from '../reader/highlights-plugin.ts';
 import { setTagNames } from '../reader/tag-names.ts';
 import { namedColour } from '../store/highlight-colours.ts';
+
+/** How often the highlights a file merge brings in are painted while it runs (ms). */
+export const IMPORT_PAINT_MS = 250;
 
 /** One open article's highlights. */
 export interface DocumentHighlights {
@@ -158,6 +165,9 @@ export function createDocumentHighlights(doc: Y.Doc, article: Article, shownMemb
   let connectedView: EditorView | null = null;
   // While `changeTogether` runs: the plugin updates held back for its transaction.
   let held: HighlightsMeta[] | null = null;
+  // Highlights touched by a file merge's slices and not yet painted, and the timer that paints them.
+  const imported = new Set<HighlightId>();
+  let importTimer: ReturnType<typeof setTimeout> | undefined;
 
   return {
     documentId,
@@ -186,10 +196,24 @@ export function createDocumentHighlights(doc: Y.Doc, article: Article, shownMemb
           // The names hover titles read, current before the marks carrying a changed tag repaint.
           setTagNames(new Map([...tagIndex.tags.values()].map((tag) => [tag.id, tag.name])));
         }
-        const relevant = change.tags.size > 0 ? null : change.highlights;
-        if (relevant !== null && relevant.size === 0) return;
+        if (change.tags.size === 0 && change.origin === importOrigin) {
+          for (const id of change.highlights) imported.add(id);
+          importTimer ??= setTimeout(paintImported, IMPORT_PAINT_MS);
+          return;
+        }
+        paint(change.tags.size > 0 ? null : change.highlights, change.tags);
+      });
+      const paintImported = (): void => {
+        importTimer = undefined;
+        const ids = [...imported];
+        imported.clear();
+        if (ids.length > 0) paint(ids, new Set());
+      };
+      const paint = (relevant: Iterable<HighlightId> | ReadonlySet<HighlightId> | null, renamedTags: ReadonlySet<string>): void => {
+        if (relevant === null) imported.clear();
+        else if (relevant instanceof Set && relevant.size === 0) return;
         const hiddenBefore = hidden.size;
-        const meta = refresh(relevant, change.tags);
+        const meta = refresh(relevant, renamedTags);
         if ((meta.upsert?.length ?? 0) + (meta.remove?.length ?? 0) === 0) {
           // A hidden teammate's highlight arrived or left: only the hidden count changed.
           if (hidden.size !== hiddenBefore) notify();
@@ -201,9 +225,12 @@ export function createDocumentHighlights(doc: Y.Doc, article: Article, shownMemb
         }
         view.dispatch(setHighlightsMeta(view.state.tr, meta));
         notify();
-      });
+      };
       return () => {
         stop();
+        if (importTimer !== undefined) clearTimeout(importTimer);
+        importTimer = undefined;
+        imported.clear();
         if (connectedView === view) connectedView = null;
       };
     },

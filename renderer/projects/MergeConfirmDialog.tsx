@@ -38,7 +38,7 @@ function Merge({ question, flow }: { question: Extract<FileQuestion, { kind: 'me
       )}
       <div className="file-question__actions">
         <button type="button" className="button" onClick={() => flow.cancel()}>Cancel</button>
-        <button type="button" className="button button--primary" onClick={() => flow.confirmMerge({ joinSameNameCodes: join })}>Merge</button>
+        <button type="button" className="button button--primary" onClick={() => void flow.confirmMerge({ joinSameNameCodes: join })}>Merge</button>
       </div>
     </>
   );

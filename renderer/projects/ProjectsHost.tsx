@@ -1,12 +1,14 @@
 /**
  * The always-mounted part of projects: answers File ▸ Open Project File… and Merge
  * Project File… (and the project menu's Merge button) with the file flow, and shows the
- * flow's questions (MergeConfirmDialog.tsx). Commands are answered only once annotating
+ * flow's questions (MergeConfirmDialog.tsx) and its progress while a file is read
+ * (FileProgressStatus.tsx). Commands are answered only once annotating
  * can start (the workspace gate is open): a merge records who merged.
  */
 import { useEffect } from 'react';
 import { useOptionalWorkspace } from '../annotations/use-workspace.ts';
 import type { CommandBus } from '../store/command-bus.ts';
+import { FileProgressStatus } from './FileProgressStatus.tsx';
 import { MergeConfirmDialog } from './MergeConfirmDialog.tsx';
 import { useProjects } from './projects-context.ts';
 
@@ -21,5 +23,11 @@ export function ProjectsHost({ commands }: { readonly commands: Pick<CommandBus,
       else if (command === 'open-project') void projects.files.pickAndOpen();
     });
   }, [commands, projects, ready]);
-  return projects === null ? null : <MergeConfirmDialog flow={projects.files} />;
+  if (projects === null) return null;
+  return (
+    <>
+      <MergeConfirmDialog flow={projects.files} />
+      <FileProgressStatus flow={projects.files} />
+    </>
+  );
 }

@@ -9,15 +9,24 @@
  * nothing. Open (File ▸ Open Project File…): the file becomes a project of its own
  * (projects-controller.ts); a file whose project is already here offers to merge instead.
  *
- * The flow is a small store (one pending question at a time) that the dialogs render.
+ * The heavy part — checking the file, describing it, computing the merge — runs in the
+ * project-file worker (file-jobs-client.ts); the open project then receives the merge a
+ * slice per task (apply-in-slices.ts), so the page answers input throughout, and the flow's
+ * progress (checking, then merging: slices applied of all) is on screen meanwhile.
+ *
+ * The flow is a small store (one pending question at a time, and the progress of the file
+ * being read) that the dialogs render.
  */
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
+import { applyInSlices } from '#shared/model/apply-in-slices.ts';
 import type { ProjectId } from '#shared/model/ids.ts';
-import { describeProjectFile, mergeProjectFile } from '#shared/model/project-merge.ts';
+import { importOrigin } from '#shared/model/origins.ts';
 import type { Actor } from '#shared/model/write.ts';
+import { nextTask } from '../store/next-task.ts';
 import type { ProjectFileDialogs } from '../store/project-files.ts';
 import { PROJECT_FILE_FILTERS } from '../store/project-files.ts';
 import type { Notice } from '../store/ui-state.ts';
+import type { CheckedFileJob, FileJobs } from './file-jobs-client.ts';
 import type { ProjectsController } from './projects-controller.ts';
 
 /** What a file brings, as the confirmation shows it. */
@@ -42,6 +51,13 @@ export type FileQuestion =
   | { readonly kind: 'merge'; readonly fileName: string; readonly summary: IncomingSummary }
   | { readonly kind: 'open-existing'; readonly fileName: string; readonly projectName: string };
 
+/** What the flow is doing with a file, shown while it works (null: nothing). */
+export type FileProgress =
+  | { readonly stage: 'checking'; readonly fileName: string }
+  /** `applied` of `total` parts of the file are in the project. */
+  | { readonly stage: 'merging'; readonly fileName: string; readonly applied: number; readonly total: number }
+  | null;
+
 /** The open project as the flow needs it (the annotation workspace satisfies this). */
 export interface FileFlowHost {
   readonly session: { readonly doc: Y.Doc; flush(): Promise<void> };
@@ -52,15 +68,17 @@ export interface FileFlowHost {
 /** The flow. */
 export interface FileFlow {
   getSnapshot(): FileQuestion;
+  /** What is being done with a file right now. */
+  getProgress(): FileProgress;
   subscribe(listener: () => void): () => void;
   /** Lets the person pick a file to merge into the open project. */
   pickAndMerge(): Promise<void>;
   /** Lets the person pick a file to open as a project. */
   pickAndOpen(): Promise<void>;
   /** Describes `bytes` and asks (or says why not). */
-  offerMerge(fileName: string, bytes: Uint8Array): void;
+  offerMerge(fileName: string, bytes: Uint8Array): Promise<void>;
   /** Merges the file the question is about. */
-  confirmMerge(options: { readonly joinSameNameCodes: boolean }): void;
+  confirmMerge(options: { readonly joinSameNameCodes: boolean }): Promise<void>;
   /** Merges the file into the project it belongs to (already here) and opens that project. */
   confirmOpenExisting(): Promise<void>;
   /** Drops the question; nothing changes. */
@@ -82,18 +100,45 @@ export function describeCounts(summary: Pick<IncomingSummary, 'highlights' | 'co
   return `${counts}, ${plural(summary.notes, 'note')} and ${plural(memos, 'memo')}`;
 }
 
+function summaryOf(summary: CheckedFileJob['summary']): IncomingSummary {
+  return {
+    projectName: summary.name,
+    sameProject: summary.sameProject,
+    highlights: summary.highlights,
+    codes: summary.codes,
+    notes: summary.notes,
+    memos: summary.memos,
+    people: summary.people.map((person) => person.name || 'someone without a name'),
+    sameNameCodes: summary.sameNameCodes.map((pair) => ({ incoming: pair.incoming.name, existing: pair.existing.name })),
+    changes: summary.changes,
+  };
+}
+
 /** Creates the flow. */
-export function createFileFlow(options: { host: FileFlowHost; dialogs: ProjectFileDialogs; projects: ProjectsController }): FileFlow {
-  const { host, dialogs, projects } = options;
+export function createFileFlow(options: { host: FileFlowHost; dialogs: ProjectFileDialogs; projects: ProjectsController; jobs: FileJobs }): FileFlow {
+  const { host, dialogs, projects, jobs } = options;
   const listeners = new Set<() => void>();
   let question: FileQuestion = NONE;
-  let pending: { fileName: string; bytes: Uint8Array; projectId?: ProjectId } | null = null;
+  let progress: FileProgress = null;
+  let pending: { fileName: string; job?: CheckedFileJob; summary?: IncomingSummary; bytes?: Uint8Array; projectId?: ProjectId } | null = null;
+  const changed = (): void => {
+    for (const listener of [...listeners]) listener();
+  };
   const ask = (next: FileQuestion): void => {
     question = next;
-    for (const listener of [...listeners]) listener();
+    changed();
+  };
+  const show = (next: FileProgress): void => {
+    progress = next;
+    changed();
   };
   const refuse = (fileName: string, reason: string, verb: string): void =>
     host.notify({ kind: 'error', text: `“${fileName}” was not ${verb}: ${reason}. Your project is unchanged.` });
+  const busy = (): boolean => {
+    if (progress === null) return false;
+    host.notify({ kind: 'info', text: `“${progress.fileName}” is still being read; try again when it is done.` });
+    return true;
+  };
 
   const pick = async (): Promise<{ name: string; bytes: Uint8Array } | null> => {
     try {
@@ -104,76 +149,96 @@ export function createFileFlow(options: { host: FileFlowHost; dialogs: ProjectFi
     }
   };
 
-  const offerMerge = (fileName: string, bytes: Uint8Array): void => {
-    const described = describeProjectFile(host.session.doc, bytes);
-    if (!described.ok) {
-      refuse(fileName, described.error, 'merged');
+  const offerMerge = async (fileName: string, bytes: Uint8Array): Promise<void> => {
+    if (busy()) return;
+    show({ stage: 'checking', fileName });
+    let checked: Awaited<ReturnType<FileJobs['check']>>;
+    try {
+      checked = await jobs.check(bytes, Y.encodeStateAsUpdate(host.session.doc));
+    } finally {
+      show(null);
+    }
+    if (!checked.ok) {
+      refuse(fileName, checked.error, 'merged');
       return;
     }
-    const { summary } = described;
-    if (!summary.changes) {
+    const { job } = checked;
+    if (!job.summary.changes) {
+      job.forget();
       host.notify({ kind: 'info', text: `Nothing new in “${fileName}”: this project already holds everything in it.` });
       return;
     }
-    pending = { fileName, bytes };
-    ask({
-      kind: 'merge',
-      fileName,
-      summary: {
-        projectName: summary.name,
-        sameProject: summary.sameProject,
-        highlights: summary.highlights,
-        codes: summary.codes,
-        notes: summary.notes,
-        memos: summary.memos,
-        people: summary.people.map((person) => person.name || 'someone without a name'),
-        sameNameCodes: summary.sameNameCodes.map((pair) => ({ incoming: pair.incoming.name, existing: pair.existing.name })),
-        changes: summary.changes,
-      },
-    });
+    pending?.job?.forget();
+    const summary = summaryOf(job.summary);
+    pending = { fileName, job, summary };
+    ask({ kind: 'merge', fileName, summary });
   };
 
   return {
     getSnapshot: () => question,
+    getProgress: () => progress,
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
     async pickAndMerge() {
       const file = await pick();
-      if (file !== null) offerMerge(file.name, file.bytes);
+      if (file !== null) await offerMerge(file.name, file.bytes);
     },
     async pickAndOpen() {
       const file = await pick();
-      if (file === null) return;
-      const outcome = await projects.openFile(file.bytes);
+      if (file === null || busy()) return;
+      show({ stage: 'checking', fileName: file.name });
+      let outcome: Awaited<ReturnType<ProjectsController['openFile']>>;
+      try {
+        outcome = await projects.openFile(file.bytes, {
+          checked: () => show({ stage: 'merging', fileName: file.name, applied: 0, total: 1 }),
+          applying: (applied, total) => show({ stage: 'merging', fileName: file.name, applied, total }),
+        });
+      } finally {
+        show(null);
+      }
       if (outcome.kind === 'refused') refuse(file.name, outcome.reason, 'opened');
-      else if (outcome.kind === 'already-here' && outcome.active) offerMerge(file.name, file.bytes);
+      else if (outcome.kind === 'already-here' && outcome.active) await offerMerge(file.name, file.bytes);
       else if (outcome.kind === 'already-here') {
         pending = { fileName: file.name, bytes: file.bytes, projectId: outcome.projectId };
         ask({ kind: 'open-existing', fileName: file.name, projectName: outcome.name });
       }
     },
     offerMerge,
-    confirmMerge({ joinSameNameCodes }) {
+    async confirmMerge({ joinSameNameCodes }) {
       const file = pending;
       pending = null;
       ask(NONE);
-      if (file === null) return;
-      const result = mergeProjectFile(host.session.doc, file.bytes, { actor: host.actor(), mergeSameNameCodes: joinSameNameCodes });
-      if (!result.ok) refuse(file.fileName, result.error, 'merged');
-      else host.notify({ kind: 'info', text: `Merged “${file.fileName}” into this project: ${describeCounts(result.summary)}.` });
+      if (file?.job === undefined || file.summary === undefined) return;
+      const { fileName, job, summary } = file;
+      show({ stage: 'merging', fileName, applied: 0, total: 1 });
+      try {
+        const slices = await job.prepare({ member: host.actor().member, join: joinSameNameCodes });
+        await applyInSlices(host.session.doc, slices, {
+          origin: importOrigin,
+          pause: nextTask,
+          onProgress: (applied, total) => show({ stage: 'merging', fileName, applied, total }),
+        });
+      } catch (error) {
+        show(null);
+        refuse(fileName, error instanceof Error ? error.message : String(error), 'merged');
+        return;
+      }
+      show(null);
+      host.notify({ kind: 'info', text: `Merged “${fileName}” into this project: ${describeCounts(summary)}.` });
       void host.session.flush();
     },
     async confirmOpenExisting() {
       const file = pending;
       pending = null;
       ask(NONE);
-      if (file?.projectId === undefined) return;
+      if (file?.projectId === undefined || file.bytes === undefined) return;
       const outcome = await projects.mergeIntoAndOpen(file.projectId, file.bytes);
       if (outcome.kind === 'refused') refuse(file.fileName, outcome.reason, 'merged');
     },
     cancel() {
+      pending?.job?.forget();
       pending = null;
       ask(NONE);
     },

@@ -14,9 +14,10 @@
  */
 import * as Y from 'yjs';
 import type { MemberId, ProjectId } from '#shared/model/ids.ts';
-import { bookkeepingOrigin } from '#shared/model/origins.ts';
+import { applyInSlices } from '#shared/model/apply-in-slices.ts';
+import { bookkeepingOrigin, importOrigin } from '#shared/model/origins.ts';
 import { mergeProjectFile } from '#shared/model/project-file.ts';
-import { createProject, getProjectMeta, renameProject } from '#shared/model/project.ts';
+import { createProject, renameProject } from '#shared/model/project.ts';
 import type { Actor } from '#shared/model/write.ts';
 import { databaseName, type ProjectSession } from '../store/project-session.ts';
 import {
@@ -24,6 +25,8 @@ import {
   summarizeProject, trashProject, writeProjectList, type KnownProjects, type ProjectList,
 } from '../store/project-registry.ts';
 import { summarizeDoc } from '../store/project-summary.ts';
+import { nextTask } from '../store/next-task.ts';
+import { createFileJobs, inThreadTransport, type CheckedFileJob, type FileJobs } from './file-jobs-client.ts';
 import { forgetTeamCredentials, loadTeamCredentials, type RemovableStore } from '../sync/team-credentials.ts';
 
 /** What opening a project file as a project came to. */
@@ -53,7 +56,12 @@ export interface ProjectsOptions {
   readonly summaryDelayMs?: number;
   /** Creates ids for new projects. */
   readonly newProjectId: () => ProjectId;
+  /** Checks and prepares project files (the app: in a worker; default: on this thread). */
+  readonly jobs?: FileJobs;
 }
+
+/** Reports how far applying a file has come (slices applied of all). */
+export type FileProgressListener = (applied: number, total: number) => void;
 
 /** The controller. */
 export interface ProjectsController {
@@ -68,8 +76,8 @@ export interface ProjectsController {
   restore(projectId: ProjectId): void;
   /** Deletes a project in the trash and its local database, for good. */
   deleteForever(projectId: ProjectId): Promise<void>;
-  /** Opens a project file as a new local project (unless its project is already here). */
-  openFile(bytes: Uint8Array): Promise<OpenOutcome>;
+  /** Opens a project file as a new local project (unless its project is already here), telling `progress` once it is checked and as it is applied. */
+  openFile(bytes: Uint8Array, progress?: { checked?: () => void; applying?: FileProgressListener }): Promise<OpenOutcome>;
   /** Merges a file into another local project and opens that project. */
   mergeIntoAndOpen(projectId: ProjectId, bytes: Uint8Array): Promise<OpenOutcome>;
   /** Refreshes the open project's cached summary now. */
@@ -116,12 +124,20 @@ export function createProjectsController(options: ProjectsOptions): ProjectsCont
     options.restart();
   };
 
+  const jobs = options.jobs ?? createFileJobs(inThreadTransport());
+
   /** Applies a checked file to another project's session and records it; returns its name. */
-  const fill = async (projectId: ProjectId, bytes: Uint8Array): Promise<string> => {
+  const fill = async (projectId: ProjectId, file: Uint8Array | CheckedFileJob, applying?: FileProgressListener): Promise<string> => {
     const other = options.openSession(projectId);
     await other.whenLoaded;
-    const result = mergeProjectFile(other.doc as Y.Doc, bytes);
-    if (!result.ok) throw new Error(result.error);
+    if (file instanceof Uint8Array) {
+      const result = mergeProjectFile(other.doc as Y.Doc, file);
+      if (!result.ok) throw new Error(result.error);
+    } else {
+      // A file checked against an empty project: its own update, applied a slice per task.
+      const slices = await file.prepare({ member: null, join: false });
+      await applyInSlices(other.doc as Y.Doc, slices, { origin: importOrigin, pause: nextTask, ...(applying ? { onProgress: applying } : {}) });
+    }
     const summary = summarizeDoc(other.doc as Y.Doc);
     await other.flush();
     await options.closeSession(projectId);
@@ -167,21 +183,20 @@ export function createProjectsController(options: ProjectsOptions): ProjectsCont
       if (loadTeamCredentials(storage)?.projectId === projectId) forgetTeamCredentials(storage);
       commit(next);
     },
-    async openFile(bytes) {
-      const scratch = new Y.Doc();
-      try {
-        const checked = mergeProjectFile(scratch, bytes);
-        if (!checked.ok) return { kind: 'refused', reason: checked.error };
-        const meta = getProjectMeta(scratch);
-        const projectId = meta.id as ProjectId;
-        const here = findProject(reread(), projectId);
-        if (here !== undefined) return { kind: 'already-here', projectId, name: here.summary.name || meta.name, active: projectId === session.projectId };
-        const name = await fill(projectId, bytes);
-        await open(projectId);
-        return { kind: 'opened', name };
-      } finally {
-        scratch.destroy();
+    async openFile(bytes, progress = {}) {
+      const checked = await jobs.check(bytes, null);
+      if (!checked.ok) return { kind: 'refused', reason: checked.error };
+      const { job } = checked;
+      const projectId = job.summary.projectId;
+      const here = findProject(reread(), projectId);
+      if (here !== undefined) {
+        job.forget();
+        return { kind: 'already-here', projectId, name: here.summary.name || job.summary.name, active: projectId === session.projectId };
       }
+      progress.checked?.();
+      const name = await fill(projectId, job, progress.applying);
+      await open(projectId);
+      return { kind: 'opened', name };
     },
     async mergeIntoAndOpen(projectId, bytes) {
       try {

@@ -11,6 +11,7 @@ import { closeProjectSession, getProjectSession } from '../store/project-session
 import { knownProjects } from '../sync/team-controller.ts';
 import type { RemovableStore } from '../sync/team-credentials.ts';
 import { createFileFlow } from './file-flow.ts';
+import { createFileJobs, workerTransport } from './file-jobs-client.ts';
 import { createProjectsController } from './projects-controller.ts';
 import type { ProjectsContextValue } from './projects-context.ts';
 
@@ -26,7 +27,10 @@ function deleteDatabase(name: string): Promise<void> {
 /** Starts the projects of the page around `workspace` (whose session is the active project's). */
 export function startProjects(input: { readonly workspace: AnnotationWorkspace; readonly storage: RemovableStore; readonly dialogs: ProjectFileDialogs }): ProjectsContextValue {
   const { workspace, storage } = input;
+  // One project-file worker for the page, started when a file is first read.
+  const jobs = createFileJobs(workerTransport());
   const controller = createProjectsController({
+    jobs,
     storage,
     session: workspace.session,
     openSession: (projectId) => getProjectSession(projectId),
@@ -38,6 +42,6 @@ export function startProjects(input: { readonly workspace: AnnotationWorkspace; 
     restart: () => window.location.reload(),
     newProjectId: () => newId() as ProjectId,
   });
-  const files = createFileFlow({ host: workspace, dialogs: input.dialogs, projects: controller });
+  const files = createFileFlow({ host: workspace, dialogs: input.dialogs, projects: controller, jobs });
   return { controller, files };
 }

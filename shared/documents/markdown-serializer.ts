@@ -38,6 +38,13 @@ function serializeBlock(block: ProseMirrorNode, documentId: string): string {
       return `${'#'.repeat(block.attrs.level as number)} ${literalText(block, documentId)}`;
     case 'paragraph':
       return literalText(block, documentId);
+    case 'blockquote': {
+      const lines: string[] = [];
+      block.forEach((paragraph) => {
+        lines.push(`> ${literalText(paragraph, documentId)}`);
+      });
+      return lines.join('\n');
+    }
     case 'bullet_list':
     case 'ordered_list': {
       const start = block.type.name === 'ordered_list' ? (block.attrs.start as number) : 0;

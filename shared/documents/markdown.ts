@@ -19,10 +19,12 @@
  *      `- text`                 bullet-list item
  *      `12. text`               ordered-list item; the first item's number is the list's
  *                               start, the next items must count up by one
+ *      `> text`                 a paragraph of a block quote
  *      anything else            paragraph
- *    Consecutive item lines of one kind form one list; a blank line ends a list (so two
- *    lists separated by a blank line stay two lists). No nesting, no indentation, no
- *    multi-line paragraphs, no blockquotes, code, tables or HTML.
+ *    Consecutive item lines of one kind form one list, and consecutive `> ` lines one block
+ *    quote (each line one paragraph inside it); a blank line ends a list or a quote (so two
+ *    lists, or two quotes, separated by a blank line stay two). No nesting, no indentation,
+ *    no multi-line paragraphs, no code, tables or HTML.
  * 3. Text is literal: there is no inline markup at all (`*`, `_`, `` ` ``, `[`, `<` are
  *    just characters). The only escape: one backslash right at the start of a block's
  *    text (after the marker and its space, or at the start of a paragraph line) is
@@ -50,6 +52,7 @@ export const unknownValue = 'unknown';
 const headingLine = /^(#{1,6}) (.*)$/;
 const bulletLine = /^- (.*)$/;
 const orderedLine = /^(\d{1,9})\. (.*)$/;
+const quoteLine = /^> (.*)$/;
 const blockLikeStart = /^(?:[\s#>\\<`~|]|[-*+_](?:\s|$|[-*+_])|\d+[.)](?:\s|$))/;
 
 /**
@@ -131,6 +134,7 @@ type BodyLine =
   | { kind: 'heading'; level: number; raw: string }
   | { kind: 'bullet'; raw: string }
   | { kind: 'ordered'; number: number; raw: string }
+  | { kind: 'quote'; raw: string }
   | { kind: 'paragraph'; raw: string; unescapedSyntax: boolean };
 
 function classifyLine(line: string): BodyLine {
@@ -141,22 +145,26 @@ function classifyLine(line: string): BodyLine {
   if (bullet) return { kind: 'bullet', raw: bullet[1] as string };
   const ordered = orderedLine.exec(line);
   if (ordered) return { kind: 'ordered', number: Number(ordered[1]), raw: ordered[2] as string };
+  const quote = quoteLine.exec(line);
+  if (quote) return { kind: 'quote', raw: quote[1] as string };
   return { kind: 'paragraph', raw: line, unescapedSyntax: textNeedsEscape(line) };
 }
 
 function parseBody(lines: string[], bodyStart: number, fileName: string, documentId: string): ProseMirrorNode {
   const { nodes } = readerSchema;
   const blocks: ProseMirrorNode[] = [];
-  const list: { kind: 'bullet' | 'ordered' | null; start: number; items: ProseMirrorNode[] } = { kind: null, start: 1, items: [] };
+  // The open run of consecutive item or quote lines, closed by a blank line.
+  const group: { kind: 'bullet' | 'ordered' | 'quote' | null; start: number; children: ProseMirrorNode[] } = { kind: null, start: 1, children: [] };
   let previousLineWasBlock = false;
   const fail = (reason: string, line: number): never => {
     throw new DocumentError(reason, { fileName, line, documentId });
   };
-  const closeList = () => {
-    if (list.kind === 'bullet') blocks.push(nodes.bullet_list!.create(null, list.items));
-    if (list.kind === 'ordered') blocks.push(nodes.ordered_list!.create({ start: list.start }, list.items));
-    list.kind = null;
-    list.items = [];
+  const closeGroup = () => {
+    if (group.kind === 'bullet') blocks.push(nodes.bullet_list!.create(null, group.children));
+    if (group.kind === 'ordered') blocks.push(nodes.ordered_list!.create({ start: group.start }, group.children));
+    if (group.kind === 'quote') blocks.push(nodes.blockquote!.create(null, group.children));
+    group.kind = null;
+    group.children = [];
   };
   const text = (raw: string, line: number, what: string): ProseMirrorNode => {
     const literal = raw.startsWith('\\') ? raw.slice(1) : raw;
@@ -164,19 +172,20 @@ function parseBody(lines: string[], bodyStart: number, fileName: string, documen
     if (literal.trim() !== literal) fail(`${what} text has leading or trailing whitespace`, line);
     return readerSchema.text(literal);
   };
+  const groupName = (kind: 'bullet' | 'ordered' | 'quote') => (kind === 'quote' ? 'block quote' : `${kind} list`);
 
   for (let index = bodyStart; index < lines.length; index++) {
     const line = lines[index] as string;
     const lineNumber = index + 1;
     if (line.trim() === '') {
       if (line !== '') fail('a blank line must be empty (it contains only whitespace)', lineNumber);
-      closeList();
+      closeGroup();
       previousLineWasBlock = false;
       continue;
     }
     const block = classifyLine(line);
-    const isItem = block.kind === 'bullet' || block.kind === 'ordered';
-    if (previousLineWasBlock && !(isItem && list.kind !== null)) {
+    const isGrouped = block.kind === 'bullet' || block.kind === 'ordered' || block.kind === 'quote';
+    if (previousLineWasBlock && !(isGrouped && group.kind !== null)) {
       fail('blocks must be separated by a blank line (paragraphs and headings are one line each)', lineNumber);
     }
     previousLineWasBlock = true;
@@ -190,20 +199,21 @@ function parseBody(lines: string[], bodyStart: number, fileName: string, documen
       }
       blocks.push(nodes.paragraph!.create(null, text(block.raw, lineNumber, 'paragraph')));
     } else {
-      if (list.kind !== null && list.kind !== block.kind) {
-        fail(`a ${block.kind} item directly follows a ${list.kind} list; separate the lists with a blank line`, lineNumber);
+      if (group.kind !== null && group.kind !== block.kind) {
+        fail(`a ${block.kind === 'quote' ? 'quote line' : `${block.kind} item`} directly follows a ${groupName(group.kind)}; `
+          + 'separate them with a blank line', lineNumber);
       }
-      if (list.kind === null) {
-        list.kind = block.kind;
-        list.start = block.kind === 'ordered' ? block.number : 1;
-      } else if (block.kind === 'ordered' && block.number !== list.start + list.items.length) {
-        fail(`ordered item ${block.number} should be numbered ${list.start + list.items.length}`, lineNumber);
+      if (group.kind === null) {
+        group.kind = block.kind;
+        group.start = block.kind === 'ordered' ? block.number : 1;
+      } else if (block.kind === 'ordered' && block.number !== group.start + group.children.length) {
+        fail(`ordered item ${block.number} should be numbered ${group.start + group.children.length}`, lineNumber);
       }
-      const paragraph = nodes.paragraph!.create(null, text(block.raw, lineNumber, 'list item'));
-      list.items.push(nodes.list_item!.create(null, paragraph));
+      const paragraph = nodes.paragraph!.create(null, text(block.raw, lineNumber, block.kind === 'quote' ? 'quote line' : 'list item'));
+      group.children.push(block.kind === 'quote' ? paragraph : nodes.list_item!.create(null, paragraph));
     }
   }
-  closeList();
+  closeGroup();
   if (blocks.length === 0) fail('the document has no content after its front matter', lines.length);
   const doc = readerSchema.nodes.doc!.create(null, blocks);
   doc.check();

@@ -20,8 +20,9 @@ function headingLevelOf(node: ProseMirrorNode): number {
 }
 
 /**
- * Schema with nodes `doc`, `heading` (attr `level` 1..4), `paragraph`, `bullet_list`,
- * `ordered_list` (attr `start`), `list_item` (a paragraph, then any blocks) and `text`.
+ * Schema with nodes `doc`, `heading` (attr `level` 1..4), `paragraph`, `blockquote` (one or
+ * more paragraphs), `bullet_list`, `ordered_list` (attr `start`), `list_item` (a paragraph,
+ * then any blocks) and `text`.
  */
 export const readerSchema = new Schema({
   nodes: {
@@ -39,6 +40,13 @@ export const readerSchema = new Schema({
       content: 'text*',
       parseDOM: [{ tag: 'p' }],
       toDOM: () => ['p', 0],
+    },
+    blockquote: {
+      group: 'block',
+      content: 'paragraph+',
+      defining: true,
+      parseDOM: [{ tag: 'blockquote' }],
+      toDOM: () => ['blockquote', 0],
     },
     bullet_list: {
       group: 'block',

@@ -17,7 +17,7 @@
 import * as Y from 'yjs';
 import { summarizeIncoming, type IncomingSummary } from './incoming-summary.ts';
 import { importOrigin } from './origins.ts';
-import { checkProjectFile, type RefusedProjectFile } from './project-file-check.ts';
+import { checkProjectFile, type CheckedProjectFile, type RefusedProjectFile } from './project-file-check.ts';
 import { keepProjectIdentity } from './project-id.ts';
 import { getProjectMeta } from './project.ts';
 import { joinSameNameCodes, type SameNameCodes } from './same-name-codes.ts';
@@ -62,6 +62,36 @@ function defaultActor(doc: Y.Doc): Actor | undefined {
   return member === undefined ? undefined : { member };
 }
 
+/** The update that merging a checked file into `doc` applies, and the codes it joins. */
+export type PreparedMerge = { readonly update: Uint8Array; readonly joinedCodes: readonly SameNameCodes[] };
+
+/**
+ * Computes, without touching `doc`, the one update that merges `checked` into it: the file's
+ * own update when nothing is written, else the file plus the identity and joins written on
+ * the scratch doc (which this consumes: it then holds both sides). `doc` may be a copy of
+ * the receiving doc (a worker's), since only its state is read; `summary` is what
+ * `summarizeIncoming` said of the file against it.
+ */
+export function prepareMerge(doc: Y.Doc, checked: CheckedProjectFile, summary: IncomingSummary, options: Pick<MergeOptions, 'actor' | 'mergeSameNameCodes'> = {}): PreparedMerge {
+  const own = getProjectMeta(doc);
+  const actor = options.actor ?? defaultActor(doc);
+  const fromAnotherProject = own.id !== undefined && own.id !== checked.meta.id;
+  const join = options.mergeSameNameCodes !== false && summary.sameNameCodes.length > 0 && actor !== undefined && checkSchema(doc).writable;
+  if (!fromAnotherProject && !join) return { update: checked.update, joinedCodes: [] };
+  // The identity and the joins are written on the scratch doc, which then holds both
+  // sides, by its own new Yjs client; `doc` receives file and writes as one update. (Its
+  // own client writing in a transaction that also applies remote changes would make Yjs
+  // give `doc` a new client id.)
+  const merged = checked.scratch;
+  Y.applyUpdate(merged, Y.encodeStateAsUpdate(doc));
+  let joinedCodes: SameNameCodes[] = [];
+  merged.transact(() => {
+    if (fromAnotherProject) keepProjectIdentity(merged, own);
+    if (join && actor !== undefined) joinedCodes = joinSameNameCodes(merged, actor, summary.sameNameCodes);
+  });
+  return { update: Y.encodeStateAsUpdate(merged, Y.encodeStateVector(doc)), joinedCodes };
+}
+
 /**
  * Merges a project file into `doc` (see the module comment). On any error the doc is left
  * untouched and the error says why.
@@ -70,28 +100,10 @@ export function mergeProjectFile(doc: Y.Doc, bytes: Uint8Array, options: MergeOp
   const checked = checkProjectFile(bytes, options.maxBytes);
   if (!checked.ok) return checked;
   try {
-    const own = getProjectMeta(doc);
-    const summary = summarizeIncoming(doc, checked.scratch, checked.meta, own.id);
-    const actor = options.actor ?? defaultActor(doc);
-    const fromAnotherProject = own.id !== undefined && own.id !== checked.meta.id;
-    const join = options.mergeSameNameCodes !== false && summary.sameNameCodes.length > 0 && actor !== undefined && checkSchema(doc).writable;
-    if (!fromAnotherProject && !join) {
-      Y.applyUpdate(doc, checked.update, importOrigin);
-      return { ok: true, summary, joinedCodes: [] };
-    }
-    // The identity and the joins are written on the scratch doc, which then holds both
-    // sides, by its own new Yjs client; `doc` receives file and writes as one update. (Its
-    // own client writing in a transaction that also applies remote changes would make Yjs
-    // give `doc` a new client id.)
-    const merged = checked.scratch;
-    Y.applyUpdate(merged, Y.encodeStateAsUpdate(doc));
-    let joinedCodes: SameNameCodes[] = [];
-    merged.transact(() => {
-      if (fromAnotherProject) keepProjectIdentity(merged, own);
-      if (join && actor !== undefined) joinedCodes = joinSameNameCodes(merged, actor, summary.sameNameCodes);
-    });
-    Y.applyUpdate(doc, Y.encodeStateAsUpdate(merged, Y.encodeStateVector(doc)), importOrigin);
-    return { ok: true, summary, joinedCodes };
+    const summary = summarizeIncoming(doc, checked.scratch, checked.meta, getProjectMeta(doc).id);
+    const prepared = prepareMerge(doc, checked, summary, options);
+    Y.applyUpdate(doc, prepared.update, importOrigin);
+    return { ok: true, summary, joinedCodes: [...prepared.joinedCodes] };
   } finally {
     checked.dispose();
   }

@@ -12,7 +12,8 @@ import { createProject, setMember } from '#shared/model/project.ts';
 import { encodeProjectFile } from '#shared/model/project-file.ts';
 import { listTags } from '#shared/model/queries.ts';
 import { createTag, updateTag } from '#shared/model/tags.ts';
-import { createFileFlow, describeCounts } from '../../../renderer/projects/file-flow.ts';
+import { createFileFlow, describeCounts, type FileProgress } from '../../../renderer/projects/file-flow.ts';
+import { createFileJobs, inThreadTransport } from '../../../renderer/projects/file-jobs-client.ts';
 import type { ProjectsController } from '../../../renderer/projects/projects-controller.ts';
 import type { Notice } from '../../../renderer/store/ui-state.ts';
 
@@ -35,17 +36,22 @@ function flowFor(doc: Y.Doc) {
     host: { session: { doc, flush: () => Promise.resolve() }, actor: () => bo, notify: (notice) => void (notice && notices.push(notice)) },
     dialogs: { saveFile: () => Promise.resolve(false), openFile: () => Promise.resolve(null) },
     projects: {} as ProjectsController,
+    jobs: createFileJobs(inThreadTransport()),
   });
-  return { flow, notices };
+  const progress: FileProgress[] = [];
+  flow.subscribe(() => {
+    if (progress.at(-1) !== flow.getProgress()) progress.push(flow.getProgress());
+  });
+  return { flow, notices, progress };
 }
 
 describe('file flow', () => {
-  it('asks with what comes in; Cancel changes nothing; Merge joins same-name codes', () => {
+  it('asks with what comes in; Cancel changes nothing; Merge joins same-name codes', async () => {
     const mine = project(bo, 'Bo', 'energy', 10);
     const file = encodeProjectFile(project(ana, 'Ana', 'Energy', 0));
     const { flow, notices } = flowFor(mine);
     const before = Y.encodeStateAsUpdate(mine);
-    flow.offerMerge('ana.marginalia', file);
+    await flow.offerMerge('ana.marginalia', file);
     expect(flow.getSnapshot()).toMatchObject({
       kind: 'merge',
       fileName: 'ana.marginalia',
@@ -55,17 +61,17 @@ describe('file flow', () => {
     expect(flow.getSnapshot()).toEqual({ kind: 'none' });
     expect(Y.encodeStateAsUpdate(mine)).toEqual(before);
 
-    flow.offerMerge('ana.marginalia', file);
-    flow.confirmMerge({ joinSameNameCodes: true });
+    await flow.offerMerge('ana.marginalia', file);
+    await flow.confirmMerge({ joinSameNameCodes: true });
     expect(notices.at(-1)).toEqual({ kind: 'info', text: 'Merged “ana.marginalia” into this project: 1 highlight, 1 code and 0 notes.' });
     expect(listTags(mine)).toHaveLength(1);
 
-    flow.offerMerge('ana.marginalia', file);
+    await flow.offerMerge('ana.marginalia', file);
     expect(flow.getSnapshot()).toEqual({ kind: 'none' });
     expect(notices.at(-1)?.text).toBe('Nothing new in “ana.marginalia”: this project already holds everything in it.');
   });
 
-  it('a file that only changes what is here (a renamed code) is still offered, not called "nothing new"', () => {
+  it('a file that only changes what is here (a renamed code) is still offered, not called "nothing new"', async () => {
     const mine = project(bo, 'Bo', 'energy', 10);
     const copy = new Y.Doc();
     Y.applyUpdate(copy, Y.encodeStateAsUpdate(mine));
@@ -73,9 +79,9 @@ describe('file flow', () => {
     if (node === undefined) throw new Error('the project has a code');
     updateTag(copy, bo, node.tag.id, { name: 'Energy security' });
     const { flow, notices } = flowFor(mine);
-    flow.offerMerge('bo-laptop.marginalia', encodeProjectFile(copy));
+    await flow.offerMerge('bo-laptop.marginalia', encodeProjectFile(copy));
     expect(flow.getSnapshot()).toMatchObject({ kind: 'merge', summary: { sameProject: true, highlights: 0, codes: 0, notes: 0, changes: true } });
-    flow.confirmMerge({ joinSameNameCodes: true });
+    await flow.confirmMerge({ joinSameNameCodes: true });
     expect(notices.at(-1)?.kind).toBe('info');
     expect(listTags(mine).map((node) => node.tag.name)).toEqual(['Energy security']);
   });
@@ -88,21 +94,21 @@ describe('file flow', () => {
     expect(describeCounts({ highlights: 0, codes: 0, notes: 0, memos: 2 })).toBe('0 highlights, 0 codes, 0 notes and 2 memos');
   });
 
-  it('keeps same-name codes apart when asked to', () => {
+  it('keeps same-name codes apart when asked to', async () => {
     const mine = project(bo, 'Bo', 'energy', 10);
     const { flow } = flowFor(mine);
-    flow.offerMerge('ana.marginalia', encodeProjectFile(project(ana, 'Ana', 'Energy', 0)));
-    flow.confirmMerge({ joinSameNameCodes: false });
+    await flow.offerMerge('ana.marginalia', encodeProjectFile(project(ana, 'Ana', 'Energy', 0)));
+    await flow.confirmMerge({ joinSameNameCodes: false });
     expect(listTags(mine)).toHaveLength(2);
   });
 
-  it('refuses a damaged file with the reason and changes nothing', () => {
+  it('refuses a damaged file with the reason and changes nothing', async () => {
     const mine = project(bo, 'Bo', 'energy', 10);
     const { flow, notices } = flowFor(mine);
     const before = Y.encodeStateAsUpdate(mine);
     const damaged = encodeProjectFile(project(ana, 'Ana', 'Energy', 0));
     damaged[20] = (damaged[20] ?? 0) ^ 0xff;
-    flow.offerMerge('damaged.marginalia', damaged);
+    await flow.offerMerge('damaged.marginalia', damaged);
     expect(flow.getSnapshot()).toEqual({ kind: 'none' });
     expect(notices.at(-1)).toMatchObject({ kind: 'error' });
     expect(notices.at(-1)?.text).toMatch(/^“damaged\.marginalia” was not merged: the project file is damaged.*Your project is unchanged\.$/);

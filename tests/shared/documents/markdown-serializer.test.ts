@@ -34,11 +34,14 @@ describe('serializeArticleMarkdown', () => {
       ...tricky.map(paragraph),
       nodes.ordered_list!.create({ start: 7 }, tricky.map((text) => nodes.list_item!.create(null, paragraph(text)))),
       nodes.bullet_list!.create(null, tricky.map((text) => nodes.list_item!.create(null, paragraph(text)))),
+      nodes.blockquote!.create(null, tricky.map(paragraph)),
     ]);
     const written = serializeArticleMarkdown(meta, doc);
     expect(written).toContain('\n\\1. Historical foundations\n');
     expect(written).toContain('\n7. \\1. Historical foundations\n');
     expect(written).toContain('\npublisher: "unknown"\n');
+    expect(written).toContain('\n> \\1. Historical foundations\n> \\# not a heading\n');
+    expect(written).toContain('\n> \\> not a quote\n');
     const read = parseArticleMarkdown(written, 'tricky.md');
     expect(read.meta).toEqual(meta);
     expect(read.doc.eq(doc)).toBe(true);

@@ -3,6 +3,7 @@
  * malformed input.
  */
 import { describe, expect, it } from 'vitest';
+import { canonicalText } from '#shared/documents/canonical.ts';
 import { DocumentError } from '#shared/documents/errors.ts';
 import { parseArticleMarkdown, textNeedsEscape } from '#shared/documents/markdown.ts';
 
@@ -65,6 +66,23 @@ describe('parseArticleMarkdown', () => {
   it('keeps two lists separated by a blank line as two lists', () => {
     const { doc } = parseArticleMarkdown(file('- a\n- b\n\n- c'), 'sample.md');
     expect(doc.childCount).toBe(2);
+  });
+
+  it('reads consecutive "> " lines as one block quote, each line a paragraph, and a blank line as the end of it', () => {
+    const { doc } = parseArticleMarkdown(file('Before.\n\n> First quoted line.\n> \\> Second, escaped.\n\n> Another quote.'), 'sample.md');
+    expect(doc.toJSON().content).toEqual([
+      { type: 'paragraph', content: [{ type: 'text', text: 'Before.' }] },
+      { type: 'blockquote', content: ['First quoted line.', '> Second, escaped.'].map((text) => ({ type: 'paragraph', content: [{ type: 'text', text }] })) },
+      { type: 'blockquote', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Another quote.' }] }] },
+    ]);
+    expect(canonicalText(doc)).toBe('Before.\nFirst quoted line.\n> Second, escaped.\nAnother quote.');
+  });
+
+  it('refuses a quote line glued to a list or a paragraph, and an empty quote line', () => {
+    expect(parseError(file('- item\n> quote')).message).toMatch(/sample\.md:11: a quote line directly follows a bullet list/);
+    expect(parseError(file('> quote\n- item')).message).toMatch(/sample\.md:11: a bullet item directly follows a block quote/);
+    expect(parseError(file('Text.\n> quote')).message).toMatch(/sample\.md:11: blocks must be separated by a blank line/);
+    expect(parseError(file('> ')).message).toMatch(/sample\.md:10: empty quote line/);
   });
 
   it('removes exactly one leading backslash: escaped block syntax is literal text', () => {

@@ -16,6 +16,7 @@ describe('readerSchema', () => {
     expect(toDOM(nodes.bullet_list!.create(null, item))).toEqual(['ul', 0]);
     expect(toDOM(nodes.ordered_list!.create(null, item))).toEqual(['ol', 0]);
     expect(toDOM(nodes.ordered_list!.create({ start: 3 }, item))).toEqual(['ol', { start: '3' }, 0]);
+    expect(toDOM(nodes.blockquote!.create(null, [paragraph, paragraph]))).toEqual(['blockquote', 0]);
   });
 
   it('has no marks and keeps text only inside textblocks', () => {
@@ -23,5 +24,8 @@ describe('readerSchema', () => {
     expect(() => nodes.doc!.create(null, readerSchema.text('loose')).check()).toThrow();
     expect(() => nodes.list_item!.create(null, nodes.heading!.create(null, readerSchema.text('h'))).check()).toThrow();
     expect(() => nodes.heading!.create({ level: 'two' })).toThrow();
+    // A block quote holds paragraphs only, at least one.
+    expect(() => nodes.blockquote!.create(null, []).check()).toThrow();
+    expect(() => nodes.blockquote!.create(null, nodes.heading!.create(null, readerSchema.text('h'))).check()).toThrow();
   });
 });

@@ -1,0 +1,106 @@
+/**
+ * The page's side of the project-file jobs: check a file (what it brings, or why it is
+ * refused) and prepare its merge as slices, answered by the project-file worker
+ * (file-jobs.worker.ts) so the page stays responsive while a large file is read. Where no
+ * worker can start (or it fails to load), the same handler runs on the page instead:
+ * slower to the eye, never wrong. Replies are checked (file-jobs-protocol.ts) before use.
+ */
+import type { IncomingSummary } from '#shared/model/incoming-summary.ts';
+import type { MemberId } from '#shared/model/ids.ts';
+import { createFileJobHandler } from './file-jobs-handler.ts';
+import { readJobReply, type JobReply, type JobRequest } from './file-jobs-protocol.ts';
+
+/** Structs per slice of a merge: small enough that applying one stays well under a frame budget's 50 ms. */
+export const MERGE_SLICE_STRUCTS = 1500;
+
+/** Sends a request and resolves with its checked reply (`forget` resolves with null). */
+export type JobTransport = (request: JobRequest, transfer?: Transferable[]) => Promise<JobReply | null>;
+
+/** A checked file, held by the worker until it is prepared or forgotten. */
+export interface CheckedFileJob {
+  readonly summary: IncomingSummary;
+  /** The merge as slices to apply in order; throws with a reason if it cannot be prepared. */
+  prepare(options: { readonly member: MemberId | null; readonly join: boolean }): Promise<readonly Uint8Array[]>;
+  /** Frees the job (after a Cancel). */
+  forget(): void;
+}
+
+/** The jobs. */
+export interface FileJobs {
+  /** Checks `bytes` against the open project's state (null: an empty project). */
+  check(bytes: Uint8Array, live: Uint8Array | null): Promise<{ readonly ok: true; readonly job: CheckedFileJob } | { readonly ok: false; readonly error: string }>;
+}
+
+/** Jobs answered by the handler on this thread (tests; the fallback when no worker starts). */
+export function inThreadTransport(): JobTransport {
+  const handler = createFileJobHandler();
+  return (request) => Promise.resolve().then(() => handler.handle(request));
+}
+
+/** Jobs answered by a module worker, started on first use; falls back to this thread if it cannot start. */
+export function workerTransport(): JobTransport {
+  let worker: Worker | null | undefined;
+  const fallback = inThreadTransport();
+  const waiting = new Map<number, (reply: JobReply) => void>();
+  const start = (): Worker | null => {
+    if (worker !== undefined) return worker;
+    try {
+      worker = new Worker(new URL('./file-jobs.worker.ts', import.meta.url), { type: 'module', name: 'project-files' });
+    } catch {
+      worker = null;
+      return worker;
+    }
+    worker.onmessage = (event: MessageEvent) => {
+      const reply = readJobReply(event.data);
+      if (reply === null) return;
+      waiting.get(reply.job)?.(reply);
+      waiting.delete(reply.job);
+    };
+    worker.onerror = (event) => {
+      event.preventDefault();
+      worker?.terminate();
+      worker = null;
+      for (const [job, resolve] of waiting) resolve({ kind: 'failed', job, error: 'the file could not be read here (the background reader stopped)' });
+      waiting.clear();
+    };
+    return worker;
+  };
+  return (request, transfer = []) => {
+    const target = start();
+    if (target === null) return fallback(request);
+    if (request.kind === 'forget') {
+      target.postMessage(request);
+      return Promise.resolve(null);
+    }
+    return new Promise((resolve) => {
+      waiting.set(request.job, resolve);
+      target.postMessage(request, transfer);
+    });
+  };
+}
+
+/** Creates the jobs over `transport`. */
+export function createFileJobs(transport: JobTransport): FileJobs {
+  let nextJob = 1;
+  return {
+    async check(bytes, live) {
+      const job = nextJob++;
+      const reply = await transport({ kind: 'check', job, bytes, live });
+      if (reply?.kind === 'refused' || reply?.kind === 'failed') return { ok: false, error: reply.error };
+      if (reply?.kind !== 'checked') return { ok: false, error: 'the file could not be checked' };
+      return {
+        ok: true,
+        job: {
+          summary: reply.summary,
+          async prepare({ member, join }) {
+            const prepared = await transport({ kind: 'prepare', job, member, join, sliceStructs: MERGE_SLICE_STRUCTS });
+            if (prepared?.kind === 'failed' || prepared?.kind === 'refused') throw new Error(prepared.error);
+            if (prepared?.kind !== 'prepared') throw new Error('the merge could not be prepared');
+            return prepared.slices;
+          },
+          forget: () => void transport({ kind: 'forget', job }),
+        },
+      };
+    },
+  };
+}

@@ -1,0 +1,112 @@
+/**
+ * The project-file jobs: the worker's messages are read strictly (anything malformed is
+ * dropped), a checked file is described and prepared as slices that, applied one by one,
+ * give the open project exactly what one merge gives it, and a refused file says why.
+ */
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { defaultDocumentsDir, readBundledDocuments } from '../../../electron/services/documents-fs.ts';
+import { applyInSlices } from '#shared/model/apply-in-slices.ts';
+import type { MemberId } from '#shared/model/ids.ts';
+import { createProject, getProjectMeta, setMember } from '#shared/model/project.ts';
+import { listTags } from '#shared/model/queries.ts';
+import { encodeProjectFile, mergeProjectFile } from '#shared/model/project-file.ts';
+import { createTag } from '#shared/model/tags.ts';
+import { generateSampleProject } from '#shared/sample/sample-project.ts';
+import { updateSlices } from '#shared/model/update-slices.ts';
+import { createFileJobs, inThreadTransport } from '../../../renderer/projects/file-jobs-client.ts';
+import { closedSlices } from '../../../renderer/projects/file-jobs-handler.ts';
+import { readJobReply, readJobRequest } from '../../../renderer/projects/file-jobs-protocol.ts';
+
+const articles = (await readBundledDocuments(defaultDocumentsDir())).flatMap((result) =>
+  result.ok ? [{ id: result.article.meta.id, text: result.article.text, hash: result.article.hash }] : []);
+const bo = { member: 'memberBoBBBBBBBBBBBBBBB' as MemberId };
+const content = (doc: Y.Doc): unknown => doc.toJSON();
+const noPause = (): Promise<void> => Promise.resolve();
+
+function boProject(): Y.Doc {
+  const doc = new Y.Doc();
+  createProject(doc, bo, { name: 'Bo' });
+  setMember(doc, bo, { name: 'Bo', colour: '#d1495b' });
+  createTag(doc, bo, { name: 'energy' });
+  return doc;
+}
+
+describe('file job messages', () => {
+  it('reads well-formed requests and replies and drops anything else', () => {
+    const bytes = new Uint8Array([1, 2]);
+    expect(readJobRequest({ kind: 'check', job: 1, bytes, live: null })).toEqual({ kind: 'check', job: 1, bytes, live: null });
+    expect(readJobRequest({ kind: 'prepare', job: 2, member: null, join: true, sliceStructs: 100 })).toMatchObject({ kind: 'prepare', job: 2 });
+    expect(readJobRequest({ kind: 'forget', job: 3 })).toEqual({ kind: 'forget', job: 3 });
+    for (const bad of [null, 'check', { kind: 'check', job: -1, bytes, live: null }, { kind: 'check', job: 1, bytes: [1, 2], live: null },
+      { kind: 'prepare', job: 1, member: 7, join: true, sliceStructs: 100 }, { kind: 'prepare', job: 1, member: null, join: true, sliceStructs: 0 },
+      { kind: 'drop-tables', job: 1 }]) expect(readJobRequest(bad)).toBeNull();
+
+    expect(readJobReply({ kind: 'refused', job: 1, error: 'why' })).toEqual({ kind: 'refused', job: 1, error: 'why' });
+    expect(readJobReply({ kind: 'prepared', job: 1, slices: [bytes], joined: 0 })).toEqual({ kind: 'prepared', job: 1, slices: [bytes], joined: 0 });
+    for (const bad of [{ kind: 'prepared', job: 1, slices: ['x'], joined: 0 }, { kind: 'checked', job: 1, summary: { name: 'x' } }, { kind: 'refused', job: 1 }, { kind: 'checked', job: 'a' }]) {
+      expect(readJobReply(bad)).toBeNull();
+    }
+  });
+});
+
+describe('file jobs', () => {
+  it('describes a file, then merges it slice by slice into what one merge gives', async () => {
+    const { doc: sample } = generateSampleProject(articles, { highlights: 300, seed: 3 });
+    const file = encodeProjectFile(sample);
+    const live = boProject();
+    const reference = boProject();
+    Y.applyUpdate(reference, Y.encodeStateAsUpdate(live));
+    const jobs = createFileJobs(inThreadTransport());
+    const checked = await jobs.check(file, Y.encodeStateAsUpdate(live));
+    if (!checked.ok) throw new Error(checked.error);
+    expect(checked.job.summary).toMatchObject({ highlights: 300, sameProject: false, changes: true });
+    const slices = await checked.job.prepare({ member: bo.member, join: true });
+    expect(slices.length).toBeGreaterThan(1);
+    const progress: number[] = [];
+    await applyInSlices(live, slices, { origin: null, pause: noPause, onProgress: (applied) => progress.push(applied) });
+    expect(progress).toEqual(slices.map((_, index) => index + 1));
+    expect(live.store.pendingStructs).toBeNull();
+    // The same as one merge (whose own writes are by another Yjs client, so compared by what a person sees).
+    const merged = mergeProjectFile(reference, file, { actor: bo });
+    if (!merged.ok) throw new Error(merged.error);
+    const seen = (doc: Y.Doc) => ({ project: getProjectMeta(doc).name, highlights: doc.getMap('h').size, codes: listTags(doc).length });
+    expect(seen(live)).toEqual(seen(reference));
+    expect(seen(live).project).toBe('Bo');
+  });
+
+  it('gives the open project, slice by slice, what applying the same update at once gives it', () => {
+    const { doc: sample } = generateSampleProject(articles, { highlights: 200, seed: 9 });
+    const update = Y.encodeStateAsUpdate(sample);
+    const whole = new Y.Doc();
+    Y.applyUpdate(whole, update);
+    const page = new Y.Doc();
+    const slices = [...updateSlices(update, 500)];
+    expect(slices.length).toBeGreaterThan(2);
+    return applyInSlices(page, slices, { origin: null, pause: noPause }).then(() => {
+      expect(content(page)).toEqual(content(whole));
+      expect(Y.encodeStateVector(page)).toEqual(Y.encodeStateVector(whole));
+    });
+  });
+
+  it('cuts an update into slices that never leave the receiving doc waiting, with the same result', async () => {
+    const { doc: sample } = generateSampleProject(articles, { highlights: 200, seed: 9 });
+    const update = Y.encodeStateAsUpdate(sample);
+    const whole = new Y.Doc();
+    Y.applyUpdate(whole, update);
+    const slices = closedSlices(new Y.Doc(), update, 500);
+    expect(slices.length).toBeGreaterThan(2);
+    const page = new Y.Doc();
+    const waited: number[] = [];
+    await applyInSlices(page, slices, { origin: null, pause: noPause, onProgress: (applied) => void (page.store.pendingStructs !== null && waited.push(applied)) });
+    expect(waited).toEqual([]);
+    expect(content(page)).toEqual(content(whole));
+    expect(Y.encodeStateVector(page)).toEqual(Y.encodeStateVector(whole));
+  });
+
+  it('refuses a damaged file with the reason', async () => {
+    const file = encodeProjectFile(boProject());
+    file[20] = (file[20] ?? 0) ^ 0xff;
+    await expect(createFileJobs(inThreadTransport()).check(file, null)).resolves.toEqual({ ok: false, error: expect.stringContaining('damaged') });
+  });
+});
