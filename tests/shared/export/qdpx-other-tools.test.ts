@@ -9,7 +9,10 @@
 import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
 import { applyQdpx, type AddQdpxSource } from '#shared/export/qdpx-apply.ts';
+import { addSourcesAsDocuments } from '#shared/export/qdpx-documents.ts';
 import { IMPORT_CODE_PALETTE } from '#shared/export/qdpx-identities.ts';
+import type { ConvertedDocument } from '#shared/documents/import/article-file.ts';
+import { listDocuments } from '#shared/model/document-views.ts';
 import { readQdpx } from '#shared/export/qdpx-read.ts';
 import { contentHash } from '#shared/documents/hash.ts';
 import { listAllHighlights } from '#shared/model/highlight-reads.ts';
@@ -128,6 +131,20 @@ describe('REFI-QDA project import: projects from other programs', async () => {
     expect(listMemos(doc).map((memo) => [memo.subject, memo.records.map((record) => record.text)])).toEqual(
       expect.arrayContaining([['project', ['Second round of coding.']], [`d:user-${guid(20).toLowerCase().slice(0, 8)}`, ['Recorded in Baku.']]]),
     );
+  });
+
+  it('with the ready-made document adder, the other sources become added documents and their highlights land on the same words', () => {
+    const doc = new Y.Doc();
+    const kept: ConvertedDocument[] = [];
+    const report = applyQdpx(doc, readQdpx(file), { articles: articleTargets, addSource: addSourcesAsDocuments((converted) => kept.push(converted)) });
+    expect(report).toMatchObject({ ok: true, counts: { documentsMatched: 1, documentsAdded: 2, highlights: 4 } });
+    expect(listDocuments(doc).map((document) => [document.title, document.format]).sort()).toEqual([['Inline', 'qdpx'], ['Interview 1', 'qdpx']]);
+    const texts = new Map(kept.map((converted) => [converted.id as string, converted.article.text]));
+    for (const highlight of listAllHighlights(doc)) {
+      const text = texts.get(highlight.documentId) ?? articles.find((one) => one.meta.id === highlight.documentId)?.text;
+      expect(text?.slice(highlight.position.start, highlight.position.end)).toBe(highlight.quote.exact);
+    }
+    expect(listAllHighlights(doc).map((highlight) => highlight.quote.exact).sort()).toEqual(['energy policy', 'says return home', '𝒜 at last', phrase].sort());
   });
 
   it('without a way to add documents, sources that are no bundled article are skipped with their selections', () => {
