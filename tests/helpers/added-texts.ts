@@ -25,10 +25,10 @@ export function addedText(title: string, paragraphs: readonly string[]): AddedTe
   return { id, source: file(id, title, body), hash };
 }
 
-/** A text of about `characters` characters: numbered paragraphs under a heading every twenty. */
+/** A text of about `characters` characters: the title as a heading, then numbered paragraphs under a heading every twenty. */
 export function largeAddedText(title: string, characters: number): AddedText {
-  const paragraphs: string[] = [];
-  let length = 0;
+  const paragraphs: string[] = [`# ${title}`];
+  let length = title.length;
   for (let index = 0; length < characters; index++) {
     const line = index % 20 === 0 ? `## Part ${index / 20 + 1}` : `Paragraph ${index}: the corridor's traffic doubled while the talks stalled, again and again.`;
     paragraphs.push(line);
