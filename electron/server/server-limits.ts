@@ -10,6 +10,7 @@
  */
 import { DEFAULT_MAX_DOCUMENT_BYTES, DEFAULT_MAX_MESSAGE_BYTES } from '#shared/sync/protocol.ts';
 import { DEFAULT_UPDATE_LIMITS } from '#shared/model/update-validation.ts';
+import { DEFAULT_MAX_DOCUMENT_TEXT_BYTES } from '#shared/sync/document-urls.ts';
 
 /** The server's limits; see DEFAULT_SERVER_LIMITS for the defaults. */
 export interface ServerLimits {
@@ -97,7 +98,7 @@ export const DEFAULT_SERVER_LIMITS: ServerLimits = {
   tokenStructsPerSecond: 2_000,
   tokenStructBurst: 120_000,
   // A long book is a few MB of UTF-8; 20 MB leaves room for any document a team reads closely.
-  maxDocumentTextBytes: 20 * 1024 * 1024,
+  maxDocumentTextBytes: DEFAULT_MAX_DOCUMENT_TEXT_BYTES,
   // Joining a project fetches or uploads every document once: a library of 200 at once.
   tokenTextRequestsPerSecond: 20,
   tokenTextRequestBurst: 200,

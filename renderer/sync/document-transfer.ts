@@ -23,7 +23,7 @@ import { listDocuments, readDocumentById } from '#shared/model/document-views.ts
 import { observeDocumentRegistry } from '#shared/model/document-watch.ts';
 import type { ProjectId } from '#shared/model/ids.ts';
 import { getMember } from '#shared/model/members.ts';
-import { documentTextUrl, httpBaseOf } from '#shared/sync/document-urls.ts';
+import { DEFAULT_MAX_DOCUMENT_TEXT_BYTES, documentTextUrl, httpBaseOf } from '#shared/sync/document-urls.ts';
 
 /** The texts kept on this computer, by document id. */
 export interface LocalDocumentTexts {
@@ -68,6 +68,8 @@ export interface DocumentTransferOptions {
   readonly fetch?: typeof fetch;
   readonly backoff?: TransferBackoff;
   readonly report?: (event: TransferEvent) => void;
+  /** Largest text sent, in UTF-8 bytes; larger ones are reported refused (413) without sending. Default: the server's default limit. */
+  readonly maxTextBytes?: number;
   /** Subscribes to the team connection coming back (returns the unsubscribe function); each call re-runs the uploads. */
   readonly watchConnection?: (onConnected: () => void) => () => void;
 }
@@ -100,6 +102,7 @@ export function startDocumentTransfer(options: DocumentTransferOptions): Documen
   const doFetch = options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => globalThis.fetch(input, init));
   const backoff = options.backoff ?? DEFAULT_TRANSFER_BACKOFF;
   const report = options.report ?? (() => undefined);
+  const maxBytes = options.maxTextBytes ?? DEFAULT_MAX_DOCUMENT_TEXT_BYTES;
   const key = `${base} ${options.projectId}`;
   const confirmed = confirmations.get(key) ?? new Set<DocumentId>();
   confirmations.set(key, confirmed);
@@ -114,6 +117,13 @@ export function startDocumentTransfer(options: DocumentTransferOptions): Documen
   let stopped = false;
 
   const upload = async (id: DocumentId, source: string): Promise<Attempt> => {
+    const bytes = new TextEncoder().encode(source).byteLength;
+    if (bytes > maxBytes) {
+      // Refused here rather than sent: a server may cut an oversized body off, which would read as a network failure.
+      report({ kind: 'refused', id, status: 413, reason: `the text is ${bytes} bytes, over the server's limit of ${maxBytes}` });
+      refused.add(id);
+      return { kind: 'done' };
+    }
     let response: Response;
     try {
       response = await doFetch(documentTextUrl(base, options.projectId, id), { method: 'PUT', headers: { ...auth, 'content-type': 'text/markdown; charset=utf-8' }, body: source });

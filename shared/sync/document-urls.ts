@@ -13,6 +13,9 @@ import { addedDocumentIdPrefix } from '../documents/hash.ts';
 import type { ProjectId } from '../model/ids.ts';
 import { isProjectId } from './rooms.ts';
 
+/** The largest document text a server takes by default, in UTF-8 bytes (`--max-document-text-bytes`). */
+export const DEFAULT_MAX_DOCUMENT_TEXT_BYTES = 20 * 1024 * 1024;
+
 /** Path prefix of the document-text endpoints. */
 export const DOCUMENT_TEXTS_PATH = '/documents/';
 

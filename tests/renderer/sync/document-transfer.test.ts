@@ -158,6 +158,23 @@ describe('document text transfer', () => {
     expect(transfer.confirmed(text.id)).toBe(false);
   });
 
+  it('does not send a text over the size limit, and reports it refused', async () => {
+    const ana = member('Ana', 10);
+    const text = addedText('Huge', ['Longer than this server takes, by a few bytes.']);
+    addDocument(ana.doc, ana.actor, record(text, 'Huge'));
+    let puts = 0;
+    const counting: typeof fetch = async (input, init) => {
+      if (init?.method === 'PUT') puts++;
+      return fetch(input, init);
+    };
+    const events: TransferEvent[] = [];
+    const transfer = startDocumentTransfer({ serverUrl: server.url, token: invite.token, projectId: invite.projectId, doc: ana.doc, texts: memoryTexts([text]), fetch: counting, backoff, maxTextBytes: 100, report: (event) => events.push(event) });
+    transfers.push(transfer);
+    await waitUntil(() => events.some((event) => event.kind === 'refused'), 'the size refusal');
+    expect(events.find((event) => event.kind === 'refused')).toMatchObject({ id: text.id, status: 413, reason: expect.stringMatching(/over the server's limit of 100/) });
+    expect(puts).toBe(0);
+  });
+
   it('keeps retrying while the server is down and uploads once it is back', async () => {
     const ana = member('Ana', 8);
     const text = addedText('Offline', ['Added while the server was down.']);
