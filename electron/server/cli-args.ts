@@ -30,6 +30,8 @@ export const USAGE = `Marginalia team sync server
         [--max-messages-before-auth N] [--connection-rate N] [--connection-burst N]
         [--token-rate N] [--token-burst N] [--token-struct-rate N] [--token-struct-burst N]
         [--revocation-grace-ms N] [--structs-per-turn N]
+        [--max-document-text-bytes N] [--token-text-rate N] [--token-text-burst N]
+        [--token-text-byte-rate N] [--token-text-byte-burst N] [--max-text-uploads N]
   migrate --store postgres://…                      bring the PostgreSQL schema up to date (also done on start)
   room inspect --project ID                         stored size and structs of a project's room
   project create --name NAME [--server-url URL]     new project id, a first token and its invite
@@ -93,6 +95,12 @@ const LIMIT_FLAGS: Record<string, readonly [keyof ServerLimits, number, number]>
   'token-struct-burst': ['tokenStructBurst', 1, 1_000_000_000],
   'revocation-grace-ms': ['revocationGraceMs', 0, 60_000],
   'structs-per-turn': ['structsPerTurn', 1, 1_000_000],
+  'max-document-text-bytes': ['maxDocumentTextBytes', 1, 1_000_000_000],
+  'token-text-rate': ['tokenTextRequestsPerSecond', 1, 1_000_000],
+  'token-text-burst': ['tokenTextRequestBurst', 1, 10_000_000],
+  'token-text-byte-rate': ['tokenTextBytesPerSecond', 1, 100_000_000_000],
+  'token-text-byte-burst': ['tokenTextByteBurst', 1, 1_000_000_000_000],
+  'max-text-uploads': ['maxTextUploadsInFlight', 1, 10_000],
 };
 
 const FLAGS_BY_COMMAND: Record<string, readonly string[]> = {

@@ -42,6 +42,15 @@ const MIGRATIONS: readonly string[] = [
      created_seq BIGSERIAL
    );
    CREATE INDEX tokens_by_project ON tokens (project_id, created_seq);`,
+  // 2: the texts of added documents, immutable, keyed by project and content-derived id.
+  `CREATE TABLE document_texts (
+     project_id TEXT NOT NULL,
+     id TEXT NOT NULL,
+     text TEXT NOT NULL,
+     bytes INTEGER NOT NULL,
+     created_at TIMESTAMPTZ NOT NULL DEFAULT now(),
+     PRIMARY KEY (project_id, id)
+   );`,
 ];
 
 /** The schema version this server writes. */

@@ -1,6 +1,7 @@
 /**
  * The shared store for several instances: PostgreSQL through `pg` (pure JavaScript).
- * Rooms in postgres-document-store.ts, tokens in postgres-token-store.ts, each client
+ * Rooms in postgres-document-store.ts, tokens in postgres-token-store.ts, added documents'
+ * texts in postgres-document-texts.ts, each client
  * update committed before it is acknowledged (commit-before-ack-extension.ts). The schema
  * is migrated on open. Revocations made anywhere show as a change of the tokens' revocation
  * mark, polled here; Redis carries them at once between running instances
@@ -10,6 +11,7 @@ import * as Y from 'yjs';
 import { createCommitBeforeAckExtension } from './commit-before-ack-extension.ts';
 import { migrate, openPostgresPool } from './postgres-database.ts';
 import { createPostgresDocumentStore } from './postgres-document-store.ts';
+import { createPostgresDocumentTexts } from './postgres-document-texts.ts';
 import type { PostgresDocumentStore } from './postgres-document-store.ts';
 import { createPostgresTokenStore } from './postgres-token-store.ts';
 import type { PostgresTokenStore } from './postgres-token-store.ts';
@@ -33,11 +35,13 @@ export async function openPostgresStore(url: string): Promise<PostgresServerStor
   }
   const documents = createPostgresDocumentStore(pool);
   const tokens = createPostgresTokenStore(pool);
+  const texts = createPostgresDocumentTexts(pool);
   let closed = false;
   return {
     kind: 'postgres',
     documents,
     tokens,
+    texts,
     persistence: (context) => createCommitBeforeAckExtension(documents, context),
     commitBeforeApply: async (room, update) => {
       await documents.append(room, update);

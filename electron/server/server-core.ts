@@ -6,7 +6,8 @@
  * used as a library (`Hocuspocus.handleConnection`) behind a plain `node:http` server and
  * a `ws` WebSocketServer rather than through its bundled `Server`, because the front
  * door must own: the listening address (127.0.0.1 by default — Hocuspocus binds every
- * interface), `GET /health` and `GET /metrics`, the websocket message size limit
+ * interface), `GET /health` and `GET /metrics`, added documents' texts under `/documents/`
+ * (text-endpoints.ts), the websocket message size limit
  * (`maxPayload`), a check of every frame before Hocuspocus decodes it (frame-inspector.ts)
  * and of the room's size before an update is applied, and one JSON log line for each of
  * these events. A bad frame closes only the socket that sent it.
@@ -34,6 +35,7 @@ import type { ServerLimits } from './server-limits.ts';
 import { logEntry } from './server-log.ts';
 import type { SyncServerLogger } from './server-log.ts';
 import type { ServerStore } from './server-store.ts';
+import { createTextEndpoints } from './text-endpoints.ts';
 
 /** Options of the core. */
 export interface CoreOptions {
@@ -115,6 +117,7 @@ export async function runSyncServer(store: ServerStore, options: CoreOptions): P
     commitBeforeApply: store.commitBeforeApply,
   });
   const metrics = createServerMetrics(store);
+  const textEndpoints = createTextEndpoints({ tokens: store.tokens, texts: store.texts, limits, log });
 
   const hocuspocus = new Hocuspocus({
     quiet: true,
@@ -144,6 +147,7 @@ export async function runSyncServer(store: ServerStore, options: CoreOptions): P
 
   const wss = new WebSocketServer({ noServer: true, maxPayload: maxMessageBytes });
   const httpServer = createServer((request: IncomingMessage, response: ServerResponse) => {
+    if (textEndpoints.handle(request, response)) return;
     const path = (request.url ?? '/').split('?')[0];
     if (request.method === 'GET' && path === HEALTH_PATH) {
       response.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' });
@@ -204,6 +208,7 @@ export async function runSyncServer(store: ServerStore, options: CoreOptions): P
     });
   }).catch(async (error: unknown) => {
     storeClosed = true;
+    await textEndpoints.close();
     await store.close();
     throw error;
   });
@@ -226,6 +231,7 @@ export async function runSyncServer(store: ServerStore, options: CoreOptions): P
     await waitUntil(() => hocuspocus.getDocumentsCount() === 0, 3000);
     for (const [room, document] of hocuspocus.documents) await store.compact(room, document, log);
     storeClosed = true;
+    await textEndpoints.close();
     await store.close();
     httpServer.closeAllConnections();
     wss.close();

@@ -1,8 +1,8 @@
 /**
  * The sync server's SQLite file: opening, pragmas and schema.
  *
- * One file, `<dataDir>/marginalia-sync.sqlite`, holds both the Y state of every project
- * room and the access tokens, so a single copy of the data folder is a complete backup
+ * One file, `<dataDir>/marginalia-sync.sqlite`, holds the Y state of every project
+ * room, the texts of added documents (`document_texts`, schema 2) and the access tokens, so a single copy of the data folder is a complete backup
  * and the CLI's token commands can work on it while a server runs.
  *
  * - `journal_mode = WAL`: readers never block the writer, and each commit is one
@@ -32,7 +32,7 @@ export interface OpenDatabaseOptions {
   readonly durability?: Durability;
 }
 
-const SCHEMA_VERSION = 1;
+const SCHEMA_VERSION = 2;
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS documents (
@@ -61,6 +61,14 @@ CREATE TABLE IF NOT EXISTS tokens (
   revoked_at TEXT
 ) STRICT;
 CREATE INDEX IF NOT EXISTS tokens_by_project ON tokens (project_id);
+CREATE TABLE IF NOT EXISTS document_texts (
+  project_id TEXT NOT NULL,
+  id TEXT NOT NULL,
+  text TEXT NOT NULL,
+  bytes INTEGER NOT NULL,
+  created_at TEXT NOT NULL,
+  PRIMARY KEY (project_id, id)
+) STRICT;
 `;
 
 /** Path of the database file for a data folder. */

@@ -10,6 +10,7 @@
  */
 import { DEFAULT_MAX_DOCUMENT_BYTES, DEFAULT_MAX_MESSAGE_BYTES } from '#shared/sync/protocol.ts';
 import { DEFAULT_UPDATE_LIMITS } from '#shared/model/update-validation.ts';
+import { DEFAULT_MAX_DOCUMENT_TEXT_BYTES } from '#shared/sync/document-urls.ts';
 
 /** The server's limits; see DEFAULT_SERVER_LIMITS for the defaults. */
 export interface ServerLimits {
@@ -50,6 +51,16 @@ export interface ServerLimits {
    */
   readonly tokenStructsPerSecond: number;
   readonly tokenStructBurst: number;
+  /** Largest text of an added document a `PUT /documents/…` may carry, in bytes (UTF-8). */
+  readonly maxDocumentTextBytes: number;
+  /** Sustained document-text requests per second per token, and the burst above it. */
+  readonly tokenTextRequestsPerSecond: number;
+  readonly tokenTextRequestBurst: number;
+  /** Sustained document-text bytes (sent and received) per second per token, and the burst. */
+  readonly tokenTextBytesPerSecond: number;
+  readonly tokenTextByteBurst: number;
+  /** Document texts being received or checked at once, server-wide (each may hold up to maxDocumentTextBytes). */
+  readonly maxTextUploadsInFlight: number;
   /** After a revocation, how long a socket may take to close before it is cut, in ms. */
   readonly revocationGraceMs: number;
   /** Browser origins allowed besides the app's own `app://marginalia` (exact, or `scheme://host:*` for any port). */
@@ -86,6 +97,15 @@ export const DEFAULT_SERVER_LIMITS: ServerLimits = {
   // what a busy writer needs, not what the server could absorb.
   tokenStructsPerSecond: 2_000,
   tokenStructBurst: 120_000,
+  // A long book is a few MB of UTF-8; 20 MB leaves room for any document a team reads closely.
+  maxDocumentTextBytes: DEFAULT_MAX_DOCUMENT_TEXT_BYTES,
+  // Joining a project fetches or uploads every document once: a library of 200 at once.
+  tokenTextRequestsPerSecond: 20,
+  tokenTextRequestBurst: 200,
+  // 4 MiB/s sustained, and a burst of 100 MiB: five maximal texts, or a whole library at once.
+  tokenTextBytesPerSecond: 4 * 1024 * 1024,
+  tokenTextByteBurst: 100 * 1024 * 1024,
+  maxTextUploadsInFlight: 8,
   revocationGraceMs: 1000,
   allowedOrigins: [],
 };

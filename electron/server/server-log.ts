@@ -34,6 +34,12 @@ export type SyncServerEvent =
   | 'socket-error'
   /** Redis is reachable again; loaded rooms republish their state to the other instances. */
   | 'redis-reconnected'
+  /** An added document's text was stored (or found already stored) by `PUT /documents/…`. */
+  | 'text-stored'
+  /** A document-text request was refused (carries the status and the reason sent). */
+  | 'text-refused'
+  /** A document-text request failed in the store or the checker (answered 503). */
+  | 'text-failed'
   /** Shutdown began (carries the signal, if any). */
   | 'shutdown'
   /** Shutdown finished; the database is closed. */

@@ -13,6 +13,7 @@
 import type { Extension, WebSocketLike } from '@hocuspocus/server';
 import type * as Y from 'yjs';
 import type { DocumentStore } from './document-store.ts';
+import type { DocumentTexts } from './document-texts.ts';
 import type { SyncServerLogger } from './server-log.ts';
 import type { TokenStore } from './token-store.ts';
 
@@ -31,6 +32,9 @@ export type AsyncMethods<T> = {
 
 /** Room storage as the server uses it (SQLite's is synchronous, PostgreSQL's asynchronous). */
 export type RoomStore = AwaitableMethods<DocumentStore>;
+
+/** Added documents' texts as the server uses them. */
+export type TextStore = AwaitableMethods<DocumentTexts>;
 
 /** Projects and tokens as the server uses them. */
 export type AccessStore = AwaitableMethods<TokenStore>;
@@ -55,6 +59,8 @@ export interface ServerStore {
   readonly kind: 'sqlite' | 'postgres';
   readonly documents: RoomStore;
   readonly tokens: AccessStore;
+  /** Added documents' texts (immutable, keyed by project and id). */
+  readonly texts: TextStore;
   /** The extension that makes each client update durable before it is acknowledged. */
   persistence(context: PersistenceContext): Extension;
   /**

@@ -81,3 +81,8 @@ export function listDocuments(doc: Y.Doc): DocumentView[] {
 export function libraryDocuments(doc: Y.Doc): DocumentView[] {
   return listDocuments(doc).filter((view) => view.deleted === null && view.next === null);
 }
+
+/** The record of document `id`, or undefined when there is none (or it cannot be read). */
+export function readDocumentById(doc: Y.Doc, id: DocumentId): DocumentView | undefined {
+  return readDocument(id, roots(doc).documents.get(id));
+}

@@ -50,9 +50,21 @@ describe('PostgreSQL store', () => {
     expect(await migrate(pool)).toEqual({ from: 0, to: POSTGRES_SCHEMA_VERSION });
     expect(await migrate(pool)).toEqual({ from: POSTGRES_SCHEMA_VERSION, to: POSTGRES_SCHEMA_VERSION });
     const { rows } = await pool.query('SELECT version FROM marginalia_schema ORDER BY version');
-    expect(rows.map((row) => row.version)).toEqual([POSTGRES_SCHEMA_VERSION]);
+    expect(rows.map((row) => row.version)).toEqual(Array.from({ length: POSTGRES_SCHEMA_VERSION }, (_, index) => index + 1));
     await pool.query('INSERT INTO marginalia_schema (version) VALUES ($1)', [POSTGRES_SCHEMA_VERSION + 1]);
     await expect(migrate(pool)).rejects.toThrow(/newer server/);
+  });
+
+  it('brings a schema-1 database to schema 2 (added documents\' texts), keeping its projects', async () => {
+    const pool = await freshPool();
+    await migrate(pool);
+    await pool.query('DROP TABLE document_texts');
+    await pool.query('DELETE FROM marginalia_schema WHERE version > 1');
+    const project = await createPostgresTokenStore(pool).createProject('before the upgrade');
+    expect(await migrate(pool)).toEqual({ from: 1, to: 2 });
+    expect(await createPostgresTokenStore(pool).getProject(project.id)).toMatchObject({ name: 'before the upgrade' });
+    const { rows } = await pool.query('SELECT count(*)::int AS texts FROM document_texts');
+    expect(rows[0].texts).toBe(0);
   });
 
   it('migrates from the command line: npm run server -- migrate --store …', async () => {
