@@ -99,7 +99,7 @@ export function AddedDocumentsList({ entries, added, workspace, counts, position
       )}
       {question?.kind === 'replace' && context !== null && (
         <ReplaceVersionDialog view={question.view} planned={question.planned} onCancel={() => setQuestion(null)} onConfirm={() => {
-          const plan = applyVersion(question.planned, context);
+          const plan = applyVersion(question.planned, question.view, context);
           done(`“${question.view.title}” replaced: ${plan.moved.length} highlight${plan.moved.length === 1 ? '' : 's'} moved, ${plan.unanchored.length} listed in Unanchored.`);
         }} />
       )}

@@ -48,7 +48,7 @@ export function ReplaceVersionDialog({ view, planned, onConfirm, onCancel }: { v
   return (
     <ModalDialog title={`Replace “${view.title}” with a new version?`} testId="replace-document" onCancel={onCancel}>
       <p data-testid="replace-summary">
-        From <strong>{planned.converted.fileName}</strong>: {plural(moved.length, 'highlight')} move to the new version
+        From <strong>{planned.converted.fileName}</strong>: {moved.length === 1 ? '1 highlight moves' : `${moved.length} highlights move`} to the new version
         {unanchored.length === 0 ? '; every highlight finds its passage.' : <>; <strong>{unanchored.length}</strong> cannot be placed in it.</>}
       </p>
       {unanchored.length > 0 && (
@@ -73,7 +73,7 @@ export function TrashDocumentDialog({ view, highlights, onConfirm, onCancel }: {
   return (
     <ModalDialog title={`Move “${view.title}” to the trash?`} testId="trash-document" onCancel={onCancel}>
       <p data-testid="trash-summary">
-        {highlights === 0 ? 'It has no highlights.' : <>Its {plural(highlights, 'highlight')} go to the trash with it.</>} Restore it from the Trash panel, with them, at any time.
+        {highlights === 0 ? 'It has no highlights.' : <>{highlights === 1 ? 'Its 1 highlight goes' : `Its ${highlights} highlights go`} to the trash with it.</>} Restore it from the Trash panel, with them, at any time.
       </p>
       <div className="modal-dialog__actions">
         <button type="button" className="button" onClick={onCancel}>Cancel</button>

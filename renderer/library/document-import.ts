@@ -116,10 +116,15 @@ export async function planVersionFromFile(file: File, oldId: DocumentId, context
   }
 }
 
-/** Records the planned version (planned again at this moment, so highlights made meanwhile move too). */
-export function applyVersion(planned: PlannedVersion, context: ImportContext): VersionPlan {
+/**
+ * Records the planned version (planned again at this moment, so highlights made meanwhile
+ * move too). The details people gave the document — title, author, date — carry over to
+ * the new version; its format, file name and text are the new file's.
+ */
+export function applyVersion(planned: PlannedVersion, old: Pick<NewDocument, 'title' | 'titleSupplied' | 'author' | 'date'>, context: ImportContext): VersionPlan {
   const { converted, oldId } = planned;
   const plan = planNewVersion(context.doc, oldId, { id: converted.id, text: converted.article.text, hash: converted.article.hash });
-  addNewVersion(context.doc, context.actor(), oldId, newDocumentOf(converted), plan);
+  const input = newDocumentOf(converted);
+  addNewVersion(context.doc, context.actor(), oldId, { ...input, title: old.title, titleSupplied: old.titleSupplied, author: old.author ?? input.author, date: old.date ?? input.date }, plan);
   return plan;
 }
