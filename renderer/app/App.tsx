@@ -6,7 +6,7 @@
 import { useEffect, useSyncExternalStore } from 'react';
 import type { ReadingPositionStore } from '../services/reading-positions.ts';
 import type { CommandBus } from '../store/command-bus.ts';
-import type { LibraryStore } from '../store/library-store.ts';
+import { listedEntries, type LibraryStore } from '../store/library-store.ts';
 import { LibraryScreen } from '../library/LibraryScreen.tsx';
 import { ReaderScreen } from './ReaderScreen.tsx';
 import { Shell } from '../ui/Shell.tsx';
@@ -57,13 +57,22 @@ export function App({ library, positions, commands }: AppProps) {
 
   if (route.name === 'reader') {
     const entry = state.entries.find((candidate) => candidate.id === route.documentId);
+    const added = state.added.find((candidate) => candidate.view.id === route.documentId);
+    if (entry === undefined && added !== undefined) {
+      const waiting = added.text.status === 'loading';
+      return (
+        <Notice title={waiting ? 'Opening…' : 'Text not downloaded yet'}>
+          <p>{waiting ? `Reading “${added.view.title}”.` : `The text of “${added.view.title}” is not on this computer yet.`} <a href={libraryHref()}>Back to the library</a>.</p>
+        </Notice>
+      );
+    }
     if (entry === undefined) {
       return <Notice title="Article not found"><p>No article has the id “{route.documentId}”. <a href={libraryHref()}>Back to the library</a>.</p></Notice>;
     }
     if (entry.status === 'error') {
       return <Notice title="This article could not be opened"><p role="alert">{entry.message}</p><p><a href={libraryHref()}>Back to the library</a></p></Notice>;
     }
-    return <ReaderScreen key={entry.id} article={entry.article} entries={state.entries} positions={positions} commands={commands} />;
+    return <ReaderScreen key={entry.id} article={entry.article} entries={listedEntries(state)} positions={positions} commands={commands} />;
   }
-  return <LibraryScreen entries={state.entries} positions={positions} commands={commands} />;
+  return <LibraryScreen entries={state.bundled} listed={listedEntries(state)} added={state.added} addedDocuments={library.addedDocuments} positions={positions} commands={commands} />;
 }

@@ -10,6 +10,8 @@ import { detectPlatform } from '../services/platform.ts';
 import { createReadingPositionStore } from '../services/reading-positions.ts';
 import { createCommandBus } from '../store/command-bus.ts';
 import { createLibraryStore } from '../store/library-store.ts';
+import { createAddedDocuments } from '../store/added-documents.ts';
+import { openDocumentTexts } from '../store/document-texts.ts';
 import { App } from './App.tsx';
 import { ExportHost } from '../export/ExportHost.tsx';
 import { AnnotationsGate } from '../onboarding/AnnotationsGate.tsx';
@@ -28,12 +30,12 @@ import '../ui/theme.css';
 import '../ui/layout.css';
 import '../reader/reader.css';
 import '../library/library.css';
+import '../ui/dialog.css';
 import '../ui/annotations.css';
 import '../analysis/analysis.css';
 
 const platform = detectPlatform();
 const commands = createCommandBus(platform);
-const library = createLibraryStore(browserFetch);
 const positions = createReadingPositionStore(window.localStorage);
 document.documentElement.dataset.platform = platform.kind;
 const annotations = createAnnotationWorkspace({
@@ -45,6 +47,10 @@ const annotations = createAnnotationWorkspace({
     window.location.hash = readerHref(documentId);
   },
 });
+// The texts of added documents, and the project's registry of them, join the bundled
+// articles in the library (no server transfer of texts yet: a missing text says so).
+const texts = openDocumentTexts();
+const library = createLibraryStore(browserFetch, createAddedDocuments({ doc: annotations.session.doc, texts, fetchText: null }));
 const projects = startProjects({ workspace: annotations, storage: window.localStorage, dialogs: platform });
 const team = startTeam({ workspace: annotations, storage: window.localStorage, library, commands });
 

@@ -7,18 +7,29 @@
  * A readable card is a link as a whole, so the entire card is the target a person aims at.
  * Progress follows the position store, so the reader's last save shows as soon as it lands.
  */
-import { useId, useSyncExternalStore } from 'react';
+import { useId, useRef, useState, useSyncExternalStore, type DragEvent } from 'react';
 import type { LibraryEntry } from '../services/documents.ts';
+import type { AddedDocumentEntry, AddedDocuments } from '../store/added-documents.ts';
+import { useOptionalWorkspace } from '../annotations/use-workspace.ts';
 import type { ReadingPositionStore } from '../services/reading-positions.ts';
 import { ProgressBar, formatPercent } from '../ui/ProgressBar.tsx';
 import { SuppliedTitleMark } from '../ui/SuppliedTitleMark.tsx';
 import { readerHref } from '../app/routes.ts';
 import type { ArticleCounts } from '../store/project-summary.ts';
 import { useArticleCounts } from './use-article-counts.ts';
+import { AddedDocumentsList } from './AddedDocumentsList.tsx';
+import { CountsLine, NO_COUNTS } from './CountsLine.tsx';
+import { ACCEPTED_FILES, addFiles, type FileResult } from './document-import.ts';
+import { ImportResults } from './ImportResults.tsx';
 
 /** Props of {@link Library}. */
 export interface LibraryProps {
+  /** The bundled articles. */
   readonly entries: readonly LibraryEntry[];
+  /** The project's added documents with their texts' state. */
+  readonly added: readonly AddedDocumentEntry[];
+  /** Where added documents live (null: the library holds bundled articles only). */
+  readonly addedDocuments: AddedDocuments | null;
   readonly positions: ReadingPositionStore;
 }
 
@@ -49,27 +60,6 @@ function ReadyCard({ entry, positions, counts }: { entry: Extract<LibraryEntry, 
   );
 }
 
-/** "Highlights 2 yours · 1 team’s   Notes 1 yours · 0 team’s", or that there are none yet (shown once annotating can start). */
-function CountsLine({ counts }: { counts: ArticleCounts }) {
-  const pair = (label: string, kind: 'highlights' | 'notes') => (
-    <div data-testid={`article-${kind}`}>
-      <dt>{label}</dt>
-      <dd><span data-count="yours">{counts[kind].yours}</span> yours · <span data-count="team">{counts[kind].team}</span> team’s</dd>
-    </div>
-  );
-  if (counts.highlights.yours + counts.highlights.team + counts.notes.yours + counts.notes.team === 0) {
-    return <p className="library-card__counts library-card__counts--none" data-testid="article-counts">No highlights or notes yet</p>;
-  }
-  return (
-    <dl className="library-card__facts library-card__counts" data-testid="article-counts">
-      {pair('Highlights', 'highlights')}
-      {pair('Notes', 'notes')}
-    </dl>
-  );
-}
-
-const NONE: ArticleCounts = { highlights: { yours: 0, team: 0 }, notes: { yours: 0, team: 0 } };
-
 function ErrorCard({ entry }: { entry: Extract<LibraryEntry, { status: 'error' }> }) {
   return (
     <li className="library-card library-card--error" data-document-id={entry.id}>
@@ -81,26 +71,78 @@ function ErrorCard({ entry }: { entry: Extract<LibraryEntry, { status: 'error' }
   );
 }
 
-/** The library grid. */
-export function Library({ entries, positions }: LibraryProps) {
+/** True when a drag carries files (not text or a link dragged inside the page). */
+function carriesFiles(event: DragEvent): boolean {
+  return event.dataTransfer.types.includes('Files');
+}
+
+/** The library grid: bundled articles, then the documents added to this project; files dropped on it are added. */
+export function Library({ entries, added, addedDocuments, positions }: LibraryProps) {
   // Re-render when a position is saved (the reader saves its last one as the library opens).
   useSyncExternalStore(positions.subscribe, positions.revision);
   const counts = useArticleCounts();
+  const workspace = useOptionalWorkspace();
+  const [results, setResults] = useState<readonly FileResult[]>([]);
+  const [dropping, setDropping] = useState(false);
+  const picker = useRef<HTMLInputElement>(null);
   const failed = entries.filter((entry) => entry.status === 'error').length;
+  const canAdd = workspace !== null && addedDocuments !== null;
+  const listed = added.filter((entry) => entry.listed).length;
+
+  const add = (files: readonly File[]): void => {
+    if (!canAdd || files.length === 0) return;
+    void addFiles(files, { doc: workspace.session.doc, actor: () => workspace.actor(), texts: addedDocuments.texts }, setResults);
+  };
+  const onDragOver = (event: DragEvent): void => {
+    if (!canAdd || !carriesFiles(event)) return;
+    event.preventDefault();
+    event.dataTransfer.dropEffect = 'copy';
+    setDropping(true);
+  };
+  const onDrop = (event: DragEvent): void => {
+    setDropping(false);
+    if (!canAdd || event.dataTransfer.files.length === 0) return;
+    event.preventDefault();
+    add([...event.dataTransfer.files]);
+  };
+
   return (
-    <section className="library" aria-labelledby="library-heading">
+    <section
+      className={`library${dropping ? ' library--dropping' : ''}`}
+      aria-labelledby="library-heading"
+      data-testid="library"
+      onDragOver={onDragOver}
+      onDragLeave={(event) => { if (event.currentTarget === event.target) setDropping(false); }}
+      onDrop={onDrop}
+    >
       <header className="library__header">
-        <h1 id="library-heading">Library</h1>
+        <div className="library__title-row">
+          <h1 id="library-heading">Library</h1>
+          {canAdd && (
+            <>
+              <button type="button" className="button" onClick={() => picker.current?.click()}>Add documents…</button>
+              <input ref={picker} type="file" hidden multiple accept={ACCEPTED_FILES} data-testid="add-documents-file" onChange={(event) => {
+                const files = [...(event.target.files ?? [])];
+                event.target.value = '';
+                add(files);
+              }} />
+            </>
+          )}
+        </div>
         <p className="library__summary">
           {entries.length} article{entries.length === 1 ? '' : 's'}
+          {listed > 0 && ` · ${listed} added to this project`}
           {failed > 0 && ` · ${failed} could not be opened`}
+          {canAdd && <span className="library__drop-hint"> · drop Markdown, text, HTML, Word or PDF files here to add them</span>}
         </p>
+        <ImportResults results={results} onDismiss={() => setResults([])} />
       </header>
       <ul className="library__list">
         {entries.map((entry) => entry.status === 'ready'
-          ? <ReadyCard key={entry.id} entry={entry} positions={positions} counts={counts === null ? null : counts.get(entry.id) ?? NONE} />
+          ? <ReadyCard key={entry.id} entry={entry} positions={positions} counts={counts === null ? null : counts.get(entry.id) ?? NO_COUNTS} />
           : <ErrorCard key={entry.id} entry={entry} />)}
       </ul>
+      {addedDocuments !== null && <AddedDocumentsList entries={added} added={addedDocuments} workspace={workspace} counts={counts} positions={positions} />}
     </section>
   );
 }

@@ -13,7 +13,7 @@ import { useEffect, useRef, type KeyboardEvent } from 'react';
 import type { AnnotationWorkspace } from '../annotations/workspace.ts';
 import type { PanelName } from '../store/ui-state.ts';
 import type { LibraryStore } from '../store/library-store.ts';
-import { useLibraryArticles } from '../store/use-library-articles.ts';
+import { useLibraryArticles, useReplacedDocuments } from '../store/use-library-articles.ts';
 import { tabStopsWithin } from '../ui/use-focus-trap.ts';
 import { AnalysisPanel } from '../analysis/AnalysisPanel.tsx';
 import { AnnotationsPanel } from './AnnotationsPanel.tsx';
@@ -40,6 +40,7 @@ export interface PanelDrawerProps {
 /** The side panel. */
 export function PanelDrawer({ workspace, panel, library }: PanelDrawerProps) {
   const articles = useLibraryArticles(library);
+  const replaced = useReplacedDocuments(library);
   const drawer = useRef<HTMLElement>(null);
   const heading = useRef<HTMLHeadingElement>(null);
   const body = useRef<HTMLDivElement>(null);
@@ -72,7 +73,7 @@ export function PanelDrawer({ workspace, panel, library }: PanelDrawerProps) {
         {panel === 'codebook' && <CodebookPanel workspace={workspace} />}
         {panel === 'annotations' && <AnnotationsPanel workspace={workspace} articles={articles} />}
         {panel === 'trash' && <TrashPanel workspace={workspace} articles={articles} />}
-        {panel === 'unanchored' && <UnanchoredPanel workspace={workspace} articles={articles} />}
+        {panel === 'unanchored' && <UnanchoredPanel workspace={workspace} articles={articles} replaced={replaced} />}
         {panel === 'analysis' && <AnalysisPanel workspace={workspace} articles={articles} />}
       </div>
     </aside>

@@ -6,6 +6,8 @@ import { useMemo } from 'react';
 import { restoreHighlight } from '#shared/model/highlights.ts';
 import { listTrash } from '#shared/model/queries.ts';
 import { restoreTag } from '#shared/model/tags.ts';
+import { listDocuments } from '#shared/model/document-views.ts';
+import { restoreDocument } from '#shared/model/documents.ts';
 import type { Article } from '#shared/documents/article.ts';
 import { documentTitles } from '../store/use-library-articles.ts';
 import { useDocVersion } from '../annotations/use-workspace.ts';
@@ -24,11 +26,21 @@ export function TrashPanel({ workspace, articles }: TrashPanelProps) {
   const doc = workspace.session.doc;
   const version = useDocVersion(doc);
   // eslint-disable-next-line react-hooks/exhaustive-deps -- version stands for the doc's content
-  const trash = useMemo(() => ({ ...listTrash(doc), nameOf: memberNames(doc) }), [doc, version]);
+  const trash = useMemo(() => ({ ...listTrash(doc), documents: listDocuments(doc).filter((view) => view.deleted !== null), nameOf: memberNames(doc) }), [doc, version]);
   const titleOf = useMemo(() => documentTitles(articles), [articles]);
-  if (trash.highlights.length === 0 && trash.tags.length === 0) return <p className="panel-empty">The trash is empty.</p>;
+  if (trash.highlights.length === 0 && trash.tags.length === 0 && trash.documents.length === 0) return <p className="panel-empty">The trash is empty.</p>;
   return (
     <div className="trash-panel">
+      {trash.documents.length > 0 && <h3>Documents</h3>}
+      <ol className="annotation-list">
+        {trash.documents.map((view) => (
+          <li key={view.id} className="annotation-item annotation-item--static" data-testid="trash-document">
+            <span className="annotation-item__quote">{view.title}</span>
+            <span className="annotation-item__meta">{view.fileName} · deleted by {trash.nameOf(view.deleted?.by)} {formatTime(view.deleted?.at)} · its highlights come back with it</span>
+            <button type="button" className="button" onClick={() => restoreDocument(doc, workspace.actor(), view.id)} aria-label={`Restore ${view.title}`}>Restore</button>
+          </li>
+        ))}
+      </ol>
       {trash.highlights.length > 0 && <h3>Highlights</h3>}
       <ol className="annotation-list">
         {trash.highlights.map((view) => (

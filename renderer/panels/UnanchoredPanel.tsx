@@ -19,20 +19,25 @@ import { formatTime, memberNames } from './people.ts';
 const REASONS: Record<UnanchoredReason, string> = {
   'text-not-found': 'its text is no longer in the article',
   'document-missing': 'its article is not in the library',
+  'old-version': 'left on an earlier version: its passage was not found in the new one',
 };
+
+const NONE_REPLACED: ReadonlySet<string> = new Set();
 
 /** Props of {@link UnanchoredPanel}. */
 export interface UnanchoredPanelProps {
   readonly workspace: AnnotationWorkspace;
   /** The loaded library (the texts highlights are anchored against). */
   readonly articles: readonly Article[];
+  /** Added documents replaced by a newer version (their highlights are listed as left behind). */
+  readonly replaced?: ReadonlySet<string>;
 }
 
 /** The unanchored panel. */
-export function UnanchoredPanel({ workspace, articles }: UnanchoredPanelProps) {
+export function UnanchoredPanel({ workspace, articles, replaced = NONE_REPLACED }: UnanchoredPanelProps) {
   const doc = workspace.session.doc;
   const version = useDocVersion(doc);
-  const index = useMemo(() => createCorpusUnanchoredIndex(articles), [articles]);
+  const index = useMemo(() => createCorpusUnanchoredIndex(articles, replaced), [articles, replaced]);
   const titleOf = useMemo(() => documentTitles(articles), [articles]);
   /* eslint-disable react-hooks/exhaustive-deps -- version stands for the doc's content */
   const entries = useMemo(() => {
@@ -62,6 +67,9 @@ export function UnanchoredPanel({ workspace, articles }: UnanchoredPanelProps) {
             <span className="tag-editor__actions">
               {entry.reason === 'text-not-found' && (
                 <button type="button" className="button" onClick={() => workspace.jumpTo(view.id, entry.documentId)}>Open article</button>
+              )}
+              {entry.reason === 'old-version' && articles.some((article) => article.meta.id === entry.documentId) && (
+                <button type="button" className="button" onClick={() => workspace.jumpTo(view.id, entry.documentId)}>Open old version</button>
               )}
               <button type="button" className="button" onClick={() => deleteHighlight(doc, workspace.actor(), view.id)}>Move to trash</button>
             </span>

@@ -15,7 +15,7 @@ import type { HighlightId } from '#shared/model/ids.ts';
 import { placeHighlight } from '#shared/model/placements.ts';
 
 /** Why a highlight could not be placed. */
-export type UnanchoredReason = 'text-not-found' | 'document-missing';
+export type UnanchoredReason = 'text-not-found' | 'document-missing' | 'old-version';
 
 /** One live highlight that has no place in its article. */
 export interface UnanchoredHighlight {
@@ -30,16 +30,20 @@ export interface CorpusUnanchoredIndex {
   scan(doc: Y.Doc): UnanchoredHighlight[];
 }
 
-/** Creates a scanner for `articles` (the loaded library). */
-export function createCorpusUnanchoredIndex(articles: readonly Article[]): CorpusUnanchoredIndex {
+/**
+ * Creates a scanner for `articles` (the loaded library). Highlights on a document in
+ * `replaced` (an added document with a newer version) are listed as left on the old
+ * version: they did not find their passage in the new text, whatever the old one holds.
+ */
+export function createCorpusUnanchoredIndex(articles: readonly Article[], replaced: ReadonlySet<string> = new Set()): CorpusUnanchoredIndex {
   const byId = new Map(articles.map((article) => [article.meta.id as string, article]));
   return {
     scan(doc) {
       const out: UnanchoredHighlight[] = [];
       forEachLiveAnchor(doc, (id, stored) => {
         const article = byId.get(stored.documentId);
-        const reason: UnanchoredReason | null =
-          article === undefined ? 'document-missing' : placeHighlight(doc, id, article, stored) === null ? 'text-not-found' : null;
+        const reason: UnanchoredReason | null = replaced.has(stored.documentId) ? 'old-version'
+          : article === undefined ? 'document-missing' : placeHighlight(doc, id, article, stored) === null ? 'text-not-found' : null;
         if (reason !== null) out.push({ id, documentId: stored.documentId, reason });
       });
       return out.sort((a, b) => (a.documentId < b.documentId ? -1 : a.documentId > b.documentId ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));

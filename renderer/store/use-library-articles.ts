@@ -23,3 +23,15 @@ export function useLibraryArticles(library: LibraryStore): readonly Article[] {
   const state = useSyncExternalStore(library.subscribe, library.getSnapshot);
   return useMemo(() => loadedArticles(state), [state]);
 }
+
+const NO_IDS: ReadonlySet<string> = new Set();
+
+/** Ids of added documents replaced by a newer version, re-read when the store changes. */
+export function useReplacedDocuments(library: LibraryStore): ReadonlySet<string> {
+  const state = useSyncExternalStore(library.subscribe, library.getSnapshot);
+  return useMemo(() => {
+    if (state.status !== 'ready') return NO_IDS;
+    const ids = state.added.filter((entry) => entry.view.next !== null).map((entry) => entry.view.id as string);
+    return ids.length === 0 ? NO_IDS : new Set(ids);
+  }, [state]);
+}
