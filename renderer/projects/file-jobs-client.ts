@@ -41,7 +41,7 @@ export function inThreadTransport(): JobTransport {
 export function workerTransport(): JobTransport {
   let worker: Worker | null | undefined;
   const fallback = inThreadTransport();
-  const waiting = new Map<number, (reply: JobReply) => void>();
+  const waiting = new Map<number, { readonly request: JobRequest; readonly resolve: (reply: JobReply | null) => void }>();
   const start = (): Worker | null => {
     if (worker !== undefined) return worker;
     try {
@@ -53,15 +53,17 @@ export function workerTransport(): JobTransport {
     worker.onmessage = (event: MessageEvent) => {
       const reply = readJobReply(event.data);
       if (reply === null) return;
-      waiting.get(reply.job)?.(reply);
+      waiting.get(reply.job)?.resolve(reply);
       waiting.delete(reply.job);
     };
+    // A worker that cannot load (or dies) is not tried again: what it was asked is answered here.
     worker.onerror = (event) => {
       event.preventDefault();
       worker?.terminate();
       worker = null;
-      for (const [job, resolve] of waiting) resolve({ kind: 'failed', job, error: 'the file could not be read here (the background reader stopped)' });
+      const asked = [...waiting.values()];
       waiting.clear();
+      for (const { request, resolve } of asked) void fallback(request).then(resolve);
     };
     return worker;
   };
@@ -73,7 +75,7 @@ export function workerTransport(): JobTransport {
       return Promise.resolve(null);
     }
     return new Promise((resolve) => {
-      waiting.set(request.job, resolve);
+      waiting.set(request.job, { request, resolve });
       target.postMessage(request, transfer);
     });
   };

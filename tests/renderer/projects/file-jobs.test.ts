@@ -3,7 +3,7 @@
  * dropped), a checked file is described and prepared as slices that, applied one by one,
  * give the open project exactly what one merge gives it, and a refused file says why.
  */
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import { defaultDocumentsDir, readBundledDocuments } from '../../../electron/services/documents-fs.ts';
 import { applyInSlices } from '#shared/model/apply-in-slices.ts';
@@ -14,7 +14,7 @@ import { encodeProjectFile, mergeProjectFile } from '#shared/model/project-file.
 import { createTag } from '#shared/model/tags.ts';
 import { generateSampleProject } from '#shared/sample/sample-project.ts';
 import { updateSlices } from '#shared/model/update-slices.ts';
-import { createFileJobs, inThreadTransport } from '../../../renderer/projects/file-jobs-client.ts';
+import { createFileJobs, inThreadTransport, workerTransport } from '../../../renderer/projects/file-jobs-client.ts';
 import { closedSlices } from '../../../renderer/projects/file-jobs-handler.ts';
 import { readJobReply, readJobRequest } from '../../../renderer/projects/file-jobs-protocol.ts';
 
@@ -108,5 +108,27 @@ describe('file jobs', () => {
     const file = encodeProjectFile(boProject());
     file[20] = (file[20] ?? 0) ^ 0xff;
     await expect(createFileJobs(inThreadTransport()).check(file, null)).resolves.toEqual({ ok: false, error: expect.stringContaining('damaged') });
+  });
+
+  afterEach(() => void vi.unstubAllGlobals());
+
+  it('answers on this thread when the worker cannot load, and ignores malformed replies', async () => {
+    const posted: unknown[] = [];
+    class BrokenWorker {
+      onmessage: ((event: { data: unknown }) => void) | null = null;
+      onerror: ((event: { preventDefault(): void }) => void) | null = null;
+      postMessage(message: unknown): void {
+        posted.push(message);
+        // First a reply of the wrong shape for the same job, then the script fails.
+        queueMicrotask(() => this.onmessage?.({ data: { kind: 'checked', job: (message as { job: number }).job, summary: { name: 'forged' } } }));
+        queueMicrotask(() => this.onerror?.({ preventDefault: () => undefined }));
+      }
+      terminate(): void {}
+    }
+    vi.stubGlobal('Worker', BrokenWorker);
+    const jobs = createFileJobs(workerTransport());
+    const checked = await jobs.check(encodeProjectFile(boProject()), null);
+    expect(posted).toHaveLength(1);
+    expect(checked.ok && checked.job.summary).toMatchObject({ name: 'Bo', codes: 1 });
   });
 });
