@@ -5,13 +5,18 @@
  * others still go in, nothing is written when nothing was added, and the added documents
  * are listed and their canonical texts printed.
  */
+import { parse } from 'csv-parse/sync';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { listDocuments } from '#shared/model/document-views.ts';
+import { describe as describeSpan } from '#shared/anchoring/describe.ts';
 import { trashDocument } from '#shared/model/documents.ts';
+import { addHighlight, applyTag, compactDocumentHash } from '#shared/model/highlights.ts';
+import { createTag } from '#shared/model/tags.ts';
+import { loadArticle } from '#shared/documents/article.ts';
 import { getProjectMeta, listMembers } from '#shared/model/project.ts';
 import { encodeProjectFile, mergeProjectFile } from '#shared/model/project-file.ts';
 import type { MemberId } from '#shared/model/ids.ts';
@@ -121,5 +126,32 @@ describe('marginalia add', () => {
     expect(result.stderr).toBe(`marginalia text: unknown document id "doc-0000000000000000" (known: ${ids.join(', ')})\n`);
     const damaged = write('damaged.marginalia', 'MGPF not really');
     expect(await run(['documents', '--from', damaged])).toMatchObject({ code: 1, stdout: '', stderr: expect.stringMatching(/^marginalia documents: .*damaged\.marginalia.*not a Marginalia project file\n$/) });
+  });
+});
+
+describe('marginalia export with added documents', () => {
+  it('exports a highlight on an added document with the text the project file carries', async () => {
+    const project = join(dir, 'coded.marginalia');
+    expect((await run(['add', interview, '--to', project, '--as', 'Ana'])).code).toBe(0);
+    const { doc, texts } = open(project);
+    const [record] = listDocuments(doc);
+    const article = loadArticle(texts.get(record!.id)!, 'interview.md', record!.id);
+    const actor = { member: listMembers(doc)[0]!.id as MemberId };
+    const phrase = 'the corridor through Zangezur';
+    const start = article.text.indexOf(phrase);
+    const { position, quote } = describeSpan(article.text, { start, end: start + phrase.length });
+    const highlight = addHighlight(doc, actor, { documentId: record!.id, documentHash: compactDocumentHash(record!.hash), position, quote });
+    applyTag(doc, actor, highlight, createTag(doc, actor, { name: 'Transit' }));
+    writeFileSync(project, encodeProjectFile(doc, texts));
+
+    const csv = join(dir, 'coded.csv');
+    const result = await run(['export', '--format', 'csv', '--from', project, '--out', csv]);
+    expect(result).toMatchObject({ code: 0, stderr: '' });
+    expect(result.stdout).toMatch(/^wrote 1 excerpts to /);
+    const [row] = parse(readFileSync(csv, 'utf8'), { columns: true }) as Record<string, string>[];
+    expect(row).toMatchObject({ quote: phrase, document_id: record!.id, document_title: 'Interview with a diplomat', anchored: 'yes', start_utf16: String(start), tags: 'Transit' });
+    const jsonld = join(dir, 'coded.jsonld');
+    expect((await run(['export', '--format', 'jsonld', '--from', project, '--out', jsonld])).code).toBe(0);
+    expect(readFileSync(jsonld, 'utf8')).toContain(`"source": "urn:marginalia:document:${record!.id}"`);
   });
 });
