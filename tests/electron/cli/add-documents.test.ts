@@ -2,8 +2,9 @@
  * `marginalia add`, `documents --from` and `text --from` in-process against project files in
  * a temporary folder: adding creates the project file and carries the texts, adding again
  * says what was already there or restored, a file that cannot be added is reported and the
- * others still go in, nothing is written when nothing was added, and the added documents
- * are listed and their canonical texts printed.
+ * others still go in, nothing is written when nothing was added, the added documents are
+ * listed and their canonical texts printed, `export --from` exports their highlights and
+ * `merge` writes both files' texts.
  */
 import { parse } from 'csv-parse/sync';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -153,5 +154,22 @@ describe('marginalia export with added documents', () => {
     const jsonld = join(dir, 'coded.jsonld');
     expect((await run(['export', '--format', 'jsonld', '--from', project, '--out', jsonld])).code).toBe(0);
     expect(readFileSync(jsonld, 'utf8')).toContain(`"source": "urn:marginalia:document:${record!.id}"`);
+  });
+});
+
+describe('marginalia merge with added documents', () => {
+  it('C carries the texts of both files’ documents', async () => {
+    const a = join(dir, 'merge-a.marginalia');
+    const b = join(dir, 'merge-b.marginalia');
+    const c = join(dir, 'merge-c.marginalia');
+    expect((await run(['add', interview, '--to', a, '--as', 'Ana'])).code).toBe(0);
+    expect((await run(['add', notes, interview, '--to', b, '--as', 'Bo'])).code).toBe(0);
+    const result = await run(['merge', a, b, '--out', c]);
+    expect(result).toMatchObject({ code: 0, stderr: '' });
+    const merged = open(c);
+    const ids = listDocuments(merged.doc).map((view) => view.id).sort();
+    expect(ids).toHaveLength(2);
+    expect([...merged.texts.keys()].sort()).toEqual(ids);
+    expect(merged.texts).toEqual(new Map([...open(a).texts, ...open(b).texts]));
   });
 });
