@@ -3,6 +3,7 @@
  * exporting a {@link CliCommand} and add it here: nothing else changes.
  */
 import type { CliCommand } from './command.ts';
+import { addCommand } from './commands/add.ts';
 import { agreementCommand } from './commands/agreement.ts';
 import { documentsCommand } from './commands/documents.ts';
 import { cooccurrenceCommand } from './commands/cooccurrence.ts';
@@ -17,6 +18,7 @@ import { textCommand } from './commands/text.ts';
 export const cliCommands: readonly CliCommand[] = [
   documentsCommand,
   textCommand,
+  addCommand,
   exportCommand,
   sampleCommand,
   projectCommand,

@@ -1,6 +1,7 @@
 /**
  * Where `marginalia export` reads a project from: a saved project file
- * (`encodeProjectFile` format) or a running sync server (one Hocuspocus room per project).
+ * (`encodeProjectFile` format, with the texts of its added documents) or a running sync
+ * server (one Hocuspocus room per project).
  *
  * Both return a fresh Y.Doc or throw an `ExportError` whose problem says why (unreadable or
  * damaged file, refused token, unreachable server, no sync within the timeout, nothing
@@ -10,6 +11,7 @@
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
+import type { DocumentId } from '#shared/documents/manifest.ts';
 import { ExportError } from '#shared/export/export-error.ts';
 import type { ProjectId } from '#shared/model/ids.ts';
 import { getProjectMeta } from '#shared/model/project.ts';
@@ -20,6 +22,11 @@ import { fileFailureOf } from './export-write.ts';
 
 /** Reads a saved project file into a new Y.Doc (a regular file of at most PROJECT_FILE_MAX_BYTES, checked before reading). */
 export async function loadProjectFile(path: string): Promise<Y.Doc> {
+  return (await loadProjectFileWithTexts(path)).doc;
+}
+
+/** Reads a saved project file like {@link loadProjectFile}, with the texts of its added documents (article files by id). */
+export async function loadProjectFileWithTexts(path: string): Promise<{ doc: Y.Doc; texts: ReadonlyMap<DocumentId, string> }> {
   let bytes: Uint8Array;
   try {
     bytes = await readRegularFile(path, PROJECT_FILE_MAX_BYTES, 'project files');
@@ -29,7 +36,7 @@ export async function loadProjectFile(path: string): Promise<Y.Doc> {
   const doc = new Y.Doc();
   const result = mergeProjectFile(doc, bytes);
   if (!result.ok) throw new ExportError({ code: 'project-damaged', path, detail: result.error });
-  return doc;
+  return { doc, texts: result.texts };
 }
 
 /** Connection details of a sync server project. */

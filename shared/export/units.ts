@@ -92,7 +92,10 @@ export function entityUuid(kind: string, id: string): string {
   return isId(id) ? idToUuid(id) : nameUuid(`${kind}:${id}`);
 }
 
-/** A stable URN naming a bundled document (Web Annotation target source). */
+/**
+ * A stable URN naming a document (Web Annotation target source): a bundled article by its
+ * slug, an added document by its id, which follows its content hash.
+ */
 export function documentUrn(documentId: string): string {
   return `urn:marginalia:document:${encodeURIComponent(documentId)}`;
 }

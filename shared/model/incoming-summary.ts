@@ -1,7 +1,7 @@
 /**
  * What merging a project file would bring into a project, read before anything is merged:
  * the file's project, whether it is the same project, how many highlights, codes,
- * notes (replies included) and memos are new, whose work they are, and which arriving codes have the
+ * notes (replies included), memos and added documents are new, whose work they are, and which arriving codes have the
  * same name as codes already here. The app shows it in the merge confirmation; the merge
  * returns it as what was merged.
  *
@@ -14,6 +14,7 @@
  */
 import * as Y from 'yjs';
 import type { MemberId, ProjectId, TagId } from './ids.ts';
+import { listDocuments } from './document-views.ts';
 import { HIGHLIGHT, MEMO, NOTE, TAG, roots, type AnchorRecord, type TrashRecord } from './layout.ts';
 import { parseMemoSubject } from './memo-subjects.ts';
 import { isRecordMap } from './read-guards.ts';
@@ -39,6 +40,11 @@ export type IncomingSummary = {
   readonly notes: number;
   /** New memo records (a memo started in the file; a merge keeps it beside one started here). */
   readonly memos: number;
+  /**
+   * Added documents new here: readable records in the file absent from the doc (live, in
+   * the trash or replaced alike: the file carries the text of each).
+   */
+  readonly documents: number;
   /** The people who made the new items, by name. */
   readonly people: readonly IncomingPerson[];
   /** New codes named like a code already here (a merge offers to join them). */
@@ -123,6 +129,13 @@ export function summarizeIncoming(doc: Y.Doc, file: Y.Doc, project: { readonly i
     credit(map.get(MEMO.createdBy));
   });
 
+  let documents = 0;
+  for (const record of listDocuments(file)) {
+    if (here.documents.has(record.id)) continue;
+    documents += 1;
+    if (record.addedBy !== '') credit(record.addedBy);
+  }
+
   const fileTags = buildTagIndex(file);
   const isNewCode = (id: TagId): boolean => !here.tags.has(id);
   let codes = 0;
@@ -144,6 +157,7 @@ export function summarizeIncoming(doc: Y.Doc, file: Y.Doc, project: { readonly i
     codes,
     notes,
     memos,
+    documents,
     people,
     sameNameCodes: findSameNameCodes(buildTagIndex(doc), fileTags, isNewCode),
     changes: holdsChangesFor(doc, file),

@@ -3,15 +3,20 @@
  * (project-file-frame.ts), then the update is checked against the project layout without
  * building anything (update-validation.ts, the sync server's check), then it is decoded into a scratch doc, which must be
  * complete (no missing dependencies), hold a Marginalia project, and be of a schema major
- * this client can write. Only a file that passes every check ever reaches a real doc, so a
- * damaged, truncated, foreign, newer or oversized file changes nothing.
+ * this client can write; last, the texts of added documents the file carries must be
+ * exactly those of its registry's records, each the text its record names
+ * (project-file-texts.ts). Only a file that passes every check ever reaches a real doc, so
+ * a damaged, truncated, foreign, newer or oversized file, or one whose texts are missing or
+ * tampered with, changes nothing.
  *
  * A file from another project is not an error: projects that started apart merge (see
  * project-merge.ts). The scratch doc is handed back so callers can read what the file holds.
  */
 import * as Y from 'yjs';
 import { getProjectMeta, type ProjectMeta } from './project.ts';
+import type { DocumentId } from '#shared/documents/manifest.ts';
 import { readProjectFile } from './project-file-frame.ts';
+import { checkDocumentTexts } from './project-file-texts.ts';
 import { SCHEMA_VERSION } from './schema.ts';
 import { validateUpdate, type UpdateLimits } from './update-validation.ts';
 
@@ -29,6 +34,8 @@ export type CheckedProjectFile = {
   readonly update: Uint8Array;
   /** A doc holding only the file's contents (never the caller's doc). */
   readonly scratch: Y.Doc;
+  /** The article files of the added documents it carries, by document id (each checked against its record). */
+  readonly texts: ReadonlyMap<DocumentId, string>;
   /** The file's project meta. */
   readonly meta: ProjectMeta & { readonly id: NonNullable<ProjectMeta['id']> };
   /** Frees the scratch doc. */
@@ -65,5 +72,7 @@ export function checkProjectFile(bytes: Uint8Array, maxBytes?: number): CheckedP
   if (meta.schema.major > SCHEMA_VERSION.major) {
     return refuse(`the file was written by a newer Marginalia (schema ${meta.schema.major}); update the app to open it`);
   }
-  return { ok: true, update: framed.update, scratch, meta: { ...meta, id: meta.id }, dispose: () => scratch.destroy() };
+  const texts = checkDocumentTexts(scratch, framed.texts);
+  if (!texts.ok) return refuse(texts.error);
+  return { ok: true, update: framed.update, texts: texts.texts, scratch, meta: { ...meta, id: meta.id }, dispose: () => scratch.destroy() };
 }

@@ -13,10 +13,14 @@
  * never captures it and no observer ever sees the other project's name. A file
  * is checked completely on a scratch doc first (project-file-check.ts): one that is not a
  * usable project file is refused with the reason and the doc is not touched.
+ *
+ * The texts of added documents are not project doc content: a merge returns every text the
+ * file carries (each already checked against its record), for the caller to store.
  */
 import * as Y from 'yjs';
 import { summarizeIncoming, type IncomingSummary } from './incoming-summary.ts';
 import { importOrigin } from './origins.ts';
+import type { DocumentId } from '#shared/documents/manifest.ts';
 import { checkProjectFile, type CheckedProjectFile, type RefusedProjectFile } from './project-file-check.ts';
 import { keepProjectIdentity } from './project-id.ts';
 import { getProjectMeta } from './project.ts';
@@ -38,9 +42,13 @@ export type MergeOptions = {
   readonly maxBytes?: number;
 };
 
-/** Result of merging a project file: what it brought and which same-name codes were joined, or why it was refused. */
+/**
+ * Result of merging a project file: what it brought, which same-name codes were joined and
+ * the texts of the added documents it carries (article files by id, for the caller to
+ * store), or why it was refused.
+ */
 export type MergeResult =
-  | { readonly ok: true; readonly summary: IncomingSummary; readonly joinedCodes: readonly SameNameCodes[] }
+  | { readonly ok: true; readonly summary: IncomingSummary; readonly joinedCodes: readonly SameNameCodes[]; readonly texts: ReadonlyMap<DocumentId, string> }
   | RefusedProjectFile;
 
 /** Result of describing a project file. */
@@ -103,7 +111,7 @@ export function mergeProjectFile(doc: Y.Doc, bytes: Uint8Array, options: MergeOp
     const summary = summarizeIncoming(doc, checked.scratch, checked.meta, getProjectMeta(doc).id);
     const prepared = prepareMerge(doc, checked, summary, options);
     Y.applyUpdate(doc, prepared.update, importOrigin);
-    return { ok: true, summary, joinedCodes: [...prepared.joinedCodes] };
+    return { ok: true, summary, joinedCodes: [...prepared.joinedCodes], texts: checked.texts };
   } finally {
     checked.dispose();
   }

@@ -4,7 +4,8 @@
  * project (.qdpx) or codebook (.qdc).
  *
  * The project comes from a saved project file (`--from FILE`) or a sync server
- * (`--server URL --project ID --token TOKEN`); the article texts from the documents folder.
+ * (`--server URL --project ID --token TOKEN`); the article texts from the documents folder
+ * and, for documents added to the project, from the project file, which carries them.
  * Tags and members are named on the command line (case-insensitive; a tag also by its path
  * "Security / Military"). From there the pipeline is the Export dialog's: the excerpt
  * query, then `renderExport`, so both write the same bytes for the same choices. Every
@@ -16,6 +17,7 @@
  * stops the team's export.
  */
 import type { Article } from '#shared/documents/article.ts';
+import { addedDocumentArticles } from '#shared/export/added-articles.ts';
 import { ExportError } from '#shared/export/export-error.ts';
 import { buildExportContext, queryExcerpts, type ExcerptFilter } from '#shared/export/excerpts.ts';
 import { resolveFilterNames } from '#shared/export/filter-names.ts';
@@ -23,7 +25,7 @@ import { EXPORT_FORMAT_IDS, EXPORT_FORMATS, usesExcerpts } from '#shared/export/
 import { renderExport } from '#shared/export/render.ts';
 import { createSkipLog, describeSkipped, type SkipLog } from '#shared/model/read-guards.ts';
 import { readAllBundledArticles } from '../../services/documents-fs.ts';
-import { fetchProjectFromServer, loadProjectFile } from '../../services/export-project-source.ts';
+import { fetchProjectFromServer, loadProjectFileWithTexts } from '../../services/export-project-source.ts';
 import { writeExportFile } from '../../services/export-write.ts';
 import type { CliCommand, CliIo } from '../command.ts';
 import { EXPORT_USAGE, ExportUsageError, parseExportArgs, type ExportArgs } from './export-args.ts';
@@ -41,10 +43,12 @@ function formatList(): string {
 }
 
 /** Runs a parsed export, listing unusable records in `skipped`; resolves to the line printed on success. */
-async function runExport(options: ExportArgs, articles: readonly Article[], skipped: SkipLog): Promise<string> {
-  const project = options.server
-    ? await fetchProjectFromServer({ ...options.server, ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}) })
-    : await loadProjectFile(options.from as string);
+async function runExport(options: ExportArgs, bundled: readonly Article[], skipped: SkipLog): Promise<string> {
+  const { project, texts } = options.server
+    ? { project: await fetchProjectFromServer({ ...options.server, ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}) }), texts: new Map<string, string>() }
+    : await loadProjectFileWithTexts(options.from as string).then(({ doc, texts }) => ({ project: doc, texts }));
+  // A project file carries its added documents' texts: they export like bundled articles.
+  const articles = [...bundled, ...addedDocumentArticles(project, texts)];
   const names = resolveFilterNames(project, articles.map((article) => article.meta.id), options);
   const filter: ExcerptFilter = {
     ...(names.tags.length > 0 ? { tags: names.tags, tagMatch: options.allTags ? 'all' : 'any' } : {}),

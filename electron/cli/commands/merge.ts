@@ -2,8 +2,8 @@
  * `marginalia merge A B --out C [--force] [--keep-codes-apart]`: merges project file B into
  * project file A offline and writes the result to C — the app's merge exactly (A is opened
  * as the app opens a project, B merged with the model's `mergeProjectFile`), so C keeps A's
- * identity, gets everything of B, and has B's codes joined with A's same-name codes unless
- * `--keep-codes-apart`.
+ * identity, gets everything of B (the texts of both files' added documents included), and
+ * has B's codes joined with A's same-name codes unless `--keep-codes-apart`.
  *
  * Both inputs are size-checked before they are read and checked completely before anything
  * is written; C is never overwritten unless `--force`, and is written atomically (a failure
@@ -14,7 +14,7 @@ import { encodeProjectFile, mergeProjectFile, type IncomingSummary, type SameNam
 import { getProjectMeta } from '#shared/model/project.ts';
 import { saveFile } from '../../services/files.ts';
 import type { CliCommand, CliIo } from '../command.ts';
-import { CommandFailure, UsageFailure, openProjectFile, readProjectBytes } from './project-input.ts';
+import { CommandFailure, UsageFailure, openProjectFileWithTexts, readProjectBytes } from './project-input.ts';
 
 const USAGE = 'marginalia merge A B --out C [--force] [--keep-codes-apart]';
 
@@ -74,11 +74,12 @@ export const mergeCommand: CliCommand = {
     try {
       const args = parse(argv);
       if (!args.force && (await exists(args.out))) throw new CommandFailure(`"${args.out}" exists; add --force to overwrite it`);
-      const doc = await openProjectFile(args.into);
+      const { doc, texts } = await openProjectFileWithTexts(args.into);
       try {
         const result = mergeProjectFile(doc, await readProjectBytes(args.from), { mergeSameNameCodes: args.joinCodes });
         if (!result.ok) throw new CommandFailure(`"${args.from}" was not merged: ${result.error}`);
-        const saved = await saveFile(args.out, encodeProjectFile(doc));
+        // C carries the texts of both files' added documents (one text per id: the same text).
+        const saved = await saveFile(args.out, encodeProjectFile(doc, new Map([...texts, ...result.texts])));
         if (!saved.ok) throw new CommandFailure(saved.message);
         io.stdout(mergedLine(args, getProjectMeta(doc).name, result.summary, result.joinedCodes));
         return 0;

@@ -1,10 +1,13 @@
 /**
- * Reading project files for the `project` and `merge` commands: the size is checked before
- * a byte is read (the app's own limit, PROJECT_FILE_MAX_BYTES), then the file goes through
- * the model's complete check. Failures come back as one line naming the file and the
- * reason, for the command to print.
+ * Reading project files for the `project`, `merge`, `add`, `documents` and `text` commands:
+ * the size is checked before a byte is read (the app's own limit, PROJECT_FILE_MAX_BYTES),
+ * then the file goes through the model's complete check, which also checks the texts of
+ * its added documents. Failures come back as one line naming the file and the reason, for
+ * the command to print.
  */
 import * as Y from 'yjs';
+import { loadArticle, type Article } from '#shared/documents/article.ts';
+import type { DocumentId } from '#shared/documents/manifest.ts';
 import { PROJECT_FILE_MAX_BYTES, mergeProjectFile } from '#shared/model/project-file.ts';
 import { readFileLimited } from '../../services/files.ts';
 
@@ -30,6 +33,14 @@ export async function readProjectBytes(path: string): Promise<Uint8Array> {
  * project (it takes the file's identity); throws `CommandFailure` naming the file.
  */
 export async function openProjectFile(path: string): Promise<Y.Doc> {
+  return (await openProjectFileWithTexts(path)).doc;
+}
+
+/** A project file opened as a doc, with the article files of its added documents by id. */
+export type OpenedProjectFile = { readonly doc: Y.Doc; readonly texts: ReadonlyMap<DocumentId, string> };
+
+/** Opens a project file like {@link openProjectFile} and keeps the texts of its added documents. */
+export async function openProjectFileWithTexts(path: string): Promise<OpenedProjectFile> {
   const bytes = await readProjectBytes(path);
   const doc = new Y.Doc();
   const result = mergeProjectFile(doc, bytes);
@@ -37,5 +48,10 @@ export async function openProjectFile(path: string): Promise<Y.Doc> {
     doc.destroy();
     throw new CommandFailure(`"${path}": ${result.error}`);
   }
-  return doc;
+  return { doc, texts: result.texts };
+}
+
+/** The added documents' texts loaded as articles (each already checked by the file's reading). */
+export function addedArticles(texts: ReadonlyMap<DocumentId, string>): Article[] {
+  return [...texts].map(([id, source]) => loadArticle(source, `${id}.md`, id));
 }

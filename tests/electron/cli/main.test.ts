@@ -21,7 +21,7 @@ describe('runCli', () => {
   });
 
   it('prints a command usage with <command> --help', async () => {
-    expect(await run(['text', '--help'])).toEqual({ code: 0, stdout: 'usage: marginalia text <document-id>\nprint the canonical plain text of one document\n', stderr: '' });
+    expect(await run(['text', '--help'])).toEqual({ code: 0, stdout: 'usage: marginalia text <document-id> [--from PROJECT_FILE]\nprint the canonical plain text of one document (bundled, or with --from added to a project file)\n', stderr: '' });
   });
 
   it.each([
@@ -29,7 +29,7 @@ describe('runCli', () => {
     [[], /^marginalia: no command given; usage: /],
     [['--verbose', 'documents'], /^marginalia: unknown option "--verbose"; usage: /],
     [['--documents'], /^marginalia: --documents needs a folder\n$/],
-    [['text'], /^marginalia text: expected exactly one document id \(usage: marginalia text <document-id>\)\n$/],
+    [['text'], /^marginalia text: expected exactly one document id \(usage: marginalia text <document-id> \[--from PROJECT_FILE\]\)\n$/],
     [['documents', 'extra'], /^marginalia documents: unexpected argument "extra"/],
   ])('fails %j with exit code 2 and one line', async (argv, message) => {
     const result = await run(argv);

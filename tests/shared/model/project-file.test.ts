@@ -54,7 +54,7 @@ describe('project files', () => {
     const flipped = file.slice();
     flipped[20] = (flipped[20] ?? 0) ^ 0xff;
     const newerFormat = file.slice();
-    newerFormat[4] = 2;
+    newerFormat[4] = 3;
     const newer = replica('zed', 3);
     createProject(newer.doc, newer.actor, { name: 'From a newer app' });
     roots(newer.doc).meta.set(META.major, SCHEMA_VERSION.major + 1);
@@ -65,7 +65,7 @@ describe('project files', () => {
       [flipped, /damaged/],
       [file.slice(0, file.length - 10), /truncated/],
       [new TextEncoder().encode('PK\u0003\u0004 a zip file, not a project'), /not a Marginalia project file/],
-      [newerFormat, /unsupported project file version 2/],
+      [newerFormat, /unsupported project file version 3/],
       [encodeProjectFile(newer.doc), /newer Marginalia/],
       [encodeProjectFile(notProject), /no Marginalia project/],
       [file, /too large/],
