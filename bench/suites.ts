@@ -19,6 +19,7 @@ export const SUITES: SuiteEntry[] = [
   { name: 'export', load: async () => (await import('./export.bench.ts')).suite },
   { name: 'model', load: async () => (await import('./model.bench.ts')).suite },
   { name: 'reader', load: async () => (await import('./reader.bench.ts')).suite, servesTestBuild: true },
+  { name: 'interaction', load: async () => (await import('./interaction.bench.ts')).suite, servesTestBuild: true },
   { name: 'sync', load: async () => (await import('./sync.bench.ts')).suite, servesTestBuild: true },
   { name: 'scale', load: async () => (await import('./sync.bench.ts')).scaleSuite },
 ];
