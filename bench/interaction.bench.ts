@@ -121,7 +121,13 @@ export const suite: BenchSuite = {
       console.log('bench: interaction: merged; interactions…');
       const fullWindows: Windows = new Map();
       const emptyWindows: Windows = new Map();
-      await interactions([[full, fullWindows, true], [empty, emptyWindows, false]]);
+      await interactions([[full, fullWindows, true], [empty, emptyWindows, false]]).catch(async (error: unknown) => {
+        // What the screen showed when an interaction failed, to see which step it was.
+        mkdirSync(new URL('./results/', import.meta.url), { recursive: true });
+        await full.screenshot({ path: new URL('./results/interaction-failed-10k.png', import.meta.url).pathname });
+        await empty.screenshot({ path: new URL('./results/interaction-failed-empty.png', import.meta.url).pathname });
+        throw error;
+      });
       for (const [name, samples] of fullWindows) metrics.push(...interactionRows(name, samples, emptyWindows.get(name) ?? []));
 
       console.log('bench: interaction: switching projects…');
