@@ -13,7 +13,7 @@ import { addProbe, settle } from './interaction-probe.ts';
 import { ARTICLE, clickCard, measure, painted, toLibrary, type Measured } from './interaction-steps.ts';
 
 const MEMBER = JSON.stringify({ id: 'benchmarkmemberAAAAAAA', name: 'Bench', colour: '#30638e' });
-const FILE_TIMEOUT = 600_000;
+const FILE_TIMEOUT = 300_000;
 
 /** A project file to bring in. */
 export interface ProjectFile {
@@ -29,7 +29,7 @@ export async function freshPage(browser: Browser, url: string): Promise<Page> {
   await context.addInitScript((member) => localStorage.setItem('marginalia.member.v1', member), MEMBER);
   await addProbe(context);
   const page = await context.newPage();
-  page.setDefaultTimeout(FILE_TIMEOUT);
+  page.setDefaultTimeout(120_000);
   await page.goto(`${url}#/`);
   await page.locator('.project-menu').waitFor();
   await page.locator('.library-card').first().waitFor();
@@ -48,7 +48,6 @@ export async function mergeThroughUi(page: Page, file: ProjectFile): Promise<Mea
     { act: () => question.getByRole('button', { name: 'Merge', exact: true }).click(), done: { present: '[data-testid="notice"]' } },
     { act: () => clickCard(page, ARTICLE), done: painted(ARTICLE, file.dense) },
   ]);
-  await page.getByTestId('notice').getByRole('button', { name: 'Dismiss' }).click();
   await toLibrary(page);
   return measured;
 }

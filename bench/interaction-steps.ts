@@ -87,23 +87,36 @@ export async function openFromLibrary(page: Page, id: string, dense: boolean): P
   await settle(page);
 }
 
-/** Viewport points of a 15-character run of text in paragraph `n` (scrolled to the middle), on one line. */
+/** Viewport points of a 15-character run of text in paragraph `n` (scrolled to the middle), on one line (it may span several marks). */
 export async function phraseRect(page: Page, n: number): Promise<{ startX: number; endX: number; y: number }> {
   return page.evaluate((n) => {
     const paragraphs = [...document.querySelectorAll('.reader-document p')];
+    /** The text node and offset holding character `at` of `paragraph`'s text. */
+    const locate = (paragraph: Element, at: number): [Text, number] | null => {
+      const walker = document.createTreeWalker(paragraph, NodeFilter.SHOW_TEXT);
+      let seen = 0;
+      for (let node = walker.nextNode() as Text | null; node !== null; node = walker.nextNode() as Text | null) {
+        if (at < seen + node.length) return [node, at - seen];
+        seen += node.length;
+      }
+      return null;
+    };
+    const charRect = (place: [Text, number]): DOMRect => {
+      const range = document.createRange();
+      range.setStart(place[0], place[1]);
+      range.setEnd(place[0], place[1] + 1);
+      return range.getBoundingClientRect();
+    };
     for (let offset = 0; offset < paragraphs.length; offset += 1) {
       const paragraph = paragraphs[(n * 5 + offset) % paragraphs.length] as HTMLElement;
-      const walker = document.createTreeWalker(paragraph, NodeFilter.SHOW_TEXT);
-      for (let node = walker.nextNode() as Text | null; node !== null; node = walker.nextNode() as Text | null) {
-        if (node.length < 40) continue;
-        paragraph.scrollIntoView({ block: 'center' });
-        const range = document.createRange();
-        range.setStart(node, 10);
-        range.setEnd(node, 11);
-        const first = range.getBoundingClientRect();
-        range.setStart(node, 24);
-        range.setEnd(node, 25);
-        const last = range.getBoundingClientRect();
+      if ((paragraph.textContent ?? '').length < 60) continue;
+      paragraph.scrollIntoView({ block: 'center' });
+      for (const from of [10, 30, 50]) {
+        const start = locate(paragraph, from);
+        const end = locate(paragraph, from + 14);
+        if (start === null || end === null) continue;
+        const first = charRect(start);
+        const last = charRect(end);
         if (Math.abs(first.top - last.top) > 2 || last.right <= first.left) continue;
         return { startX: first.left + 1, endX: last.right - 1, y: (first.top + first.bottom) / 2 };
       }
