@@ -42,15 +42,16 @@ export interface LaunchedBrowser {
 }
 
 /**
- * Launches Debian's Chromium (fresh profile). Each `newContext()` is a separate
- * person with separate storage. Throws a one-line instruction when Chromium is missing.
+ * Launches Debian's Chromium (fresh profile), with `extraArgs` after the usual flags (e.g.
+ * `--js-flags=--expose-gc` for a benchmark that reads the heap after GC). Each `newContext()`
+ * is a separate person with separate storage. Throws a one-line instruction when Chromium is missing.
  */
-export async function launchChromium(): Promise<LaunchedBrowser> {
+export async function launchChromium(extraArgs: readonly string[] = []): Promise<LaunchedBrowser> {
   if (!existsSync(CHROMIUM_PATH)) {
     throw new Error(`Chromium not found at ${CHROMIUM_PATH}: install it with 'sudo apt-get install chromium' (never 'playwright install').`);
   }
   // playwright-core gives every launch a fresh temporary profile (user data dir) of its own.
-  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: [...CHROMIUM_ARGS, ...extraArgs] });
   return {
     browser,
     newContext: () => browser.newContext({ viewport: { width: 1440, height: 900 }, deviceScaleFactor: 1 }),
