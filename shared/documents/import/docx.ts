@@ -68,5 +68,5 @@ export async function convertDocx(bytes: Uint8Array, fileName: string, limits: R
   } catch {
     facts = { ...noFacts };
   }
-  return finishConversion(blocksToDoc(readHtml(html).blocks), facts, 'docx', fileName, limits);
+  return finishConversion(blocksToDoc(readHtml(html, fileName).blocks), facts, 'docx', fileName, limits);
 }

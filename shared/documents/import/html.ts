@@ -50,14 +50,22 @@ function pageFacts(document: DomNode): StatedFacts {
   };
 }
 
-/** The blocks and facts of an HTML text. */
-export function readHtml(html: string): { blocks: Block[]; facts: StatedFacts; hasElements: boolean } {
-  const document = parseDocument(html, { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true }) as unknown as DomNode;
-  const { root, isArticle } = articleRoot(document);
-  const builder = new BlockBuilder();
-  walkHtml(root, builder, isArticle);
-  const hasElements = findAll(document, (element) => element.type === 'tag').length > 0;
-  return { blocks: builder.blocks(), facts: pageFacts(document), hasElements };
+/**
+ * The blocks and facts of an HTML text. Throws {@link ConvertError} `malformed` for
+ * elements nested deeper than a walk can follow (no page a person reads is).
+ */
+export function readHtml(html: string, fileName: string): { blocks: Block[]; facts: StatedFacts; hasElements: boolean } {
+  try {
+    const document = parseDocument(html, { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true }) as unknown as DomNode;
+    const { root, isArticle } = articleRoot(document);
+    const builder = new BlockBuilder();
+    walkHtml(root, builder, isArticle);
+    const hasElements = findAll(document, (element) => element.type === 'tag').length > 0;
+    return { blocks: builder.blocks(), facts: pageFacts(document), hasElements };
+  } catch (error) {
+    if (error instanceof RangeError) throw new ConvertError('malformed', fileName, 'its HTML is nested too deeply to read');
+    throw error;
+  }
 }
 
 /** The charset an HTML file declares in its first bytes (`<meta charset>`), if any. */
@@ -69,7 +77,7 @@ function declaredCharset(bytes: Uint8Array): string | undefined {
 /** Converts the bytes of an HTML file. */
 export function convertHtml(bytes: Uint8Array, fileName: string, limits: ResolvedConvertLimits): ConvertedDocument {
   const html = decodeText(bytes, fileName, declaredCharset(bytes));
-  const { blocks, facts, hasElements } = readHtml(html);
+  const { blocks, facts, hasElements } = readHtml(html, fileName);
   if (!hasElements) throw new ConvertError('malformed', fileName, 'this is not HTML (it has no elements)');
   return finishConversion(blocksToDoc(blocks), facts, 'html', fileName, limits);
 }

@@ -65,7 +65,7 @@ function inlineText(token: Token): string {
 }
 
 /** Feeds markdown-it's block tokens to `builder`. */
-function walkTokens(tokens: Token[], builder: BlockBuilder): void {
+function walkTokens(tokens: Token[], builder: BlockBuilder, fileName: string): void {
   let headingLevel: number | null = null;
   for (const token of tokens) {
     switch (token.type) {
@@ -96,7 +96,7 @@ function walkTokens(tokens: Token[], builder: BlockBuilder): void {
         for (const line of token.content.split(/\r\n|\r|\n/)) builder.paragraph(line);
         break;
       case 'html_block':
-        for (const block of readHtml(token.content).blocks) {
+        for (const block of readHtml(token.content, fileName).blocks) {
           if (block.kind === 'heading') builder.heading(block.level, block.text);
           else if (block.kind === 'paragraph') builder.paragraph(block.text);
           else for (const text of block.kind === 'list' ? block.items : block.paragraphs) builder.paragraph(text);
@@ -115,7 +115,7 @@ export function convertMarkdown(source: string, fileName: string, limits: Resolv
   const { body, facts } = splitFrontMatter(source);
   const tokens = parser.parse(body, {});
   const builder = new BlockBuilder();
-  walkTokens(tokens, builder);
+  walkTokens(tokens, builder, fileName);
   const firstHeading = tokens.findIndex((token) => token.type === 'heading_open' && token.tag === 'h1' && token.markup === '#');
   const headingTitle = firstHeading === -1 ? null : inlineText(tokens[firstHeading + 1] as Token);
   const title = facts.title ?? statedValue(headingTitle);

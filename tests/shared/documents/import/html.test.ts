@@ -58,5 +58,7 @@ describe('convertDocument: HTML', () => {
     await expect(convertDocument(utf8('just words, no markup at all'), 'words.html')).rejects.toMatchObject({ reason: 'malformed', message: 'words.html: this is not HTML (it has no elements)' });
     await expect(convertDocument(new Uint8Array([0x3c, 0x70, 0x3e, 0x00, 0x01, 0x02]), 'binary.html')).rejects.toMatchObject({ reason: 'malformed' });
     await expect(convertDocument(utf8('<html><body><nav>menu only</nav><script>x()</script></body></html>'), 'empty.html')).rejects.toMatchObject({ reason: 'no-text' });
+    const deep = `${'<div>'.repeat(30_000)}text${'</div>'.repeat(30_000)}`;
+    await expect(convertDocument(utf8(deep), 'deep.html')).rejects.toMatchObject({ reason: 'malformed', message: 'deep.html: its HTML is nested too deeply to read' });
   });
 });
