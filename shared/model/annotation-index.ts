@@ -41,6 +41,8 @@ type Stored = {
 export interface AnnotationIndex {
   /** Highlights waiting to be (re)computed; 0 when the entries are current. */
   stale(): number;
+  /** True once every highlight has been computed at least once (until then `entries()` is a partial list). */
+  built(): boolean;
   /** Recomputes stale entries until `deadline()` says stop (checked after each); true when none is left. */
   refresh(deadline?: () => boolean): boolean;
   /** Live entries in text order (current up to a few stale ones, which are recomputed first). */
@@ -87,6 +89,7 @@ export function createAnnotationIndex(doc: Y.Doc): AnnotationIndex {
   const stale = new Set<HighlightId>();
   const listeners = new Set<() => void>();
   let version = 0;
+  let built = false;
   let order: HighlightId[] | null = null;
   let sorted: AnnotationEntry[] | null = null;
 
@@ -199,11 +202,13 @@ export function createAnnotationIndex(doc: Y.Doc): AnnotationIndex {
       any = true;
       if (deadline()) break;
     }
+    if (stale.size === 0) built = true;
     return any;
   };
 
   return {
     stale: () => stale.size,
+    built: () => built || stale.size === 0,
     refresh(deadline = () => false) {
       // Listeners hear of it (the entries changed); reading below refreshes quietly, its caller gets them current.
       if (recompute(deadline)) notify();
