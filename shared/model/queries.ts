@@ -1,8 +1,9 @@
 /**
  * Queries for the panels: highlights of a document, the trash, the codebook with counts,
  * and the annotation filter. Pure functions over the doc, linear in its size (one pass over
- * highlights, indexes built once per call), fast enough for 10k highlights per keystroke of
- * a filter box.
+ * highlights, indexes built once per call). The Annotations panel filters the incremental
+ * index (annotation-index.ts) instead, which answers as `filterAnnotations` does without
+ * rebuilding 10k views per keystroke.
  */
 import type * as Y from 'yjs';
 import type { HighlightId, MemberId, NoteId, TagId } from './ids.ts';
