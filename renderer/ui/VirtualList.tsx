@@ -42,7 +42,7 @@ export function VirtualList<T>({ items, keyOf, renderItem, estimateSize, label, 
     count: items.length,
     getScrollElement: () => scroller.current,
     estimateSize: () => estimateSize,
-    getItemKey: (index) => keyOf(items[index] as T),
+    getItemKey: (index) => (index < items.length ? keyOf(items[index] as T) : `#${index}`),
     overscan: 4,
     initialRect: { width: 400, height: 800 },
     rangeExtractor: (range: Range) => {
@@ -75,6 +75,7 @@ export function VirtualList<T>({ items, keyOf, renderItem, estimateSize, label, 
     <div ref={scroller} className={`virtual-list ${className ?? ''}`} onKeyDown={onKeyDown}>
       <ol className="virtual-list__rows" aria-label={label} style={{ height: virtualizer.getTotalSize() }}>
         {rows.map((row) => {
+          if (row.index >= items.length) return null;
           const item = items[row.index] as T;
           return (
             <li
