@@ -27,7 +27,8 @@
  *   the first open of the session (anchoring not yet cached) is reported on its own;
  * - local load, IndexedDB → model ready: the app's own User Timing marks
  *   (`marginalia:session-open` → `marginalia:project-loaded`) after a reload;
- * - a corpus search keystroke in the Analysis panel's Search field (reader-search.ts).
+ * - a corpus search keystroke in the Analysis panel's Search field (reader-search.ts);
+ * - opening the Annotations panel and a keystroke in its text filter (annotations-panel.ts).
  * Serves the test build (out/renderer-test, which run.ts builds first), or
  * MARGINALIA_BENCH_RENDERER=<dir> pointing at another build (e.g. a private one, since every
  * e2e run rebuilds out/renderer-test).
@@ -38,6 +39,7 @@ import { encodeProjectFile } from '#shared/model/project-file.ts';
 import type { BenchSuite, Metric } from './harness.ts';
 import { bundledSampleArticles } from './model.bench.ts';
 import { searchKeystrokes } from './reader-search.ts';
+import { panelKeystrokes, panelOpens } from './annotations-panel.ts';
 import { generateSampleProject } from '#shared/sample/sample-project.ts';
 
 const ARTICLE = 'russia-azerbaijan-disputes';
@@ -212,6 +214,9 @@ export const suite: BenchSuite = {
         await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 50)));
       }
       const search = await searchKeystrokes(page, 4);
+      await page.keyboard.press('Escape');
+      const opens = await panelOpens(page, 7);
+      const filterKeys = await panelKeystrokes(page, 2);
       await empty.close();
       await full.close();
       return [
@@ -229,6 +234,10 @@ export const suite: BenchSuite = {
           note: `one sample: visible ${firstOpen.visible.toFixed(0)} ms, all ${firstOpen.all.toFixed(0)} ms (first open after a reload: placements not yet cached)`,
         },
         { name: 'local load 10k (IndexedDB → model)', unit: 'ms', samples: load, budget: { statistic: 'median', max: 300, text: '≤ 300 ms' } },
+        { name: 'Annotations panel open, click → rows painted (10k)', unit: 'ms', samples: opens.map((sample) => sample.ms), budget: { statistic: 'median', max: 100, text: '≤ 100 ms' } },
+        { name: 'Annotations panel open: longest task', unit: 'ms', samples: opens.map((sample) => sample.longestTask), budget: { statistic: 'p95', max: 50, text: '≤ 50 ms' }, note: 'Long Tasks API; 0 = no task over 50 ms' },
+        { name: 'Annotations filter keystroke, key → rows painted (10k)', unit: 'ms', samples: filterKeys.map((sample) => sample.ms), budget: { statistic: 'p95', max: 50, text: 'p95 ≤ 50 ms' }, note: 'each key of "energy security" typed twice into the text filter' },
+        { name: 'Annotations filter keystroke: longest task', unit: 'ms', samples: filterKeys.map((sample) => sample.longestTask), budget: { statistic: 'p95', max: 50, text: '≤ 50 ms' }, note: 'Long Tasks API; 0 = no task over 50 ms' },
         { name: 'corpus search keystroke, key → results painted', unit: 'ms', samples: search, budget: { statistic: 'p95', max: 50, text: 'p95 ≤ 50 ms' }, note: 'Search tab (Control+Shift+F), each key of "azerbaijan foreign policy" typed 4 times, keydown to the frame after the results for the typed text are on screen' },
       ];
     } finally {

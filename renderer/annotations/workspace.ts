@@ -9,6 +9,7 @@
  * Components read the snapshot through `useSyncExternalStore` (use-workspace.ts) and call
  * these actions; each action belongs to exactly one of the parts.
  */
+import { keepAnnotationIndexWarm } from '../store/annotation-index-schedule.ts';
 import type { Actor } from '#shared/model/write.ts';
 import type { HighlightId, MemberId, NoteId } from '#shared/model/ids.ts';
 import { shownMember, type ViewFilter } from '#shared/analysis/view-filter.ts';
@@ -74,6 +75,7 @@ export function createAnnotationWorkspace(options: WorkspaceOptions): Annotation
   session.onStorage((storage) => ui.update({ storage }));
   void session.whenLoaded.then(() => {
     person.projectLoaded();
+    keepAnnotationIndexWarm(session.doc);
     ui.update({ loaded: true, storage: session.storage() });
   });
 

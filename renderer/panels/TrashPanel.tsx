@@ -1,6 +1,8 @@
 /**
  * The trash: deleted highlights (with their tags and notes, which stay attached) and
- * deleted tags, each restorable by anyone.
+ * deleted tags, each restorable by anyone. Trashed highlights can be many (a whole
+ * document's worth), so their list is virtualised (ui/VirtualList.tsx); trashed codes are
+ * few and listed plainly.
  */
 import { useMemo } from 'react';
 import { restoreHighlight } from '#shared/model/highlights.ts';
@@ -12,6 +14,7 @@ import type { Article } from '#shared/documents/article.ts';
 import { documentTitles } from '../store/use-library-articles.ts';
 import { useDocVersion } from '../annotations/use-workspace.ts';
 import type { AnnotationWorkspace } from '../annotations/workspace.ts';
+import { VirtualList } from '../ui/VirtualList.tsx';
 import { formatTime, memberNames } from './people.ts';
 
 /** Props of {@link TrashPanel}. */
@@ -42,21 +45,28 @@ export function TrashPanel({ workspace, articles }: TrashPanelProps) {
         ))}
       </ol>
       {trash.highlights.length > 0 && <h3>Highlights</h3>}
-      <ol className="annotation-list">
-        {trash.highlights.map((view) => (
-          <li key={view.id} className="annotation-item annotation-item--static" data-testid="trash-item">
-            <span className="annotation-item__quote">“{view.quote.exact}”</span>
-            <span className="annotation-item__tags">
-              {view.tags.map((applied) => <span key={applied.tag.id} className="tag-chip"><span className={`tag-swatch tag-swatch-${applied.tag.id}`} aria-hidden="true" />{applied.tag.name}</span>)}
-            </span>
-            {view.notes.map((note) => <span key={note.id} className="annotation-item__note">{note.text}</span>)}
-            <span className="annotation-item__meta">{titleOf(view.documentId)} · deleted by {trash.nameOf(view.deleted?.by)} {formatTime(view.deleted?.at)}</span>
-            <button type="button" className="button" onClick={() => restoreHighlight(doc, workspace.actor(), view.id)}>Restore</button>
-          </li>
-        ))}
-      </ol>
+      {trash.highlights.length > 0 && (
+        <VirtualList
+          items={trash.highlights}
+          keyOf={(view) => view.id}
+          estimateSize={110}
+          label="Highlights in the trash"
+          className="annotation-list trash-panel__highlights"
+          renderItem={(view) => (
+            <div className="annotation-item annotation-item--static" data-testid="trash-item">
+              <span className="annotation-item__quote">“{view.quote.exact}”</span>
+              <span className="annotation-item__tags">
+                {view.tags.map((applied) => <span key={applied.tag.id} className="tag-chip"><span className={`tag-swatch tag-swatch-${applied.tag.id}`} aria-hidden="true" />{applied.tag.name}</span>)}
+              </span>
+              {view.notes.map((note) => <span key={note.id} className="annotation-item__note">{note.text}</span>)}
+              <span className="annotation-item__meta">{titleOf(view.documentId)} · deleted by {trash.nameOf(view.deleted?.by)} {formatTime(view.deleted?.at)}</span>
+              <button type="button" className="button" onClick={() => restoreHighlight(doc, workspace.actor(), view.id)}>Restore</button>
+            </div>
+          )}
+        />
+      )}
       {trash.tags.length > 0 && <h3>Tags</h3>}
-      <ol className="annotation-list">
+      <ol className="annotation-list trash-panel__tags">
         {trash.tags.map((tag) => (
           <li key={tag.id} className="annotation-item annotation-item--static" data-testid="trash-tag">
             <span className="tag-chip"><span className={`tag-swatch tag-swatch-${tag.id}`} aria-hidden="true" />{tag.name}</span>

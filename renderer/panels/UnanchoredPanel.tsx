@@ -3,7 +3,8 @@
  * beyond what fuzzy anchoring accepts, or the article is not in the library). Each is
  * listed with its quote, its document's title, tags and notes — never dropped: it stays in
  * the project and in exports. The person may move one to the trash (restorable there) or
- * open its article to look for the passage.
+ * open its article to look for the passage. The list is virtualised (ui/VirtualList.tsx):
+ * after an article changes, thousands of highlights may lose their text at once.
  */
 import { useMemo } from 'react';
 import type { HighlightView } from '#shared/model/views.ts';
@@ -14,6 +15,7 @@ import { documentTitles } from '../store/use-library-articles.ts';
 import { useDocVersion } from '../annotations/use-workspace.ts';
 import type { AnnotationWorkspace } from '../annotations/workspace.ts';
 import type { Article } from '#shared/documents/article.ts';
+import { VirtualList } from '../ui/VirtualList.tsx';
 import { formatTime, memberNames } from './people.ts';
 
 const REASONS: Record<UnanchoredReason, string> = {
@@ -55,9 +57,15 @@ export function UnanchoredPanel({ workspace, articles, replaced = NONE_REPLACED 
       <p className="annotations-panel__count" data-testid="unanchored-count">
         {entries.length} highlight{entries.length === 1 ? '' : 's'} could not be placed. They stay in the project and in exports.
       </p>
-      <ol className="annotation-list">
-        {entries.map(({ entry, view, by }) => (
-          <li key={view.id} className="annotation-item annotation-item--static" data-testid="unanchored-item" data-document-id={entry.documentId}>
+      <VirtualList
+        items={entries}
+        keyOf={({ view }) => view.id}
+        estimateSize={130}
+        label="Unanchored highlights"
+        className="annotation-list"
+        rowProps={({ entry }) => ({ 'data-testid': 'unanchored-item', 'data-document-id': entry.documentId })}
+        renderItem={({ entry, view, by }) => (
+          <div className="annotation-item annotation-item--static">
             <span className="annotation-item__quote">“{view.quote.exact}”</span>
             <UnanchoredTags view={view} />
             {view.notes.map((note) => <span key={note.id} className="annotation-item__note">{note.text}</span>)}
@@ -73,9 +81,9 @@ export function UnanchoredPanel({ workspace, articles, replaced = NONE_REPLACED 
               )}
               <button type="button" className="button" onClick={() => deleteHighlight(doc, workspace.actor(), view.id)}>Move to trash</button>
             </span>
-          </li>
-        ))}
-      </ol>
+          </div>
+        )}
+      />
     </div>
   );
 }

@@ -1,13 +1,14 @@
 /**
  * Queries for the panels: highlights of a document, the trash, the codebook with counts,
  * and the annotation filter. Pure functions over the doc, linear in its size (one pass over
- * highlights, indexes built once per call), fast enough for 10k highlights per keystroke of
- * a filter box.
+ * highlights, indexes built once per call). The Annotations panel filters the incremental
+ * index (annotation-index.ts) instead, which answers as `filterAnnotations` does without
+ * rebuilding 10k views per keystroke.
  */
 import type * as Y from 'yjs';
-import { foldText } from '#shared/text/fold.ts';
 import type { HighlightId, MemberId, NoteId, TagId } from './ids.ts';
 import { roots } from './layout.ts';
+import { involves, searchNeedle, searchTextOf } from './annotation-search.ts';
 import type { SkipLog } from './read-guards.ts';
 import type { TagView, TrashInfo } from './tag-index.ts';
 import {
@@ -149,34 +150,16 @@ export type AnnotationFilter = {
   readonly documents?: readonly string[];
   /** Only highlights with at least one live note. */
   readonly withNote?: boolean;
-  /** Substring of the quote, a note or a reply, compared search-folded (#shared/text/fold.ts: case, accents, ə → e …). */
+  /** Substring of the quote, a note, a reply or a code's name, compared search-folded (#shared/text/fold.ts: case, accents, ə → e …). */
   readonly text?: string;
 };
-
-function involves(view: HighlightView, members: ReadonlySet<MemberId>): boolean {
-  if (members.has(view.createdBy)) return true;
-  if (view.tags.some((applied) => applied.by !== undefined && members.has(applied.by))) return true;
-  return view.notes.some(
-    (note) => members.has(note.createdBy) || note.replies.some((reply) => !reply.deleted && members.has(reply.createdBy)),
-  );
-}
-
-/** Whether the quote, a note or a live reply contains `needle` (already search-folded). */
-function mentions(view: HighlightView, needle: string): boolean {
-  if (foldText(view.quote.exact).includes(needle)) return true;
-  return view.notes.some(
-    (note) =>
-      foldText(note.text).includes(needle) ||
-      note.replies.some((reply) => !reply.deleted && foldText(reply.text).includes(needle)),
-  );
-}
 
 /** Live highlights matching `filter`, by document then text order; unreadable records go to `skipped`. */
 export function filterAnnotations(doc: Y.Doc, filter: AnnotationFilter, skipped?: SkipLog): HighlightView[] {
   const context = createViewContext(doc, skipped);
   const documents = filter.documents ? new Set(filter.documents) : undefined;
   const members = filter.members ? new Set(filter.members) : undefined;
-  const needle = foldText(filter.text ?? '').trim() || undefined;
+  const needle = searchNeedle(filter.text);
   let tags: Set<TagId> | undefined;
   if (filter.tags) {
     tags = new Set();
@@ -192,7 +175,7 @@ export function filterAnnotations(doc: Y.Doc, filter: AnnotationFilter, skipped?
     if (tags && !view.tags.some((applied) => tags.has(applied.tag.id))) return;
     if (filter.withNote && view.notes.length === 0) return;
     if (members && !involves(view, members)) return;
-    if (needle && !mentions(view, needle)) return;
+    if (needle !== undefined && !searchTextOf(view).includes(needle)) return;
     out.push(view);
   });
   return out.sort(byPosition);

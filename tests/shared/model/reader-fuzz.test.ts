@@ -22,6 +22,7 @@ import { otherEdits } from '#shared/model/note-editors.ts';
 import { placeHighlight } from '#shared/model/placements.ts';
 import { getProjectMeta, listMembers } from '#shared/model/project.ts';
 import { describeProject } from '#shared/model/project-summary.ts';
+import { createAnnotationIndex } from '#shared/model/annotation-index.ts';
 import { countApplications, filterAnnotations, getHighlight, listHighlights, listTags, listTrash } from '#shared/model/queries.ts';
 import { checkSchema } from '#shared/model/schema.ts';
 import { buildTagIndex } from '#shared/model/tag-index.ts';
@@ -74,6 +75,11 @@ async function readEverything(doc: Y.Doc, fail: (reader: string, error: unknown)
     filterAnnotations(doc, {}),
     filterAnnotations(doc, { tags: tagIds.slice(0, 2), members: memberIds, withNote: true, text: 'a' }),
   ]);
+  await attempt('createAnnotationIndex', () => {
+    const index = createAnnotationIndex(doc);
+    index.refresh();
+    return [index.entries(), index.skipped()];
+  });
   await attempt('listHighlights', () => articles.map((article) => listHighlights(doc, article.meta.id)));
   await attempt('getHighlight', () => highlightIds.map((id) => getHighlight(doc, id)));
   await attempt('listAllHighlights', () => listAllHighlights(doc));
