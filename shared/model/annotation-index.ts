@@ -158,9 +158,14 @@ export function createAnnotationIndex(doc: Y.Doc): AnnotationIndex {
     for (const listener of [...listeners]) listener();
   };
   const touch = (ids: Iterable<HighlightId>): void => {
-    const before = stale.size;
-    for (const id of ids) stale.add(id);
-    if (stale.size !== before) notify();
+    // Listeners hear of every change, even to an entry that is already stale: a reader that
+    // saw its old value must read it again.
+    let any = false;
+    for (const id of ids) {
+      stale.add(id);
+      any = true;
+    }
+    if (any) notify();
   };
 
   highlights.forEach((_map, id) => stale.add(id as HighlightId));
