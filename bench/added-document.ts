@@ -29,6 +29,8 @@ export interface AddedDocumentOptions {
 
 /** The generated document and the two project files that carry it. */
 export interface AddedDocumentWorkload {
+  /** The generated file the document is converted from (`long-report.md`). */
+  readonly markdown: string;
   readonly converted: ConvertedDocument;
   /** The project with the document and its highlights. */
   readonly dense: Uint8Array;
@@ -91,5 +93,5 @@ export async function generateAddedDocumentWorkload(options: AddedDocumentOption
   const sample = { seed, tags: options.codes ?? 6 };
   const denseDoc = withDocument(generateSampleProject([article], { ...sample, highlights: options.highlights ?? 2000 }).doc, converted, seed);
   const emptyDoc = withDocument(generateSampleProject([article], { ...sample, highlights: 0 }).doc, converted, seed);
-  return { converted, dense: encodeProjectFile(denseDoc, texts), empty: encodeProjectFile(emptyDoc, texts), denseDoc };
+  return { markdown, converted, dense: encodeProjectFile(denseDoc, texts), empty: encodeProjectFile(emptyDoc, texts), denseDoc };
 }
