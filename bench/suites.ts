@@ -20,6 +20,7 @@ export const SUITES: SuiteEntry[] = [
   { name: 'documents', load: async () => (await import('./documents.bench.ts')).suite },
   { name: 'model', load: async () => (await import('./model.bench.ts')).suite },
   { name: 'reader', load: async () => (await import('./reader.bench.ts')).suite, servesTestBuild: true },
+  { name: 'added', load: async () => (await import('./added-document.bench.ts')).suite, servesTestBuild: true },
   { name: 'interaction', load: async () => (await import('./interaction.bench.ts')).suite, servesTestBuild: true },
   { name: 'sync', load: async () => (await import('./sync.bench.ts')).suite, servesTestBuild: true },
   { name: 'texts', load: async () => (await import('./texts.bench.ts')).suite },
