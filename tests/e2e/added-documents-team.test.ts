@@ -124,6 +124,7 @@ describe('added documents in a team', () => {
     const boCard = card(bo, TITLE);
     await boCard.getByRole('link').waitFor({ timeout: 20_000 });
     await expect(boCard.locator('.library-card__added-by').textContent()).resolves.toBe('Ana Aliyeva');
+    await boCard.scrollIntoViewIfNeeded();
     await saveScreenshot(bo, 'added-team-library');
     await boCard.getByRole('link').click();
     await bo.locator('.top-bar__title', { hasText: TITLE }).waitFor();
