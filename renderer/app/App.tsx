@@ -9,6 +9,7 @@ import type { CommandBus } from '../store/command-bus.ts';
 import { listedEntries, type LibraryStore } from '../store/library-store.ts';
 import { LibraryScreen } from '../library/LibraryScreen.tsx';
 import { ReaderScreen } from './ReaderScreen.tsx';
+import { MissingTextNotice } from './MissingTextNotice.tsx';
 import { Shell } from '../ui/Shell.tsx';
 import { libraryHref, parseRoute } from './routes.ts';
 
@@ -62,7 +63,7 @@ export function App({ library, positions, commands }: AppProps) {
       const waiting = added.text.status === 'loading';
       return (
         <Notice title={waiting ? 'Opening…' : 'Text not downloaded yet'}>
-          <p>{waiting ? `Reading “${added.view.title}”.` : `The text of “${added.view.title}” is not on this computer yet.`} <a href={libraryHref()}>Back to the library</a>.</p>
+          <MissingTextNotice entry={added} addedDocuments={library.addedDocuments} />
         </Notice>
       );
     }

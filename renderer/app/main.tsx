@@ -4,6 +4,7 @@
  * double-mounting never duplicates them.
  */
 import { StrictMode } from 'react';
+import type { DocumentId } from '#shared/documents/manifest.ts';
 import { createRoot } from 'react-dom/client';
 import { browserFetch } from '../services/documents.ts';
 import { detectPlatform } from '../services/platform.ts';
@@ -48,11 +49,13 @@ const annotations = createAnnotationWorkspace({
   },
 });
 // The texts of added documents, and the project's registry of them, join the bundled
-// articles in the library (no server transfer of texts yet: a missing text says so).
+// articles in the library. While team sync runs, the texts travel through the team's
+// server (sync/document-transfer.ts): a teammate's document downloads in the background.
 const texts = openDocumentTexts();
-const library = createLibraryStore(browserFetch, createAddedDocuments({ doc: annotations.session.doc, texts, fetchText: null }));
-const projects = startProjects({ workspace: annotations, storage: window.localStorage, dialogs: platform });
-const team = startTeam({ workspace: annotations, storage: window.localStorage, library, commands });
+const team = startTeam({ workspace: annotations, storage: window.localStorage, library: { getSnapshot: () => library.getSnapshot() }, commands, texts });
+const transfer = team.controller.transfer;
+const library = createLibraryStore(browserFetch, createAddedDocuments({ doc: annotations.session.doc, texts, fetchText: transfer === null ? null : (id) => transfer.fetchText(id as DocumentId) }));
+const projects = startProjects({ workspace: annotations, storage: window.localStorage, dialogs: platform, texts });
 
 const container = document.getElementById('root');
 if (container === null) throw new Error('index.html has no #root element');

@@ -2,8 +2,9 @@
  * The card of a document added to the project: title (supplied titles marked), author and
  * date when known, the format it came from, who added it, the counts and reading progress
  * of a bundled card. A card whose text is here is one link, as a bundled card is; its "⋯"
- * menu sits beside the link. A card whose text is not on this computer yet says so, and
- * offers to download it where a server can send it.
+ * menu sits beside the link. A card whose text is not on this computer yet says so: where
+ * the team's server can send it, that it is downloading, that the teammate who added it
+ * has not uploaded it yet, or why the download failed, with a Retry.
  */
 import { useId } from 'react';
 import type { AddedDocumentEntry } from '../store/added-documents.ts';
@@ -55,13 +56,25 @@ function TextState({ entry, download }: { entry: AddedDocumentEntry; download: (
   if (text.status === 'loading') return <p className="library-card__text-state">Reading the text…</p>;
   if (text.status === 'error') return <p className="library-card__text-state library-card__text-state--error" role="alert">The text here cannot be read: {text.message}</p>;
   if (text.status !== 'missing') return null;
+  if (download === null) {
+    return (
+      <p className="library-card__text-state" data-testid="text-missing">
+        Text not downloaded yet. It arrives when a teammate who has it shares the project with the server, or when you add the same file here.
+      </p>
+    );
+  }
+  if (text.downloading) return <p className="library-card__text-state" data-testid="text-missing" role="status">Downloading the text…</p>;
+  if (text.failure === null) {
+    return (
+      <p className="library-card__text-state" data-testid="text-missing">
+        Text not downloaded yet. <button type="button" className="button" onClick={download}>Download text</button>
+      </p>
+    );
+  }
   return (
-    <p className="library-card__text-state" data-testid="text-missing">
-      Text not downloaded yet.{' '}
-      {download === null
-        ? 'It arrives when a teammate who has it shares the project with the server, or when you add the same file here.'
-        : text.downloading ? 'Downloading…' : <button type="button" className="button" onClick={download}>Download text</button>}
-      {text.failure !== null && <span role="alert"> It could not be downloaded: {text.failure}</span>}
+    <p className={`library-card__text-state${text.notUploaded === true ? '' : ' library-card__text-state--error'}`} data-testid="text-missing" role="alert">
+      {text.notUploaded === true ? `${text.failure} It downloads by itself once they are online.` : `The text could not be downloaded: ${text.failure}`}{' '}
+      <button type="button" className="button" onClick={download}>Retry</button>
     </p>
   );
 }

@@ -39,7 +39,7 @@ export interface AnnotationsGateProps {
 export function AnnotationsGate({ workspace, commands, files, library, menuHandlesUndo, children }: AnnotationsGateProps) {
   const snapshot = useWorkspaceSnapshot(workspace);
   useEffect(() => adoptTagStylesheet(workspace.session.doc, document, setTagNames), [workspace]);
-  useMenuCommands(workspace, commands, files);
+  useMenuCommands(workspace, commands, files, library.addedDocuments);
   useAnnotationKeys(workspace, menuHandlesUndo);
 
   const ready = snapshot.member !== null && snapshot.loaded;

@@ -7,13 +7,13 @@
 import { useEffect } from 'react';
 import type { AnnotationWorkspace } from '../annotations/workspace.ts';
 import type { CommandBus } from '../store/command-bus.ts';
-import { saveProjectCommand, type ProjectFileDialogs } from '../store/project-files.ts';
+import { saveProjectCommand, type ProjectFileDialogs, type ProjectTextSource } from '../store/project-files.ts';
 
-/** Answers undo, redo and save-project on `commands` while mounted. */
-export function useMenuCommands(workspace: AnnotationWorkspace, commands: CommandBus, files: ProjectFileDialogs): void {
+/** Answers undo, redo and save-project on `commands` while mounted; `texts` gives the added documents' texts. */
+export function useMenuCommands(workspace: AnnotationWorkspace, commands: CommandBus, files: ProjectFileDialogs, texts: ProjectTextSource | null = null): void {
   useEffect(() => commands.subscribe((command) => {
     if (command === 'undo') workspace.undo();
     else if (command === 'redo') workspace.redo();
-    else if (command === 'save-project') void saveProjectCommand(workspace, files);
-  }), [commands, workspace, files]);
+    else if (command === 'save-project') void saveProjectCommand(workspace, files, texts);
+  }), [commands, workspace, files, texts]);
 }

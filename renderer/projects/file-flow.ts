@@ -18,6 +18,7 @@
  * being read) that the dialogs render.
  */
 import * as Y from 'yjs';
+import { storeFileTexts, type FileTextStore } from './file-texts.ts';
 import { applyInSlices } from '#shared/model/apply-in-slices.ts';
 import type { ProjectId } from '#shared/model/ids.ts';
 import { importOrigin } from '#shared/model/origins.ts';
@@ -115,7 +116,7 @@ function summaryOf(summary: CheckedFileJob['summary']): IncomingSummary {
 }
 
 /** Creates the flow. */
-export function createFileFlow(options: { host: FileFlowHost; dialogs: ProjectFileDialogs; projects: ProjectsController; jobs: FileJobs }): FileFlow {
+export function createFileFlow(options: { host: FileFlowHost; dialogs: ProjectFileDialogs; projects: ProjectsController; jobs: FileJobs; texts?: FileTextStore }): FileFlow {
   const { host, dialogs, projects, jobs } = options;
   const listeners = new Set<() => void>();
   let question: FileQuestion = NONE;
@@ -213,8 +214,10 @@ export function createFileFlow(options: { host: FileFlowHost; dialogs: ProjectFi
       if (file?.job === undefined || file.summary === undefined) return;
       const { fileName, job, summary } = file;
       show({ stage: 'merging', fileName, applied: 0, total: 1 });
+      let kept: string[] = [];
       try {
-        const slices = await job.prepare({ member: host.actor().member, join: joinSameNameCodes });
+        const { slices, texts } = await job.prepare({ member: host.actor().member, join: joinSameNameCodes });
+        kept = await storeFileTexts(options.texts, texts);
         await applyInSlices(host.session.doc, slices, {
           origin: importOrigin,
           pause: nextTask,
@@ -226,7 +229,8 @@ export function createFileFlow(options: { host: FileFlowHost; dialogs: ProjectFi
         return;
       }
       show(null);
-      host.notify({ kind: 'info', text: `Merged “${fileName}” into this project: ${describeCounts(summary)}.` });
+      const lost = kept.length === 0 ? '' : ` Some texts are kept only until the app closes: ${kept.join('; ')}.`;
+      host.notify({ kind: kept.length === 0 ? 'info' : 'error', text: `Merged “${fileName}” into this project: ${describeCounts(summary)}.${lost}` });
       void host.session.flush();
     },
     async confirmOpenExisting() {

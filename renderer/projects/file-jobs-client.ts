@@ -8,7 +8,7 @@
 import type { IncomingSummary } from '#shared/model/incoming-summary.ts';
 import type { MemberId } from '#shared/model/ids.ts';
 import { createFileJobHandler } from './file-jobs-handler.ts';
-import { readJobReply, type JobReply, type JobRequest } from './file-jobs-protocol.ts';
+import { readJobReply, type FileText, type JobReply, type JobRequest } from './file-jobs-protocol.ts';
 
 /** Structs per slice of a merge: small enough that applying one stays well under a frame budget's 50 ms. */
 export const MERGE_SLICE_STRUCTS = 1500;
@@ -16,11 +16,17 @@ export const MERGE_SLICE_STRUCTS = 1500;
 /** Sends a request and resolves with its checked reply (`forget` resolves with null). */
 export type JobTransport = (request: JobRequest, transfer?: Transferable[]) => Promise<JobReply | null>;
 
+/** A file's merge, ready: the slices to apply in order and the texts of its added documents. */
+export interface PreparedFile {
+  readonly slices: readonly Uint8Array[];
+  readonly texts: readonly FileText[];
+}
+
 /** A checked file, held by the worker until it is prepared or forgotten. */
 export interface CheckedFileJob {
   readonly summary: IncomingSummary;
-  /** The merge as slices to apply in order; throws with a reason if it cannot be prepared. */
-  prepare(options: { readonly member: MemberId | null; readonly join: boolean }): Promise<readonly Uint8Array[]>;
+  /** The merge as slices to apply in order, and the texts the file carries; throws with a reason if it cannot be prepared. */
+  prepare(options: { readonly member: MemberId | null; readonly join: boolean }): Promise<PreparedFile>;
   /** Frees the job (after a Cancel). */
   forget(): void;
 }
@@ -98,7 +104,7 @@ export function createFileJobs(transport: JobTransport): FileJobs {
             const prepared = await transport({ kind: 'prepare', job, member, join, sliceStructs: MERGE_SLICE_STRUCTS });
             if (prepared?.kind === 'failed' || prepared?.kind === 'refused') throw new Error(prepared.error);
             if (prepared?.kind !== 'prepared') throw new Error('the merge could not be prepared');
-            return prepared.slices;
+            return { slices: prepared.slices, texts: prepared.texts };
           },
           forget: () => void transport({ kind: 'forget', job }),
         },

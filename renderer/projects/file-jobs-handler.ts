@@ -98,7 +98,7 @@ export function createFileJobHandler(): FileJobHandler {
     try {
       const actor = request.member === null ? undefined : { member: request.member };
       const merge = prepareMerge(held.live, held.checked, held.summary, { ...(actor ? { actor } : {}), mergeSameNameCodes: request.join });
-      return { kind: 'prepared', job: request.job, slices: closedSlices(held.live, merge.update, request.sliceStructs), joined: merge.joinedCodes.length };
+      return { kind: 'prepared', job: request.job, slices: closedSlices(held.live, merge.update, request.sliceStructs), joined: merge.joinedCodes.length, texts: [...held.checked.texts] };
     } finally {
       forget(request.job);
     }

@@ -7,10 +7,15 @@
  * A job is one file: `check` frames, validates, decodes and describes it against a copy of
  * the open project (its state as one update, or null for an empty project) and keeps both
  * in the worker; `prepare` computes the update that merges it (same-name codes joined if
- * asked) cut into slices the page applies one task at a time; `forget` frees the job.
+ * asked) cut into slices the page applies one task at a time, with the texts of the added
+ * documents the file carries (checked against its registry) for the page to store before
+ * it applies them; `forget` frees the job.
  */
 import type { MemberId, TagId } from '#shared/model/ids.ts';
 import type { IncomingSummary } from '#shared/model/incoming-summary.ts';
+
+/** The text of one added document a file carries: document id, article file. */
+export type FileText = readonly [id: string, text: string];
 
 /** The page's requests. */
 export type JobRequest =
@@ -22,7 +27,7 @@ export type JobRequest =
 export type JobReply =
   | { readonly kind: 'checked'; readonly job: number; readonly summary: IncomingSummary }
   | { readonly kind: 'refused'; readonly job: number; readonly error: string }
-  | { readonly kind: 'prepared'; readonly job: number; readonly slices: readonly Uint8Array[]; readonly joined: number }
+  | { readonly kind: 'prepared'; readonly job: number; readonly slices: readonly Uint8Array[]; readonly joined: number; readonly texts: readonly FileText[] }
   | { readonly kind: 'failed'; readonly job: number; readonly error: string };
 
 type Fields = Record<string, unknown>;
@@ -32,6 +37,7 @@ const isJob = (value: unknown): value is number => Number.isSafeInteger(value) &
 const isCount = (value: unknown): value is number => Number.isSafeInteger(value) && (value as number) >= 0;
 const isString = (value: unknown): value is string => typeof value === 'string';
 const isBytes = (value: unknown): value is Uint8Array => value instanceof Uint8Array;
+const isFileText = (value: unknown): value is FileText => Array.isArray(value) && value.length === 2 && isString(value[0]) && value[0] !== '' && isString(value[1]);
 
 function isCodeRef(value: unknown): value is { id: TagId; name: string } {
   return isObject(value) && isString(value.id) && isString(value.name);
@@ -79,7 +85,8 @@ export function readJobReply(data: unknown): JobReply | null {
       return isString(data.error) ? { kind: data.kind, job, error: data.error } : null;
     case 'prepared':
       if (!Array.isArray(data.slices) || !data.slices.every(isBytes) || !isCount(data.joined)) return null;
-      return { kind: 'prepared', job, slices: data.slices, joined: data.joined };
+      if (!Array.isArray(data.texts) || !data.texts.every(isFileText)) return null;
+      return { kind: 'prepared', job, slices: data.slices, joined: data.joined, texts: data.texts };
     default:
       return null;
   }

@@ -26,6 +26,7 @@ import {
 } from '../store/project-registry.ts';
 import { summarizeDoc } from '../store/project-summary.ts';
 import { nextTask } from '../store/next-task.ts';
+import { storeFileTexts, type FileTextStore } from './file-texts.ts';
 import { createFileJobs, inThreadTransport, type CheckedFileJob, type FileJobs } from './file-jobs-client.ts';
 import { forgetTeamCredentials, loadTeamCredentials, type RemovableStore } from '../sync/team-credentials.ts';
 
@@ -58,6 +59,8 @@ export interface ProjectsOptions {
   readonly newProjectId: () => ProjectId;
   /** Checks and prepares project files (the app: in a worker; default: on this thread). */
   readonly jobs?: FileJobs;
+  /** Where the texts of added documents a file carries are stored (before its records are applied). */
+  readonly texts?: FileTextStore;
 }
 
 /** Reports how far applying a file has come (slices applied of all). */
@@ -133,9 +136,11 @@ export function createProjectsController(options: ProjectsOptions): ProjectsCont
     if (file instanceof Uint8Array) {
       const result = mergeProjectFile(other.doc as Y.Doc, file);
       if (!result.ok) throw new Error(result.error);
+      await storeFileTexts(options.texts, result.texts);
     } else {
       // A file checked against an empty project: its own update, applied a slice per task.
-      const slices = await file.prepare({ member: null, join: false });
+      const { slices, texts } = await file.prepare({ member: null, join: false });
+      await storeFileTexts(options.texts, texts);
       await applyInSlices(other.doc as Y.Doc, slices, { origin: importOrigin, pause: nextTask, ...(applying ? { onProgress: applying } : {}) });
     }
     const summary = summarizeDoc(other.doc as Y.Doc);

@@ -11,6 +11,7 @@ import { closeProjectSession, getProjectSession } from '../store/project-session
 import { knownProjects } from '../sync/team-controller.ts';
 import type { RemovableStore } from '../sync/team-credentials.ts';
 import { createFileFlow } from './file-flow.ts';
+import type { FileTextStore } from './file-texts.ts';
 import { createFileJobs, workerTransport } from './file-jobs-client.ts';
 import { createProjectsController } from './projects-controller.ts';
 import type { ProjectsContextValue } from './projects-context.ts';
@@ -25,7 +26,7 @@ function deleteDatabase(name: string): Promise<void> {
 }
 
 /** Starts the projects of the page around `workspace` (whose session is the active project's). */
-export function startProjects(input: { readonly workspace: AnnotationWorkspace; readonly storage: RemovableStore; readonly dialogs: ProjectFileDialogs }): ProjectsContextValue {
+export function startProjects(input: { readonly workspace: AnnotationWorkspace; readonly storage: RemovableStore; readonly dialogs: ProjectFileDialogs; readonly texts?: FileTextStore }): ProjectsContextValue {
   const { workspace, storage } = input;
   // One project-file worker for the page, started when a file is first read.
   const jobs = createFileJobs(workerTransport());
@@ -41,7 +42,8 @@ export function startProjects(input: { readonly workspace: AnnotationWorkspace; 
     actor: () => workspace.actor(),
     restart: () => window.location.reload(),
     newProjectId: () => newId() as ProjectId,
+    ...(input.texts !== undefined ? { texts: input.texts } : {}),
   });
-  const files = createFileFlow({ host: workspace, dialogs: input.dialogs, projects: controller, jobs });
+  const files = createFileFlow({ host: workspace, dialogs: input.dialogs, projects: controller, jobs, ...(input.texts !== undefined ? { texts: input.texts } : {}) });
   return { controller, files };
 }

@@ -29,6 +29,8 @@ import { forgetTeamCredentials, loadTeamCredentials, saveTeamCredentials, type R
 import { startTeamSync, type SyncTarget, type TeamSync } from './team-sync.ts';
 import type { SharedSocketOptions } from './shared-socket.ts';
 import type { PresenceState } from './presence.ts';
+import type { DocumentTransfer, LocalDocumentTexts } from './document-transfer.ts';
+import { startTeamDocuments } from './team-documents.ts';
 
 /** The projects known without the project list: the personal one and the team project joined. */
 export function knownProjects(storage: KeyValueStore): KnownProjects {
@@ -65,6 +67,8 @@ export interface TeamControllerOptions extends SharedSocketOptions {
   readonly member: PresenceState['member'] | null;
   /** Reloads the app so the new active project opens. */
   readonly restart: () => void;
+  /** The texts of added documents on this computer: with them, their transfer runs while the sync does. */
+  readonly texts?: LocalDocumentTexts;
 }
 
 /** Options of joining. */
@@ -79,6 +83,8 @@ export interface TeamController {
   readonly credentials: TeamCredentials | null;
   /** The running sync of the active team project, or null. */
   readonly sync: TeamSync | null;
+  /** The transfer of added documents' texts running with the sync (null without sync or text store). */
+  readonly transfer: DocumentTransfer | null;
   /** Id of the personal project. */
   readonly personalProjectId: ProjectId;
   /** Joins `invite`'s project (optionally copying personal work), then restarts. */
@@ -106,6 +112,13 @@ export function createTeamController(options: TeamControllerOptions): TeamContro
         ...(options.socketScope !== undefined ? { socketScope: options.socketScope } : {}),
       })
     : null;
+  const transfer = sync !== null && credentials !== null && options.texts !== undefined
+    ? startTeamDocuments({ sync, token: credentials.token, doc: options.session.doc as Y.Doc, texts: options.texts })
+    : null;
+  const stopSync = (): void => {
+    transfer?.stop();
+    sync?.destroy();
+  };
 
   const sessionFor = (projectId: ProjectId): ControlledSession =>
     projectId === options.session.projectId ? options.session : options.openSession(projectId);
@@ -113,6 +126,7 @@ export function createTeamController(options: TeamControllerOptions): TeamContro
   return {
     credentials: syncing ? credentials : null,
     sync,
+    transfer,
     personalProjectId,
     async join(invite, joinOptions) {
       if (joinOptions.copyLocalWork && invite.projectId !== personalProjectId) {
@@ -122,13 +136,13 @@ export function createTeamController(options: TeamControllerOptions): TeamContro
         copyLocalWork(personal.doc as Y.Doc, team.doc as Y.Doc, invite.projectId);
         await team.flush();
       }
-      sync?.destroy();
+      stopSync();
       saveTeamCredentials(options.storage, invite);
       activate(options.storage, invite.projectId, 'team');
       options.restart();
     },
     async leave() {
-      sync?.destroy();
+      stopSync();
       await options.session.flush();
       forgetTeamCredentials(options.storage);
       activate(options.storage, personalProjectId, 'personal');
@@ -138,7 +152,7 @@ export function createTeamController(options: TeamControllerOptions): TeamContro
       sync?.setMember(member);
     },
     destroy() {
-      sync?.destroy();
+      stopSync();
     },
   };
 }

@@ -1,6 +1,7 @@
 /**
  * Boots team features for the page, once, outside React (called from main.tsx): the team
- * controller (which starts syncing when the active project is a team project), presence
+ * controller (which starts syncing when the active project is a team project, and with it
+ * the transfer of added documents' texts), presence
  * that follows the open reader and the local person's profile, and — in the test build
  * only (`__MARGINALIA_TEST_HOOK__`, vite.config.ts) — the page test hook. Returns the value
  * the TeamContext provides.
@@ -12,6 +13,7 @@ import type { AnnotationWorkspace } from '../annotations/workspace.ts';
 import { followReader } from '../sync/reader-presence.ts';
 import { createTeamController } from '../sync/team-controller.ts';
 import type { RemovableStore } from '../sync/team-credentials.ts';
+import type { LocalDocumentTexts } from '../sync/document-transfer.ts';
 import { installTestHook, type MarginaliaTestHook } from '../sync/test-hook.ts';
 import type { TeamContextValue } from './team-context.ts';
 
@@ -19,8 +21,11 @@ import type { TeamContextValue } from './team-context.ts';
 export function startTeam(input: {
   readonly workspace: AnnotationWorkspace;
   readonly storage: RemovableStore;
-  readonly library: LibraryStore;
+  /** Read only when a title is asked for, so the library may be created after the team. */
+  readonly library: Pick<LibraryStore, 'getSnapshot'>;
   readonly commands: CommandBus;
+  /** The texts of added documents here, moved to and from the team's server while syncing. */
+  readonly texts?: LocalDocumentTexts;
 }): TeamContextValue {
   const { workspace } = input;
   const memberOf = () => {
@@ -33,6 +38,7 @@ export function startTeam(input: {
     openSession: (projectId) => getProjectSession(projectId),
     member: memberOf(),
     restart: () => window.location.reload(),
+    ...(input.texts !== undefined ? { texts: input.texts } : {}),
   });
   let lastMember = workspace.getSnapshot().member;
   workspace.subscribe(() => {

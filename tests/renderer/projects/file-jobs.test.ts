@@ -43,8 +43,8 @@ describe('file job messages', () => {
       { kind: 'drop-tables', job: 1 }]) expect(readJobRequest(bad)).toBeNull();
 
     expect(readJobReply({ kind: 'refused', job: 1, error: 'why' })).toEqual({ kind: 'refused', job: 1, error: 'why' });
-    expect(readJobReply({ kind: 'prepared', job: 1, slices: [bytes], joined: 0 })).toEqual({ kind: 'prepared', job: 1, slices: [bytes], joined: 0 });
-    for (const bad of [{ kind: 'prepared', job: 1, slices: ['x'], joined: 0 }, { kind: 'checked', job: 1, summary: { name: 'x' } }, { kind: 'refused', job: 1 }, { kind: 'checked', job: 'a' }]) {
+    expect(readJobReply({ kind: 'prepared', job: 1, slices: [bytes], joined: 0, texts: [['d-1', 'text']] })).toEqual({ kind: 'prepared', job: 1, slices: [bytes], joined: 0, texts: [['d-1', 'text']] });
+    for (const bad of [{ kind: 'prepared', job: 1, slices: ['x'], joined: 0, texts: [] }, { kind: 'prepared', job: 1, slices: [bytes], joined: 0 }, { kind: 'prepared', job: 1, slices: [bytes], joined: 0, texts: [['d-1', 3]] }, { kind: 'prepared', job: 1, slices: [bytes], joined: 0, texts: [['d-1']] }, { kind: 'checked', job: 1, summary: { name: 'x' } }, { kind: 'refused', job: 1 }, { kind: 'checked', job: 'a' }]) {
       expect(readJobReply(bad)).toBeNull();
     }
   });
@@ -61,7 +61,8 @@ describe('file jobs', () => {
     const checked = await jobs.check(file, Y.encodeStateAsUpdate(live));
     if (!checked.ok) throw new Error(checked.error);
     expect(checked.job.summary).toMatchObject({ highlights: 300, sameProject: false, changes: true });
-    const slices = await checked.job.prepare({ member: bo.member, join: true });
+    const { slices, texts } = await checked.job.prepare({ member: bo.member, join: true });
+    expect(texts).toEqual([]);
     expect(slices.length).toBeGreaterThan(1);
     const progress: number[] = [];
     await applyInSlices(live, slices, { origin: null, pause: noPause, onProgress: (applied) => progress.push(applied) });
