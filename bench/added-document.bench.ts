@@ -6,8 +6,8 @@
  * The workload (added-document.ts): a 300-page document converted from Markdown, in two
  * project files — with ~2,000 highlights over it under a few codes, and with none. Each
  * is merged through the app's own "Merge project file…" button in a fresh browser
- * context; the merge does not store the texts a file carries yet, so the same Markdown
- * file is added with "Add documents…" to bring the text into the local store. Then the document is opened from its library card with a real click,
+ * context, which stores the text the file carries in the local text store. Then the
+ * document is opened from its library card with a real click,
  * alternately in the two pages, each time timed from the click (a capturing listener
  * registered before the app's) to the first frame after the reader shows it: with its
  * first `mark.hl` in place for the dense project ("visible highlights painted", as the
@@ -35,13 +35,8 @@ interface OpenTimes {
   all: number;
 }
 
-/**
- * A fresh context and page with `file` merged through the app's "Merge project file…"
- * button. The merge does not yet store the texts the file carries, so the same Markdown
- * file is then added with "Add documents…" (as the card itself suggests), which stores its
- * text and leaves the registry as it is.
- */
-async function pageWithMerged(browser: LaunchedBrowser, url: string, file: Uint8Array, markdown: string, id: string): Promise<Page> {
+/** A fresh context and page with `file` (and the text it carries) merged through the app's "Merge project file…" button. */
+async function pageWithMerged(browser: LaunchedBrowser, url: string, file: Uint8Array, id: string): Promise<Page> {
   const context = await browser.newContext();
   const page = await context.newPage();
   await page.addInitScript((member) => localStorage.setItem('marginalia.member.v1', member), MEMBER);
@@ -55,8 +50,6 @@ async function pageWithMerged(browser: LaunchedBrowser, url: string, file: Uint8
   if (await question.isVisible()) await question.getByRole('button', { name: 'Merge', exact: true }).click();
   await notice.waitFor({ timeout: 120_000 });
   await page.evaluate(() => void (window.location.hash = '#/'));
-  const [picker] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Add documents…' }).click()]);
-  await picker.setFiles({ name: 'long-report.md', mimeType: 'text/markdown', buffer: Buffer.from(markdown) });
   await page.locator(`.library-card[data-document-id="${id}"] a.library-card__link`).waitFor({ timeout: 120_000 });
   return page;
 }
@@ -104,8 +97,8 @@ export const suite: BenchSuite = {
     const root = process.env.MARGINALIA_BENCH_RENDERER;
     const server = await serveRenderer(root ? { root } : {});
     try {
-      const dense = await pageWithMerged(browser, server.url, workload.dense, workload.markdown, id);
-      const empty = await pageWithMerged(browser, server.url, workload.empty, workload.markdown, id);
+      const dense = await pageWithMerged(browser, server.url, workload.dense, id);
+      const empty = await pageWithMerged(browser, server.url, workload.empty, id);
       const first = await openFromCard(dense, id, true);
       await openFromCard(empty, id, false);
       await openFromCard(empty, BUNDLED, false);
