@@ -121,7 +121,7 @@ export function Library({ entries, added, addedDocuments, positions }: LibraryPr
         <div className="library__title-row">
           <h1 id="library-heading">Library</h1>
           {canAdd && (
-            <>
+            <div className="library__actions">
               <button type="button" className="button" onClick={() => picker.current?.click()}>Add documents…</button>
               <input ref={picker} type="file" hidden multiple accept={ACCEPTED_FILES} data-testid="add-documents-file" onChange={(event) => {
                 const files = [...(event.target.files ?? [])];
@@ -129,7 +129,7 @@ export function Library({ entries, added, addedDocuments, positions }: LibraryPr
                 add(files);
               }} />
               <QdpxImport workspace={workspace} texts={addedDocuments.texts} articles={bundled} />
-            </>
+            </div>
           )}
         </div>
         <p className="library__summary">
