@@ -1,5 +1,8 @@
 /**
- * End to end: importing a REFI-QDA project from the library. A person chooses a `.qdpx`
+ * End to end: importing a REFI-QDA project from the library. A person codes a phrase with
+ * a child code, exports the project as `.qdpx` through the Export dialog (a real download),
+ * and in a fresh profile imports it through the real button and file chooser: the
+ * confirmation counts it, and the highlight and the code hierarchy come back. A person chooses a `.qdpx`
  * written the way another QDA program writes it (a text source that is no bundled
  * article, a `Sources/` folder, CRLF, a picture source) through "Import REFI-QDA
  * project…" and the real file chooser, reads the confirmation — counts and the skipped
@@ -12,7 +15,8 @@ import type { Page } from 'playwright-core';
 import { saveScreenshot } from '../helpers/browser.ts';
 import { useAppPage } from '../helpers/app-page.ts';
 import { buildOtherToolQdpx, ENERGY_PHRASE, INTERVIEW_NAME, RETURN_PHRASE } from '../helpers/other-tool-qdpx.ts';
-import { closePanel, completeFirstRun, highlightTexts, openPanel } from './annotate-support.ts';
+import { addTagInCodebook, closePanel, completeFirstRun, highlightTexts, openPanel, tagPhrase } from './annotate-support.ts';
+import { readFileSync } from 'node:fs';
 
 const app = useAppPage();
 
@@ -28,6 +32,39 @@ function card(page: Page, title: string) {
 }
 
 describe('importing a REFI-QDA project from the library', () => {
+  it('brings a project exported as .qdpx into a fresh profile with its highlight and its codes in their hierarchy', async () => {
+    const { page } = app;
+    await page.goto(`${app.url}#/`);
+    await completeFirstRun(page, 'Aysel');
+    await openPanel(page, 'Codebook');
+    await addTagInCodebook(page, 'Themes');
+    await addTagInCodebook(page, 'Energy', 'Themes');
+    await closePanel(page);
+    await page.goto(`${app.url}#/read/russia-azerbaijan-disputes`);
+    await tagPhrase(page, 'geopolitical dynamics', 'Energy');
+    await page.getByRole('button', { name: 'Export…' }).click();
+    await page.getByRole('dialog').getByRole('radio', { name: /^REFI-QDA project/ }).click();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export REFI-QDA project…', exact: true }).click()]);
+    const bytes = readFileSync((await download.path()) as string);
+
+    const fresh = await app.newPage('fresh profile');
+    await fresh.goto(`${app.url}#/`);
+    await completeFirstRun(fresh, 'Kamran');
+    await importThroughChooser(fresh, download.suggestedFilename(), bytes);
+    const dialog = fresh.getByTestId('qdpx-confirm');
+    await dialog.waitFor();
+    await expect(dialog.getByTestId('qdpx-counts').locator('li').allTextContents()).resolves.toEqual(['5 documents', '2 codes', '1 highlight with 1 coding', '0 notes', '1 person']);
+    await expect(dialog.textContent()).resolves.toContain('Nothing in the file is skipped.');
+    await dialog.getByRole('button', { name: 'Import' }).click();
+    await expect.poll(() => fresh.getByTestId('qdpx-notice').getAttribute('data-status')).toBe('done');
+    await openPanel(fresh, 'Codebook');
+    await fresh.locator('.codebook__row--depth-1[data-tag-name="Energy"]').waitFor();
+    await expect(fresh.locator('.codebook__row--depth-0[data-tag-name="Themes"]').count()).resolves.toBe(1);
+    await closePanel(fresh);
+    await fresh.goto(`${app.url}#/read/russia-azerbaijan-disputes`);
+    await expect.poll(async () => Object.values(await highlightTexts(fresh))).toEqual(['geopolitical dynamics']);
+  });
+
   it('shows what comes in and what is skipped, imports on confirmation, and the interview appears with its coded highlights', async () => {
     const { page } = app;
     await page.goto(`${app.url}#/`);
