@@ -5,13 +5,16 @@
  *
  * Both return a fresh Y.Doc or throw an `ExportError` whose problem says why (unreadable or
  * damaged file, refused token, unreachable server, no sync within the timeout, nothing
- * stored yet); the command words it. The server path connects exactly like the app (Node `ws` as the
+ * stored yet); the command words it. `loadProjectWithArticles` adds the articles a command
+ * reads the project against: the bundled ones and, from a file, its added documents. The server path connects exactly like the app (Node `ws` as the
  * WebSocket), waits for the first full sync, then disconnects; it never writes.
  */
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import type { DocumentId } from '#shared/documents/manifest.ts';
+import type { Article } from '#shared/documents/article.ts';
+import { addedDocumentArticles } from '#shared/export/added-articles.ts';
 import { ExportError } from '#shared/export/export-error.ts';
 import type { ProjectId } from '#shared/model/ids.ts';
 import { getProjectMeta } from '#shared/model/project.ts';
@@ -87,4 +90,21 @@ export async function fetchProjectFromServer(source: ServerProjectSource): Promi
     provider.destroy();
     socket.destroy();
   }
+}
+
+/** A project and every article its highlights can be placed on. */
+export type ProjectWithArticles = { readonly project: Y.Doc; readonly articles: readonly Article[] };
+
+/**
+ * Reads a project from a file (`from`) or a sync server (`server`), with `bundled` and —
+ * for a file, which carries them — the added documents' texts as articles, so analysis
+ * commands count the codings on added documents exactly like those on bundled articles.
+ */
+export async function loadProjectWithArticles(
+  source: { readonly from?: string; readonly server?: ServerProjectSource },
+  bundled: readonly Article[],
+): Promise<ProjectWithArticles> {
+  if (source.server) return { project: await fetchProjectFromServer(source.server), articles: bundled };
+  const { doc, texts } = await loadProjectFileWithTexts(source.from as string);
+  return { project: doc, articles: [...bundled, ...addedDocumentArticles(doc, texts)] };
 }

@@ -7,7 +7,7 @@
  * A readable card is a link as a whole, so the entire card is the target a person aims at.
  * Progress follows the position store, so the reader's last save shows as soon as it lands.
  */
-import { useId, useRef, useState, useSyncExternalStore, type DragEvent } from 'react';
+import { useId, useMemo, useRef, useState, useSyncExternalStore, type DragEvent } from 'react';
 import type { LibraryEntry } from '../services/documents.ts';
 import type { AddedDocumentEntry, AddedDocuments } from '../store/added-documents.ts';
 import { useOptionalWorkspace } from '../annotations/use-workspace.ts';
@@ -21,6 +21,7 @@ import { AddedDocumentsList } from './AddedDocumentsList.tsx';
 import { CountsLine, NO_COUNTS } from './CountsLine.tsx';
 import { ACCEPTED_FILES, addFiles, type FileResult } from './document-import.ts';
 import { ImportResults } from './ImportResults.tsx';
+import { QdpxImport } from './QdpxImport.tsx';
 
 /** Props of {@link Library}. */
 export interface LibraryProps {
@@ -88,6 +89,7 @@ export function Library({ entries, added, addedDocuments, positions }: LibraryPr
   const failed = entries.filter((entry) => entry.status === 'error').length;
   const canAdd = workspace !== null && addedDocuments !== null;
   const listed = added.filter((entry) => entry.listed).length;
+  const bundled = useMemo(() => entries.flatMap((entry) => (entry.status === 'ready' ? [{ id: entry.article.meta.id, text: entry.article.text, hash: entry.article.hash }] : [])), [entries]);
 
   const add = (files: readonly File[]): void => {
     if (!canAdd || files.length === 0) return;
@@ -119,14 +121,15 @@ export function Library({ entries, added, addedDocuments, positions }: LibraryPr
         <div className="library__title-row">
           <h1 id="library-heading">Library</h1>
           {canAdd && (
-            <>
+            <div className="library__actions">
               <button type="button" className="button" onClick={() => picker.current?.click()}>Add documents…</button>
               <input ref={picker} type="file" hidden multiple accept={ACCEPTED_FILES} data-testid="add-documents-file" onChange={(event) => {
                 const files = [...(event.target.files ?? [])];
                 event.target.value = '';
                 add(files);
               }} />
-            </>
+              <QdpxImport workspace={workspace} texts={addedDocuments.texts} articles={bundled} />
+            </div>
           )}
         </div>
         <p className="library__summary">

@@ -5,7 +5,7 @@
  *
  * The project comes from a file or a sync server exactly as for `marginalia export`, and
  * coders, codes and documents are named the same way (a coder by name or member id, a code
- * by name, path or id); a name that matches nothing is one line on stderr and exit code 1.
+ * by name, path or id); a file's added documents count like bundled articles; a name that matches nothing is one line on stderr and exit code 1.
  * Without `--coders` the two people who coded most highlights are compared, as in the app.
  */
 import type { Article } from '#shared/documents/article.ts';
@@ -18,7 +18,7 @@ import type { MemberId, TagId } from '#shared/model/ids.ts';
 import { createSkipLog, describeSkipped, type SkipLog } from '#shared/model/read-guards.ts';
 import { createViewContext } from '#shared/model/views.ts';
 import { readAllBundledArticles } from '../../services/documents-fs.ts';
-import { fetchProjectFromServer, loadProjectFile } from '../../services/export-project-source.ts';
+import { loadProjectWithArticles } from '../../services/export-project-source.ts';
 import { writeExportFile } from '../../services/export-write.ts';
 import type { CliCommand, CliIo } from '../command.ts';
 import { AGREEMENT_USAGE, AgreementUsageError, parseAgreementArgs, type AgreementArgs } from './agreement-args.ts';
@@ -31,10 +31,9 @@ function fail(io: CliIo, message: string, code = 1): number {
 }
 
 /** Computes the report the arguments ask for; notes for stderr go to `notes`. */
-async function runAgreement(options: AgreementArgs, articles: readonly Article[], skipped: SkipLog, notes: string[]): Promise<AgreementReport> {
-  const project = options.server
-    ? await fetchProjectFromServer({ ...options.server, ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}) })
-    : await loadProjectFile(options.from as string);
+async function runAgreement(options: AgreementArgs, bundled: readonly Article[], skipped: SkipLog, notes: string[]): Promise<AgreementReport> {
+  const server = options.server ? { ...options.server, ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}) } : undefined;
+  const { project, articles } = await loadProjectWithArticles(server ? { server } : { from: options.from as string }, bundled);
   const tagIndex = createViewContext(project).tagIndex;
   const tagIds = options.tags.filter((tag) => tagIndex.tags.has(tag as TagId) && tagIndex.isLive(tag as TagId));
   const coderNames = options.coders;

@@ -5,7 +5,8 @@
  *
  * The project comes from a saved project file (`--from FILE`) or a sync server
  * (`--server URL --project ID --token TOKEN`), read as `marginalia export` reads it; the
- * segments are the export query's excerpts (placed on the bundled articles' text), so the
+ * segments are the export query's excerpts (placed on the bundled articles' text and a
+ * file's added documents'), so the
  * command and the app count the same segments. Output goes to `--out FILE` (written
  * atomically) or standard output. Every failure is one line on stderr: exit 2 for usage,
  * 1 otherwise; records no reader can use are left out and counted on stderr.
@@ -17,7 +18,7 @@ import { ExportError } from '#shared/export/export-error.ts';
 import { buildExportContext, queryExcerpts } from '#shared/export/excerpts.ts';
 import { createSkipLog, describeSkipped } from '#shared/model/read-guards.ts';
 import { readAllBundledArticles } from '../../services/documents-fs.ts';
-import { fetchProjectFromServer, loadProjectFile } from '../../services/export-project-source.ts';
+import { loadProjectWithArticles } from '../../services/export-project-source.ts';
 import { writeExportFile } from '../../services/export-write.ts';
 import type { CliCommand, CliIo } from '../command.ts';
 import { exportProblemLine } from './export-messages.ts';
@@ -82,10 +83,9 @@ export const cooccurrenceCommand: CliCommand = {
     }
     const bundled = await readAllBundledArticles(io.documentsDir);
     if (!bundled.ok) return fail(io, bundled.error);
-    const { articles } = bundled;
     const skipped = createSkipLog();
     try {
-      const project = options.server ? await fetchProjectFromServer(options.server) : await loadProjectFile(options.from as string);
+      const { project, articles } = await loadProjectWithArticles(options.server ? { server: options.server } : { from: options.from as string }, bundled.articles);
       const codes = buildExportContext(project, articles, '', skipped).codebook;
       const table = cooccurrence(queryExcerpts(project, articles, {}, 'document', skipped), codes);
       const text = options.format === 'json' ? cooccurrenceJson(table) : cooccurrenceCsv(table);

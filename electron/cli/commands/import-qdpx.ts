@@ -3,7 +3,8 @@
  * a REFI-QDA project (`.qdpx`, from ATLAS.ti, MAXQDA, NVivo, QualCoder or Marginalia) into a
  * new project file, or into a copy of an existing one (`--into`), with the model's
  * `importQdpx` — the same import the app runs. Sources are matched to the bundled articles
- * by their text; every item of the file that could not come over is printed with its
+ * by their text; any other text source becomes an added document (plain text), whose text
+ * the output file carries (project file format v2), as a file saved from the app does. Every item of the file that could not come over is printed with its
  * reason, after one line of counts.
  *
  * A file that cannot be imported at all (not a zip, a zip bomb, no `.qde`, malformed XML…)
@@ -14,12 +15,13 @@ import { stat } from 'node:fs/promises';
 import * as Y from 'yjs';
 import { QDPX_LIMITS } from '#shared/export/qdpx-archive.ts';
 import { importQdpx, type QdpxImportCounts } from '#shared/export/qdpx-apply.ts';
+import { addSourcesAsDocuments } from '#shared/export/qdpx-documents.ts';
 import type { QdpxSkipped } from '#shared/export/qdpx-project.ts';
 import { encodeProjectFile } from '#shared/model/project-file.ts';
 import { readAllBundledArticles } from '../../services/documents-fs.ts';
 import { readFileLimited, saveFile } from '../../services/files.ts';
 import type { CliCommand, CliIo } from '../command.ts';
-import { CommandFailure, UsageFailure, openProjectFile } from './project-input.ts';
+import { CommandFailure, UsageFailure, openProjectFileWithTexts } from './project-input.ts';
 
 const USAGE = 'marginalia import-qdpx FILE --out PROJECT_FILE [--into PROJECT_FILE] [--force]';
 
@@ -97,11 +99,14 @@ export const importQdpxCommand: CliCommand = {
       const loaded = await readAllBundledArticles(io.documentsDir);
       if (!loaded.ok) throw new CommandFailure(loaded.error);
       const articles = loaded.articles.map((article) => ({ id: article.meta.id, text: article.text, hash: article.hash }));
-      const doc = args.into === undefined ? new Y.Doc() : await openProjectFile(args.into);
+      const opened = args.into === undefined ? { doc: new Y.Doc(), texts: new Map<string, string>() } : await openProjectFileWithTexts(args.into);
+      const { doc } = opened;
       try {
-        const report = importQdpx(doc, read.value, { articles });
+        const texts = new Map<string, string>(opened.texts);
+        const addSource = addSourcesAsDocuments((converted) => void texts.set(converted.id, converted.source));
+        const report = importQdpx(doc, read.value, { articles, addSource });
         if (!report.ok) throw new CommandFailure(`"${args.file}" was not imported: ${report.error}`);
-        const saved = await saveFile(args.out, encodeProjectFile(doc));
+        const saved = await saveFile(args.out, encodeProjectFile(doc, texts));
         if (!saved.ok) throw new CommandFailure(saved.message);
         io.stdout(importedLine(args, report.project, report.counts, report.skipped.length));
         for (const item of report.skipped) io.stdout(skippedLine(item));

@@ -1,9 +1,9 @@
 /**
  * `marginalia import-qdpx`, run as the real `bin/marginalia.js` on the pinned Node: a
  * REFI-QDA export of the seeded project becomes a project file holding its highlights on
- * the bundled articles, the counts are printed and so is every skipped item (the test
- * article is no bundled article, and the note on its highlight becomes a project memo
- * rather than being lost); a file that cannot be imported ends in one line on
+ * the bundled articles, the counts are printed and so is every skipped item; a source that
+ * is no bundled article becomes an added document whose text the output file carries, and
+ * `agreement` and `cooccurrence --from` that file count its codings; a file that cannot be imported ends in one line on
  * stderr and exit code 1 with nothing written, and OUT is not overwritten without --force.
  */
 import { execFile } from 'node:child_process';
@@ -18,9 +18,11 @@ import { buildExportContext, queryExcerpts } from '#shared/export/excerpts.ts';
 import { excerptsToQdpx } from '#shared/export/refi-qda.ts';
 import { listAllHighlights } from '#shared/model/highlight-reads.ts';
 import { listMemos } from '#shared/model/memo-views.ts';
+import { listDocuments } from '#shared/model/document-views.ts';
 import { mergeProjectFile } from '#shared/model/project-file.ts';
 import { getProjectMeta } from '#shared/model/project.ts';
 import { buildSeededProject } from '../../helpers/seeded-project.ts';
+import { buildOtherToolQdpx, ENERGY_PHRASE, RETURN_PHRASE } from '../../helpers/other-tool-qdpx.ts';
 
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 const pinnedNode = join(repoRoot, 'node_modules/.bin/node');
@@ -51,17 +53,42 @@ describe('marginalia import-qdpx', async () => {
     expect(result).toMatchObject({ code: 0, stderr: '' });
     const lines = result.stdout.trimEnd().split('\n');
     expect(lines[0]).toBe(
-      `imported ${file} into ${out} (project “South Caucasus | coding *pilot*”): 5 highlights, 7 codings, 6 new codes (0 reused), 3 new members (0 reused), 2 notes, 2 replies, 2 memos, 5 sources placed (5 bundled articles); 4 items skipped:`,
+      `imported ${file} into ${out} (project “South Caucasus | coding *pilot*”): 8 highlights, 10 codings, 6 new codes (0 reused), 3 new members (0 reused), 3 notes, 2 replies, 1 memo, 6 sources placed (5 bundled articles); nothing skipped`,
     );
-    expect(lines.slice(1)).toEqual([
-      expect.stringMatching(/^ {2}source “Hard text: İstanbul, ılık, Azərbaycan & "quotes"” [0-9a-f-]{36}: its text is none of the bundled articles, and this import cannot add documents$/),
-      ...Array.from({ length: 3 }, () => expect.stringMatching(/^ {2}selection “.+” [0-9a-f-]{36}: its source “Hard text: .+” is not imported$/)),
-    ]);
+    expect(lines).toHaveLength(1);
     const doc = new Y.Doc();
-    expect(mergeProjectFile(doc, readFileSync(out)).ok).toBe(true);
+    const merged = mergeProjectFile(doc, readFileSync(out));
+    if (!merged.ok) throw new Error(merged.error);
     expect(getProjectMeta(doc).name).toBe('South Caucasus | coding *pilot*');
-    expect(listAllHighlights(doc)).toHaveLength(5);
-    expect(listMemos(doc).map((memo) => memo.subject).sort()).toEqual(['d:azerbaijan-strategic-pragmatism', 'project']);
+    const added = listDocuments(doc);
+    expect(added.map((record) => record.title)).toEqual(['Hard text: İstanbul, ılık, Azərbaycan & "quotes"']);
+    const text = merged.texts.get(added[0]!.id);
+    expect(text).toContain('İstanbul');
+    const onAdded = listAllHighlights(doc).filter((highlight) => highlight.documentId === added[0]!.id);
+    expect(onAdded).toHaveLength(3);
+    for (const highlight of onAdded) expect(text).toContain(highlight.quote.exact);
+    // The note on a highlight of the added document stays a note there (it is no project memo).
+    expect(listMemos(doc).map((memo) => memo.subject)).toEqual(['d:azerbaijan-strategic-pragmatism']);
+  });
+
+  it('counts the codings on an added document in agreement and cooccurrence --from the output file', async () => {
+    const other = join(dir, 'other-tool.qdpx');
+    writeFileSync(other, buildOtherToolQdpx());
+    const out = join(dir, 'other-tool.marginalia');
+    const imported = await marginalia(['import-qdpx', other, '--out', out]);
+    expect(imported).toMatchObject({ code: 0, stderr: '' });
+    expect(imported.stdout.trimEnd().split('\n')).toEqual([
+      expect.stringContaining('3 highlights, 4 codings, 3 new codes (0 reused), 2 new members (0 reused), 1 note, 0 replies, 0 memos, 1 source placed (0 bundled articles); 1 item skipped:'),
+      expect.stringMatching(/^ {2}source “Map of the district” [0-9A-Fa-f-]{36}: a picture source: Marginalia imports text sources only$/),
+    ]);
+    // Leyla: Return on the first phrase, Economy on the second; Tomas: Economy on the first and on part of the second.
+    const table = await marginalia(['cooccurrence', '--from', out]);
+    expect(table).toMatchObject({ code: 0, stderr: '' });
+    expect(table.stdout.split('\r\n')).toContain('Economy,Return,3,1,1,0.3333,AAAAABERQiKDMwAAAAAADA,AAAAABERQiKDMwAAAAAACw');
+    const agreement = await marginalia(['agreement', '--from', out, '--coders', 'Leyla,Tomas', '--format', 'csv']);
+    expect(agreement).toMatchObject({ code: 0, stderr: '' });
+    const economy = agreement.stdout.split('\r\n').find((line) => line.includes(',Economy,'))?.split(',');
+    expect(economy?.slice(5, 8)).toEqual([`${ENERGY_PHRASE.length}`, `${RETURN_PHRASE.length + 'Energy prices decided'.length}`, `${'Energy prices decided'.length}`]);
   });
 
   it('refuses a file that is no REFI-QDA project in one line, exit code 1, nothing written', async () => {
