@@ -14,7 +14,6 @@
  * project; a name not yet in the project becomes a new member, as does "Command line" when
  * the project names no one.
  */
-import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import * as Y from 'yjs';
 import { convertDocument, type ConvertedDocument } from '#shared/documents/import/convert.ts';
@@ -26,7 +25,7 @@ import { DOCUMENT_TEXT_MAX_BYTES, encodeProjectFile } from '#shared/model/projec
 import type { Actor } from '#shared/model/write.ts';
 import { readFileLimited, saveFile } from '../../services/files.ts';
 import type { CliCommand, CliIo } from '../command.ts';
-import { CommandFailure, UsageFailure, openProjectFileWithTexts } from './project-input.ts';
+import { CommandFailure, UsageFailure, fileExists, openProjectFileWithTexts } from './project-input.ts';
 
 const USAGE = 'marginalia add FILE… --to PROJECT_FILE [--as NAME]';
 const DEFAULT_MEMBER_NAME = 'Command line';
@@ -49,16 +48,6 @@ function parse(args: readonly string[]): AddArgs {
   if (to === undefined || to === '') throw new UsageFailure('--to PROJECT_FILE is required');
   if (as !== undefined && as.trim() === '') throw new UsageFailure('--as needs a name');
   return { files, to, as: as?.trim() };
-}
-
-async function exists(path: string): Promise<boolean> {
-  try {
-    await stat(path);
-    return true;
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
-    throw new CommandFailure(`cannot check "${path}": ${error instanceof Error ? error.message : String(error)}`);
-  }
 }
 
 /** The member who adds: `--as` by name or id, else the project's last namer, else a new "Command line" member. */
@@ -114,7 +103,7 @@ export const addCommand: CliCommand = {
       throw error;
     }
     try {
-      const creating = !(await exists(args.to));
+      const creating = !(await fileExists(args.to));
       const opened = creating ? { doc: new Y.Doc(), texts: new Map<DocumentId, string>() } : await openProjectFileWithTexts(args.to);
       const { doc } = opened;
       try {

@@ -11,7 +11,6 @@
  * ends in one line on stderr and exit code 1, with nothing written; OUT is never
  * overwritten unless `--force`, and is written atomically.
  */
-import { stat } from 'node:fs/promises';
 import * as Y from 'yjs';
 import { QDPX_LIMITS } from '#shared/export/qdpx-archive.ts';
 import { importQdpx, type QdpxImportCounts } from '#shared/export/qdpx-apply.ts';
@@ -21,7 +20,7 @@ import { encodeProjectFile } from '#shared/model/project-file.ts';
 import { readAllBundledArticles } from '../../services/documents-fs.ts';
 import { readFileLimited, saveFile } from '../../services/files.ts';
 import type { CliCommand, CliIo } from '../command.ts';
-import { CommandFailure, UsageFailure, openProjectFileWithTexts } from './project-input.ts';
+import { CommandFailure, UsageFailure, fileExists, openProjectFileWithTexts } from './project-input.ts';
 
 const USAGE = 'marginalia import-qdpx FILE --out PROJECT_FILE [--into PROJECT_FILE] [--force]';
 
@@ -44,16 +43,6 @@ function parse(args: readonly string[]): ImportArgs {
   if (out === undefined || out === '') throw new UsageFailure('--out FILE is required');
   if (into === '') throw new UsageFailure('--into needs a project file');
   return { file: files[0] as string, out, into, force };
-}
-
-async function exists(path: string): Promise<boolean> {
-  try {
-    await stat(path);
-    return true;
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
-    throw new CommandFailure(`cannot check "${path}": ${error instanceof Error ? error.message : String(error)}`);
-  }
 }
 
 const count = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
@@ -93,7 +82,7 @@ export const importQdpxCommand: CliCommand = {
   async run(argv, io) {
     try {
       const args = parse(argv);
-      if (!args.force && (await exists(args.out))) throw new CommandFailure(`"${args.out}" exists; add --force to overwrite it`);
+      if (!args.force && (await fileExists(args.out))) throw new CommandFailure(`"${args.out}" exists; add --force to overwrite it`);
       const read = await readFileLimited(args.file, QDPX_LIMITS.maxArchiveBytes);
       if (!read.ok) throw new CommandFailure(read.message);
       const loaded = await readAllBundledArticles(io.documentsDir);

@@ -9,12 +9,11 @@
  * is written; C is never overwritten unless `--force`, and is written atomically (a failure
  * leaves no half-written file). Every failure is one line on stderr and a non-zero exit.
  */
-import { stat } from 'node:fs/promises';
 import { encodeProjectFile, mergeProjectFile, type IncomingSummary, type SameNameCodes } from '#shared/model/project-file.ts';
 import { getProjectMeta } from '#shared/model/project.ts';
 import { saveFile } from '../../services/files.ts';
 import type { CliCommand, CliIo } from '../command.ts';
-import { CommandFailure, UsageFailure, openProjectFileWithTexts, readProjectBytes } from './project-input.ts';
+import { CommandFailure, UsageFailure, fileExists, openProjectFileWithTexts, readProjectBytes } from './project-input.ts';
 
 const USAGE = 'marginalia merge A B --out C [--force] [--keep-codes-apart]';
 
@@ -36,16 +35,6 @@ function parse(args: readonly string[]): MergeArgs {
   if (files.length !== 2) throw new UsageFailure(`two project files are needed, A and B (got ${files.length})`);
   if (out === undefined || out === '') throw new UsageFailure('--out FILE is required');
   return { into: files[0] as string, from: files[1] as string, out, force, joinCodes };
-}
-
-async function exists(path: string): Promise<boolean> {
-  try {
-    await stat(path);
-    return true;
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
-    throw new CommandFailure(`cannot check "${path}": ${error instanceof Error ? error.message : String(error)}`);
-  }
 }
 
 function plural(count: number, one: string, many: string): string {
@@ -73,7 +62,7 @@ export const mergeCommand: CliCommand = {
   async run(argv, io) {
     try {
       const args = parse(argv);
-      if (!args.force && (await exists(args.out))) throw new CommandFailure(`"${args.out}" exists; add --force to overwrite it`);
+      if (!args.force && (await fileExists(args.out))) throw new CommandFailure(`"${args.out}" exists; add --force to overwrite it`);
       const { doc, texts } = await openProjectFileWithTexts(args.into);
       try {
         const result = mergeProjectFile(doc, await readProjectBytes(args.from), { mergeSameNameCodes: args.joinCodes });

@@ -5,6 +5,7 @@
  * its added documents. Failures come back as one line naming the file and the reason, for
  * the command to print.
  */
+import { stat } from 'node:fs/promises';
 import * as Y from 'yjs';
 import { loadArticle, type Article } from '#shared/documents/article.ts';
 import type { DocumentId } from '#shared/documents/manifest.ts';
@@ -54,4 +55,15 @@ export async function openProjectFileWithTexts(path: string): Promise<OpenedProj
 /** The added documents' texts loaded as articles (each already checked by the file's reading). */
 export function addedArticles(texts: ReadonlyMap<DocumentId, string>): Article[] {
   return [...texts].map(([id, source]) => loadArticle(source, `${id}.md`, id));
+}
+
+/** True when `path` exists; false when it does not; a {@link CommandFailure} when it cannot be checked. */
+export async function fileExists(path: string): Promise<boolean> {
+  try {
+    await stat(path);
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
+    throw new CommandFailure(`cannot check "${path}": ${error instanceof Error ? error.message : String(error)}`);
+  }
 }
