@@ -121,7 +121,7 @@ export function createFileFlow(options: { host: FileFlowHost; dialogs: ProjectFi
   const listeners = new Set<() => void>();
   let question: FileQuestion = NONE;
   let progress: FileProgress = null;
-  let pending: { fileName: string; job?: CheckedFileJob; summary?: IncomingSummary; bytes?: Uint8Array; projectId?: ProjectId } | null = null;
+  let pending: { fileName: string; job?: CheckedFileJob; summary?: IncomingSummary; bytes?: Uint8Array; projectId?: ProjectId; checkedAt?: Uint8Array } | null = null;
   const changed = (): void => {
     for (const listener of [...listeners]) listener();
   };
@@ -154,6 +154,9 @@ export function createFileFlow(options: { host: FileFlowHost; dialogs: ProjectFi
     if (busy()) return;
     show({ stage: 'checking', fileName });
     let checked: Awaited<ReturnType<FileJobs['check']>>;
+    // What the project holds when the file is checked; what it gains before Merge (its own
+    // stamp, a teammate's edit) is sent along then, so the merge is prepared against all of it.
+    const checkedAt = Y.encodeStateVector(host.session.doc);
     try {
       checked = await jobs.check(bytes, Y.encodeStateAsUpdate(host.session.doc));
     } finally {
@@ -171,7 +174,7 @@ export function createFileFlow(options: { host: FileFlowHost; dialogs: ProjectFi
     }
     pending?.job?.forget();
     const summary = summaryOf(job.summary);
-    pending = { fileName, job, summary };
+    pending = { fileName, job, summary, checkedAt };
     ask({ kind: 'merge', fileName, summary });
   };
 
@@ -212,11 +215,15 @@ export function createFileFlow(options: { host: FileFlowHost; dialogs: ProjectFi
       pending = null;
       ask(NONE);
       if (file?.job === undefined || file.summary === undefined) return;
-      const { fileName, job, summary } = file;
+      const { fileName, job, summary, checkedAt } = file;
       show({ stage: 'merging', fileName, applied: 0, total: 1 });
       let kept: string[] = [];
       try {
-        const { slices, texts } = await job.prepare({ member: host.actor().member, join: joinSameNameCodes });
+        const { slices, texts } = await job.prepare({
+          member: host.actor().member,
+          join: joinSameNameCodes,
+          catchUp: checkedAt === undefined ? null : Y.encodeStateAsUpdate(host.session.doc, checkedAt),
+        });
         kept = await storeFileTexts(options.texts, texts);
         await applyInSlices(host.session.doc, slices, {
           origin: importOrigin,

@@ -26,7 +26,7 @@ export interface PreparedFile {
 export interface CheckedFileJob {
   readonly summary: IncomingSummary;
   /** The merge as slices to apply in order, and the texts the file carries; throws with a reason if it cannot be prepared. */
-  prepare(options: { readonly member: MemberId | null; readonly join: boolean }): Promise<PreparedFile>;
+  prepare(options: { readonly member: MemberId | null; readonly join: boolean; /** The project's changes since the check (null: none). */ readonly catchUp?: Uint8Array | null }): Promise<PreparedFile>;
   /** Frees the job (after a Cancel). */
   forget(): void;
 }
@@ -100,8 +100,8 @@ export function createFileJobs(transport: JobTransport): FileJobs {
         ok: true,
         job: {
           summary: reply.summary,
-          async prepare({ member, join }) {
-            const prepared = await transport({ kind: 'prepare', job, member, join, sliceStructs: MERGE_SLICE_STRUCTS });
+          async prepare({ member, join, catchUp = null }) {
+            const prepared = await transport({ kind: 'prepare', job, member, join, catchUp, sliceStructs: MERGE_SLICE_STRUCTS });
             if (prepared?.kind === 'failed' || prepared?.kind === 'refused') throw new Error(prepared.error);
             if (prepared?.kind !== 'prepared') throw new Error('the merge could not be prepared');
             return { slices: prepared.slices, texts: prepared.texts };

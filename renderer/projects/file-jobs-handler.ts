@@ -97,6 +97,7 @@ export function createFileJobHandler(): FileJobHandler {
     if (held === undefined) return { kind: 'failed', job: request.job, error: 'the file is no longer at hand; choose it again' };
     try {
       const actor = request.member === null ? undefined : { member: request.member };
+      if (request.catchUp !== null) Y.applyUpdate(held.live, request.catchUp);
       const merge = prepareMerge(held.live, held.checked, held.summary, { ...(actor ? { actor } : {}), mergeSameNameCodes: request.join });
       return { kind: 'prepared', job: request.job, slices: closedSlices(held.live, merge.update, request.sliceStructs), joined: merge.joinedCodes.length, texts: [...held.checked.texts] };
     } finally {

@@ -20,7 +20,7 @@ export type FileText = readonly [id: string, text: string];
 /** The page's requests. */
 export type JobRequest =
   | { readonly kind: 'check'; readonly job: number; readonly bytes: Uint8Array; readonly live: Uint8Array | null; readonly maxBytes?: number }
-  | { readonly kind: 'prepare'; readonly job: number; readonly member: MemberId | null; readonly join: boolean; readonly sliceStructs: number }
+  | { readonly kind: 'prepare'; readonly job: number; readonly member: MemberId | null; readonly join: boolean; readonly catchUp: Uint8Array | null; readonly sliceStructs: number }
   | { readonly kind: 'forget'; readonly job: number };
 
 /** The worker's replies (none to `forget`). */
@@ -65,7 +65,8 @@ export function readJobRequest(data: unknown): JobRequest | null {
     case 'prepare':
       if (!(data.member === null || isString(data.member)) || typeof data.join !== 'boolean') return null;
       if (!isCount(data.sliceStructs) || data.sliceStructs < 1) return null;
-      return { kind: 'prepare', job, member: data.member as MemberId | null, join: data.join, sliceStructs: data.sliceStructs };
+      if (!(data.catchUp === undefined || data.catchUp === null || isBytes(data.catchUp))) return null;
+      return { kind: 'prepare', job, member: data.member as MemberId | null, join: data.join, catchUp: (data.catchUp ?? null) as Uint8Array | null, sliceStructs: data.sliceStructs };
     case 'forget':
       return { kind: 'forget', job };
     default:

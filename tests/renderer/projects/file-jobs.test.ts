@@ -133,3 +133,26 @@ describe('file jobs', () => {
     expect(checked.ok && checked.job.summary).toMatchObject({ name: 'Bo', codes: 1 });
   });
 });
+
+describe('a project that changes between the check and Merge', () => {
+  it('is merged with what it gained meanwhile: a project stamped after the check keeps its own name', async () => {
+    const ana = { member: 'memberAnaAAAAAAAAAAAAAA' as MemberId };
+    // The file's project writes with the higher Yjs client id, so a concurrent stamp of the
+    // same keys would lose to it: only a merge prepared against the stamp keeps this name.
+    const fileProject = new Y.Doc();
+    fileProject.clientID = 4_000_000_000;
+    createProject(fileProject, bo, { name: 'Bo' });
+    createTag(fileProject, bo, { name: 'energy' });
+    const open = new Y.Doc();
+    open.clientID = 1;
+    const jobs = createFileJobs(inThreadTransport());
+    const checkedAt = Y.encodeStateVector(open);
+    const checked = await jobs.check(encodeProjectFile(fileProject), Y.encodeStateAsUpdate(open));
+    if (!checked.ok) throw new Error(checked.error);
+    createProject(open, ana, { name: 'Research project' });
+    const { slices } = await checked.job.prepare({ member: ana.member, join: false, catchUp: Y.encodeStateAsUpdate(open, checkedAt) });
+    await applyInSlices(open, slices, { pause: noPause });
+    expect(getProjectMeta(open).name).toBe('Research project');
+    expect(listTags(open)).toHaveLength(1);
+  });
+});
