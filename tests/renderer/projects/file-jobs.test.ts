@@ -151,7 +151,7 @@ describe('a project that changes between the check and Merge', () => {
     if (!checked.ok) throw new Error(checked.error);
     createProject(open, ana, { name: 'Research project' });
     const { slices } = await checked.job.prepare({ member: ana.member, join: false, catchUp: Y.encodeStateAsUpdate(open, checkedAt) });
-    await applyInSlices(open, slices, { pause: noPause });
+    await applyInSlices(open, slices, { origin: null, pause: noPause });
     expect(getProjectMeta(open).name).toBe('Research project');
     expect(listTags(open)).toHaveLength(1);
   });
