@@ -10,7 +10,8 @@
  * (interaction-probe.ts) and each window yields its worst interaction and long frames
  * (interaction-metrics.ts). Then projects are switched in the switcher, the 10k file is
  * opened as a project of its own, and the cost curve runs (interaction-curve.ts).
- * MARGINALIA_BENCH_QUICK=1 runs fewer repetitions and the curve at 1k and 10k only.
+ * MARGINALIA_BENCH_QUICK=1 runs fewer repetitions and the curve at 1k and 10k only;
+ * MARGINALIA_BENCH_CURVE=1000,10000,50000,100000 chooses the curve's sizes.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -32,7 +33,15 @@ const QUICK = process.env.MARGINALIA_BENCH_QUICK === '1';
 const RUNS = QUICK
   ? { cards: 6, panels: 3, filterRounds: 1, typeaheadRounds: 2, annotate: 4, switches: 2, files: 1, curve: 3 }
   : { cards: 20, panels: 15, filterRounds: 4, typeaheadRounds: 5, annotate: 20, switches: 8, files: 3, curve: 7 };
-const CURVE_SIZES = QUICK ? [1_000, 10_000] : [1_000, 10_000, 50_000, 100_000];
+/** Curve sizes: MARGINALIA_BENCH_CURVE (e.g. `1000,10000,50000,100000`) chooses them; else 1k and 10k quick, up to 100k in a full run. */
+const CURVE_SIZES = curveSizes(process.env.MARGINALIA_BENCH_CURVE) ?? (QUICK ? [1_000, 10_000] : [1_000, 10_000, 50_000, 100_000]);
+
+function curveSizes(text: string | undefined): number[] | undefined {
+  if (text === undefined || text.trim() === '') return undefined;
+  const sizes = text.split(',').map((part) => Number(part.trim()));
+  if (!sizes.every((size) => Number.isSafeInteger(size) && size > 0)) throw new Error(`MARGINALIA_BENCH_CURVE: expected highlight counts separated by commas (e.g. 1000,10000,50000), got "${text}"`);
+  return sizes;
+}
 const CACHE = join(tmpdir(), 'marginalia-bench-samples');
 
 /** The sample project file with `highlights` highlights (seed 1), cached in the temp folder. */
