@@ -2,10 +2,13 @@
  * React access to the annotation workspace: a context carrying the one workspace created
  * in main.tsx, a hook for its snapshot, and a hook that re-renders when the project doc
  * changes (coalesced to one render per animation frame, so a burst of remote updates or a
- * fast typist costs one panel refresh per frame).
+ * fast typist costs one panel refresh per frame). While a project file is being merged a
+ * part per task (apply-in-slices.ts), its parts do not bump the version: the panels and
+ * the library's counts rebuild once, when the last part is in, not after every task.
  */
 import { createContext, useContext, useSyncExternalStore } from 'react';
 import type * as Y from 'yjs';
+import { afterSlices, slicesInProgress } from '#shared/model/apply-in-slices.ts';
 import type { WorkspaceSnapshot } from '../store/ui-state.ts';
 import type { AnnotationWorkspace } from './workspace.ts';
 
@@ -37,9 +40,20 @@ function versionSource(doc: Y.Doc): VersionSource {
   if (source) return source;
   let version = 0;
   let frame = 0;
+  let waitingForSlices = false;
   const listeners = new Set<() => void>();
   const onTransaction = (transaction: Y.Transaction): void => {
     if (transaction.changed.size === 0 || frame !== 0) return;
+    const slices = slicesInProgress(doc);
+    if (slices !== undefined && transaction.origin === slices.origin) {
+      if (waitingForSlices) return;
+      waitingForSlices = true;
+      afterSlices(doc, () => {
+        waitingForSlices = false;
+        onTransaction(transaction);
+      });
+      return;
+    }
     frame = requestAnimationFrame(() => {
       frame = 0;
       version += 1;

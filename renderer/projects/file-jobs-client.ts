@@ -7,11 +7,12 @@
  */
 import type { IncomingSummary } from '#shared/model/incoming-summary.ts';
 import type { MemberId } from '#shared/model/ids.ts';
+import type { ProjectSummary } from '../store/project-registry.ts';
 import { createFileJobHandler } from './file-jobs-handler.ts';
 import { readJobReply, type FileText, type JobReply, type JobRequest } from './file-jobs-protocol.ts';
 
-/** Structs per slice of a merge: small enough that applying one stays well under a frame budget's 50 ms. */
-export const MERGE_SLICE_STRUCTS = 1500;
+/** Structs per slice of a merge: small, so the page fits as many as its time budget allows in a task (apply-in-slices.ts). */
+export const MERGE_SLICE_STRUCTS = 200;
 
 /** Sends a request and resolves with its checked reply (`forget` resolves with null). */
 export type JobTransport = (request: JobRequest, transfer?: Transferable[]) => Promise<JobReply | null>;
@@ -20,13 +21,22 @@ export type JobTransport = (request: JobRequest, transfer?: Transferable[]) => P
 export interface PreparedFile {
   readonly slices: readonly Uint8Array[];
   readonly texts: readonly FileText[];
+  /** Asked `whole`: the new project's summary. */
+  readonly summary?: ProjectSummary;
 }
 
 /** A checked file, held by the worker until it is prepared or forgotten. */
 export interface CheckedFileJob {
   readonly summary: IncomingSummary;
   /** The merge as slices to apply in order, and the texts the file carries; throws with a reason if it cannot be prepared. */
-  prepare(options: { readonly member: MemberId | null; readonly join: boolean; /** The project's changes since the check (null: none). */ readonly catchUp?: Uint8Array | null }): Promise<PreparedFile>;
+  prepare(options: {
+    readonly member: MemberId | null;
+    readonly join: boolean;
+    /** The project's changes since the check (null: none). */
+    readonly catchUp?: Uint8Array | null;
+    /** For a file checked against an empty project: its update in one piece, with the project's summary. */
+    readonly whole?: boolean;
+  }): Promise<PreparedFile>;
   /** Frees the job (after a Cancel). */
   forget(): void;
 }
@@ -100,11 +110,11 @@ export function createFileJobs(transport: JobTransport): FileJobs {
         ok: true,
         job: {
           summary: reply.summary,
-          async prepare({ member, join, catchUp = null }) {
-            const prepared = await transport({ kind: 'prepare', job, member, join, catchUp, sliceStructs: MERGE_SLICE_STRUCTS });
+          async prepare({ member, join, catchUp = null, whole = false }) {
+            const prepared = await transport({ kind: 'prepare', job, member, join, catchUp, sliceStructs: MERGE_SLICE_STRUCTS, ...(whole ? { whole } : {}) });
             if (prepared?.kind === 'failed' || prepared?.kind === 'refused') throw new Error(prepared.error);
             if (prepared?.kind !== 'prepared') throw new Error('the merge could not be prepared');
-            return { slices: prepared.slices, texts: prepared.texts };
+            return { slices: prepared.slices, texts: prepared.texts, ...(prepared.summary === undefined ? {} : { summary: prepared.summary }) };
           },
           forget: () => void transport({ kind: 'forget', job }),
         },

@@ -3,7 +3,8 @@
  * in a Web Worker; where no worker can start, the page runs the same handler itself):
  * checking a file completely (framing, checksum, the layout check, decoding on a scratch
  * doc), describing what it brings against a copy of the open project, and computing the
- * update that merges it, joins of same-name codes included, cut into slices. All of it is
+ * update that merges it, joins of same-name codes included, cut into slices in dependency
+ * order (ordered-slices.ts), so none waits on the page. All of it is
  * pure: nothing here touches the open project, which only ever receives the slices.
  */
 import * as Y from 'yjs';
@@ -11,7 +12,8 @@ import { summarizeIncoming, type IncomingSummary } from '#shared/model/incoming-
 import { checkProjectFile, type CheckedProjectFile } from '#shared/model/project-file-check.ts';
 import { prepareMerge } from '#shared/model/project-merge.ts';
 import { getProjectMeta } from '#shared/model/project.ts';
-import { updateSlices } from '#shared/model/update-slices.ts';
+import { orderedSlices } from '#shared/model/ordered-slices.ts';
+import { summarizeDoc } from '../store/project-summary.ts';
 import type { JobReply, JobRequest } from './file-jobs-protocol.ts';
 
 /** A file checked and described, kept until it is prepared or forgotten. */
@@ -24,51 +26,6 @@ export interface FileJobHandler {
 
 function message(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
-}
-
-/**
- * `update` cut into slices of about `maxStructs` structs that each depend only on what the
- * receiving doc (`live`, which this advances) and the slices before hold. Raw slices
- * (update-slices.ts) follow the update's byte order, so a struct often waits for another
- * client's struct in a later slice, and Yjs re-reads everything waiting on each slice
- * applied after it; replayed here, each raw slice is replaced by what it let `live`
- * integrate, so the page's doc never waits. Applied in order they leave a doc as `update`.
- */
-export function closedSlices(live: Y.Doc, update: Uint8Array, maxStructs: number): Uint8Array[] {
-  const slices: Uint8Array[] = [];
-  let before = Y.encodeStateVector(live);
-  for (const raw of updateSlices(update, maxStructs)) {
-    Y.applyUpdate(live, raw);
-    const after = Y.encodeStateVector(live);
-    if (sameBytes(before, after)) {
-      // Nothing integrated: structs now waiting here (a later step brings them with what
-      // they wait for), or the update's deletions, which go to the page as they are.
-      if (live.store.pendingStructs === null) slices.push(raw);
-      continue;
-    }
-    slices.push(integratedSince(live, before));
-    before = after;
-  }
-  return slices;
-}
-
-/** The structs `doc` holds past `stateVector`, without its delete set or what still waits. */
-function integratedSince(doc: Y.Doc, stateVector: Uint8Array): Uint8Array {
-  // encodeStateAsUpdate adds the structs still waiting; they are not the page's yet.
-  const { pendingStructs, pendingDs } = doc.store;
-  doc.store.pendingStructs = null;
-  doc.store.pendingDs = null;
-  try {
-    const [structs] = updateSlices(Y.encodeStateAsUpdate(doc, stateVector), Number.MAX_SAFE_INTEGER);
-    return structs as Uint8Array;
-  } finally {
-    doc.store.pendingStructs = pendingStructs;
-    doc.store.pendingDs = pendingDs;
-  }
-}
-
-function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
-  return a.length === b.length && a.every((byte, index) => byte === b[index]);
 }
 
 /** Creates a handler holding its jobs in memory. */
@@ -99,7 +56,14 @@ export function createFileJobHandler(): FileJobHandler {
       const actor = request.member === null ? undefined : { member: request.member };
       if (request.catchUp !== null) Y.applyUpdate(held.live, request.catchUp);
       const merge = prepareMerge(held.live, held.checked, held.summary, { ...(actor ? { actor } : {}), mergeSameNameCodes: request.join });
-      return { kind: 'prepared', job: request.job, slices: closedSlices(held.live, merge.update, request.sliceStructs), joined: merge.joinedCodes.length, texts: [...held.checked.texts] };
+      if (request.whole === true) {
+        // A new project's content: the update in one piece and what the project list shows of
+        // it (the scratch doc holds the file, which against an empty project is the result).
+        return { kind: 'prepared', job: request.job, slices: [merge.update], joined: merge.joinedCodes.length, texts: [...held.checked.texts], summary: summarizeDoc(held.checked.scratch) };
+      }
+      // Cut in dependency order against the project as it is, so no slice waits on the page.
+      const slices = [...orderedSlices(merge.update, Y.decodeStateVector(Y.encodeStateVector(held.live)), request.sliceStructs)];
+      return { kind: 'prepared', job: request.job, slices, joined: merge.joinedCodes.length, texts: [...held.checked.texts] };
     } finally {
       forget(request.job);
     }

@@ -9,10 +9,13 @@
  * in the worker; `prepare` computes the update that merges it (same-name codes joined if
  * asked) cut into slices the page applies one task at a time, with the texts of the added
  * documents the file carries (checked against its registry) for the page to store before
- * it applies them; `forget` frees the job.
+ * it applies them — or, asked `whole` for a new project (checked against an empty one),
+ * the file's update in one piece with the project's summary, for the page to store as the
+ * new project's database without reading it; `forget` frees the job.
  */
 import type { MemberId, TagId } from '#shared/model/ids.ts';
 import type { IncomingSummary } from '#shared/model/incoming-summary.ts';
+import type { ProjectSummary } from '../store/project-registry.ts';
 
 /** The text of one added document a file carries: document id, article file. */
 export type FileText = readonly [id: string, text: string];
@@ -20,14 +23,14 @@ export type FileText = readonly [id: string, text: string];
 /** The page's requests. */
 export type JobRequest =
   | { readonly kind: 'check'; readonly job: number; readonly bytes: Uint8Array; readonly live: Uint8Array | null; readonly maxBytes?: number }
-  | { readonly kind: 'prepare'; readonly job: number; readonly member: MemberId | null; readonly join: boolean; readonly catchUp: Uint8Array | null; readonly sliceStructs: number }
+  | { readonly kind: 'prepare'; readonly job: number; readonly member: MemberId | null; readonly join: boolean; readonly catchUp: Uint8Array | null; readonly sliceStructs: number; readonly whole?: boolean }
   | { readonly kind: 'forget'; readonly job: number };
 
 /** The worker's replies (none to `forget`). */
 export type JobReply =
   | { readonly kind: 'checked'; readonly job: number; readonly summary: IncomingSummary }
   | { readonly kind: 'refused'; readonly job: number; readonly error: string }
-  | { readonly kind: 'prepared'; readonly job: number; readonly slices: readonly Uint8Array[]; readonly joined: number; readonly texts: readonly FileText[] }
+  | { readonly kind: 'prepared'; readonly job: number; readonly slices: readonly Uint8Array[]; readonly joined: number; readonly texts: readonly FileText[]; readonly summary?: ProjectSummary }
   | { readonly kind: 'failed'; readonly job: number; readonly error: string };
 
 type Fields = Record<string, unknown>;
@@ -41,6 +44,14 @@ const isFileText = (value: unknown): value is FileText => Array.isArray(value) &
 
 function isCodeRef(value: unknown): value is { id: TagId; name: string } {
   return isObject(value) && isString(value.id) && isString(value.name);
+}
+
+/** True if `value` is a project summary as `summarizeDoc` makes it. */
+export function isProjectSummary(value: unknown): value is ProjectSummary {
+  if (!isObject(value)) return false;
+  const { name, members, highlights, codes, notes, lastChange } = value;
+  return isString(name) && Array.isArray(members) && members.every(isString) && isCount(highlights) && isCount(codes) && isCount(notes)
+    && (lastChange === null || (typeof lastChange === 'number' && Number.isFinite(lastChange)));
 }
 
 /** True if `value` is a summary as `summarizeIncoming` makes it. */
@@ -66,7 +77,8 @@ export function readJobRequest(data: unknown): JobRequest | null {
       if (!(data.member === null || isString(data.member)) || typeof data.join !== 'boolean') return null;
       if (!isCount(data.sliceStructs) || data.sliceStructs < 1) return null;
       if (!(data.catchUp === undefined || data.catchUp === null || isBytes(data.catchUp))) return null;
-      return { kind: 'prepare', job, member: data.member as MemberId | null, join: data.join, catchUp: (data.catchUp ?? null) as Uint8Array | null, sliceStructs: data.sliceStructs };
+      if (!(data.whole === undefined || typeof data.whole === 'boolean')) return null;
+      return { kind: 'prepare', job, member: data.member as MemberId | null, join: data.join, catchUp: (data.catchUp ?? null) as Uint8Array | null, sliceStructs: data.sliceStructs, ...(data.whole === true ? { whole: true } : {}) };
     case 'forget':
       return { kind: 'forget', job };
     default:
@@ -87,7 +99,8 @@ export function readJobReply(data: unknown): JobReply | null {
     case 'prepared':
       if (!Array.isArray(data.slices) || !data.slices.every(isBytes) || !isCount(data.joined)) return null;
       if (!Array.isArray(data.texts) || !data.texts.every(isFileText)) return null;
-      return { kind: 'prepared', job, slices: data.slices, joined: data.joined, texts: data.texts };
+      if (!(data.summary === undefined || isProjectSummary(data.summary))) return null;
+      return { kind: 'prepared', job, slices: data.slices, joined: data.joined, texts: data.texts, ...(data.summary === undefined ? {} : { summary: data.summary }) };
     default:
       return null;
   }

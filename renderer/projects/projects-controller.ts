@@ -6,7 +6,9 @@
  * sync/team-controller.ts): switching writes the new active project to the project list
  * (store/project-registry.ts) and restarts the page, which opens it from IndexedDB. Work
  * on a project that is not open (stamping a new one, filling one from a file, deleting
- * one) opens its session, does it, flushes and closes it before the restart.
+ * one) opens its session, does it, flushes and closes it before the restart — except a
+ * project file opened as a project, whose update (checked in the worker) is stored as the
+ * new project's database content as it is, never applied on the page (`storeUpdate`).
  *
  * The open project's summary is refreshed from its doc after a pause in changes, so the
  * switcher lists every project without opening any other database. A rename goes through
@@ -14,7 +16,7 @@
  */
 import * as Y from 'yjs';
 import type { MemberId, ProjectId } from '#shared/model/ids.ts';
-import { applyInSlices } from '#shared/model/apply-in-slices.ts';
+import { afterSlices, applyInSlices } from '#shared/model/apply-in-slices.ts';
 import { bookkeepingOrigin, importOrigin } from '#shared/model/origins.ts';
 import { mergeProjectFile } from '#shared/model/project-file.ts';
 import { createProject, renameProject } from '#shared/model/project.ts';
@@ -61,6 +63,13 @@ export interface ProjectsOptions {
   readonly jobs?: FileJobs;
   /** Where the texts of added documents a file carries are stored (before its records are applied). */
   readonly texts?: FileTextStore;
+  /**
+   * Stores a new project's content as one update straight into its database (the app:
+   * IndexedDB, store/project-database.ts), so a file opened as a project is never applied
+   * on the page before the restart reads it; without it the file is applied to the new
+   * project's session a slice per task.
+   */
+  readonly storeUpdate?: (projectId: ProjectId, update: Uint8Array) => Promise<void>;
 }
 
 /** Reports how far applying a file has come (slices applied of all). */
@@ -112,7 +121,8 @@ export function createProjectsController(options: ProjectsOptions): ProjectsCont
     if (timer !== undefined) clearTimeout(timer);
     timer = setTimeout(() => {
       timer = undefined;
-      refreshSummary();
+      // A file being merged a part per task is summarized once, when it is all in.
+      afterSlices(session.doc as Y.Doc, refreshSummary);
     }, options.summaryDelayMs ?? 500);
   };
   void session.whenLoaded.then(() => {
@@ -129,8 +139,24 @@ export function createProjectsController(options: ProjectsOptions): ProjectsCont
 
   const jobs = options.jobs ?? createFileJobs(inThreadTransport());
 
-  /** Applies a checked file to another project's session and records it; returns its name. */
+  /**
+   * Stores a file checked against an empty project as a new project's content, as it is,
+   * with its summary from the worker, and records it; the page never reads it before the
+   * restart does. Returns its name.
+   */
+  const store = async (projectId: ProjectId, file: CheckedFileJob, storeUpdate: NonNullable<ProjectsOptions['storeUpdate']>, applying?: FileProgressListener): Promise<string> => {
+    const { slices, texts, summary } = await file.prepare({ member: null, join: false, whole: true });
+    if (summary === undefined || slices.length !== 1) throw new Error('the file could not be prepared as a project');
+    await storeFileTexts(options.texts, texts);
+    await storeUpdate(projectId, slices[0] as Uint8Array);
+    applying?.(1, 1);
+    commit(summarizeProject(addProject(reread(), { id: projectId, origin: 'file' }), projectId, summary));
+    return summary.name;
+  };
+
+  /** Applies a checked file to another project's session (or stores it as one) and records it; returns its name. */
   const fill = async (projectId: ProjectId, file: Uint8Array | CheckedFileJob, applying?: FileProgressListener): Promise<string> => {
+    if (!(file instanceof Uint8Array) && options.storeUpdate !== undefined) return store(projectId, file, options.storeUpdate, applying);
     const other = options.openSession(projectId);
     await other.whenLoaded;
     if (file instanceof Uint8Array) {

@@ -7,7 +7,8 @@ import type { ProjectId } from '#shared/model/ids.ts';
 import { newId } from '#shared/model/ids.ts';
 import type { AnnotationWorkspace } from '../annotations/workspace.ts';
 import type { ProjectFileDialogs } from '../store/project-files.ts';
-import { closeProjectSession, getProjectSession } from '../store/project-session.ts';
+import { storeProjectUpdate } from '../store/project-database.ts';
+import { closeProjectSession, databaseName, getProjectSession } from '../store/project-session.ts';
 import { knownProjects } from '../sync/team-controller.ts';
 import type { RemovableStore } from '../sync/team-credentials.ts';
 import { createFileFlow } from './file-flow.ts';
@@ -42,6 +43,7 @@ export function startProjects(input: { readonly workspace: AnnotationWorkspace; 
     actor: () => workspace.actor(),
     restart: () => window.location.reload(),
     newProjectId: () => newId() as ProjectId,
+    storeUpdate: (projectId, update) => storeProjectUpdate(databaseName(projectId), update),
     ...(input.texts !== undefined ? { texts: input.texts } : {}),
   });
   const files = createFileFlow({ host: workspace, dialogs: input.dialogs, projects: controller, jobs, ...(input.texts !== undefined ? { texts: input.texts } : {}) });

@@ -16,12 +16,15 @@
  *   stored is touched, because nothing is written or deleted after that point;
  * - `error`/`abort` events bubble from every transaction to the IDBDatabase, so one listener
  *   there sees a failed write (quota, disk) and detaches the same way;
+ * - the parts of a file being merged a part per task are written in batches (one
+ *   transaction per 100 ms of parts, not one per part; `batchSliceWrites`);
  * - `flush()` cancels the pending compaction timer and then opens a readwrite transaction on
  *   `updates`: IndexedDB runs readwrite transactions with overlapping scope in creation
  *   order, so when ours completes every update written before it has been committed.
  */
 import type * as Y from 'yjs';
 import { IndexeddbPersistence } from 'y-indexeddb';
+import { afterSlices, slicesInProgress } from '#shared/model/apply-in-slices.ts';
 
 /** Where the project's data lives right now. */
 export type StorageStatus =
@@ -50,7 +53,49 @@ type PersistenceInternals = {
   _db: Promise<IDBDatabase>;
   db: IDBDatabase | null;
   _storeTimeoutId: ReturnType<typeof setTimeout> | null;
+  /** The doc's `update` listener (one readwrite transaction per update); `destroy` removes it. */
+  _storeUpdate: (update: Uint8Array, origin: unknown) => void;
 };
+
+/** How long the parts of a file being merged are held before they are written together (ms). */
+const SLICE_WRITE_DELAY_MS = 100;
+
+/**
+ * While a file is merged a part per task (apply-in-slices.ts), its updates are held and
+ * written together, one IndexedDB transaction per batch, instead of one per task; held
+ * updates are written before any other update and before a flush, so the stored order is
+ * the doc's. Returns the function that writes what is held.
+ */
+function batchSliceWrites(doc: Y.Doc, internals: PersistenceInternals): () => void {
+  const storeOne = internals._storeUpdate;
+  let held: Uint8Array[] = [];
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const writeHeld = (): void => {
+    if (timer !== undefined) clearTimeout(timer);
+    timer = undefined;
+    const batch = held;
+    held = [];
+    const db = internals.db;
+    if (batch.length === 0 || db === null) return;
+    const store = db.transaction(['updates'], 'readwrite').objectStore('updates');
+    for (const update of batch) store.add(update);
+  };
+  const storeUpdate = (update: Uint8Array, origin: unknown): void => {
+    const slices = slicesInProgress(doc);
+    if (slices !== undefined && origin === slices.origin && internals.db !== null) {
+      held.push(update);
+      timer ??= setTimeout(writeHeld, SLICE_WRITE_DELAY_MS);
+      afterSlices(doc, writeHeld);
+      return;
+    }
+    writeHeld();
+    storeOne(update, origin);
+  };
+  doc.off('update', storeOne);
+  doc.on('update', storeUpdate);
+  internals._storeUpdate = storeUpdate;
+  return writeHeld;
+}
 
 /** Database opened once to learn whether IndexedDB works at all. */
 const PROBE_DATABASE = 'marginalia-storage-probe';
@@ -79,6 +124,7 @@ export function openLocalPersistence(name: string, doc: Y.Doc, factory: IDBFacto
   };
 
   let persistence: IndexeddbPersistence | null = null;
+  let writeHeld = (): void => undefined;
   const detach = (): Promise<void> => {
     const instance = persistence;
     persistence = null;
@@ -99,6 +145,7 @@ export function openLocalPersistence(name: string, doc: Y.Doc, factory: IDBFacto
     }
     const instance = persistence;
     const internals = instance as unknown as PersistenceInternals;
+    writeHeld = batchSliceWrites(doc, internals);
     return Promise.race([
       instance.whenSynced.then(() => {
         const db = internals.db;
@@ -161,6 +208,7 @@ export function openLocalPersistence(name: string, doc: Y.Doc, factory: IDBFacto
       const internals = persistence as unknown as PersistenceInternals | null;
       const db = internals?.db;
       if (!internals || !db) return Promise.resolve();
+      writeHeld();
       if (internals._storeTimeoutId !== null) {
         // Compaction only rewrites what is already stored; skipping it loses nothing.
         clearTimeout(internals._storeTimeoutId);

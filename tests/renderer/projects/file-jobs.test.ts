@@ -15,7 +15,7 @@ import { createTag } from '#shared/model/tags.ts';
 import { generateSampleProject } from '#shared/sample/sample-project.ts';
 import { updateSlices } from '#shared/model/update-slices.ts';
 import { createFileJobs, inThreadTransport, workerTransport } from '../../../renderer/projects/file-jobs-client.ts';
-import { closedSlices } from '../../../renderer/projects/file-jobs-handler.ts';
+import { orderedSlices } from '#shared/model/ordered-slices.ts';
 import { readJobReply, readJobRequest } from '../../../renderer/projects/file-jobs-protocol.ts';
 
 const articles = (await readBundledDocuments(defaultDocumentsDir())).flatMap((result) =>
@@ -47,6 +47,11 @@ describe('file job messages', () => {
     for (const bad of [{ kind: 'prepared', job: 1, slices: ['x'], joined: 0, texts: [] }, { kind: 'prepared', job: 1, slices: [bytes], joined: 0 }, { kind: 'prepared', job: 1, slices: [bytes], joined: 0, texts: [['d-1', 3]] }, { kind: 'prepared', job: 1, slices: [bytes], joined: 0, texts: [['d-1']] }, { kind: 'checked', job: 1, summary: { name: 'x' } }, { kind: 'refused', job: 1 }, { kind: 'checked', job: 'a' }]) {
       expect(readJobReply(bad)).toBeNull();
     }
+    const summary = { name: 'P', members: ['Ana'], highlights: 2, codes: 1, notes: 0, lastChange: null };
+    expect(readJobRequest({ kind: 'prepare', job: 2, member: null, join: false, sliceStructs: 100, whole: true })).toMatchObject({ whole: true });
+    expect(readJobRequest({ kind: 'prepare', job: 2, member: null, join: false, sliceStructs: 100, whole: 'yes' })).toBeNull();
+    expect(readJobReply({ kind: 'prepared', job: 1, slices: [bytes], joined: 0, texts: [], summary })).toMatchObject({ summary });
+    expect(readJobReply({ kind: 'prepared', job: 1, slices: [bytes], joined: 0, texts: [], summary: { ...summary, highlights: -1 } })).toBeNull();
   });
 });
 
@@ -66,7 +71,8 @@ describe('file jobs', () => {
     expect(slices.length).toBeGreaterThan(1);
     const progress: number[] = [];
     await applyInSlices(live, slices, { origin: null, pause: noPause, onProgress: (applied) => progress.push(applied) });
-    expect(progress).toEqual(slices.map((_, index) => index + 1));
+    expect(progress.at(-1)).toBe(slices.length);
+    expect(progress).toEqual([...progress].sort((a, b) => a - b));
     expect(live.store.pendingStructs).toBeNull();
     // The same as one merge (whose own writes are by another Yjs client, so compared by what a person sees).
     const merged = mergeProjectFile(reference, file, { actor: bo });
@@ -95,7 +101,7 @@ describe('file jobs', () => {
     const update = Y.encodeStateAsUpdate(sample);
     const whole = new Y.Doc();
     Y.applyUpdate(whole, update);
-    const slices = closedSlices(new Y.Doc(), update, 500);
+    const slices = [...orderedSlices(update, new Map(), 500)];
     expect(slices.length).toBeGreaterThan(2);
     const page = new Y.Doc();
     const waited: number[] = [];
@@ -103,6 +109,19 @@ describe('file jobs', () => {
     expect(waited).toEqual([]);
     expect(content(page)).toEqual(content(whole));
     expect(Y.encodeStateVector(page)).toEqual(Y.encodeStateVector(whole));
+  });
+
+  it('prepares a file checked against an empty project whole: its update in one piece, with the project\u2019s summary', async () => {
+    const { doc: sample } = generateSampleProject(articles, { highlights: 40, seed: 2 });
+    const jobs = createFileJobs(inThreadTransport());
+    const checked = await jobs.check(encodeProjectFile(sample), null);
+    if (!checked.ok) throw new Error(checked.error);
+    const { slices, summary } = await checked.job.prepare({ member: null, join: false, whole: true });
+    expect(slices).toHaveLength(1);
+    const opened = new Y.Doc();
+    Y.applyUpdate(opened, slices[0] as Uint8Array);
+    expect(Y.encodeStateVector(opened)).toEqual(Y.encodeStateVector(sample));
+    expect(summary).toMatchObject({ name: getProjectMeta(sample).name, highlights: 40 });
   });
 
   it('refuses a damaged file with the reason', async () => {

@@ -3,7 +3,9 @@
  * name and opens it (restart), a rename is a model write that reaches the cached summary,
  * the open project cannot be removed, deleting for good deletes the database and forgets
  * the team credentials of that project, and opening a file makes a project of its own or,
- * when its project is already here, says so without changing anything.
+ * when its project is already here, says so without changing anything; with a store for
+ * new projects' content, a file opened as a project is stored as its one update (no
+ * session opened on the page) and listed with its summary.
  */
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
@@ -23,7 +25,7 @@ function memoryStore() {
   return { values, getItem: (key: string) => values.get(key) ?? null, setItem: (key: string, value: string) => void values.set(key, value), removeItem: (key: string) => void values.delete(key) };
 }
 
-function setup() {
+function setup(options: { storeUpdate?: (projectId: ProjectId, update: Uint8Array) => Promise<void> } = {}) {
   const storage = memoryStore();
   const docs = new Map<ProjectId, Y.Doc>([[personal, new Y.Doc()]]);
   const deleted: string[] = [];
@@ -50,6 +52,7 @@ function setup() {
     restart: () => void (restarts += 1),
     newProjectId: () => `created${String(next++).padStart(15, '0')}` as ProjectId,
     summaryDelayMs: 0,
+    ...options,
   });
   return { storage, docs, deleted, controller, restarts: () => restarts };
 }
@@ -104,5 +107,34 @@ describe('projects controller', () => {
     await expect(controller.openFile(bytes)).resolves.toEqual({ kind: 'already-here', projectId: fileId, name: 'Ana’s corpus', active: false });
     expect(Y.encodeStateAsUpdate(docs.get(fileId) as Y.Doc)).toEqual(before);
     await expect(controller.openFile(new TextEncoder().encode('not a project'))).resolves.toEqual({ kind: 'refused', reason: 'not a Marginalia project file' });
+  });
+
+  it('stores a file opened as a project as its one update, without opening its session, and lists its summary', async () => {
+    const stored: [ProjectId, Uint8Array][] = [];
+    const { controller, docs } = setup({ storeUpdate: async (projectId, update) => void stored.push([projectId, update]) });
+    const file = new Y.Doc();
+    const fileId = createProject(file, { member }, { name: 'Ana’s corpus' });
+    addHighlight(file, { member }, { documentId: 'd', documentHash: 'h', position: { start: 0, end: 4 }, quote: { exact: 'text', prefix: '', suffix: '' } });
+    const progress: [number, number][] = [];
+    await expect(controller.openFile(encodeProjectFile(file), { applying: (applied, total) => progress.push([applied, total]) })).resolves.toEqual({ kind: 'opened', name: 'Ana’s corpus' });
+    expect(docs.has(fileId)).toBe(false);
+    expect(stored.map(([projectId]) => projectId)).toEqual([fileId]);
+    const reopened = new Y.Doc();
+    Y.applyUpdate(reopened, (stored[0] as [ProjectId, Uint8Array])[1]);
+    expect(Y.encodeStateVector(reopened)).toEqual(Y.encodeStateVector(file));
+    expect(getProjectMeta(reopened).name).toBe('Ana’s corpus');
+    expect(reopened.getMap('h').size).toBe(1);
+    expect(controller.list().active).toBe(fileId);
+    expect(findProject(controller.list(), fileId)?.summary).toMatchObject({ name: 'Ana’s corpus', highlights: 1, members: [] });
+    expect(progress.at(-1)).toEqual([1, 1]);
+  });
+
+  it('changes nothing when storing a file opened as a project fails, and says why', async () => {
+    const { controller } = setup({ storeUpdate: async () => { throw new Error('the project could not be stored (disk full)'); } });
+    const file = new Y.Doc();
+    const fileId = createProject(file, { member }, { name: 'Ana’s corpus' });
+    await expect(controller.openFile(encodeProjectFile(file))).rejects.toThrow('disk full');
+    expect(findProject(controller.list(), fileId)).toBeUndefined();
+    expect(controller.list().active).not.toBe(fileId);
   });
 });

@@ -10,7 +10,9 @@ import * as Y from 'yjs';
 import type { MemberId, ProjectId, TagId } from '#shared/model/ids.ts';
 import { createTag } from '#shared/model/tags.ts';
 import { roots } from '#shared/model/layout.ts';
-import { closeProjectSession, getProjectSession } from '../../../renderer/store/project-session.ts';
+import { applyInSlices } from '#shared/model/apply-in-slices.ts';
+import { storeProjectUpdate } from '../../../renderer/store/project-database.ts';
+import { closeProjectSession, databaseName, getProjectSession } from '../../../renderer/store/project-session.ts';
 
 const opened: ProjectId[] = [];
 function session(id: string, options: Parameters<typeof getProjectSession>[1] = { lifecycleTarget: null }) {
@@ -103,5 +105,55 @@ describe('project session', () => {
     const reopened = session('p6');
     await reopened.whenLoaded;
     expect([...roots(reopened.doc).tags.values()].map((tag) => tag.get('n'))).toEqual(['Before closing']);
+  });
+
+  it('writes the parts of a sliced merge in batches, a person\u2019s edit in between in order, and reopens with all of it', async () => {
+    const source = new Y.Doc();
+    const slices: Uint8Array[] = [];
+    source.on('update', (update: Uint8Array) => void slices.push(update));
+    for (let index = 0; index < 30; index++) createTag(source, bob, { name: `Code ${index}` });
+    const s = session('p7');
+    await s.whenLoaded;
+    // Readwrite transactions on the updates store while the merge runs: one per batch, not one per part.
+    const prototype = (globalThis as unknown as { IDBDatabase: { prototype: IDBDatabase } }).IDBDatabase.prototype;
+    const open = prototype.transaction;
+    let writes = 0;
+    prototype.transaction = function (this: IDBDatabase, ...args: Parameters<IDBDatabase['transaction']>) {
+      if (args[1] === 'readwrite') writes++;
+      return open.apply(this, args);
+    } as IDBDatabase['transaction'];
+    let edited = false;
+    await applyInSlices(s.doc, slices, {
+      origin: 'file',
+      budgetMs: 8,
+      now: (() => { let time = 0; return () => (time += 50); })(),
+      pause: async () => {
+        if (!edited) {
+          edited = true;
+          // A person's edit while the merge runs: written after the parts before it.
+          createTag(s.doc, alice, { name: 'Mine, during the merge' });
+        }
+      },
+    });
+    prototype.transaction = open;
+    expect(writes).toBeLessThan(10);
+    await s.flush();
+    await closeProjectSession('p7' as ProjectId);
+    const reopened = session('p7');
+    await reopened.whenLoaded;
+    const names = [...roots(reopened.doc).tags.values()].map((tag) => tag.get('n'));
+    expect(names).toHaveLength(31);
+    expect(names).toContain('Mine, during the merge');
+    expect(reopened.doc.store.pendingStructs).toBeNull();
+  });
+
+  it('opens a project whose database was written as one update, without a doc', async () => {
+    const source = new Y.Doc();
+    createTag(source, alice, { name: 'Stored as it is' });
+    await storeProjectUpdate(databaseName('p8' as ProjectId), Y.encodeStateAsUpdate(source));
+    const s = session('p8');
+    await s.whenLoaded;
+    expect([...roots(s.doc).tags.values()].map((tag) => tag.get('n'))).toEqual(['Stored as it is']);
+    expect(s.storage().kind).toBe('saved');
   });
 });
