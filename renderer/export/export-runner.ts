@@ -19,6 +19,7 @@ import { buildExportContext, startExcerptQuery, type ExcerptFilter, type Excerpt
 import { usesExcerpts, type ExportFormatId } from '#shared/export/formats.ts';
 import { renderExport, type ExportFormatOptions } from '#shared/export/render.ts';
 import type { SkipLog } from '#shared/model/read-guards.ts';
+import { yieldToEventLoop } from '../services/event-loop.ts';
 
 /** Thrown (as a rejection) when the run was cancelled through its signal. */
 export class ExportCancelledError extends Error {
@@ -72,16 +73,6 @@ export const SLICE_MS = 8;
 
 /** Highlights visited between two reads of the clock. */
 const BATCH = 32;
-
-/**
- * Yields to the event loop so input and paint get a turn: `scheduler.yield()` where the
- * browser has it (the run then continues before other queued work), else a macrotask.
- */
-export function yieldToEventLoop(): Promise<void> {
-  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
-  if (typeof scheduler?.yield === 'function') return scheduler.yield();
-  return new Promise((resolve) => setTimeout(resolve, 0));
-}
 
 function checkCancelled(signal: AbortSignal | undefined): void {
   if (signal?.aborted) throw new ExportCancelledError();
