@@ -34,6 +34,7 @@ import { ExportCancelledError, queryExcerptsInSlices, runExport } from './export
 import { excerptQuery, formatOptions, saveFilters, suggestedFileName, type ExportDialogState } from './export-options.ts';
 import { exportFailureText } from './export-failure.ts';
 import { importAnnotationsCommand, importCodebookCommand, type ImportOutcome } from './import-actions.ts';
+import { workerRenderTransport } from './render-jobs.ts';
 
 /** Props of {@link ExportDialog}. */
 export interface ExportDialogProps {
@@ -44,6 +45,9 @@ export interface ExportDialogProps {
   readonly onStateChange: (state: ExportDialogState) => void;
   readonly onClose: () => void;
 }
+
+/** The export worker, shared by every opening of the dialog (started on the first export that needs it). */
+const renderer = workerRenderTransport();
 
 /** Excerpts shown in the preview. */
 const PREVIEW_SIZE = 5;
@@ -159,7 +163,7 @@ export function ExportDialog({ workspace, articles, files, state, onStateChange,
       const current = last !== null && last.doc === doc && last.articles === articles && last.version === version && last.queryKey === queryKey;
       const output = await runExport(
         { doc, articles, filter: query.filter, sort: query.sort, format: state.format, options: formatOptions(state), exportedAt: now.toISOString(), ...(current ? { excerpts: last.excerpts } : {}) },
-        { signal: controller.signal, onProgress: (progress) => setRunning({ fraction: progress.fraction, controller }) },
+        { signal: controller.signal, renderer, onProgress: (progress) => setRunning({ fraction: progress.fraction, controller }) },
       );
       const name = suggestedFileName(getProjectMeta(doc).name, state.format, now);
       const saved = await files.saveFile({ suggestedName: name, content: output.content, filters: saveFilters(state.format) });

@@ -10,7 +10,10 @@
  * steps of `startExcerptQuery` (shared/export/excerpts.ts), one view context for the whole
  * run, at most {@link SLICE_MS} of highlights per slice, and ends with the same
  * `sortExcerpts` the one-call query ends with (shared/export/sort.ts), which gives exactly
- * `queryExcerpts(...)` for every sort. Rendering yields through `renderExport`'s `onStep`.
+ * `queryExcerpts(...)` for every sort. CSV is rendered here, yielding through
+ * `renderExport`'s `onStep` between slices; the formats written in one call (Markdown,
+ * JSON-LD, REFI-QDA), hundreds of milliseconds at 10,000 excerpts, go to the export worker
+ * when the caller gives one (render-jobs.ts), so the page never holds them in one task.
  */
 import type * as Y from 'yjs';
 import type { Article } from '#shared/documents/article.ts';
@@ -20,6 +23,7 @@ import { usesExcerpts, type ExportFormatId } from '#shared/export/formats.ts';
 import { renderExport, type ExportFormatOptions } from '#shared/export/render.ts';
 import type { SkipLog } from '#shared/model/read-guards.ts';
 import { yieldToEventLoop } from '../services/event-loop.ts';
+import { renderOffThread, type RenderTransport } from './render-jobs.ts';
 
 /** Thrown (as a rejection) when the run was cancelled through its signal. */
 export class ExportCancelledError extends Error {
@@ -40,6 +44,11 @@ export type RunOptions = {
   readonly yieldToUi?: () => Promise<void>;
   /** Longest stretch of query work between two yields, in ms (default {@link SLICE_MS}). */
   readonly sliceMs?: number;
+  /**
+   * Where formats written in one call (all but CSV, which is written in slices here) are
+   * rendered: the export worker in the dialog; on this thread when not given.
+   */
+  readonly renderer?: RenderTransport;
 };
 
 /** What to export. */
@@ -115,14 +124,17 @@ export async function runExport(job: ExportJob, options: RunOptions = {}): Promi
   const queries = usesExcerpts(job.format) && job.excerpts === undefined;
   const excerpts = !usesExcerpts(job.format) ? [] : job.excerpts ?? (await queryExcerptsInSlices(job.doc, job.articles, job.filter, job.sort, { ...options, share: 0.5 }));
   checkCancelled(options.signal);
-  const rendered = await renderExport(job.format, excerpts, {
-    ...job.options,
-    context,
-    onStep: async (fraction) => {
-      options.onProgress?.({ stage: 'format', fraction: queries ? 0.5 + fraction / 2 : fraction });
-      await pause();
-      checkCancelled(options.signal);
-    },
-  });
+  const step = async (fraction: number) => {
+    options.onProgress?.({ stage: 'format', fraction: queries ? 0.5 + fraction / 2 : fraction });
+    await pause();
+    checkCancelled(options.signal);
+  };
+  const render = { ...job.options, context };
+  const rendered =
+    options.renderer !== undefined && job.format !== 'csv'
+      ? await renderOffThread(job.format, excerpts, render, { transport: options.renderer, yieldToUi: pause, onSent: (fraction) => step(0.9 * fraction) })
+      : await renderExport(job.format, excerpts, { ...render, onStep: step });
+  checkCancelled(options.signal);
+  options.onProgress?.({ stage: 'format', fraction: 1 });
   return { content: rendered.data, count: rendered.count, removedCharacters: rendered.removedCharacters };
 }
