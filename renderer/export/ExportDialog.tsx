@@ -8,9 +8,10 @@
  * Tab and Shift+Tab wrap inside it and focus returns to its opener on close
  * (ui/use-focus-trap.ts); the first control gets focus when it opens.
  *
- * The count and preview come from the same chunked query the export runs (export-runner),
+ * The count and preview come from the same sliced query the export runs (export-runner),
  * restarted (and the old run aborted) whenever the filters or the project change, so what
- * the dialog shows is exactly what the file will hold. Exporting shows progress, can be
+ * the dialog shows is exactly what the file will hold; when nothing changed since the
+ * count, the export writes the excerpts the count found instead of querying again. Exporting shows progress, can be
  * cancelled, and reports failures inside the dialog (export-failure.ts words them by
  * their code; the desktop host already turns disk-full or permission errors into
  * sentences); cancelling the save dialog just returns to the export dialog.
@@ -29,10 +30,11 @@ import { ProgressBar } from '../ui/ProgressBar.tsx';
 import { useFocusTrap } from '../ui/use-focus-trap.ts';
 import { ExportFilters } from './ExportFilters.tsx';
 import { ExportFormatChoice } from './ExportFormatChoice.tsx';
-import { ExportCancelledError, queryExcerptsInChunks, runExport } from './export-runner.ts';
+import { ExportCancelledError, queryExcerptsInSlices, runExport } from './export-runner.ts';
 import { excerptQuery, formatOptions, saveFilters, suggestedFileName, type ExportDialogState } from './export-options.ts';
 import { exportFailureText } from './export-failure.ts';
 import { importAnnotationsCommand, importCodebookCommand, type ImportOutcome } from './import-actions.ts';
+import { workerRenderTransport } from './render-jobs.ts';
 
 /** Props of {@link ExportDialog}. */
 export interface ExportDialogProps {
@@ -44,11 +46,16 @@ export interface ExportDialogProps {
   readonly onClose: () => void;
 }
 
+/** The export worker, shared by every opening of the dialog (started on the first export that needs it). */
+const renderer = workerRenderTransport();
+
 /** Excerpts shown in the preview. */
 const PREVIEW_SIZE = 5;
 
 type Matches = { readonly status: 'counting' } | { readonly status: 'ready'; readonly count: number; readonly preview: readonly Excerpt[]; readonly skipped: string } | { readonly status: 'error'; readonly message: string };
 type Running = { readonly fraction: number; readonly controller: AbortController };
+/** The last finished count: every matching excerpt, and the query and project state it is for. */
+type Counted = { readonly doc: unknown; readonly articles: unknown; readonly version: unknown; readonly queryKey: string; readonly excerpts: readonly Excerpt[] };
 
 const plural = (count: number, one: string, many = `${one}s`) => `${count.toLocaleString()} ${count === 1 ? one : many}`;
 
@@ -97,6 +104,7 @@ export function ExportDialog({ workspace, articles, files, state, onStateChange,
   const [running, setRunning] = useState<Running | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const [imported, setImported] = useState<ImportOutcome>(null);
+  const counted = useRef<Counted | null>(null);
   const query = excerptQuery(state);
   const usesFilters = usesExcerpts(state.format);
   const queryKey = JSON.stringify(query);
@@ -120,8 +128,11 @@ export function ExportDialog({ workspace, articles, files, state, onStateChange,
     // A short pause first, so ticking several boxes in a row runs the query once.
     const timer = setTimeout(() => {
       const skipped = createSkipLog();
-      queryExcerptsInChunks(doc, articles, query.filter, query.sort, { signal: controller.signal, skipped }).then(
-        (excerpts) => setMatches({ status: 'ready', count: excerpts.length, preview: excerpts.slice(0, PREVIEW_SIZE), skipped: describeSkipped(skipped.records) }),
+      queryExcerptsInSlices(doc, articles, query.filter, query.sort, { signal: controller.signal, skipped }).then(
+        (excerpts) => {
+          counted.current = { doc, articles, version, queryKey, excerpts };
+          setMatches({ status: 'ready', count: excerpts.length, preview: excerpts.slice(0, PREVIEW_SIZE), skipped: describeSkipped(skipped.records) });
+        },
         (error: unknown) => {
           if (!(error instanceof ExportCancelledError)) setMatches({ status: 'error', message: error instanceof Error ? error.message : String(error) });
         },
@@ -147,9 +158,12 @@ export function ExportDialog({ workspace, articles, files, state, onStateChange,
     setRunning({ fraction: 0, controller });
     try {
       const now = new Date();
+      // The count already ran this very query on the project as it is: its excerpts are the export's.
+      const last = counted.current;
+      const current = last !== null && last.doc === doc && last.articles === articles && last.version === version && last.queryKey === queryKey;
       const output = await runExport(
-        { doc, articles, filter: query.filter, sort: query.sort, format: state.format, options: formatOptions(state), exportedAt: now.toISOString() },
-        { signal: controller.signal, onProgress: (progress) => setRunning({ fraction: progress.fraction, controller }) },
+        { doc, articles, filter: query.filter, sort: query.sort, format: state.format, options: formatOptions(state), exportedAt: now.toISOString(), ...(current ? { excerpts: last.excerpts } : {}) },
+        { signal: controller.signal, renderer, onProgress: (progress) => setRunning({ fraction: progress.fraction, controller }) },
       );
       const name = suggestedFileName(getProjectMeta(doc).name, state.format, now);
       const saved = await files.saveFile({ suggestedName: name, content: output.content, filters: saveFilters(state.format) });

@@ -1,30 +1,29 @@
 /**
- * Runs an export in the renderer without freezing it: the work is cut into steps of a few
- * tens of milliseconds, and between steps the runner yields to the event loop, reports
- * progress and checks for cancellation. The dialog's live count and preview use the same
- * chunked query, so filtering 10,000 highlights never blocks typing.
+ * Runs an export in the renderer without freezing it: the work is cut into slices of a few
+ * milliseconds, and between slices the runner yields to the event loop, reports progress
+ * and checks for cancellation. The dialog's live count and preview use the same sliced
+ * query, so filtering 10,000 highlights never blocks typing.
  *
  * The pipeline is the command line's: the excerpt query, then `renderExport`
  * (shared/export/render.ts) with the same format id and options, so the file is the one
- * `marginalia export` writes for the same choices. Only the query is cut differently: it
- * runs once per document with live highlights (shared/model/highlighted-documents.ts),
- * and the pieces are put in order by the same `sortExcerpts` the one-call query ends with
- * (shared/export/sort.ts), which gives exactly `queryExcerpts(...)` for every sort.
- * Rendering yields through `renderExport`'s `onStep` (CSV is written in slices).
- *
- * A Web Worker was considered and not used: the worker would need the articles (parsed
- * ProseMirror documents, not structured-cloneable) and a copy of the Y.Doc, and the
- * budgets (≤ 1 s for 10k) make chunking on the main thread enough.
+ * `marginalia export` writes for the same choices. Only the query is cut: it runs as the
+ * steps of `startExcerptQuery` (shared/export/excerpts.ts), one view context for the whole
+ * run, at most {@link SLICE_MS} of highlights per slice, and ends with the same
+ * `sortExcerpts` the one-call query ends with (shared/export/sort.ts), which gives exactly
+ * `queryExcerpts(...)` for every sort. CSV is rendered here, yielding through
+ * `renderExport`'s `onStep` between slices; the formats written in one call (Markdown,
+ * JSON-LD, REFI-QDA), hundreds of milliseconds at 10,000 excerpts, go to the export worker
+ * when the caller gives one (render-jobs.ts), so the page never holds them in one task.
  */
 import type * as Y from 'yjs';
 import type { Article } from '#shared/documents/article.ts';
-import type { Excerpt, ExportContext } from '#shared/export/excerpt.ts';
-import { buildExportContext, queryExcerpts, type ExcerptFilter, type ExcerptSort } from '#shared/export/excerpts.ts';
+import type { Excerpt } from '#shared/export/excerpt.ts';
+import { buildExportContext, startExcerptQuery, type ExcerptFilter, type ExcerptSort } from '#shared/export/excerpts.ts';
 import { usesExcerpts, type ExportFormatId } from '#shared/export/formats.ts';
 import { renderExport, type ExportFormatOptions } from '#shared/export/render.ts';
-import { excerptOrder, sortExcerpts } from '#shared/export/sort.ts';
-import { highlightedDocumentIds } from '#shared/model/highlighted-documents.ts';
 import type { SkipLog } from '#shared/model/read-guards.ts';
+import { yieldToEventLoop } from '../services/event-loop.ts';
+import { renderOffThread, type RenderTransport } from './render-jobs.ts';
 
 /** Thrown (as a rejection) when the run was cancelled through its signal. */
 export class ExportCancelledError extends Error {
@@ -41,8 +40,15 @@ export type ExportProgress = { readonly stage: 'query' | 'format'; readonly frac
 export type RunOptions = {
   readonly signal?: AbortSignal;
   readonly onProgress?: (progress: ExportProgress) => void;
-  /** Lets the UI breathe between steps; defaults to a macrotask (`setTimeout(0)`). */
+  /** Lets the UI breathe between steps; defaults to {@link yieldToEventLoop}. */
   readonly yieldToUi?: () => Promise<void>;
+  /** Longest stretch of query work between two yields, in ms (default {@link SLICE_MS}). */
+  readonly sliceMs?: number;
+  /**
+   * Where formats written in one call (all but CSV, which is written in slices here) are
+   * rendered: the export worker in the dialog; on this thread when not given.
+   */
+  readonly renderer?: RenderTransport;
 };
 
 /** What to export. */
@@ -55,6 +61,11 @@ export type ExportJob = {
   readonly options: ExportFormatOptions;
   /** ISO 8601 time recorded in the file. */
   readonly exportedAt: string;
+  /**
+   * The result of this very query on the project as it is now, when the caller already
+   * has it (the dialog's count ran it); the query is then not run again.
+   */
+  readonly excerpts?: readonly Excerpt[];
 };
 
 /** A finished export, ready for `platform.saveFile`. */
@@ -66,68 +77,64 @@ export type ExportOutput = {
   readonly removedCharacters: number;
 };
 
-/** Yields to the event loop (a macrotask, so input and paint get a turn). */
-export function nextMacrotask(): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, 0));
-}
+/** Longest stretch of query work between two yields, in ms: well inside a frame. */
+export const SLICE_MS = 8;
+
+/** Highlights visited between two reads of the clock. */
+const BATCH = 32;
 
 function checkCancelled(signal: AbortSignal | undefined): void {
   if (signal?.aborted) throw new ExportCancelledError();
 }
 
-/** The document ids to query one by one: loaded articles in library order, then the others (not loaded) in one last step. */
-export function documentChunks(doc: Y.Doc, articles: readonly Article[], only?: readonly string[]): string[][] {
-  const present = highlightedDocumentIds(doc);
-  const wanted = (id: string) => present.has(id) && (only === undefined || only.includes(id));
-  const loaded = new Set(articles.map((article) => article.meta.id as string));
-  const chunks = articles.map((article) => article.meta.id as string).filter(wanted).map((id) => [id]);
-  const others = [...present].filter((id) => !loaded.has(id) && wanted(id)).sort();
-  if (others.length > 0) chunks.push(others);
-  return chunks;
-}
-
 /**
- * The excerpt query in per-document steps; resolves to the same list as
+ * The excerpt query in slices of at most `sliceMs` of work each (a clock read every few
+ * highlights), yielding between slices; resolves to the same list as
  * `queryExcerpts(doc, articles, filter, sort)`. `share` scales progress (0..1 of the run);
  * records no reader can use go to `skipped`.
  */
-export async function queryExcerptsInChunks(
+export async function queryExcerptsInSlices(
   doc: Y.Doc,
   articles: readonly Article[],
   filter: ExcerptFilter,
   sort: ExcerptSort,
-  options: RunOptions & { readonly context?: ExportContext; readonly share?: number; readonly skipped?: SkipLog } = {},
+  options: RunOptions & { readonly share?: number; readonly skipped?: SkipLog } = {},
 ): Promise<Excerpt[]> {
-  const pause = options.yieldToUi ?? nextMacrotask;
+  const pause = options.yieldToUi ?? yieldToEventLoop;
   const share = options.share ?? 1;
-  const chunks = documentChunks(doc, articles, filter.documents);
-  const out: Excerpt[] = [];
-  for (const [index, documents] of chunks.entries()) {
-    checkCancelled(options.signal);
-    out.push(...queryExcerpts(doc, articles, { ...filter, documents }, 'document', options.skipped));
-    options.onProgress?.({ stage: 'query', fraction: (share * (index + 1)) / chunks.length });
-    await pause();
-  }
+  const sliceMs = options.sliceMs ?? SLICE_MS;
   checkCancelled(options.signal);
-  const codebook = (options.context ?? buildExportContext(doc, [], '')).codebook;
-  return sortExcerpts(out, sort, excerptOrder(articles.map((article) => article.meta.id), codebook));
+  const run = startExcerptQuery(doc, articles, filter, options.skipped);
+  let left = run.total;
+  while (left > 0) {
+    const until = performance.now() + sliceMs;
+    do left = run.step(BATCH);
+    while (left > 0 && performance.now() < until);
+    options.onProgress?.({ stage: 'query', fraction: (share * (run.total - left)) / run.total });
+    await pause();
+    checkCancelled(options.signal);
+  }
+  return run.finish(sort);
 }
 
 /** Runs a whole export: query, render, ready to save. Rejects with {@link ExportCancelledError} when cancelled, or an `ExportError`. */
 export async function runExport(job: ExportJob, options: RunOptions = {}): Promise<ExportOutput> {
-  const pause = options.yieldToUi ?? nextMacrotask;
+  const pause = options.yieldToUi ?? yieldToEventLoop;
   const context = buildExportContext(job.doc, job.articles, job.exportedAt);
-  const queries = usesExcerpts(job.format);
-  const excerpts = queries ? await queryExcerptsInChunks(job.doc, job.articles, job.filter, job.sort, { ...options, context, share: 0.5 }) : [];
+  const queries = usesExcerpts(job.format) && job.excerpts === undefined;
+  const excerpts = !usesExcerpts(job.format) ? [] : job.excerpts ?? (await queryExcerptsInSlices(job.doc, job.articles, job.filter, job.sort, { ...options, share: 0.5 }));
   checkCancelled(options.signal);
-  const rendered = await renderExport(job.format, excerpts, {
-    ...job.options,
-    context,
-    onStep: async (fraction) => {
-      options.onProgress?.({ stage: 'format', fraction: queries ? 0.5 + fraction / 2 : fraction });
-      await pause();
-      checkCancelled(options.signal);
-    },
-  });
+  const step = async (fraction: number) => {
+    options.onProgress?.({ stage: 'format', fraction: queries ? 0.5 + fraction / 2 : fraction });
+    await pause();
+    checkCancelled(options.signal);
+  };
+  const render = { ...job.options, context };
+  const rendered =
+    options.renderer !== undefined && job.format !== 'csv'
+      ? await renderOffThread(job.format, excerpts, render, { transport: options.renderer, yieldToUi: pause, onSent: (fraction) => step(0.9 * fraction) })
+      : await renderExport(job.format, excerpts, { ...render, onStep: step });
+  checkCancelled(options.signal);
+  options.onProgress?.({ stage: 'format', fraction: 1 });
   return { content: rendered.data, count: rendered.count, removedCharacters: rendered.removedCharacters };
 }

@@ -5,11 +5,12 @@
  * implementation once at startup.
  *
  * - Electron: thin forwarding to the preload API; menu commands come from the app menu.
- * - Web: downloads through a Blob and `<a download>`, file opening through a hidden
+ * - Web: downloads through a Blob (built in slices, blob-slices.ts) and `<a download>`, file opening through a hidden
  *   `<input type=file>`, external links through `window.open` (https only, noopener), and
  *   the menu's commands come from keyboard shortcuts instead.
  */
 import type { FileFilter, MarginaliaApi, MenuCommand } from '#shared/ipc/contract.ts';
+import { blobInSlices } from './blob-slices.ts';
 
 export type { FileFilter, MarginaliaApi, MenuCommand };
 
@@ -97,7 +98,8 @@ export function createWebPlatform(win: Window = window): Platform {
   return {
     kind: 'web',
     async saveFile(request) {
-      const blob = new Blob([request.content as BlobPart], { type: 'application/octet-stream' });
+      // Built in slices: encoding a large export in one go would hold the page.
+      const blob = await blobInSlices(request.content);
       const href = URL.createObjectURL(blob);
       const link = doc.createElement('a');
       link.href = href;

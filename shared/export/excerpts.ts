@@ -18,7 +18,7 @@ import { roots } from '../model/layout.ts';
 import { getProjectMeta, listMembers } from '../model/project.ts';
 import type { SkipLog } from '../model/read-guards.ts';
 import type { TagIndex } from '../model/tag-index.ts';
-import { createViewContext, highlightView, type HighlightView, type NoteView } from '../model/views.ts';
+import { createViewContext, documentOf, highlightView, type HighlightView, type NoteView } from '../model/views.ts';
 import type { CodebookEntry, Excerpt, ExcerptNote, ExcerptPerson, ExportContext } from './excerpt.ts';
 import { exportMemos } from './export-memos.ts';
 import { excerptOrder, sortExcerpts, type ExcerptSort } from './sort.ts';
@@ -123,6 +123,67 @@ function matches(view: HighlightView, filter: ExcerptFilter, tagSets: readonly R
 }
 
 /**
+ * The excerpt query as steps over the project's highlights, so a caller can spread it over
+ * several tasks (the Export dialog) or run it in one go ({@link queryExcerpts}). The
+ * project is read through one view context for the whole run; `step(limit)` visits up to
+ * `limit` more highlights and `finish(sort)` gives the matching excerpts in `sort` order —
+ * the same list whatever the steps were, as the order is total (sort.ts).
+ */
+export type ExcerptQueryRun = {
+  /** Highlights to visit in all. */
+  readonly total: number;
+  /** Visits up to `limit` more highlights; returns how many are left. */
+  step(limit: number): number;
+  /** The matching excerpts in `sort` order (call once every highlight has been visited). */
+  finish(sort: ExcerptSort): Excerpt[];
+};
+
+/** Starts the excerpt query (see {@link ExcerptQueryRun}); records that cannot be read go to `skipped`. */
+export function startExcerptQuery(project: Y.Doc, articles: readonly Article[], filter: ExcerptFilter = {}, skipped?: SkipLog): ExcerptQueryRun {
+  const context = createViewContext(project, skipped);
+  const tagIndex = context.tagIndex;
+  const names = new Map(listMembers(project, skipped).map((member) => [member.id as string, member.name]));
+  const person = (id: MemberId): ExcerptPerson => ({ id, name: names.get(id) ?? '' });
+  // Each article is indexed when its first excerpt needs it.
+  const byId = new Map(articles.map((article) => [article.meta.id as string, article]));
+  const articleIndex = new Map<string, ArticleIndex>();
+  const indexOf = (id: string): ArticleIndex | undefined => {
+    const article = byId.get(id);
+    if (article && !articleIndex.has(id)) articleIndex.set(id, indexArticle(article));
+    return articleIndex.get(id);
+  };
+  const tagSets = filter.tags?.map((tag) => tagIndex.descendants(tagIndex.resolve(tag)));
+  const members = filter.members ? new Set(filter.members) : undefined;
+  const documents = filter.documents ? new Set(filter.documents) : undefined;
+  const paths = new Map<TagId, string[]>();
+  const pathOf = (id: TagId) => paths.get(id) ?? paths.set(id, tagPath(tagIndex, id)).get(id) as string[];
+  const highlights = [...roots(project).highlights.entries()];
+  const out: Excerpt[] = [];
+  let next = 0;
+  return {
+    total: highlights.length,
+    step(limit) {
+      const end = Math.min(highlights.length, next + Math.max(1, limit));
+      for (; next < end; next += 1) {
+        const [key, map] = highlights[next] as [string, unknown];
+        // A highlight on a document outside the filter is passed over before its view is built.
+        if (documents) {
+          const documentId = documentOf(map);
+          if (documentId !== undefined && !documents.has(documentId)) continue;
+        }
+        const view = highlightView(context, key as HighlightId, map);
+        if (view === undefined || view.deleted || !matches(view, filter, tagSets, members)) continue;
+        out.push(toExcerpt(view, indexOf(view.documentId), person, pathOf));
+      }
+      return highlights.length - next;
+    },
+    finish(sort) {
+      return sortExcerpts(out, sort, excerptOrder(articles.map((article) => article.meta.id), codebookEntries(tagIndex)));
+    },
+  };
+}
+
+/**
  * Runs the excerpt query: live highlights of `project` matching `filter`, as excerpts, in
  * `sort` order. Records that cannot be read are left out and listed in `skipped`.
  */
@@ -133,24 +194,9 @@ export function queryExcerpts(
   sort: ExcerptSort = 'document',
   skipped?: SkipLog,
 ): Excerpt[] {
-  const context = createViewContext(project, skipped);
-  const tagIndex = context.tagIndex;
-  const names = new Map(listMembers(project, skipped).map((member) => [member.id as string, member.name]));
-  const person = (id: MemberId): ExcerptPerson => ({ id, name: names.get(id) ?? '' });
-  const articleIndex = new Map(articles.map((article) => [article.meta.id as string, indexArticle(article)]));
-  const tagSets = filter.tags?.map((tag) => tagIndex.descendants(tagIndex.resolve(tag)));
-  const members = filter.members ? new Set(filter.members) : undefined;
-  const paths = new Map<TagId, string[]>();
-  const pathOf = (id: TagId) => paths.get(id) ?? paths.set(id, tagPath(tagIndex, id)).get(id) as string[];
-
-  const out: Excerpt[] = [];
-  roots(project).highlights.forEach((map, key) => {
-    const view = highlightView(context, key as HighlightId, map);
-    if (view === undefined || view.deleted || !matches(view, filter, tagSets, members)) return;
-    out.push(toExcerpt(view, articleIndex.get(view.documentId), person, pathOf));
-  });
-  const order = excerptOrder(articles.map((article) => article.meta.id), codebookEntries(tagIndex));
-  return sortExcerpts(out, sort, order);
+  const run = startExcerptQuery(project, articles, filter, skipped);
+  run.step(run.total);
+  return run.finish(sort);
 }
 
 function noteOf(note: NoteView, person: (id: MemberId) => ExcerptPerson): ExcerptNote {

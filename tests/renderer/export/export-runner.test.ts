@@ -18,7 +18,7 @@ import { excerptsToWebAnnotationJson } from '#shared/export/web-annotation.ts';
 import type { Article } from '#shared/documents/article.ts';
 import { buildReferenceProject } from '../../../bench/export.bench.ts';
 import { buildSeededProject, type SeededProject } from '../../helpers/seeded-project.ts';
-import { documentChunks, ExportCancelledError, queryExcerptsInChunks, runExport, type ExportJob, type ExportProgress } from '../../../renderer/export/export-runner.ts';
+import { ExportCancelledError, queryExcerptsInSlices, runExport, type ExportJob, type ExportProgress } from '../../../renderer/export/export-runner.ts';
 
 const immediate = () => Promise.resolve();
 const SORTS: readonly ExcerptSort[] = ['document', 'tag', 'date'];
@@ -34,10 +34,10 @@ beforeAll(async () => {
 
 const ids = (list: readonly { id: string }[]) => list.map((excerpt) => excerpt.id);
 
-describe('queryExcerptsInChunks', () => {
+describe('queryExcerptsInSlices', () => {
   it('equals queryExcerpts for every sort on the seeded project, including an unanchored highlight', async () => {
     for (const sort of SORTS) {
-      const chunked = await queryExcerptsInChunks(seeded.doc, seeded.articles, {}, sort, { yieldToUi: immediate });
+      const chunked = await queryExcerptsInSlices(seeded.doc, seeded.articles, {}, sort, { yieldToUi: immediate });
       const direct = queryExcerpts(seeded.doc, seeded.articles, {}, sort);
       expect(ids(chunked), sort).toEqual(ids(direct));
       expect(chunked).toEqual(direct);
@@ -58,32 +58,53 @@ describe('queryExcerptsInChunks', () => {
     ];
     for (const filter of filters) {
       for (const sort of SORTS) {
-        const chunked = await queryExcerptsInChunks(doc, articles, filter, sort, { yieldToUi: immediate });
+        const chunked = await queryExcerptsInSlices(doc, articles, filter, sort, { yieldToUi: immediate });
         const direct = queryExcerpts(doc, articles, filter, sort);
         expect(ids(chunked), `${JSON.stringify(filter)} ${sort}`).toEqual(ids(direct));
       }
     }
     // The filters above really select different things (so the equality is not vacuous).
-    const counts = await Promise.all(filters.map(async (filter) => (await queryExcerptsInChunks(doc, articles, filter, 'document', { yieldToUi: immediate })).length));
+    const counts = await Promise.all(filters.map(async (filter) => (await queryExcerptsInSlices(doc, articles, filter, 'document', { yieldToUi: immediate })).length));
     expect(new Set(counts).size).toBe(filters.length);
     expect(counts[0]).toBe(1500);
   });
 
   it('keeps highlights on documents that are not loaded, last, as the one-call query does', async () => {
     const loaded = seeded.articles.slice(0, 5);
-    const chunks = documentChunks(seeded.doc, loaded);
-    expect(chunks.at(-1)).toEqual(['hard-text-sample']);
     for (const sort of SORTS) {
-      const chunked = await queryExcerptsInChunks(seeded.doc, loaded, {}, sort, { yieldToUi: immediate });
-      expect(ids(chunked)).toEqual(ids(queryExcerpts(seeded.doc, loaded, {}, sort)));
+      const sliced = await queryExcerptsInSlices(seeded.doc, loaded, {}, sort, { yieldToUi: immediate });
+      if (sort === 'document') expect(sliced.at(-1)?.document.id).toBe('hard-text-sample');
+      expect(ids(sliced)).toEqual(ids(queryExcerpts(seeded.doc, loaded, {}, sort)));
     }
   });
 
-  it('queries one document at a time, yielding between documents', async () => {
+  it('yields between slices of highlights, with progress that grows to the whole query', async () => {
     let yields = 0;
-    await queryExcerptsInChunks(reference.doc, reference.articles, {}, 'document', { yieldToUi: async () => void yields++ });
-    expect(yields).toBe(5);
-    expect(documentChunks(reference.doc, reference.articles, [reference.articles[2]?.meta.id as string])).toEqual([[reference.articles[2]?.meta.id]]);
+    const fractions: number[] = [];
+    const sliced = await queryExcerptsInSlices(reference.doc, reference.articles, {}, 'document', {
+      sliceMs: 0,
+      yieldToUi: async () => void yields++,
+      onProgress: (progress) => fractions.push(progress.fraction),
+    });
+    expect(ids(sliced)).toEqual(ids(queryExcerpts(reference.doc, reference.articles, {}, 'document')));
+    // A zero budget still does a batch per slice, so 1,500 highlights take many slices, not one per document.
+    expect(yields).toBeGreaterThan(10);
+    expect(fractions).toHaveLength(yields);
+    expect([...fractions].sort((a, b) => a - b)).toEqual(fractions);
+    expect(fractions.at(-1)).toBe(1);
+  });
+
+  it('stops when cancelled between slices', async () => {
+    const controller = new AbortController();
+    const run = queryExcerptsInSlices(reference.doc, reference.articles, {}, 'document', {
+      sliceMs: 0,
+      signal: controller.signal,
+      yieldToUi: immediate,
+      onProgress: (progress) => {
+        if (progress.fraction > 0.5) controller.abort();
+      },
+    });
+    await expect(run).rejects.toBeInstanceOf(ExportCancelledError);
   });
 });
 
@@ -117,6 +138,19 @@ describe('runExport', () => {
     expect(qdpx.content).toBeInstanceOf(Uint8Array);
     const files = unzipSync(qdpx.content as Uint8Array);
     expect(strFromU8(files['project.qde'] as Uint8Array)).toContain('<Project');
+  });
+
+  it('writes the excerpts it is given without querying again (the dialog passes those its count found)', async () => {
+    const given = queryExcerpts(reference.doc, reference.articles, { withNote: true }, 'date');
+    const stages: string[] = [];
+    const output = await runExport(
+      { doc: reference.doc, articles: reference.articles, filter: {}, sort: 'document', format: 'csv', options: {}, exportedAt: seeded.exportedAt, excerpts: given },
+      { yieldToUi: immediate, onProgress: (progress) => stages.push(progress.stage) },
+    );
+    expect(output.content).toBe(excerptsToCsv(given, { rows: 'excerpt' }));
+    expect(output.count).toBe(given.length);
+    expect(output.count).toBeLessThan(1500);
+    expect(stages).not.toContain('query');
   });
 
   it('reports growing progress that ends at 1', async () => {
