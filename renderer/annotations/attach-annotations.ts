@@ -5,19 +5,48 @@
  * highlights to the workspace (which owns focus and sends it back to the plugin), and
  * registers the reader so the margin, toolbar and panels can reach it. Returns the detach
  * function the reader calls before destroying its view.
+ *
+ * The bridges of the last {@link KEPT_ARTICLES} articles opened are kept (following the doc's
+ * changes while closed, see document-highlights.ts): reopening one of them reads only the
+ * highlights changed meanwhile instead of all ~2,000 of a densely coded article.
  */
 import { Plugin, PluginKey } from 'prosemirror-state';
 import type { EditorView } from 'prosemirror-view';
 import type { Article } from '#shared/documents/article.ts';
 import { createHighlightsPlugin } from '../reader/highlights-plugin.ts';
-import { createDocumentHighlights } from './document-highlights.ts';
+import type * as Y from 'yjs';
+import { createDocumentHighlights, type DocumentHighlights } from './document-highlights.ts';
 import type { AnnotationWorkspace } from './workspace.ts';
 
 const selectionReporterKey = new PluginKey('marginalia-selection-reporter');
 
+/** How many articles' highlight bridges are kept per project doc, most recent first. */
+export const KEPT_ARTICLES = 3;
+
+const kept = new WeakMap<Y.Doc, Array<{ bridge: DocumentHighlights; shownMember: AnnotationWorkspace['shownMember'] }>>();
+
+/** The bridge for `article`: a kept one not connected elsewhere, else a new one (kept in its place). */
+function bridgeFor(workspace: AnnotationWorkspace, article: Article): DocumentHighlights {
+  const doc = workspace.session.doc;
+  const list = kept.get(doc) ?? [];
+  kept.set(doc, list);
+  const same = (other: Article): boolean => other === article || (other.meta.id === article.meta.id && other.hash === article.hash);
+  const index = list.findIndex((entry) => entry.shownMember === workspace.shownMember && same(entry.bridge.article) && !entry.bridge.connected());
+  const entry = index >= 0 ? (list.splice(index, 1)[0] as (typeof list)[number]) : { bridge: createDocumentHighlights(doc, article, workspace.shownMember), shownMember: workspace.shownMember };
+  list.unshift(entry);
+  // Beyond the kept number, the least recent bridges no view shows stop following the doc.
+  for (let at = list.length - 1; at >= 0 && list.length > KEPT_ARTICLES; at -= 1) {
+    const candidate = list[at] as (typeof list)[number];
+    if (candidate.bridge.connected()) continue;
+    candidate.bridge.dispose();
+    list.splice(at, 1);
+  }
+  return entry.bridge;
+}
+
 /** Attaches annotations to `view` showing `article`; `scroller` is the reader's scroll container. */
 export function attachAnnotations(workspace: AnnotationWorkspace, view: EditorView, article: Article, scroller: HTMLElement): () => void {
-  const highlights = createDocumentHighlights(workspace.session.doc, article, workspace.shownMember);
+  const highlights = bridgeFor(workspace, article);
   const plugin = createHighlightsPlugin(highlights.initialSpans(), {
     // A click on a highlight focuses it and opens its popover; a click outside every
     // highlight clears focus (and so closes the popover).

@@ -17,8 +17,9 @@
  * A project file arrives as many small transactions (one per slice, file-flow.ts): the
  * highlights they touch are gathered and painted together at most every
  * {@link IMPORT_PAINT_MS}, so the editor's decorations are not rebuilt once per slice.
- * The catch-up refresh at `connect` runs only if the doc changed since the bridge was
- * created. `changeTogether` folds the plugin update a local edit causes into the caller's
+ * While no view is connected the bridge notes which highlights change (or that the codebook
+ * did), so a view connecting later — the same article reopened from a kept bridge
+ * (attach-annotations.ts) — re-reads only those, not the article's every highlight. `changeTogether` folds the plugin update a local edit causes into the caller's
  * own editor transaction (creating a highlight also collapses the selection and focuses
  * it: one editor update instead of three).
  *
@@ -50,7 +51,9 @@ export const IMPORT_PAINT_MS = 250;
 /** One open article's highlights. */
 export interface DocumentHighlights {
   readonly documentId: string;
-  /** Spans for the plugin's initial state. */
+  /** The article it shows. */
+  readonly article: Article;
+  /** Spans for the plugin's initial state (current with the doc). */
   initialSpans(): HighlightSpan[];
   /** Current spans by id (anchored, live highlights of this article). */
   spans(): ReadonlyMap<HighlightId, HighlightSpan>;
@@ -64,6 +67,10 @@ export interface DocumentHighlights {
   rangeOf(id: HighlightId): Placement;
   /** Sends model changes to `view` until the returned function is called. */
   connect(view: EditorView): () => void;
+  /** True while a view is connected. */
+  connected(): boolean;
+  /** Stops following the doc while no view is connected (a bridge no longer kept). */
+  dispose(): void;
   /** Calls `listener` after spans changed (margin layout, unanchored list). */
   subscribe(listener: () => void): () => void;
   /**
@@ -97,14 +104,15 @@ export function createDocumentHighlights(doc: Y.Doc, article: Article, shownMemb
   let tagIndex: TagIndex = buildTagIndex(doc);
   // Asked for before this bridge registers its own change listener, so it is current when that runs.
   const noted = notedHighlights(doc);
-  // Whether the doc changed between creating the bridge and connecting a view (then, and
-  // only then, `connect` catches up with a full refresh).
-  let changedBeforeConnect = false;
-  const onEarlyTransaction = (transaction: Y.Transaction): void => {
-    if (transaction.changed.size > 0) changedBeforeConnect = true;
-  };
-  doc.on('afterTransaction', onEarlyTransaction);
-
+  // While no view is connected: the highlights changed since the spans were read (null: re-read
+  // all, after a codebook change), so a (re)connecting view catches up on those alone.
+  let missed: Set<HighlightId> | null = new Set();
+  const track = (): (() => void) => observeProject(doc, (change) => {
+    if (change.tags.size > 0) missed = null;
+    else for (const id of change.highlights) missed?.add(id);
+  });
+  let stopTracking = track();
+  let memberRead = shownMember();
   const spanOf = (id: HighlightId, member: MemberId | null, context: () => ViewContext): HighlightSpan | 'unplaced' | 'hidden' | null => {
     const stored = liveAnchorOf(doc, id);
     if (stored === undefined || stored.documentId !== documentId) return null;
@@ -169,12 +177,27 @@ export function createDocumentHighlights(doc: Y.Doc, article: Article, shownMemb
   const imported = new Set<HighlightId>();
   let importTimer: ReturnType<typeof setTimeout> | undefined;
 
+  /** Brings the spans up to date with what changed while no view was connected. */
+  const catchUp = (): HighlightsMeta => {
+    const all = missed === null || memberRead !== shownMember();
+    if (missed === null) tagIndex = buildTagIndex(doc);
+    const meta = all ? refresh(null) : refresh(missed ?? []);
+    missed = new Set();
+    memberRead = shownMember();
+    return meta;
+  };
+
   return {
     documentId,
-    initialSpans: () => [...spans.values()],
+    article,
+    initialSpans: () => {
+      if (connectedView === null) catchUp();
+      return [...spans.values()];
+    },
     spans: () => spans,
     unanchored: () => [...unanchored],
     hiddenCount: () => hidden.size,
+    connected: () => connectedView !== null,
     refilter() {
       const meta = refresh(null);
       const view = connectedView;
@@ -183,12 +206,10 @@ export function createDocumentHighlights(doc: Y.Doc, article: Article, shownMemb
     },
     rangeOf: (id) => (spans.has(id) ? placeHighlight(doc, id, article) : null),
     connect(view) {
-      // Catch up on anything that changed between creating the bridge and the view.
-      doc.off('afterTransaction', onEarlyTransaction);
-      if (changedBeforeConnect) {
-        const catchUp = refresh(null);
-        if ((catchUp.upsert?.length ?? 0) + (catchUp.remove?.length ?? 0) > 0) view.dispatch(setHighlightsMeta(view.state.tr, catchUp));
-      }
+      // Catch up on anything that changed since the spans were read.
+      stopTracking();
+      const caught = catchUp();
+      if ((caught.upsert?.length ?? 0) + (caught.remove?.length ?? 0) > 0) view.dispatch(setHighlightsMeta(view.state.tr, caught));
       connectedView = view;
       const stop = observeProject(doc, (change: ProjectChange) => {
         if (change.tags.size > 0) {
@@ -231,7 +252,11 @@ export function createDocumentHighlights(doc: Y.Doc, article: Article, shownMemb
         if (importTimer !== undefined) clearTimeout(importTimer);
         importTimer = undefined;
         imported.clear();
-        if (connectedView === view) connectedView = null;
+        if (connectedView === view) {
+          connectedView = null;
+          memberRead = shownMember();
+          stopTracking = track();
+        }
       };
     },
     changeTogether<T>(view: EditorView, change: () => T, extend: (tr: Transaction, result: T) => Transaction): T {
@@ -269,5 +294,6 @@ export function createDocumentHighlights(doc: Y.Doc, article: Article, shownMemb
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
+    dispose: () => stopTracking(),
   };
 }

@@ -4,7 +4,7 @@
  *   the frame that paints the change (rAF, then a task), so margin work never sits between
  *   a keypress and the highlight appearing; coalesced to one render per frame;
  * - `useNearbyNotedHighlights`: which noted highlights are within a screen of the viewport,
- *   from two `posAtCoords` reads of the visible range and the spans' positions — not from
+ *   from the visible range (the reader's top-level blocks, viewport.ts) and the spans' positions — not from
  *   measuring every noted highlight's element; first measured after the frame that paints
  *   a newly opened article (cards a frame later, instead of a forced layout and the margin's
  *   render inside the opening frame);
@@ -18,6 +18,7 @@ import type * as Y from 'yjs';
 import type { HighlightId } from '#shared/model/ids.ts';
 import { observeProject } from '#shared/model/observe.ts';
 import type { OpenReader } from '../annotations/reader-registry.ts';
+import { positionsBetween } from '../reader/viewport.ts';
 
 /** A counter bumped after the frame following each model change that concerns the margin of `documentId`. */
 export function useMarginVersion(doc: Y.Doc, documentId: string | null): number {
@@ -65,11 +66,9 @@ export function useNearbyNotedHighlights(reader: OpenReader | null, version: num
       if (view.isDestroyed) return; // the article closed before this (after-paint) measure ran
       const box = scroller.getBoundingClientRect();
       const content = view.dom.getBoundingClientRect();
-      const left = content.left + Math.min(40, content.width / 2);
-      const size = view.state.doc.content.size;
-      const top = view.posAtCoords({ left, top: Math.max(box.top, content.top) + 1 })?.pos ?? 0;
-      const bottom = view.posAtCoords({ left, top: Math.min(box.bottom, content.bottom) - 1 })?.pos ?? size;
-      const screen = Math.max(1, bottom - top);
+      const shown = positionsBetween(view, Math.max(box.top, content.top), Math.min(box.bottom, content.bottom));
+      const [top, bottom] = shown ?? [0, -1]; // nothing of the article on screen: no card
+      const screen = shown === null ? 0 : Math.max(1, bottom - top);
       const from = top - screen;
       const to = bottom + screen;
       const next = new Set<HighlightId>();

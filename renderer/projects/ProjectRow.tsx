@@ -20,9 +20,12 @@ function plural(count: number, one: string): string {
 }
 
 /** "2 Dec 2026, 07:14", or "no changes yet". */
+// One formatter for every row and render: `toLocaleString` builds a new one per call (~1 ms).
+const lastChangeFormat = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' });
+
 function lastChange(at: number | null): string {
   if (at === null) return 'no changes yet';
-  return new Date(at).toLocaleString(undefined, { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' });
+  return lastChangeFormat.format(at);
 }
 
 /** Props of {@link ProjectRow}. */

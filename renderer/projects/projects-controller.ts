@@ -24,9 +24,9 @@ import type { Actor } from '#shared/model/write.ts';
 import { databaseName, type ProjectSession } from '../store/project-session.ts';
 import {
   activateProject, addProject, findProject, forgetProject, readProjectList, restoreProject, sameSummary,
-  summarizeProject, trashProject, writeProjectList, type KnownProjects, type ProjectList,
+  summarizeProject, trashProject, writeProjectList, type KnownProjects, type ProjectList, type ProjectSummary,
 } from '../store/project-registry.ts';
-import { summarizeDoc } from '../store/project-summary.ts';
+import { summarizeDoc, summarizeDocInSlices } from '../store/project-summary.ts';
 import { nextTask } from '../store/next-task.ts';
 import { storeFileTexts, type FileTextStore } from './file-texts.ts';
 import { createFileJobs, inThreadTransport, type CheckedFileJob, type FileJobs } from './file-jobs-client.ts';
@@ -109,20 +109,28 @@ export function createProjectsController(options: ProjectsOptions): ProjectsCont
   };
   const reread = (): ProjectList => readProjectList(storage, options.known());
 
-  const refreshSummary = (): void => {
+  const applySummary = (summary: ProjectSummary): void => {
     const current = reread();
     const entry = findProject(current, session.projectId);
-    const summary = summarizeDoc(session.doc as Y.Doc);
     if (entry === undefined || sameSummary(entry.summary, summary)) return;
     commit(summarizeProject(current, session.projectId, summary));
   };
+  const refreshSummary = (): void => applySummary(summarizeDoc(session.doc as Y.Doc));
+  // After a pause in changes, the summary is read in idle slices (never one corpus-long task).
   let timer: ReturnType<typeof setTimeout> | undefined;
+  let stopReading = (): void => {};
+  let generation = 0;
   const onUpdate = (): void => {
     if (timer !== undefined) clearTimeout(timer);
+    stopReading();
+    generation += 1;
     timer = setTimeout(() => {
       timer = undefined;
-      // A file being merged a part per task is summarized once, when it is all in.
-      afterSlices(session.doc as Y.Doc, refreshSummary);
+      // A file being merged a part per task is summarized once, when it is all in; then in idle slices.
+      const mine = generation;
+      afterSlices(session.doc as Y.Doc, () => {
+        if (mine === generation) stopReading = summarizeDocInSlices(session.doc as Y.Doc, applySummary);
+      });
     }, options.summaryDelayMs ?? 500);
   };
   void session.whenLoaded.then(() => {
@@ -241,6 +249,8 @@ export function createProjectsController(options: ProjectsOptions): ProjectsCont
     refreshSummary,
     destroy() {
       if (timer !== undefined) clearTimeout(timer);
+      stopReading();
+      generation += 1;
       (session.doc as Y.Doc).off('update', onUpdate);
       listeners.clear();
     },

@@ -15,6 +15,7 @@
 import type { EditorState, PluginView } from 'prosemirror-state';
 import type { EditorView } from 'prosemirror-view';
 import { coversAll, nextChunk, type PositionRange } from './painted-ranges.ts';
+import { positionsBetween } from './viewport.ts';
 
 /** What the painter needs from the highlights plugin. */
 export interface ProgressivePainterHooks {
@@ -32,19 +33,19 @@ const IDLE_TIMEOUT_MS = 100;
 /**
  * The positions `view` shows in the window, widened by an eighth of a screen below (reading
  * direction), or null if it is off screen. Kept tight: every segment painted here is paid
- * for in the frame that opens the article (~5 µs per class name added by ProseMirror).
+ * for in the frame that opens the article (~5 µs per class name added by ProseMirror). Found
+ * from the top-level blocks' rectangles (viewport.ts), whole blocks on screen.
  */
 export function nearViewport(view: EditorView): PositionRange | null {
   const rect = view.dom.getBoundingClientRect();
   const top = Math.max(rect.top, 0);
   const bottom = Math.min(rect.bottom, window.innerHeight);
   if (bottom <= top) return null;
-  const size = view.state.doc.content.size;
-  const left = rect.left + Math.min(40, rect.width / 2);
-  const from = view.posAtCoords({ left, top: top + 1 })?.pos ?? 0;
-  const to = view.posAtCoords({ left, top: bottom - 1 })?.pos ?? size;
+  const shown = positionsBetween(view, top, bottom);
+  if (shown === null) return null;
+  const [from, to] = shown;
   const screen = Math.max(1, to - from);
-  return [from, Math.min(size, to + (screen >> 3))];
+  return [from, Math.min(view.state.doc.content.size, to + (screen >> 3))];
 }
 
 /** Creates the painter for `view`; its `destroy` cancels pending work. */

@@ -3,7 +3,13 @@
  * plugin, and a dispatch that reports selection and find changes to React. The view is
  * created once per article and destroyed with it; React never re-creates it on render.
  *
- * The next issue adds the highlights plugin here (one plugin, fed through transaction meta).
+ * The editing host is `contenteditable="plaintext-only"` rather than ProseMirror's "true": the
+ * caret, keyboard selection and every guard of read-only.ts behave the same, but React no
+ * longer treats the focused reader as a text field whose selection it must save and restore
+ * around each commit — which it did by walking the whole article's DOM, text node by text
+ * node, on every render anywhere in the app while the reader had focus (on a densely coded
+ * article, ~2,700 highlight marks: milliseconds per commit, inside the keypress that creates
+ * a highlight). ProseMirror sets the attribute once and only rewrites attributes that change.
  */
 import { EditorState } from 'prosemirror-state';
 import { EditorView } from 'prosemirror-view';
@@ -45,5 +51,6 @@ export function createReaderEditor(mount: HTMLElement, article: Article, events:
       if (find !== undefined && find !== findPluginKey.getState(before)) events.findChanged(find);
     },
   });
+  view.dom.setAttribute('contenteditable', 'plaintext-only');
   return view;
 }

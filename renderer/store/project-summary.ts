@@ -5,12 +5,15 @@
  * cards show both).
  *
  * Both walk every highlight once; the callers run them at most once per frame or after a
- * pause in changes, never inside a keystroke.
+ * pause in changes, never inside a keystroke. The summary after a change is read in idle
+ * slices of at most {@link SUMMARY_SLICE_MS} (`summarizeDocInSlices`): on the 10k project
+ * the whole walk is one ~10–30 ms task, which a key press arriving at that moment would wait
+ * for, so a cached project-list entry is not worth a slower highlight.
  */
 import type * as Y from 'yjs';
 import type { MemberId } from '#shared/model/ids.ts';
 import { listAllHighlights } from '#shared/model/highlight-reads.ts';
-import { describeProject } from '#shared/model/project-summary.ts';
+import { describeProject, describeProjectSteps, type ProjectDescription } from '#shared/model/project-summary.ts';
 import type { ProjectSummary } from './project-registry.ts';
 
 /**
@@ -18,8 +21,53 @@ import type { ProjectSummary } from './project-registry.ts';
  * project info` prints and a merge confirmation uses: notes include replies).
  */
 export function summarizeDoc(doc: Y.Doc): ProjectSummary {
-  const { name, members, counts, lastChangeAt } = describeProject(doc);
+  return summaryOf(describeProject(doc));
+}
+
+function summaryOf({ name, members, counts, lastChangeAt }: ProjectDescription): ProjectSummary {
   return { name, members: members.map((member) => member.name), highlights: counts.highlights, codes: counts.codes, notes: counts.notes + counts.replies, lastChange: lastChangeAt ?? null };
+}
+
+/** Longest slice of summary reading in one task (ms). */
+export const SUMMARY_SLICE_MS = 8;
+
+/**
+ * Reads {@link summarizeDoc}'s summary of `doc` in slices of at most
+ * {@link SUMMARY_SLICE_MS} in idle periods (a task each where there are none, e.g. in
+ * Node), starting again if the doc changes meanwhile, then calls `done` with it. Returns a
+ * function that cancels the reading.
+ */
+export function summarizeDocInSlices(doc: Y.Doc, done: (summary: ProjectSummary) => void): () => void {
+  let steps = describeProjectSteps(doc);
+  let cancelled = false;
+  const restart = (): void => {
+    steps = describeProjectSteps(doc);
+  };
+  doc.on('update', restart);
+  const stop = (): void => {
+    cancelled = true;
+    doc.off('update', restart);
+  };
+  const slice = (budget: number): void => {
+    if (cancelled) return;
+    const end = performance.now() + budget;
+    for (;;) {
+      const step = steps.next();
+      if (step.done === true) {
+        stop();
+        done(summaryOf(step.value));
+        return;
+      }
+      if (performance.now() >= end) break;
+    }
+    schedule();
+  };
+  const schedule = (): void => {
+    if (typeof requestIdleCallback === 'function') requestIdleCallback((deadline) => slice(Math.min(SUMMARY_SLICE_MS, Math.max(1, deadline.timeRemaining()))));
+    else setTimeout(() => slice(SUMMARY_SLICE_MS), 0);
+  };
+  schedule();
+  return stop;
 }
 
 /** Highlights and notes on one article: the local person's and everyone else's. */

@@ -7,6 +7,11 @@
  * trash or restore, tag application, chosen number key, profile, project rename): the doc
  * stores times with its records rather than a log, so this is the one honest reading.
  * Records no reader can use (not a map) are left out, as every reader does (read-guards.ts).
+ *
+ * Reading every record is proportional to the corpus (~10 ms for the 10k reference project
+ * on a quiet machine), so `describeProjectSteps` offers the same reading in steps — it
+ * pauses after every {@link DESCRIBE_STEP} records — for a caller that spreads it over idle
+ * time instead of one task that input could queue behind.
  */
 import type * as Y from 'yjs';
 import type { ProjectId, TagId } from './ids.ts';
@@ -53,8 +58,21 @@ function seeStamps(map: Y.Map<unknown>, at: ReturnType<typeof latest>): void {
   }
 }
 
+/** Records read between two pauses of {@link describeProjectSteps}. */
+export const DESCRIBE_STEP = 250;
+
 /** Describes `doc`: identity, members, live counts, last change. */
 export function describeProject(doc: Y.Doc): ProjectDescription {
+  const steps = describeProjectSteps(doc);
+  for (let step = steps.next(); ; step = steps.next()) if (step.done === true) return step.value;
+}
+
+/**
+ * {@link describeProject} in steps: each `next()` reads up to {@link DESCRIBE_STEP} more
+ * records; the last returns the description. The doc must not change between steps (a
+ * caller that sees a change starts again).
+ */
+export function* describeProjectSteps(doc: Y.Doc): Generator<void, ProjectDescription, void> {
   const { members, tags, highlights, notes } = roots(doc);
   const at = latest();
   const projectMeta = getProjectMeta(doc);
@@ -72,31 +90,36 @@ export function describeProject(doc: Y.Doc): ProjectDescription {
     at.see((map.get(TAG.key) as TagKeyRecord | null | undefined)?.a);
   });
 
+  let read = 0;
+  const pause = (): boolean => (read += 1) % DESCRIBE_STEP === 0;
+
   let liveHighlights = 0;
-  highlights.forEach((map) => {
-    if (!isRecordMap(map)) return;
+  for (const map of highlights.values()) {
+    if (pause()) yield;
+    if (!isRecordMap(map)) continue;
     const anchor = map.get(HIGHLIGHT.anchor) as AnchorRecord | null | undefined;
     if (anchor != null && !isTrashed(map)) liveHighlights += 1;
     at.see(anchor?.a);
     at.see((map.get(HIGHLIGHT.trash) as TrashRecord | undefined)?.a);
     for (const [key, value] of map.entries()) if (isApplicationKey(key) && typeof value === 'number') at.see(Math.abs(value) * 1000);
-  });
+  }
 
   let liveNotes = 0;
   let liveReplies = 0;
-  notes.forEach((map) => {
-    if (!isRecordMap(map)) return;
+  for (const map of notes.values()) {
+    if (pause()) yield;
+    if (!isRecordMap(map)) continue;
     const live = !isTrashed(map);
     if (live) liveNotes += 1;
     seeStamps(map, at);
     const replies = map.get(NOTE.replies);
-    if (!isRecordMap(replies)) return;
+    if (!isRecordMap(replies)) continue;
     replies.forEach((reply) => {
       if (!isRecordMap(reply)) return;
       if (live && !isTrashed(reply)) liveReplies += 1;
       seeStamps(reply, at);
     });
-  });
+  }
 
   return {
     id: projectMeta.id,

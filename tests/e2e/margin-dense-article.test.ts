@@ -13,7 +13,7 @@ import { generateSampleProject } from '#shared/sample/sample-project.ts';
 import { saveScreenshot } from '../helpers/browser.ts';
 import { useAppPage } from '../helpers/app-page.ts';
 import { loadBundledArticles, openArticle } from './reader-support.ts';
-import { completeFirstRun, mergeProjectFileBytes } from './annotate-support.ts';
+import { completeFirstRun, dragSelectAcrossMarks, mergeProjectFileBytes } from './annotate-support.ts';
 
 const ARTICLE = 'russia-azerbaijan-disputes';
 /** Phrases of the article the person writes notes on (several in its opening paragraphs). */
@@ -75,49 +75,6 @@ async function layoutProblems(page: Page, focusedId: string | null = null): Prom
     else if (!level && !pushed && !pushedUp) problems.push(`card ${item.id} sits ${Math.round(item.top - item.anchor)} px from its highlight (${index === 0 ? 'first card' : `${Math.round(item.top - (previous?.bottom ?? 0))} px below the card above`})`);
   });
   return problems;
-}
-
-/**
- * Selects `phrase` with a mouse drag, wherever highlights have cut its text into several
- * marks: from the middle of its first character to the middle of its last (on one line).
- */
-async function dragSelectAcrossMarks(page: Page, phrase: string): Promise<void> {
-  const rect = await page.evaluate((text) => {
-    const root = document.querySelector('.reader-document');
-    if (root === null) throw new Error('reader not rendered');
-    for (const block of root.querySelectorAll('p')) {
-      const whole = block.textContent ?? '';
-      const at = whole.indexOf(text);
-      if (at < 0) continue;
-      const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT);
-      const charRect = (offset: number): DOMRect => {
-        let seen = 0;
-        for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
-          const length = node.textContent?.length ?? 0;
-          if (offset < seen + length) {
-            const range = document.createRange();
-            range.setStart(node, offset - seen);
-            range.setEnd(node, offset - seen + 1);
-            walker.currentNode = block;
-            return range.getBoundingClientRect();
-          }
-          seen += length;
-        }
-        throw new Error('offset beyond the paragraph');
-      };
-      (block as HTMLElement).scrollIntoView({ block: 'center' });
-      const first = charRect(at);
-      const last = charRect(at + text.length - 1);
-      if (Math.abs(first.top - last.top) > 2) throw new Error(`"${text}" wraps across lines`);
-      return { startX: first.left + 1, endX: last.right - 1, y: (first.top + first.bottom) / 2 };
-    }
-    throw new Error(`text not found in the reader: ${text}`);
-  }, phrase);
-  await page.mouse.move(rect.startX, rect.y);
-  await page.mouse.down();
-  await page.mouse.move(rect.endX, rect.y, { steps: 4 });
-  await page.mouse.up();
-  await page.getByTestId('selection-toolbar').waitFor();
 }
 
 /** Selects `phrase`, presses Note and types `text` (Enter for each new line). */

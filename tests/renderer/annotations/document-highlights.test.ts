@@ -2,7 +2,8 @@
  * The doc → highlights plugin bridge: highlights of the open article are anchored and
  * painted; later model changes reach the plugin as incremental metadata (only touched ids);
  * trashing removes a decoration, restoring brings it back; a highlight whose text is gone
- * is listed as unanchored, never dropped; clicking overlapping text cycles shortest first.
+ * is listed as unanchored, never dropped; clicking overlapping text cycles shortest first;
+ * a bridge whose view closed follows the doc, so its spans are current when reconnected.
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -12,8 +13,8 @@ import type { EditorView } from 'prosemirror-view';
 import { loadArticle } from '#shared/documents/article.ts';
 import type { DocumentId } from '#shared/documents/manifest.ts';
 import type { MemberId } from '#shared/model/ids.ts';
-import { addHighlight, deleteHighlight, restoreHighlight } from '#shared/model/highlights.ts';
-import { createTag } from '#shared/model/tags.ts';
+import { addHighlight, applyTag, deleteHighlight, restoreHighlight } from '#shared/model/highlights.ts';
+import { createTag, deleteTag } from '#shared/model/tags.ts';
 import { addNote } from '#shared/model/notes.ts';
 import { highlightSpan } from '../../../renderer/store/annotation-actions.ts';
 import { createDocumentHighlights } from '../../../renderer/annotations/document-highlights.ts';
@@ -147,4 +148,38 @@ describe('document highlights', () => {
     expect(spans.get(third)?.hasNote).toBe(false);
     expect(reopened.rangeOf(third)).toEqual(span('peacekeeping forces'));
   });
+
+  it('a bridge reconnected after its view closed has spans current with what changed meanwhile', () => {
+    const doc = new Y.Doc();
+    const tag = createTag(doc, actor, { name: 'Security', colour: '#336699' });
+    const kept = highlightSpan(doc, actor, article, span('geopolitical dynamics'));
+    const trashed = highlightSpan(doc, actor, article, span('past cooperation'));
+    const highlights = createDocumentHighlights(doc, article);
+    const first = fakeView(EditorState.create({ doc: article.doc, plugins: [createHighlightsPlugin(highlights.initialSpans())] }));
+    const disconnect = highlights.connect(first.view);
+    disconnect();
+    expect(highlights.connected()).toBe(false);
+
+    // While closed: a tag applied, a highlight trashed, one added, a note written.
+    applyTag(doc, actor, kept, tag);
+    deleteHighlight(doc, actor, trashed);
+    const added = highlightSpan(doc, actor, article, span('peacekeeping forces'));
+    addNote(doc, actor, added, 'why here?');
+    const spans = new Map(highlights.initialSpans().map((s) => [s.id, s]));
+    expect([...spans.keys()].sort()).toEqual([kept, added].sort());
+    expect(spans.get(kept)?.tags).toEqual([tag]);
+    expect(spans.get(added)?.hasNote).toBe(true);
+
+    // Connected again: later changes reach the new view; then, closed, a codebook change re-reads everything.
+    const second = fakeView(EditorState.create({ doc: article.doc, plugins: [createHighlightsPlugin(highlights.initialSpans())] }));
+    const stop = highlights.connect(second.view);
+    expect(highlights.connected()).toBe(true);
+    restoreHighlight(doc, actor, trashed);
+    expect(second.metas.at(-1)?.upsert?.map((s) => s.id)).toEqual([trashed]);
+    stop();
+    deleteTag(doc, actor, tag);
+    expect(highlights.initialSpans().find((s) => s.id === kept)?.tags).toEqual([]);
+    highlights.dispose();
+  });
 });
+

@@ -1,14 +1,14 @@
 /**
  * describeProject: a project at a glance for the project list and `marginalia project info`
  * — live counts (trashed, merged-away and trashed-note replies left out) and the latest
- * time any record carries.
+ * time any record carries; the same reading in steps (describeProjectSteps).
  */
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { addHighlight, applyTag, deleteHighlight } from '#shared/model/highlights.ts';
 import { addNote, addReply, deleteNote, deleteReply } from '#shared/model/notes.ts';
 import { createProject, setMember } from '#shared/model/project.ts';
-import { describeProject } from '#shared/model/project-summary.ts';
+import { DESCRIBE_STEP, describeProject, describeProjectSteps } from '#shared/model/project-summary.ts';
 import { createTag, deleteTag, mergeTag } from '#shared/model/tags.ts';
 import { replica } from '../../helpers/replicas.ts';
 
@@ -52,5 +52,26 @@ describe('describeProject', () => {
     expect(describeProject(new Y.Doc())).toEqual({
       id: undefined, name: '', members: [], counts: { highlights: 0, codes: 0, notes: 0, replies: 0 }, lastChangeAt: undefined,
     });
+  });
+});
+
+describe('describeProjectSteps', () => {
+  it('pauses every DESCRIBE_STEP records and ends with what describeProject says', () => {
+    const clock = { now: 1_750_000_000_000 };
+    const ana = replica('ana', 1, clock);
+    createProject(ana.doc, ana.actor, { name: 'Stepped' });
+    const count = DESCRIBE_STEP * 2 + 10;
+    for (let index = 0; index < count; index += 1) {
+      clock.now += 1000;
+      const id = addHighlight(ana.doc, ana.actor, { documentId: 'd', documentHash: 'h', position: { start: index, end: index + 4 }, quote: QUOTE });
+      if (index % 100 === 0) addNote(ana.doc, ana.actor, id, `note ${index}`);
+    }
+    const steps = describeProjectSteps(ana.doc);
+    let pauses = 0;
+    let step = steps.next();
+    for (; step.done !== true; step = steps.next()) pauses += 1;
+    expect(pauses).toBe(Math.floor((count + Math.ceil(count / 100)) / DESCRIBE_STEP));
+    expect(step.value).toEqual(describeProject(ana.doc));
+    expect(step.value.counts).toMatchObject({ highlights: count, notes: Math.ceil(count / 100) });
   });
 });
