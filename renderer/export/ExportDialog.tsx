@@ -21,8 +21,9 @@ import type { Article } from '#shared/documents/article.ts';
 import type { Excerpt } from '#shared/export/excerpt.ts';
 import { EXPORT_FORMATS, usesExcerpts } from '#shared/export/formats.ts';
 import { getProjectMeta, listMembers } from '#shared/model/project.ts';
-import { listTags } from '#shared/model/queries.ts';
+import { listTags, type TagTreeNode } from '#shared/model/queries.ts';
 import { createSkipLog, describeSkipped } from '#shared/model/read-guards.ts';
+import { afterNextPaint } from '../services/event-loop.ts';
 import type { Platform } from '../services/platform.ts';
 import { useDocVersion } from '../annotations/use-workspace.ts';
 import type { AnnotationWorkspace } from '../annotations/workspace.ts';
@@ -98,7 +99,17 @@ export function ExportDialog({ workspace, articles, files, state, onStateChange,
   const firstFieldRef = useRef<HTMLInputElement>(null);
   const doc = workspace.session.doc;
   const version = useDocVersion(doc);
-  const tags = useMemo(() => listTags(doc), [doc, version]);
+  // The codebook's counts read every highlight: read after the dialog's first paint, not in the input that opened it.
+  const [tags, setTags] = useState<readonly TagTreeNode[] | null>(null);
+  useEffect(() => {
+    let live = true;
+    void afterNextPaint().then(() => {
+      if (live) setTags(listTags(doc));
+    });
+    return () => {
+      live = false;
+    };
+  }, [doc, version]);
   const members = useMemo(() => listMembers(doc), [doc, version]);
   const [matches, setMatches] = useState<Matches>({ status: 'counting' });
   const [running, setRunning] = useState<Running | null>(null);
@@ -188,7 +199,7 @@ export function ExportDialog({ workspace, articles, files, state, onStateChange,
 
   const countText =
     !usesFilters
-      ? `The whole codebook: ${plural(tags.length === 0 ? 0 : countTags(tags), 'tag')}.`
+      ? tags === null ? 'Counting…' : `The whole codebook: ${plural(countTags(tags), 'tag')}.`
       : matches.status === 'ready'
         ? `${plural(matches.count, 'excerpt')} match.`
         : matches.status === 'error'

@@ -15,7 +15,8 @@ import { toggled, type ExportDialogState } from './export-options.ts';
 export interface ExportFiltersProps {
   readonly state: ExportDialogState;
   readonly onChange: (changes: Partial<ExportDialogState>) => void;
-  readonly tags: readonly TagTreeNode[];
+  /** The codebook with counts; null while it is being read. */
+  readonly tags: readonly TagTreeNode[] | null;
   readonly members: readonly MemberView[];
   readonly articles: readonly Article[];
   /** False for formats that ignore filters (the codebook). */
@@ -57,14 +58,15 @@ function IsoDateInput({ value, onChange }: { readonly value: string; readonly on
 
 /** The filter controls. */
 export function ExportFilters({ state, onChange, tags, members, articles, disabled }: ExportFiltersProps) {
-  const flatTags = flatten(tags);
+  const flatTags = flatten(tags ?? []);
   return (
     <fieldset className="export-filters" disabled={disabled}>
       <legend>Which excerpts</legend>
       <div className="export-filters__grid">
         <fieldset className="export-choice-list" data-testid="export-tags">
           <legend>Tags</legend>
-          {flatTags.length === 0 && <p className="export-muted">No tags yet.</p>}
+          {tags === null && <p className="export-muted">Reading the codebook…</p>}
+          {tags !== null && flatTags.length === 0 && <p className="export-muted">No tags yet.</p>}
           <ul>
             {flatTags.map(({ node, depth }) => (
               <li key={node.tag.id} className={`export-tag export-tag--depth-${Math.min(depth, 4)}`}>

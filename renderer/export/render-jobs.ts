@@ -71,11 +71,16 @@ export function inThreadRenderTransport(): RenderTransport {
   return (request) => handler.handle(request);
 }
 
-/** Requests answered by the export worker, started on first use; answered on this thread if it cannot start or fails. */
+/**
+ * Requests answered by the export worker, started on first use. Where it cannot start, the
+ * requests are answered on this thread; if it fails (it cannot load, or dies), each
+ * unanswered job's requests are sent again to this thread.
+ */
 export function workerRenderTransport(): RenderTransport {
   let worker: Worker | null | undefined;
   const fallback = inThreadRenderTransport();
   const waiting = new Map<number, (reply: RenderReply | null) => void>();
+  const sent = new Map<number, RenderRequest[]>();
   const start = (): Worker | null => {
     if (worker !== undefined) return worker;
     try {
@@ -89,19 +94,31 @@ export function workerRenderTransport(): RenderTransport {
       if (reply === null) return;
       waiting.get(reply.job)?.(reply);
       waiting.delete(reply.job);
+      sent.delete(reply.job);
     };
     worker.onerror = (event) => {
       event.preventDefault();
       worker?.terminate();
       worker = null;
-      for (const [job, resolve] of waiting) resolve({ kind: 'failed', job, problem: null, message: 'the export worker stopped' });
+      const unanswered = [...sent.values()];
+      const resolvers = new Map(waiting);
+      sent.clear();
       waiting.clear();
+      for (const requests of unanswered) {
+        void (async () => {
+          let reply: RenderReply | null = null;
+          for (const request of requests) reply = await fallback(request);
+          const job = requests[0]?.job;
+          if (job !== undefined) resolvers.get(job)?.(reply);
+        })();
+      }
     };
     return worker;
   };
   return (request) => {
     const target = start();
     if (target === null) return fallback(request);
+    sent.set(request.job, [...(sent.get(request.job) ?? []), request]);
     target.postMessage(request);
     if (request.kind === 'excerpts') return Promise.resolve(null);
     return new Promise((resolve) => waiting.set(request.job, resolve));
