@@ -32,10 +32,12 @@ export function useWorkspaceSnapshot(workspace: AnnotationWorkspace): WorkspaceS
   return useSyncExternalStore(workspace.subscribe, workspace.getSnapshot);
 }
 
-type VersionSource = { subscribe(listener: () => void): () => void; get(): number };
+/** A doc's change counter, as `useDocVersion` reads it. */
+export type VersionSource = { subscribe(listener: () => void): () => void; get(): number };
 const versionSources = new WeakMap<Y.Doc, VersionSource>();
 
-function versionSource(doc: Y.Doc): VersionSource {
+/** The change counter of `doc` (one per doc): bumped at most once per frame, once at the end of slices going in. */
+export function docVersionSource(doc: Y.Doc): VersionSource {
   let source = versionSources.get(doc);
   if (source) return source;
   let version = 0;
@@ -74,6 +76,6 @@ function versionSource(doc: Y.Doc): VersionSource {
 
 /** A number that increases (at most once per frame) whenever `doc` changes; use it as a memo dependency. */
 export function useDocVersion(doc: Y.Doc): number {
-  const source = versionSource(doc);
+  const source = docVersionSource(doc);
   return useSyncExternalStore(source.subscribe, source.get);
 }
