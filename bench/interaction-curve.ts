@@ -64,6 +64,8 @@ export async function curvePoint(browser: Browser, url: string, file: ProjectFil
     for (let run = 0; run < runs; run += 1) {
       await page.reload();
       await page.locator('.library-card').first().waitFor();
+      // The library shows before the project has loaded: wait for the load's own mark.
+      await page.waitForFunction(() => performance.getEntriesByName('marginalia:project-loaded').length > 0);
       load.push(await page.evaluate(() => performance.measure('bench-load', 'marginalia:session-open', 'marginalia:project-loaded').duration));
       await settle(page);
     }

@@ -73,6 +73,11 @@ export function createAnnotationWorkspace(options: WorkspaceOptions): Annotation
   const readers = createReaderRegistry(ui, options.navigate);
 
   session.onStorage((storage) => ui.update({ storage }));
+  // In steps of 5 %: a re-render per step, not per turn of the load.
+  session.onLoadProgress((progress) => {
+    const loadPercent = Math.floor(progress * 20) * 5;
+    if (loadPercent !== ui.getSnapshot().loadPercent) ui.update({ loadPercent });
+  });
   void session.whenLoaded.then(() => {
     person.projectLoaded();
     keepAnnotationIndexWarm(session.doc);

@@ -133,8 +133,10 @@ export function createProjectsController(options: ProjectsOptions): ProjectsCont
       });
     }, options.summaryDelayMs ?? 500);
   };
+  // After a pause rather than at once: walking every highlight of a large project right as
+  // it loads would hold the page just when the person starts using it.
   void session.whenLoaded.then(() => {
-    refreshSummary();
+    onUpdate();
     (session.doc as Y.Doc).on('update', onUpdate);
   });
 

@@ -166,8 +166,10 @@ export function createAddedDocuments({ doc, texts, fetchText = null, retryDelays
   };
 
   let scheduled = false;
-  doc.on('update', () => {
-    if (scheduled) return;
+  // afterTransaction rather than 'update': an update listener makes Yjs encode every
+  // transaction's update (the whole project's, as it loads) only for it to be ignored here.
+  doc.on('afterTransaction', (transaction: Y.Transaction) => {
+    if (scheduled || transaction.changed.size === 0) return;
     scheduled = true;
     queueMicrotask(() => {
       scheduled = false;

@@ -1,30 +1,49 @@
 /**
- * The project's IndexedDB persistence (y-indexeddb) with the two things y-indexeddb leaves
- * to its caller: failures and flushing.
+ * The project's IndexedDB persistence: the doc's updates kept in the project's database
+ * (stored-updates.ts, the layout y-indexeddb 9 writes), loaded without holding the page,
+ * with failures and flushing handled.
  *
- * What y-indexeddb does (node_modules/y-indexeddb/src/y-indexeddb.js): on open it applies
- * every stored update, then stores the doc's full state once; after that each doc update is
- * added to the `updates` store as it happens (one readwrite transaction per update), and a
- * debounced `storeState` compacts once 500 updates pile up. It never catches anything: if
- * `indexedDB.open` fails, `whenSynced` never resolves and updates are silently dropped; a
- * QuotaExceededError aborts the write's transaction and surfaces only as an unhandled
- * rejection.
+ * Loading: every stored update is read in one transaction and applied in turns of at
+ * most {@link LOAD_BUDGET_MS} with a yield between them (shared/model/load-in-slices.ts),
+ * under `persistenceOrigin` (undo never tracks it); `whenLoaded` resolves only when all of
+ * it is in the doc, and the progress is reported as it goes. Storing: every later update
+ * is appended in its own readwrite transaction. While loading, the update listener is
+ * attached only around transactions of other origins — so a change made during the load
+ * is stored, and Yjs does not encode the loaded updates again just to hand them to a
+ * listener that would skip them. Compacting: once {@link COMPACT_AT} small updates (single
+ * edits) pile up, or a load had to cut a large update, the stored updates are replaced
+ * by the same state as small causal slices (update-compaction.ts, in a
+ * worker), so the next load applies them whole and in order. The parts of a file being
+ * merged a part per task are written in batches (one transaction per 100 ms of parts).
  *
- * So here:
- * - the open is raced against its own failure (and a missing `indexedDB`): on failure the
- *   persistence is detached from the doc and the status says "memory only" — nothing
- *   stored is touched, because nothing is written or deleted after that point;
- * - `error`/`abort` events bubble from every transaction to the IDBDatabase, so one listener
- *   there sees a failed write (quota, disk) and detaches the same way;
- * - the parts of a file being merged a part per task are written in batches (one
- *   transaction per 100 ms of parts, not one per part; `batchSliceWrites`);
- * - `flush()` cancels the pending compaction timer and then opens a readwrite transaction on
- *   `updates`: IndexedDB runs readwrite transactions with overlapping scope in creation
- *   order, so when ours completes every update written before it has been committed.
+ * Failures: the open is raced against its own failure (and a missing `indexedDB`): on
+ * failure nothing is read or written and the status says "memory only". `error`/`abort`
+ * events bubble from every transaction to the IDBDatabase, so one listener there sees a
+ * failed write (quota, disk) and stops writing the same way; earlier data is intact.
+ * `flush()` cancels a pending compaction and opens a readwrite transaction on `updates`:
+ * IndexedDB runs readwrite transactions with overlapping scope in creation order, so when
+ * ours completes every update written before it has been committed.
  */
-import type * as Y from 'yjs';
-import { IndexeddbPersistence } from 'y-indexeddb';
+import * as Y from 'yjs';
+import { persistenceOrigin } from '#shared/model/origins.ts';
+import { loadInSlices } from '#shared/model/load-in-slices.ts';
+import { nextTask } from './next-task.ts';
 import { afterSlices, slicesInProgress } from '#shared/model/apply-in-slices.ts';
+import { appendUpdate, appendUpdates, committed, openUpdateStore, readStoredUpdates, replaceStoredUpdates } from './stored-updates.ts';
+import { compactUpdates } from './update-compaction.ts';
+
+/** Longest a turn of the load keeps the main thread (ms). */
+export const LOAD_BUDGET_MS = 8;
+/** Small stored updates (single edits, under {@link SMALL_UPDATE_BYTES}) at which they are compacted. */
+export const COMPACT_AT = 500;
+/** Below this size a stored update counts as small (compacted slices are larger). */
+export const SMALL_UPDATE_BYTES = 8 * 1024;
+
+/** How long the parts of a file being merged are held before they are written together (ms). */
+const SLICE_WRITE_DELAY_MS = 100;
+
+/** Why a load stopped half-way: the persistence was closed or detached meanwhile. */
+const CLOSED = 'closed while loading';
 
 /** Where the project's data lives right now. */
 export type StorageStatus =
@@ -39,6 +58,10 @@ export type StorageStatus =
 export interface LocalPersistence {
   /** Resolves once stored data has been applied to the doc (or storage proved unusable). */
   readonly whenLoaded: Promise<void>;
+  /** How far the load has come, 0 to 1 (1 once loaded or when there was nothing to load). */
+  loadProgress(): number;
+  /** Calls `listener` as the load progresses; returns an unsubscribe. */
+  onLoadProgress(listener: (progress: number) => void): () => void;
   status(): StorageStatus;
   /** Calls `listener` whenever the status changes; returns an unsubscribe. */
   onStatus(listener: (status: StorageStatus) => void): () => void;
@@ -47,58 +70,6 @@ export interface LocalPersistence {
   /** Detaches from the doc and closes the database. */
   destroy(): Promise<void>;
 }
-
-/** Internals of IndexeddbPersistence this module relies on (checked against y-indexeddb 9 source). */
-type PersistenceInternals = {
-  _db: Promise<IDBDatabase>;
-  db: IDBDatabase | null;
-  _storeTimeoutId: ReturnType<typeof setTimeout> | null;
-  /** The doc's `update` listener (one readwrite transaction per update); `destroy` removes it. */
-  _storeUpdate: (update: Uint8Array, origin: unknown) => void;
-};
-
-/** How long the parts of a file being merged are held before they are written together (ms). */
-const SLICE_WRITE_DELAY_MS = 100;
-
-/**
- * While a file is merged a part per task (apply-in-slices.ts), its updates are held and
- * written together, one IndexedDB transaction per batch, instead of one per task; held
- * updates are written before any other update and before a flush, so the stored order is
- * the doc's. Returns the function that writes what is held.
- */
-function batchSliceWrites(doc: Y.Doc, internals: PersistenceInternals): () => void {
-  const storeOne = internals._storeUpdate;
-  let held: Uint8Array[] = [];
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const writeHeld = (): void => {
-    if (timer !== undefined) clearTimeout(timer);
-    timer = undefined;
-    const batch = held;
-    held = [];
-    const db = internals.db;
-    if (batch.length === 0 || db === null) return;
-    const store = db.transaction(['updates'], 'readwrite').objectStore('updates');
-    for (const update of batch) store.add(update);
-  };
-  const storeUpdate = (update: Uint8Array, origin: unknown): void => {
-    const slices = slicesInProgress(doc);
-    if (slices !== undefined && origin === slices.origin && internals.db !== null) {
-      held.push(update);
-      timer ??= setTimeout(writeHeld, SLICE_WRITE_DELAY_MS);
-      afterSlices(doc, writeHeld);
-      return;
-    }
-    writeHeld();
-    storeOne(update, origin);
-  };
-  doc.off('update', storeOne);
-  doc.on('update', storeUpdate);
-  internals._storeUpdate = storeUpdate;
-  return writeHeld;
-}
-
-/** Database opened once to learn whether IndexedDB works at all. */
-const PROBE_DATABASE = 'marginalia-storage-probe';
 
 function describe(error: unknown): string {
   if (error instanceof Error || error instanceof DOMException) return `${error.name}: ${error.message}`;
@@ -111,91 +82,166 @@ function failureMessage(error: unknown): string {
   return `Local storage failed (${text}). Changes from now on are kept in memory only until the window closes; everything saved before is intact. Save the project to a file to keep them.`;
 }
 
+/** Options for tests (the app uses the defaults). */
+export type PersistenceOptions = {
+  /** Awaited between two turns of the load. */
+  readonly pause?: () => Promise<void>;
+  /** Compacts stored updates (the app: in a worker). */
+  readonly compact?: (updates: readonly Uint8Array[]) => Promise<Uint8Array[]>;
+};
+
 /**
  * Opens (or creates) the IndexedDB database `name` for `doc`. Never throws. `factory` null
- * means "no IndexedDB here"; otherwise y-indexeddb opens through the global `indexedDB`.
+ * means "no IndexedDB here".
  */
-export function openLocalPersistence(name: string, doc: Y.Doc, factory: IDBFactory | null = globalThis.indexedDB ?? null): LocalPersistence {
+export function openLocalPersistence(name: string, doc: Y.Doc, factory: IDBFactory | null = globalThis.indexedDB ?? null, options: PersistenceOptions = {}): LocalPersistence {
   let current: StorageStatus = { kind: 'loading' };
   const listeners = new Set<(status: StorageStatus) => void>();
   const setStatus = (status: StorageStatus): void => {
     current = status;
     for (const listener of listeners) listener(status);
   };
+  let progress = 0;
+  const progressListeners = new Set<(progress: number) => void>();
+  const setProgress = (value: number): void => {
+    progress = value;
+    for (const listener of progressListeners) listener(value);
+  };
 
-  let persistence: IndexeddbPersistence | null = null;
-  let writeHeld = (): void => undefined;
+  let db: IDBDatabase | null = null;
+  let destroyed = false;
+  let storedCount = 0;
+  let compactTimer: ReturnType<typeof setTimeout> | null = null;
+  let compacting = false;
+
+  const compact = async (): Promise<void> => {
+    const target = db;
+    if (target === null || compacting) return;
+    compacting = true;
+    try {
+      const stored = await readStoredUpdates(target);
+      if (stored.lastKey === null || stored.updates.length < 2 && stored.updates.every((update) => update.length <= 256 * 1024)) return;
+      const slices = await (options.compact ?? compactUpdates)(stored.updates);
+      if (db !== target) return;
+      await replaceStoredUpdates(target, stored.lastKey, slices);
+      storedCount = 0;
+    } catch {
+      // Compaction only rewrites what is already stored: a failed one loses nothing.
+    } finally {
+      compacting = false;
+    }
+  };
+  const cancelCompaction = (): void => {
+    if (compactTimer !== null) clearTimeout(compactTimer);
+    compactTimer = null;
+  };
+
+  // The parts of a file being merged a part per task (apply-in-slices.ts) are held and
+  // written together, one transaction per SLICE_WRITE_DELAY_MS, not one per task; what is
+  // held is written before any other update and before a flush, so the stored order is the doc's.
+  let held: Uint8Array[] = [];
+  let heldTimer: ReturnType<typeof setTimeout> | undefined;
+  const writeHeld = (): void => {
+    if (heldTimer !== undefined) clearTimeout(heldTimer);
+    heldTimer = undefined;
+    const batch = held;
+    held = [];
+    if (batch.length > 0 && db !== null) appendUpdates(db, batch);
+  };
+  const store = (update: Uint8Array, origin: unknown): void => {
+    if (db === null || origin === persistenceOrigin) return;
+    const slices = slicesInProgress(doc);
+    if (slices !== undefined && origin === slices.origin) {
+      held.push(update);
+      heldTimer ??= setTimeout(writeHeld, SLICE_WRITE_DELAY_MS);
+      afterSlices(doc, writeHeld);
+    } else {
+      writeHeld();
+      appendUpdate(db, update);
+    }
+    if (update.length < SMALL_UPDATE_BYTES) storedCount += 1;
+    if (storedCount >= COMPACT_AT) {
+      cancelCompaction();
+      compactTimer = setTimeout(() => {
+        compactTimer = null;
+        void compact();
+      }, 1000);
+    }
+  };
+  // During the load: listen for updates only around transactions that are not the load's.
+  const storeOnlyOthers = (transaction: Y.Transaction): void => {
+    if (transaction.origin === persistenceOrigin) doc.off('update', store);
+    else doc.on('update', store);
+  };
+
   const detach = (): Promise<void> => {
-    const instance = persistence;
-    persistence = null;
-    if (!instance) return Promise.resolve();
-    return instance.destroy().catch(() => undefined);
+    writeHeld();
+    const open = db;
+    db = null;
+    cancelCompaction();
+    doc.off('update', store);
+    doc.off('beforeTransaction', storeOnlyOthers);
+    open?.close();
+    return Promise.resolve();
   };
 
   const unavailable = (error: unknown): void => {
     setStatus({ kind: 'unavailable', message: `Local storage could not be opened (${describe(error)}); the project is kept in memory only. Save it to a file before closing.` });
   };
 
-  const attach = (): Promise<void> => {
+  const attach = async (available: IDBFactory): Promise<void> => {
+    let opened: IDBDatabase;
     try {
-      persistence = new IndexeddbPersistence(name, doc);
+      opened = await openUpdateStore(available, name);
     } catch (error) {
       unavailable(error);
-      return Promise.resolve();
+      return;
     }
-    const instance = persistence;
-    const internals = instance as unknown as PersistenceInternals;
-    writeHeld = batchSliceWrites(doc, internals);
-    return Promise.race([
-      instance.whenSynced.then(() => {
-        const db = internals.db;
-        if (db) {
-          const onFailure = (event: Event): void => {
-            const target = event.target as IDBRequest | IDBTransaction | null;
-            const error = target && 'error' in target ? target.error : null;
-            if (current.kind === 'write-failed') return;
-            setStatus({ kind: 'write-failed', message: failureMessage(error ?? event.type) });
-            void detach();
-          };
-          db.addEventListener('error', onFailure);
-          db.addEventListener('abort', onFailure);
-        }
-        if (current.kind === 'loading') setStatus({ kind: 'saved' });
-      }),
-      internals._db.then(
-        () => new Promise<void>(() => undefined),
-        (error: unknown) => {
-          unavailable(error);
-          void detach();
+    if (destroyed) {
+      opened.close();
+      return;
+    }
+    db = opened;
+    const onFailure = (event: Event): void => {
+      const target = event.target as IDBRequest | IDBTransaction | null;
+      const error = target && 'error' in target ? target.error : null;
+      if (current.kind === 'write-failed') return;
+      setStatus({ kind: 'write-failed', message: failureMessage(error ?? event.type) });
+      void detach();
+    };
+    opened.addEventListener('error', onFailure);
+    opened.addEventListener('abort', onFailure);
+    // Whatever the doc held before storage opened is stored first.
+    if (doc.store.clients.size > 0) store(Y.encodeStateAsUpdate(doc), null);
+    doc.on('beforeTransaction', storeOnlyOthers);
+    try {
+      const stored = await readStoredUpdates(opened);
+      storedCount += stored.updates.filter((update) => update.length < SMALL_UPDATE_BYTES).length;
+      const outcome = await loadInSlices(doc, stored.updates, {
+        origin: persistenceOrigin,
+        pause: async () => {
+          await (options.pause ?? nextTask)();
+          if (db === null) throw new Error(CLOSED);
         },
-      ),
-    ]);
+        budgetMs: LOAD_BUDGET_MS,
+        now: () => performance.now(),
+        onProgress: (loaded, total) => setProgress(total === 0 ? 1 : loaded / total),
+      });
+      if (storedCount >= COMPACT_AT || outcome.cut > 0) void compact();
+    } catch (error) {
+      if (!(error instanceof Error && error.message === CLOSED)) unavailable(error);
+      await detach();
+      return;
+    } finally {
+      doc.off('beforeTransaction', storeOnlyOthers);
+    }
+    if (db !== null) doc.on('update', store);
+    if (current.kind === 'loading') setStatus({ kind: 'saved' });
   };
-
-  // Probe first: y-indexeddb's constructor leaves an unhandled rejection when open fails,
-  // so a database that cannot be opened is detected here and y-indexeddb is never started.
-  const whenLoaded: Promise<void> = factory === null
+  const whenLoaded: Promise<void> = (factory === null
     ? Promise.resolve().then(() => setStatus({ kind: 'unavailable', message: 'This browser offers no IndexedDB, so the project is kept in memory only: save it to a file before closing.' }))
-    : new Promise<boolean>((resolve) => {
-        try {
-          // A separate probe database: opening the project's own here would create it without
-          // y-indexeddb's object stores.
-          const request = factory.open(PROBE_DATABASE);
-          request.onsuccess = () => {
-            request.result.close();
-            resolve(true);
-          };
-          request.onerror = (event) => {
-            event.preventDefault();
-            unavailable(request.error);
-            resolve(false);
-          };
-          request.onblocked = () => resolve(true);
-        } catch (error) {
-          unavailable(error);
-          resolve(false);
-        }
-      }).then((ok) => (ok ? attach() : undefined));
+    : attach(factory)
+  ).then(() => setProgress(1));
 
   return {
     whenLoaded,
@@ -204,27 +250,20 @@ export function openLocalPersistence(name: string, doc: Y.Doc, factory: IDBFacto
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    flush() {
-      const internals = persistence as unknown as PersistenceInternals | null;
-      const db = internals?.db;
-      if (!internals || !db) return Promise.resolve();
-      writeHeld();
-      if (internals._storeTimeoutId !== null) {
-        // Compaction only rewrites what is already stored; skipping it loses nothing.
-        clearTimeout(internals._storeTimeoutId);
-        internals._storeTimeoutId = null;
-      }
-      return new Promise<void>((resolve) => {
-        try {
-          const transaction = db.transaction(['updates'], 'readwrite');
-          transaction.oncomplete = () => resolve();
-          transaction.onerror = () => resolve();
-          transaction.onabort = () => resolve();
-        } catch {
-          resolve();
-        }
-      });
+    loadProgress: () => progress,
+    onLoadProgress(listener) {
+      progressListeners.add(listener);
+      return () => progressListeners.delete(listener);
     },
-    destroy: detach,
+    flush() {
+      // Compaction only rewrites what is already stored; skipping it loses nothing.
+      cancelCompaction();
+      writeHeld();
+      return db === null ? Promise.resolve() : committed(db);
+    },
+    destroy() {
+      destroyed = true;
+      return detach();
+    },
   };
 }

@@ -9,7 +9,7 @@
  *
  * The session is the attachment point for everything that speaks Yjs: the highlights
  * plugin and panels read `doc`, per-member undo managers come from `undoManager(member)`,
- * and a team-sync provider attaches to the same `doc` after `whenLoaded` (y-indexeddb
+ * and a team-sync provider attaches to the same `doc` after `whenLoaded` (IndexedDB
  * first, then the network, docs/architecture.md §6) and registers its teardown with `onClose`.
  * Before the window goes away (`pagehide`, `beforeunload`) the session flushes pending
  * IndexedDB writes.
@@ -28,6 +28,10 @@ export interface ProjectSession {
   readonly whenLoaded: Promise<void>;
   /** True once `whenLoaded` has resolved. */
   loaded(): boolean;
+  /** How far loading from IndexedDB has come, 0 to 1. */
+  loadProgress(): number;
+  /** Calls `listener` as loading progresses; returns an unsubscribe. */
+  onLoadProgress(listener: (progress: number) => void): () => void;
   /** Local storage state, for the storage banner. */
   storage(): StorageStatus;
   /** Subscribes to storage state changes; returns an unsubscribe. */
@@ -83,6 +87,8 @@ function createSession(projectId: ProjectId, options: SessionOptions): SessionEn
     doc,
     whenLoaded,
     loaded: () => isLoaded,
+    loadProgress: () => persistence.loadProgress(),
+    onLoadProgress: (listener) => persistence.onLoadProgress(listener),
     storage: () => persistence.status(),
     onStorage: (listener) => persistence.onStatus(listener),
     undoManager(member) {

@@ -36,6 +36,8 @@ export interface Notice {
 export interface WorkspaceSnapshot {
   readonly member: LocalMember | null;
   readonly loaded: boolean;
+  /** How far the project has loaded from local storage, in whole percent steps of 5 (100 once loaded). */
+  readonly loadPercent: number;
   readonly storage: StorageStatus;
   readonly panel: PanelName | null;
   /** The focused highlight of the open reader (the one source of truth for focus). */
@@ -64,8 +66,8 @@ export interface UiState {
 }
 
 /** The state before anything happened: no panel, focus, notice, note request or open article. */
-export function initialSnapshot(input: Pick<WorkspaceSnapshot, 'member' | 'loaded' | 'storage'> & { readonly viewFilter?: ViewFilter }): WorkspaceSnapshot {
-  return { viewFilter: SHOW_EVERYONE, ...input, panel: null, focused: null, popover: null, notice: null, editNote: null, selectionVersion: 0, readerDocumentId: null, analysis: { tab: null, subject: null } };
+export function initialSnapshot(input: Pick<WorkspaceSnapshot, 'member' | 'loaded' | 'storage'> & { readonly viewFilter?: ViewFilter; readonly loadPercent?: number }): WorkspaceSnapshot {
+  return { viewFilter: SHOW_EVERYONE, loadPercent: input.loaded ? 100 : 0, ...input, panel: null, focused: null, popover: null, notice: null, editNote: null, selectionVersion: 0, readerDocumentId: null, analysis: { tab: null, subject: null } };
 }
 
 /** Creates the state holding `initial`. */

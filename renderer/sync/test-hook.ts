@@ -41,8 +41,11 @@ export interface TestHookSources {
 export function createTestHook(sources: TestHookSources) {
   const { doc } = sources;
   let docUpdates = 0;
-  doc.on('update', () => {
-    docUpdates += 1;
+  // Counted as Yjs emits 'update' (a transaction that added structs or deleted some),
+  // without an update listener: that would make Yjs encode every transaction's update.
+  doc.on('afterTransaction', (transaction: Y.Transaction) => {
+    const grew = [...transaction.afterState].some(([client, clock]) => transaction.beforeState.get(client) !== clock);
+    if (grew || transaction.deleteSet.clients.size > 0) docUpdates += 1;
   });
   return {
     projectId: sources.projectId,

@@ -23,7 +23,7 @@ import * as Y from 'yjs';
 import { readStructHeader } from './update-structs.ts';
 
 /** A run of consecutive structs of one client, as bytes of the update. */
-interface StructRun {
+export interface StructRun {
   readonly client: number;
   readonly clock: number;
   readonly count: number;
@@ -37,7 +37,8 @@ interface DeleteRun {
   readonly bytes: Uint8Array;
 }
 
-function encodeStructSlice(runs: readonly StructRun[]): Uint8Array {
+/** An update holding `runs` (at most one per client) and an empty delete set. */
+export function encodeStructSlice(runs: readonly StructRun[]): Uint8Array {
   const encoder = encoding.createEncoder();
   encoding.writeVarUint(encoder, runs.length);
   for (const run of runs) {
@@ -101,6 +102,18 @@ export function* updateSlices(update: Uint8Array, maxStructs: number): Generator
     yield encodeStructSlice(runs);
     yielded = true;
   }
+  for (const slice of deleteSetSlices(update, rest, maxStructs)) {
+    yield slice;
+    yielded = true;
+  }
+  if (!yielded) yield encodeStructSlice([]);
+}
+
+/**
+ * Yields the delete set of `update`, read from `rest` (positioned at it, after the
+ * structs), as updates of at most `maxRanges` ranges each and no structs.
+ */
+export function* deleteSetSlices(update: Uint8Array, rest: decoding.Decoder, maxRanges: number): Generator<Uint8Array, void, undefined> {
   let deletes: DeleteRun[] = [];
   let rangesInSlice = 0;
   const deleteClients = decoding.readVarUint(rest);
@@ -108,7 +121,7 @@ export function* updateSlices(update: Uint8Array, maxStructs: number): Generator
     const client = decoding.readVarUint(rest);
     let left = decoding.readVarUint(rest);
     while (left > 0) {
-      const take = Math.min(left, maxStructs - rangesInSlice);
+      const take = Math.min(left, maxRanges - rangesInSlice);
       const start = rest.pos;
       for (let index = 0; index < take; index++) {
         decoding.readVarUint(rest);
@@ -117,14 +130,12 @@ export function* updateSlices(update: Uint8Array, maxStructs: number): Generator
       deletes.push({ client, ranges: take, bytes: update.subarray(start, rest.pos) });
       left -= take;
       rangesInSlice += take;
-      if (rangesInSlice === maxStructs) {
+      if (rangesInSlice === maxRanges) {
         yield encodeDeleteSlice(deletes);
-        yielded = true;
         deletes = [];
         rangesInSlice = 0;
       }
     }
   }
   if (deletes.length > 0) yield encodeDeleteSlice(deletes);
-  else if (!yielded) yield encodeStructSlice([]);
 }

@@ -2,10 +2,13 @@
  * The project session in Node with fake-indexeddb: one session (one doc, one persistence)
  * per project id however often it is requested, data survives closing and reopening,
  * flush waits for committed writes, undo covers only the person's own edits, and a
- * missing or failing IndexedDB leaves the app working in memory with a clear status.
+ * missing or failing IndexedDB leaves the app working in memory with a clear status. A
+ * store holding many updates, or one large one, loads completely and in steps (progress
+ * rising to 1), a change made while it loads is kept, and a large stored update is
+ * compacted into small ones that load the same.
  */
 import 'fake-indexeddb/auto';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import type { MemberId, ProjectId, TagId } from '#shared/model/ids.ts';
 import { createTag } from '#shared/model/tags.ts';
@@ -13,6 +16,8 @@ import { roots } from '#shared/model/layout.ts';
 import { applyInSlices } from '#shared/model/apply-in-slices.ts';
 import { storeProjectUpdate } from '../../../renderer/store/project-database.ts';
 import { closeProjectSession, databaseName, getProjectSession } from '../../../renderer/store/project-session.ts';
+import { appendUpdate, committed, openUpdateStore, readStoredUpdates } from '../../../renderer/store/stored-updates.ts';
+import { WHOLE_UPDATE_BYTES } from '#shared/model/load-in-slices.ts';
 
 const opened: ProjectId[] = [];
 function session(id: string, options: Parameters<typeof getProjectSession>[1] = { lifecycleTarget: null }) {
@@ -25,6 +30,25 @@ afterEach(async () => {
 
 const alice = { member: 'alice-member-id-000000' as MemberId };
 const bob = { member: 'bob-member-id-00000000' as MemberId };
+
+/** Writes `updates` into project `id`'s database as earlier sessions would have. */
+async function store(id: string, updates: readonly Uint8Array[]): Promise<void> {
+  const db = await openUpdateStore(indexedDB, databaseName(id as ProjectId));
+  for (const update of updates) appendUpdate(db, update);
+  await committed(db);
+  db.close();
+}
+
+/** A doc with `count` tags, and its updates one per tag. */
+function taggedDoc(count: number, prefix: string): { doc: Y.Doc; updates: Uint8Array[] } {
+  const doc = new Y.Doc();
+  const updates: Uint8Array[] = [];
+  doc.on('update', (update: Uint8Array) => updates.push(update));
+  for (let index = 0; index < count; index++) createTag(doc, alice, { name: `${prefix} ${index}`, description: 'x'.repeat(200) });
+  return { doc, updates };
+}
+
+const tagNames = (doc: Y.Doc): string[] => [...roots(doc).tags.values()].map((tag) => String(tag.get('n'))).sort();
 
 describe('project session', () => {
   it('returns the same session (one doc, one persistence) for repeated requests', async () => {
@@ -112,7 +136,7 @@ describe('project session', () => {
     const slices: Uint8Array[] = [];
     source.on('update', (update: Uint8Array) => void slices.push(update));
     for (let index = 0; index < 30; index++) createTag(source, bob, { name: `Code ${index}` });
-    const s = session('p7');
+    const s = session('p17');
     await s.whenLoaded;
     // Readwrite transactions on the updates store while the merge runs: one per batch, not one per part.
     const prototype = (globalThis as unknown as { IDBDatabase: { prototype: IDBDatabase } }).IDBDatabase.prototype;
@@ -138,8 +162,8 @@ describe('project session', () => {
     prototype.transaction = open;
     expect(writes).toBeLessThan(10);
     await s.flush();
-    await closeProjectSession('p7' as ProjectId);
-    const reopened = session('p7');
+    await closeProjectSession('p17' as ProjectId);
+    const reopened = session('p17');
     await reopened.whenLoaded;
     const names = [...roots(reopened.doc).tags.values()].map((tag) => tag.get('n'));
     expect(names).toHaveLength(31);
@@ -150,10 +174,60 @@ describe('project session', () => {
   it('opens a project whose database was written as one update, without a doc', async () => {
     const source = new Y.Doc();
     createTag(source, alice, { name: 'Stored as it is' });
-    await storeProjectUpdate(databaseName('p8' as ProjectId), Y.encodeStateAsUpdate(source));
-    const s = session('p8');
+    await storeProjectUpdate(databaseName('p18' as ProjectId), Y.encodeStateAsUpdate(source));
+    const s = session('p18');
     await s.whenLoaded;
     expect([...roots(s.doc).tags.values()].map((tag) => tag.get('n'))).toEqual(['Stored as it is']);
     expect(s.storage().kind).toBe('saved');
+  });
+
+  it('loads a store of many updates completely, in steps, with progress up to 1', async () => {
+    const { doc, updates } = taggedDoc(300, 'Tag');
+    await store('p7', updates);
+    const s = session('p7');
+    const progress: number[] = [];
+    s.onLoadProgress((value) => progress.push(value));
+    expect(s.loaded()).toBe(false);
+    await s.whenLoaded;
+    expect(tagNames(s.doc)).toEqual(tagNames(doc));
+    expect(progress.length).toBeGreaterThan(1);
+    expect(progress.at(-1)).toBe(1);
+    expect(s.loadProgress()).toBe(1);
+  });
+
+  it('keeps a change made while the project loads', async () => {
+    const { doc } = taggedDoc(400, 'Stored');
+    await store('p8', [Y.encodeStateAsUpdate(doc)]);
+    const s = session('p8');
+    createTag(s.doc, bob, { name: 'During the load' });
+    await s.whenLoaded;
+    await s.flush();
+    await closeProjectSession('p8' as ProjectId);
+    const reopened = session('p8');
+    await reopened.whenLoaded;
+    expect(tagNames(reopened.doc)).toEqual([...tagNames(doc), 'During the load'].sort());
+  });
+
+  it('compacts a large stored update into small ones that load the same', async () => {
+    const { doc } = taggedDoc(800, 'Big');
+    const whole = Y.encodeStateAsUpdate(doc);
+    expect(whole.length).toBeGreaterThan(WHOLE_UPDATE_BYTES);
+    await store('p9', [whole]);
+    const s = session('p9');
+    await s.whenLoaded;
+    const db = await openUpdateStore(indexedDB, databaseName('p9' as ProjectId));
+    try {
+      await vi.waitFor(async () => {
+        const { updates } = await readStoredUpdates(db);
+        expect(updates.length).toBeGreaterThan(1);
+        expect(Math.max(...updates.map((update) => update.length))).toBeLessThanOrEqual(WHOLE_UPDATE_BYTES);
+      }, { timeout: 10_000 });
+    } finally {
+      db.close();
+    }
+    await closeProjectSession('p9' as ProjectId);
+    const reopened = session('p9');
+    await reopened.whenLoaded;
+    expect(tagNames(reopened.doc)).toEqual(tagNames(doc));
   });
 });

@@ -1,0 +1,91 @@
+/**
+ * A project's IndexedDB database, read and written directly: one database per project,
+ * an auto-incremented `updates` store holding the doc's Yjs updates oldest first, and a
+ * `custom` store — the layout y-indexeddb 9 creates, so databases written by earlier
+ * versions of the app open unchanged.
+ *
+ * Plain IndexedDB against the factory it is given (tests pass fake-indexeddb). Writes are
+ * fire-and-forget: a failed write's error and abort events bubble from its transaction to
+ * the IDBDatabase, where local-persistence.ts listens.
+ */
+
+const UPDATES = 'updates';
+const CUSTOM = 'custom';
+
+/** What the `updates` store holds, read in one transaction. */
+export interface StoredUpdates {
+  readonly updates: Uint8Array[];
+  /** Key of the newest update (null when the store is empty). */
+  readonly lastKey: number | null;
+}
+
+function requestResult<T>(request: IDBRequest<T>): Promise<T> {
+  return new Promise((resolve, reject) => {
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = (event) => {
+      event.preventDefault();
+      reject(request.error ?? new Error('IndexedDB request failed'));
+    };
+  });
+}
+
+/** Opens (creating when new) the database `name` with the two stores. */
+export function openUpdateStore(factory: IDBFactory, name: string): Promise<IDBDatabase> {
+  const request = factory.open(name);
+  request.onupgradeneeded = () => {
+    const db = request.result;
+    if (!db.objectStoreNames.contains(UPDATES)) db.createObjectStore(UPDATES, { autoIncrement: true });
+    if (!db.objectStoreNames.contains(CUSTOM)) db.createObjectStore(CUSTOM);
+  };
+  return requestResult(request);
+}
+
+/** Every stored update, oldest first, and the newest key. */
+export async function readStoredUpdates(db: IDBDatabase): Promise<StoredUpdates> {
+  const store = db.transaction([UPDATES], 'readonly').objectStore(UPDATES);
+  const [values, keys] = await Promise.all([requestResult(store.getAll()), requestResult(store.getAllKeys())]);
+  const last = keys[keys.length - 1];
+  return { updates: values.map((value) => value as Uint8Array), lastKey: typeof last === 'number' ? last : null };
+}
+
+/** Appends `updates`, oldest first, in one readwrite transaction (failures bubble to the database). */
+export function appendUpdates(db: IDBDatabase, updates: readonly Uint8Array[]): void {
+  const store = db.transaction([UPDATES], 'readwrite').objectStore(UPDATES);
+  for (const update of updates) store.add(update);
+}
+
+/** Appends `update` (one readwrite transaction; failures bubble to the database). */
+export function appendUpdate(db: IDBDatabase, update: Uint8Array): void {
+  appendUpdates(db, [update]);
+}
+
+/**
+ * Replaces the updates with keys up to `lastKey` by `updates` (the same state, compacted),
+ * in one readwrite transaction: either all of it happens or none. Updates stored after
+ * `lastKey` stay. Resolves when committed; rejects when the transaction fails.
+ */
+export function replaceStoredUpdates(db: IDBDatabase, lastKey: number, updates: readonly Uint8Array[]): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const transaction = db.transaction([UPDATES], 'readwrite');
+    const store = transaction.objectStore(UPDATES);
+    store.delete(IDBKeyRange.upperBound(lastKey));
+    for (const update of updates) store.add(update);
+    transaction.oncomplete = () => resolve();
+    transaction.onerror = () => reject(transaction.error ?? new Error('IndexedDB write failed'));
+    transaction.onabort = () => reject(transaction.error ?? new Error('IndexedDB write aborted'));
+  });
+}
+
+/** Resolves when every write started before it is committed (readwrite transactions on one store run in order). */
+export function committed(db: IDBDatabase): Promise<void> {
+  return new Promise((resolve) => {
+    try {
+      const transaction = db.transaction([UPDATES], 'readwrite');
+      transaction.oncomplete = () => resolve();
+      transaction.onerror = () => resolve();
+      transaction.onabort = () => resolve();
+    } catch {
+      resolve();
+    }
+  });
+}

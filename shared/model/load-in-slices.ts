@@ -1,0 +1,102 @@
+/**
+ * Loading a project's stored updates into its doc without holding the page: the work is
+ * cut into small steps — applying a small stored update whole, planning a large one's
+ * causal slices a few hundred structs at a time (causal-slices.ts), applying one slice —
+ * and the steps run in turns of at most a time budget each, one transaction per turn,
+ * with the caller's `pause` between turns (a macrotask in the app), so input, painting and
+ * a progress bar get the main thread between them.
+ *
+ * The doc ends exactly as applying every stored update in order leaves it (a CRDT; the
+ * causal order leaves no structs pending between slices). Observers see one transaction
+ * per turn, all with the caller's origin (the app uses `persistenceOrigin`, which undo
+ * never tracks).
+ */
+import * as Y from 'yjs';
+import { planCausalSlices } from './causal-slices.ts';
+
+/** Stored updates up to this size are applied whole: one of them stays well within a turn. */
+export const WHOLE_UPDATE_BYTES = 64 * 1024;
+
+/** Structs per slice of a large stored update (about 40 KB of the sample project, so a compacted slice is applied whole). */
+export const LOAD_SLICE_STRUCTS = 500;
+
+/** Structs a planning step reads before it lets the turn check its budget. */
+const PLAN_STEP_STRUCTS = 500;
+
+/** How to load. */
+export type LoadOptions = {
+  /** Transaction origin of the load. */
+  readonly origin: unknown;
+  /** Awaited between two turns (the app yields to the event loop). */
+  readonly pause: () => Promise<void>;
+  /** Longest a turn keeps going once a step is done (ms). */
+  readonly budgetMs: number;
+  /** Called after each turn with the bytes loaded so far and in all. */
+  readonly onProgress?: (loaded: number, total: number) => void;
+  /** Clock in ms (the app passes `performance.now`; default `Date.now`). */
+  readonly now?: () => number;
+};
+
+/** What a load came to. */
+export type LoadOutcome = {
+  /** Turns taken (1 when everything fitted in one). */
+  readonly turns: number;
+  /** Stored updates that were too large to apply whole and were cut into more than one slice. */
+  readonly cut: number;
+};
+
+/** The load's steps; each yields the bytes it finished. */
+function* loadSteps(doc: Y.Doc, updates: readonly Uint8Array[], origin: unknown, counts: { cut: number }): Generator<number, void, undefined> {
+  for (const update of updates) {
+    if (update.length <= WHOLE_UPDATE_BYTES) {
+      Y.applyUpdate(doc, update, origin);
+      yield update.length;
+      continue;
+    }
+    const plan = planCausalSlices(update, LOAD_SLICE_STRUCTS, PLAN_STEP_STRUCTS);
+    let step = plan.next();
+    while (step.done !== true) {
+      yield 0;
+      step = plan.next();
+    }
+    if (step.value.length > 1) counts.cut += 1;
+    let left = update.length;
+    for (const slice of step.value) {
+      Y.applyUpdate(doc, slice, origin);
+      const done = Math.min(left, slice.length);
+      left -= done;
+      yield done;
+    }
+    if (left > 0) yield left;
+  }
+}
+
+/**
+ * Applies `updates` (a project's stored updates, oldest first) to `doc` in turns of at
+ * most `budgetMs` (one step may overrun it), pausing between turns.
+ *
+ * @example await loadInSlices(doc, stored, { origin: persistenceOrigin, pause: nextTask, budgetMs: 8 })
+ */
+export async function loadInSlices(doc: Y.Doc, updates: readonly Uint8Array[], options: LoadOptions): Promise<LoadOutcome> {
+  const now = options.now ?? Date.now;
+  const total = updates.reduce((sum, update) => sum + update.length, 0);
+  const counts = { cut: 0 };
+  const steps = loadSteps(doc, updates, options.origin, counts);
+  let loaded = 0;
+  let turns = 0;
+  let done = false;
+  while (!done) {
+    if (turns > 0) await options.pause();
+    turns += 1;
+    const start = now();
+    doc.transact(() => {
+      do {
+        const step = steps.next();
+        if (step.done === true) done = true;
+        else loaded += step.value;
+      } while (!done && now() - start < options.budgetMs);
+    }, options.origin);
+    options.onProgress?.(loaded, total);
+  }
+  return { turns, cut: counts.cut };
+}

@@ -1,0 +1,64 @@
+/**
+ * loadInSlices: a project's stored updates — many small ones and a large one cut into
+ * causal slices — end as the same doc as applying them whole, in more than one turn with
+ * a pause between turns, every transaction under the load's origin, and the progress
+ * reported rises to all of it.
+ */
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { defaultDocumentsDir, readBundledDocuments } from '../../../electron/services/documents-fs.ts';
+import { generateSampleProject } from '#shared/sample/sample-project.ts';
+import { loadInSlices, WHOLE_UPDATE_BYTES } from '#shared/model/load-in-slices.ts';
+
+const articles = (await readBundledDocuments(defaultDocumentsDir())).flatMap((result) =>
+  result.ok ? [{ id: result.article.meta.id, text: result.article.text, hash: result.article.hash }] : []);
+
+const origin = { kind: 'persistence' };
+
+/** The sample project as a large update, then many small edits stored one by one. */
+function storedUpdates(): { updates: Uint8Array[]; expected: Y.Doc } {
+  const { doc } = generateSampleProject(articles, { highlights: 600, seed: 2 });
+  const updates = [Y.encodeStateAsUpdate(doc)];
+  doc.on('update', (update: Uint8Array) => updates.push(update));
+  for (let index = 0; index < 40; index++) doc.getMap('edits').set(`e${index}`, index);
+  return { updates, expected: doc };
+}
+
+describe('loadInSlices', () => {
+  it('loads every stored update in turns, pausing between them, with the same result', async () => {
+    const { updates, expected } = storedUpdates();
+    expect(updates[0]?.length).toBeGreaterThan(WHOLE_UPDATE_BYTES);
+    const doc = new Y.Doc();
+    const origins = new Set<unknown>();
+    doc.on('afterTransaction', (transaction: Y.Transaction) => origins.add(transaction.origin));
+    let pauses = 0;
+    const progress: number[] = [];
+    let clock = 0;
+    const outcome = await loadInSlices(doc, updates, {
+      origin,
+      pause: async () => {
+        pauses++;
+        await Promise.resolve();
+      },
+      budgetMs: 3,
+      now: () => clock++,
+      onProgress: (loaded, total) => progress.push(loaded / total),
+    });
+    expect(outcome.turns).toBeGreaterThan(5);
+    expect(pauses).toBe(outcome.turns - 1);
+    expect(outcome.cut).toBe(1);
+    expect([...origins]).toEqual([origin]);
+    expect(progress).toEqual([...progress].sort((a, b) => a - b));
+    expect(progress.at(-1)).toBe(1);
+    expect(doc.store.pendingStructs).toBeNull();
+    expect(Buffer.from(Y.encodeStateAsUpdate(doc)).equals(Buffer.from(Y.encodeStateAsUpdate(expected)))).toBe(true);
+  });
+
+  it('takes one turn when there is nothing to load', async () => {
+    const doc = new Y.Doc();
+    const progress: Array<[number, number]> = [];
+    const outcome = await loadInSlices(doc, [], { origin, pause: () => Promise.reject(new Error('no pause expected')), budgetMs: 8, onProgress: (loaded, total) => progress.push([loaded, total]) });
+    expect(outcome).toEqual({ turns: 1, cut: 0 });
+    expect(progress).toEqual([[0, 0]]);
+  });
+});
