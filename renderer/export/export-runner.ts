@@ -7,9 +7,9 @@
  * The pipeline is the command line's: the excerpt query, then `renderExport`
  * (shared/export/render.ts) with the same format id and options, so the file is the one
  * `marginalia export` writes for the same choices. Only the query is cut differently: it
- * runs once per document with live highlights (shared/model/highlighted-documents.ts),
- * and the pieces are put in order by the same `sortExcerpts` the one-call query ends with
- * (shared/export/sort.ts), which gives exactly `queryExcerpts(...)` for every sort.
+ * goes through the highlights in slices of at most 8 ms (`startExcerptQuery`), then puts
+ * them in order with the same `sortExcerpts` the one-call query ends with, which gives
+ * exactly `queryExcerpts(...)` for every sort.
  * Rendering yields through `renderExport`'s `onStep` (CSV is written in slices).
  *
  * A Web Worker was considered and not used: the worker would need the articles (parsed
@@ -18,12 +18,10 @@
  */
 import type * as Y from 'yjs';
 import type { Article } from '#shared/documents/article.ts';
-import type { Excerpt, ExportContext } from '#shared/export/excerpt.ts';
-import { buildExportContext, queryExcerpts, type ExcerptFilter, type ExcerptSort } from '#shared/export/excerpts.ts';
+import type { Excerpt } from '#shared/export/excerpt.ts';
+import { buildExportContext, startExcerptQuery, type ExcerptFilter, type ExcerptSort } from '#shared/export/excerpts.ts';
 import { usesExcerpts, type ExportFormatId } from '#shared/export/formats.ts';
 import { renderExport, type ExportFormatOptions } from '#shared/export/render.ts';
-import { excerptOrder, sortExcerpts } from '#shared/export/sort.ts';
-import { highlightedDocumentIds } from '#shared/model/highlighted-documents.ts';
 import type { SkipLog } from '#shared/model/read-guards.ts';
 
 /** Thrown (as a rejection) when the run was cancelled through its signal. */
@@ -75,42 +73,39 @@ function checkCancelled(signal: AbortSignal | undefined): void {
   if (signal?.aborted) throw new ExportCancelledError();
 }
 
-/** The document ids to query one by one: loaded articles in library order, then the others (not loaded) in one last step. */
-export function documentChunks(doc: Y.Doc, articles: readonly Article[], only?: readonly string[]): string[][] {
-  const present = highlightedDocumentIds(doc);
-  const wanted = (id: string) => present.has(id) && (only === undefined || only.includes(id));
-  const loaded = new Set(articles.map((article) => article.meta.id as string));
-  const chunks = articles.map((article) => article.meta.id as string).filter(wanted).map((id) => [id]);
-  const others = [...present].filter((id) => !loaded.has(id) && wanted(id)).sort();
-  if (others.length > 0) chunks.push(others);
-  return chunks;
-}
+/** Highlights gone through between two looks at the clock. */
+const QUERY_BATCH = 64;
+
+/** Longest a query slice runs before yielding (ms): well inside a frame, so input is answered. */
+export const QUERY_SLICE_MS = 8;
 
 /**
- * The excerpt query in per-document steps; resolves to the same list as
- * `queryExcerpts(doc, articles, filter, sort)`. `share` scales progress (0..1 of the run);
- * records no reader can use go to `skipped`.
+ * The excerpt query in slices of at most `sliceMs` (default {@link QUERY_SLICE_MS}; 0 yields
+ * after every batch of 64 highlights), yielding between slices; resolves to the same list
+ * as `queryExcerpts(doc, articles, filter, sort)`. `share` scales progress (0..1 of the
+ * run); records no reader can use go to `skipped`.
  */
 export async function queryExcerptsInChunks(
   doc: Y.Doc,
   articles: readonly Article[],
   filter: ExcerptFilter,
   sort: ExcerptSort,
-  options: RunOptions & { readonly context?: ExportContext; readonly share?: number; readonly skipped?: SkipLog } = {},
+  options: RunOptions & { readonly share?: number; readonly skipped?: SkipLog; readonly sliceMs?: number } = {},
 ): Promise<Excerpt[]> {
   const pause = options.yieldToUi ?? nextMacrotask;
   const share = options.share ?? 1;
-  const chunks = documentChunks(doc, articles, filter.documents);
-  const out: Excerpt[] = [];
-  for (const [index, documents] of chunks.entries()) {
-    checkCancelled(options.signal);
-    out.push(...queryExcerpts(doc, articles, { ...filter, documents }, 'document', options.skipped));
-    options.onProgress?.({ stage: 'query', fraction: (share * (index + 1)) / chunks.length });
-    await pause();
-  }
+  const sliceMs = options.sliceMs ?? QUERY_SLICE_MS;
   checkCancelled(options.signal);
-  const codebook = (options.context ?? buildExportContext(doc, [], '')).codebook;
-  return sortExcerpts(out, sort, excerptOrder(articles.map((article) => article.meta.id), codebook));
+  const run = startExcerptQuery(doc, articles, filter, options.skipped);
+  for (;;) {
+    const started = performance.now();
+    let finished = run.step(QUERY_BATCH);
+    while (!finished && performance.now() - started < sliceMs) finished = run.step(QUERY_BATCH);
+    options.onProgress?.({ stage: 'query', fraction: (share * run.done) / Math.max(1, run.total) });
+    await pause();
+    checkCancelled(options.signal);
+    if (finished) return run.finish(sort);
+  }
 }
 
 /** Runs a whole export: query, render, ready to save. Rejects with {@link ExportCancelledError} when cancelled, or an `ExportError`. */
@@ -118,7 +113,7 @@ export async function runExport(job: ExportJob, options: RunOptions = {}): Promi
   const pause = options.yieldToUi ?? nextMacrotask;
   const context = buildExportContext(job.doc, job.articles, job.exportedAt);
   const queries = usesExcerpts(job.format);
-  const excerpts = queries ? await queryExcerptsInChunks(job.doc, job.articles, job.filter, job.sort, { ...options, context, share: 0.5 }) : [];
+  const excerpts = queries ? await queryExcerptsInChunks(job.doc, job.articles, job.filter, job.sort, { ...options, share: 0.5 }) : [];
   checkCancelled(options.signal);
   const rendered = await renderExport(job.format, excerpts, {
     ...job.options,

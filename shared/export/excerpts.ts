@@ -133,24 +133,68 @@ export function queryExcerpts(
   sort: ExcerptSort = 'document',
   skipped?: SkipLog,
 ): Excerpt[] {
+  const run = startExcerptQuery(project, articles, filter, skipped);
+  run.step(Number.POSITIVE_INFINITY);
+  return run.finish(sort);
+}
+
+/** The excerpt query taken a batch of highlights at a time ({@link startExcerptQuery}). */
+export interface ExcerptQueryRun {
+  /** Highlights the query goes through (those in the project when it started). */
+  readonly total: number;
+  /** Highlights gone through so far. */
+  readonly done: number;
+  /** Goes through up to `count` more highlights; true once all have been. */
+  step(count: number): boolean;
+  /** The excerpts found, in `sort` order (call once every step is done). */
+  finish(sort: ExcerptSort): Excerpt[];
+}
+
+/**
+ * Starts the excerpt query without running it, so a caller can go through the highlights
+ * in batches and yield between them; stepping to the end and finishing gives exactly
+ * {@link queryExcerpts}'s list. Highlights removed from the project meanwhile are skipped.
+ */
+export function startExcerptQuery(project: Y.Doc, articles: readonly Article[], filter: ExcerptFilter = {}, skipped?: SkipLog): ExcerptQueryRun {
   const context = createViewContext(project, skipped);
   const tagIndex = context.tagIndex;
   const names = new Map(listMembers(project, skipped).map((member) => [member.id as string, member.name]));
   const person = (id: MemberId): ExcerptPerson => ({ id, name: names.get(id) ?? '' });
-  const articleIndex = new Map(articles.map((article) => [article.meta.id as string, indexArticle(article)]));
+  const articleIndex = new Map<string, ArticleIndex | undefined>();
+  const byId = new Map(articles.map((article) => [article.meta.id as string, article]));
+  // Indexed when first needed: a filtered query touches only its documents.
+  const indexOf = (id: string): ArticleIndex | undefined => {
+    if (!articleIndex.has(id)) articleIndex.set(id, byId.has(id) ? indexArticle(byId.get(id) as Article) : undefined);
+    return articleIndex.get(id);
+  };
   const tagSets = filter.tags?.map((tag) => tagIndex.descendants(tagIndex.resolve(tag)));
   const members = filter.members ? new Set(filter.members) : undefined;
   const paths = new Map<TagId, string[]>();
   const pathOf = (id: TagId) => paths.get(id) ?? paths.set(id, tagPath(tagIndex, id)).get(id) as string[];
-
+  const highlights = roots(project).highlights;
+  const keys = [...highlights.keys()];
   const out: Excerpt[] = [];
-  roots(project).highlights.forEach((map, key) => {
-    const view = highlightView(context, key as HighlightId, map);
-    if (view === undefined || view.deleted || !matches(view, filter, tagSets, members)) return;
-    out.push(toExcerpt(view, articleIndex.get(view.documentId), person, pathOf));
-  });
-  const order = excerptOrder(articles.map((article) => article.meta.id), codebookEntries(tagIndex));
-  return sortExcerpts(out, sort, order);
+  let done = 0;
+  return {
+    total: keys.length,
+    get done() {
+      return done;
+    },
+    step(count) {
+      const end = Math.min(keys.length, done + count);
+      for (; done < end; done += 1) {
+        const key = keys[done] as string;
+        const map = highlights.get(key);
+        const view = map === undefined ? undefined : highlightView(context, key as HighlightId, map);
+        if (view === undefined || view.deleted || !matches(view, filter, tagSets, members)) continue;
+        out.push(toExcerpt(view, indexOf(view.documentId), person, pathOf));
+      }
+      return done >= keys.length;
+    },
+    finish(sort) {
+      return sortExcerpts(out, sort, excerptOrder(articles.map((article) => article.meta.id), codebookEntries(tagIndex)));
+    },
+  };
 }
 
 function noteOf(note: NoteView, person: (id: MemberId) => ExcerptPerson): ExcerptNote {

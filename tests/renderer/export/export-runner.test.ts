@@ -10,6 +10,7 @@ import * as Y from 'yjs';
 import { excerptsToCsv } from '#shared/export/csv.ts';
 import { buildExportContext, queryExcerpts, type ExcerptFilter, type ExcerptSort } from '#shared/export/excerpts.ts';
 import { excerptsToMarkdown } from '#shared/export/markdown.ts';
+import { roots } from '#shared/model/layout.ts';
 import { codebookToQdc } from '#shared/export/refi-qda.ts';
 import { ExportError } from '#shared/export/export-error.ts';
 import type { ExportFormatId } from '#shared/export/formats.ts';
@@ -18,7 +19,7 @@ import { excerptsToWebAnnotationJson } from '#shared/export/web-annotation.ts';
 import type { Article } from '#shared/documents/article.ts';
 import { buildReferenceProject } from '../../../bench/export.bench.ts';
 import { buildSeededProject, type SeededProject } from '../../helpers/seeded-project.ts';
-import { documentChunks, ExportCancelledError, queryExcerptsInChunks, runExport, type ExportJob, type ExportProgress } from '../../../renderer/export/export-runner.ts';
+import { ExportCancelledError, queryExcerptsInChunks, runExport, type ExportJob, type ExportProgress } from '../../../renderer/export/export-runner.ts';
 
 const immediate = () => Promise.resolve();
 const SORTS: readonly ExcerptSort[] = ['document', 'tag', 'date'];
@@ -69,21 +70,43 @@ describe('queryExcerptsInChunks', () => {
     expect(counts[0]).toBe(1500);
   });
 
-  it('keeps highlights on documents that are not loaded, last, as the one-call query does', async () => {
+  it('keeps highlights on documents that are not loaded, as the one-call query does', async () => {
     const loaded = seeded.articles.slice(0, 5);
-    const chunks = documentChunks(seeded.doc, loaded);
-    expect(chunks.at(-1)).toEqual(['hard-text-sample']);
     for (const sort of SORTS) {
       const chunked = await queryExcerptsInChunks(seeded.doc, loaded, {}, sort, { yieldToUi: immediate });
       expect(ids(chunked)).toEqual(ids(queryExcerpts(seeded.doc, loaded, {}, sort)));
     }
   });
 
-  it('queries one document at a time, yielding between documents', async () => {
+  it('goes through the highlights in slices, yielding between them, with growing progress', async () => {
     let yields = 0;
-    await queryExcerptsInChunks(reference.doc, reference.articles, {}, 'document', { yieldToUi: async () => void yields++ });
-    expect(yields).toBe(5);
-    expect(documentChunks(reference.doc, reference.articles, [reference.articles[2]?.meta.id as string])).toEqual([[reference.articles[2]?.meta.id]]);
+    const fractions: number[] = [];
+    const sliced = await queryExcerptsInChunks(reference.doc, reference.articles, {}, 'document', {
+      yieldToUi: async () => void yields++,
+      onProgress: (progress) => fractions.push(progress.fraction),
+      sliceMs: 0,
+    });
+    // 64 highlights per batch when every batch yields.
+    expect(yields).toBe(Math.ceil(roots(reference.doc).highlights.size / 64));
+    expect(yields).toBeGreaterThan(5);
+    expect(fractions).toEqual([...fractions].sort((a, b) => a - b));
+    expect(fractions.at(-1)).toBe(1);
+    expect(ids(sliced)).toEqual(ids(queryExcerpts(reference.doc, reference.articles, {}, 'document')));
+  });
+
+  it('stops between slices when cancelled', async () => {
+    const controller = new AbortController();
+    let yields = 0;
+    const run = queryExcerptsInChunks(reference.doc, reference.articles, {}, 'document', {
+      signal: controller.signal,
+      sliceMs: 0,
+      yieldToUi: async () => {
+        yields += 1;
+        if (yields === 2) controller.abort();
+      },
+    });
+    await expect(run).rejects.toBeInstanceOf(ExportCancelledError);
+    expect(yields).toBe(2);
   });
 });
 
