@@ -63,3 +63,27 @@ export function useDocVersion(doc: Y.Doc): number {
   const source = versionSource(doc);
   return useSyncExternalStore(source.subscribe, source.get);
 }
+
+type DocReads = Map<(doc: Y.Doc) => unknown, { version: number; value: unknown }>;
+const docReads = new WeakMap<Y.Doc, DocReads>();
+
+/**
+ * `read(doc)` as of the doc's current version ({@link useDocVersion}), computed once per
+ * version and shared by every component asking with the same `read` (a module-level
+ * function) — also across mounts, so a panel opened again on an unchanged project does not
+ * go through its 10,000 highlights again.
+ */
+export function readAtVersion<T>(doc: Y.Doc, version: number, read: (doc: Y.Doc) => T): T {
+  let reads = docReads.get(doc);
+  if (reads === undefined) docReads.set(doc, (reads = new Map()));
+  const cached = reads.get(read);
+  if (cached !== undefined && cached.version === version) return cached.value as T;
+  const value = read(doc);
+  reads.set(read, { version, value });
+  return value;
+}
+
+/** `read(doc)`, recomputed when the doc changes and shared across components and mounts ({@link readAtVersion}). */
+export function useDocRead<T>(doc: Y.Doc, read: (doc: Y.Doc) => T): T {
+  return readAtVersion(doc, useDocVersion(doc), read);
+}

@@ -15,7 +15,8 @@
  * their code; the desktop host already turns disk-full or permission errors into
  * sentences); cancelling the save dialog just returns to the export dialog.
  */
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import type * as Y from 'yjs';
 import type { Article } from '#shared/documents/article.ts';
 import type { Excerpt } from '#shared/export/excerpt.ts';
 import { EXPORT_FORMATS, usesExcerpts } from '#shared/export/formats.ts';
@@ -23,7 +24,7 @@ import { getProjectMeta, listMembers } from '#shared/model/project.ts';
 import { listTags } from '#shared/model/queries.ts';
 import { createSkipLog, describeSkipped } from '#shared/model/read-guards.ts';
 import type { Platform } from '../services/platform.ts';
-import { useDocVersion } from '../annotations/use-workspace.ts';
+import { readAtVersion, useDocVersion } from '../annotations/use-workspace.ts';
 import type { AnnotationWorkspace } from '../annotations/workspace.ts';
 import { ProgressBar } from '../ui/ProgressBar.tsx';
 import { useFocusTrap } from '../ui/use-focus-trap.ts';
@@ -85,14 +86,19 @@ function Preview({ matches }: { matches: Matches }) {
   );
 }
 
+/** The project's members (the filter's people). */
+function membersOf(doc: Y.Doc) {
+  return listMembers(doc);
+}
+
 /** The dialog (render it only while open). */
 export function ExportDialog({ workspace, articles, files, state, onStateChange, onClose }: ExportDialogProps) {
   const dialogRef = useRef<HTMLDialogElement>(null);
   const firstFieldRef = useRef<HTMLInputElement>(null);
   const doc = workspace.session.doc;
   const version = useDocVersion(doc);
-  const tags = useMemo(() => listTags(doc), [doc, version]);
-  const members = useMemo(() => listMembers(doc), [doc, version]);
+  const tags = readAtVersion(doc, version, listTags);
+  const members = readAtVersion(doc, version, membersOf);
   const [matches, setMatches] = useState<Matches>({ status: 'counting' });
   const [running, setRunning] = useState<Running | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
