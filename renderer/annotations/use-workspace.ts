@@ -29,17 +29,20 @@ export function useWorkspaceSnapshot(workspace: AnnotationWorkspace): WorkspaceS
   return useSyncExternalStore(workspace.subscribe, workspace.getSnapshot);
 }
 
-type VersionSource = { subscribe(listener: () => void): () => void; get(): number };
+type VersionSource = { subscribe(listener: () => void): () => void; get(): number; changes(): number };
 const versionSources = new WeakMap<Y.Doc, VersionSource>();
 
 function versionSource(doc: Y.Doc): VersionSource {
   let source = versionSources.get(doc);
   if (source) return source;
   let version = 0;
+  let changes = 0;
   let frame = 0;
   const listeners = new Set<() => void>();
   const onTransaction = (transaction: Y.Transaction): void => {
-    if (transaction.changed.size === 0 || frame !== 0) return;
+    if (transaction.changed.size === 0) return;
+    changes += 1;
+    if (frame !== 0) return;
     frame = requestAnimationFrame(() => {
       frame = 0;
       version += 1;
@@ -53,6 +56,7 @@ function versionSource(doc: Y.Doc): VersionSource {
       return () => listeners.delete(listener);
     },
     get: () => version,
+    changes: () => changes,
   };
   versionSources.set(doc, source);
   return source;
@@ -64,7 +68,7 @@ export function useDocVersion(doc: Y.Doc): number {
   return useSyncExternalStore(source.subscribe, source.get);
 }
 
-type DocReads = Map<(doc: Y.Doc) => unknown, { version: number; value: unknown }>;
+type DocReads = Map<(doc: Y.Doc) => unknown, { version: number; changes: number; value: unknown }>;
 const docReads = new WeakMap<Y.Doc, DocReads>();
 
 /**
@@ -76,10 +80,13 @@ const docReads = new WeakMap<Y.Doc, DocReads>();
 export function readAtVersion<T>(doc: Y.Doc, version: number, read: (doc: Y.Doc) => T): T {
   let reads = docReads.get(doc);
   if (reads === undefined) docReads.set(doc, (reads = new Map()));
+  // Reused only while no transaction has changed the doc since (the version follows a
+  // frame later, and not at all while the page is hidden).
+  const changes = versionSource(doc).changes();
   const cached = reads.get(read);
-  if (cached !== undefined && cached.version === version) return cached.value as T;
+  if (cached !== undefined && cached.version === version && cached.changes === changes) return cached.value as T;
   const value = read(doc);
-  reads.set(read, { version, value });
+  reads.set(read, { version, changes, value });
   return value;
 }
 

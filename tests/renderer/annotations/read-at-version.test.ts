@@ -2,7 +2,7 @@
  * Reads shared across panels and mounts: one computation per doc version and read function,
  * a new one when the version moves on, never one doc's result for another.
  */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import { readAtVersion } from '../../../renderer/annotations/use-workspace.ts';
 
@@ -17,6 +17,17 @@ describe('readAtVersion', () => {
     const next = readAtVersion(doc, 4, read);
     expect(next).not.toBe(first);
     expect(calls).toBe(2);
+  });
+
+  it('computes again after a change to the doc, before the version follows', () => {
+    // The version follows in an animation frame, which never comes here: only the change count moves.
+    vi.stubGlobal('requestAnimationFrame', () => 1);
+    const doc = new Y.Doc();
+    const read = (of: Y.Doc) => ({ size: of.getMap('m').size });
+    expect(readAtVersion(doc, 0, read).size).toBe(0);
+    doc.getMap('m').set('k', 1);
+    expect(readAtVersion(doc, 0, read).size).toBe(1);
+    vi.unstubAllGlobals();
   });
 
   it('keeps reads of different docs and different read functions apart', () => {
