@@ -32,8 +32,8 @@ export function useWorkspaceSnapshot(workspace: AnnotationWorkspace): WorkspaceS
   return useSyncExternalStore(workspace.subscribe, workspace.getSnapshot);
 }
 
-/** A doc's change counter, as `useDocVersion` reads it. */
-export type VersionSource = { subscribe(listener: () => void): () => void; get(): number };
+/** A doc's change counter, as `useDocVersion` reads it; `changes` counts every changing transaction at once. */
+export type VersionSource = { subscribe(listener: () => void): () => void; get(): number; changes(): number };
 const versionSources = new WeakMap<Y.Doc, VersionSource>();
 
 /** The change counter of `doc` (one per doc): bumped at most once per frame, once at the end of slices going in. */
@@ -41,11 +41,14 @@ export function docVersionSource(doc: Y.Doc): VersionSource {
   let source = versionSources.get(doc);
   if (source) return source;
   let version = 0;
+  let changes = 0;
   let frame = 0;
   let waitingForSlices = false;
   const listeners = new Set<() => void>();
   const onTransaction = (transaction: Y.Transaction): void => {
-    if (transaction.changed.size === 0 || frame !== 0) return;
+    if (transaction.changed.size === 0) return;
+    changes += 1;
+    if (frame !== 0) return;
     const slices = slicesInProgress(doc);
     if (slices !== undefined && transaction.origin === slices.origin) {
       if (waitingForSlices) return;
@@ -69,6 +72,7 @@ export function docVersionSource(doc: Y.Doc): VersionSource {
       return () => listeners.delete(listener);
     },
     get: () => version,
+    changes: () => changes,
   };
   versionSources.set(doc, source);
   return source;
@@ -78,4 +82,31 @@ export function docVersionSource(doc: Y.Doc): VersionSource {
 export function useDocVersion(doc: Y.Doc): number {
   const source = docVersionSource(doc);
   return useSyncExternalStore(source.subscribe, source.get);
+}
+
+type DocReads = Map<(doc: Y.Doc) => unknown, { version: number; changes: number; value: unknown }>;
+const docReads = new WeakMap<Y.Doc, DocReads>();
+
+/**
+ * `read(doc)` as of the doc's current version ({@link useDocVersion}), computed once per
+ * version and shared by every component asking with the same `read` (a module-level
+ * function) — also across mounts, so a panel opened again on an unchanged project does not
+ * go through its 10,000 highlights again.
+ */
+export function readAtVersion<T>(doc: Y.Doc, version: number, read: (doc: Y.Doc) => T): T {
+  let reads = docReads.get(doc);
+  if (reads === undefined) docReads.set(doc, (reads = new Map()));
+  // Reused only while no transaction has changed the doc since (the version follows a
+  // frame later, and not at all while the page is hidden).
+  const changes = docVersionSource(doc).changes();
+  const cached = reads.get(read);
+  if (cached !== undefined && cached.version === version && cached.changes === changes) return cached.value as T;
+  const value = read(doc);
+  reads.set(read, { version, changes, value });
+  return value;
+}
+
+/** `read(doc)`, recomputed when the doc changes and shared across components and mounts ({@link readAtVersion}). */
+export function useDocRead<T>(doc: Y.Doc, read: (doc: Y.Doc) => T): T {
+  return readAtVersion(doc, useDocVersion(doc), read);
 }

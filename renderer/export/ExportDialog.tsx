@@ -16,7 +16,8 @@
  * their code; the desktop host already turns disk-full or permission errors into
  * sentences); cancelling the save dialog just returns to the export dialog.
  */
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import type * as Y from 'yjs';
 import type { Article } from '#shared/documents/article.ts';
 import type { Excerpt } from '#shared/export/excerpt.ts';
 import { EXPORT_FORMATS, usesExcerpts } from '#shared/export/formats.ts';
@@ -25,7 +26,7 @@ import { listTags, type TagTreeNode } from '#shared/model/queries.ts';
 import { createSkipLog, describeSkipped } from '#shared/model/read-guards.ts';
 import { afterNextPaint } from '../services/event-loop.ts';
 import type { Platform } from '../services/platform.ts';
-import { useDocVersion } from '../annotations/use-workspace.ts';
+import { readAtVersion, useDocVersion } from '../annotations/use-workspace.ts';
 import type { AnnotationWorkspace } from '../annotations/workspace.ts';
 import { ProgressBar } from '../ui/ProgressBar.tsx';
 import { useFocusTrap } from '../ui/use-focus-trap.ts';
@@ -93,6 +94,11 @@ function Preview({ matches }: { matches: Matches }) {
   );
 }
 
+/** The project's members (the filter's people). */
+function membersOf(doc: Y.Doc) {
+  return listMembers(doc);
+}
+
 /** The dialog (render it only while open). */
 export function ExportDialog({ workspace, articles, files, state, onStateChange, onClose }: ExportDialogProps) {
   const dialogRef = useRef<HTMLDialogElement>(null);
@@ -104,13 +110,13 @@ export function ExportDialog({ workspace, articles, files, state, onStateChange,
   useEffect(() => {
     let live = true;
     void afterNextPaint().then(() => {
-      if (live) setTags(listTags(doc));
+      if (live) setTags(readAtVersion(doc, version, listTags));
     });
     return () => {
       live = false;
     };
   }, [doc, version]);
-  const members = useMemo(() => listMembers(doc), [doc, version]);
+  const members = readAtVersion(doc, version, membersOf);
   const [matches, setMatches] = useState<Matches>({ status: 'counting' });
   const [running, setRunning] = useState<Running | null>(null);
   const [failure, setFailure] = useState<string | null>(null);

@@ -6,26 +6,29 @@
  * shared/model/tag-keys.ts). The rows live in codebook/.
  */
 import { useMemo, useState, type FormEvent } from 'react';
+import type * as Y from 'yjs';
 import type { TagId } from '#shared/model/ids.ts';
 import { listTags } from '#shared/model/queries.ts';
 import { resolveTagKeys } from '#shared/model/tag-keys.ts';
 import { createTag } from '#shared/model/tags.ts';
 import { TAG_PALETTE } from '../store/annotation-actions.ts';
-import { useDocVersion } from '../annotations/use-workspace.ts';
+import { useDocRead } from '../annotations/use-workspace.ts';
 import type { AnnotationWorkspace } from '../annotations/workspace.ts';
 import { CodebookRow, type RowMode } from './codebook/CodebookRow.tsx';
 import { rowsOf } from './codebook/rows.ts';
 import './codebook/codebook.css';
 import { CodebookLegend } from './codebook/CodebookLegend.tsx';
 
+/** The codebook's rows (tags with their counts, in tree order). */
+function codebookRows(doc: Y.Doc) {
+  return rowsOf(listTags(doc));
+}
+
 /** The codebook panel. */
 export function CodebookPanel({ workspace }: { readonly workspace: AnnotationWorkspace }) {
   const doc = workspace.session.doc;
-  const version = useDocVersion(doc);
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- version stands for the doc's content
-  const rows = useMemo(() => rowsOf(listTags(doc)), [doc, version]);
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- version stands for the doc's content
-  const keys = useMemo(() => resolveTagKeys(doc), [doc, version]);
+  const rows = useDocRead(doc, codebookRows);
+  const keys = useDocRead(doc, resolveTagKeys);
   const names = useMemo(() => new Map(rows.map((row) => [row.node.tag.id, row.node.tag.name])), [rows]);
   const [open, setOpen] = useState<{ id: TagId; mode: RowMode } | null>(null);
   const [newName, setNewName] = useState('');

@@ -14,7 +14,7 @@ import type { AnnotationWorkspace } from '../annotations/workspace.ts';
 import type { PanelName } from '../store/ui-state.ts';
 import type { LibraryStore } from '../store/library-store.ts';
 import { useLibraryArticles, useReplacedDocuments } from '../store/use-library-articles.ts';
-import { tabStopsWithin } from '../ui/use-focus-trap.ts';
+import { firstTabStopWithin } from '../ui/use-focus-trap.ts';
 import { AnalysisPanel } from '../analysis/AnalysisPanel.tsx';
 import { AnnotationsPanel } from './AnnotationsPanel.tsx';
 import { CodebookPanel } from './CodebookPanel.tsx';
@@ -49,7 +49,7 @@ export function PanelDrawer({ workspace, panel, library }: PanelDrawerProps) {
   useEffect(() => {
     const active = document.activeElement;
     if (!(drawer.current?.contains(active) ?? false)) opener.current = active instanceof HTMLElement && active !== document.body ? active : null;
-    const field = body.current === null ? undefined : tabStopsWithin(body.current).find((element) => element.matches('input, select, textarea'));
+    const field = body.current === null ? undefined : firstTabStopWithin(body.current, 'input, select, textarea');
     (field ?? heading.current)?.focus();
   }, [panel]);
 

@@ -10,9 +10,10 @@ import { listTrash } from '#shared/model/queries.ts';
 import { restoreTag } from '#shared/model/tags.ts';
 import { listDocuments } from '#shared/model/document-views.ts';
 import { restoreDocument } from '#shared/model/documents.ts';
+import type * as Y from 'yjs';
 import type { Article } from '#shared/documents/article.ts';
 import { documentTitles } from '../store/use-library-articles.ts';
-import { useDocVersion } from '../annotations/use-workspace.ts';
+import { useDocRead } from '../annotations/use-workspace.ts';
 import type { AnnotationWorkspace } from '../annotations/workspace.ts';
 import { VirtualList } from '../ui/VirtualList.tsx';
 import { formatTime, memberNames } from './people.ts';
@@ -25,11 +26,14 @@ export interface TrashPanelProps {
 }
 
 /** The trash panel. */
+/** Everything in the trash, with the names of the people who put it there. */
+function readTrash(doc: Y.Doc) {
+  return { ...listTrash(doc), documents: listDocuments(doc).filter((view) => view.deleted !== null), nameOf: memberNames(doc) };
+}
+
 export function TrashPanel({ workspace, articles }: TrashPanelProps) {
   const doc = workspace.session.doc;
-  const version = useDocVersion(doc);
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- version stands for the doc's content
-  const trash = useMemo(() => ({ ...listTrash(doc), documents: listDocuments(doc).filter((view) => view.deleted !== null), nameOf: memberNames(doc) }), [doc, version]);
+  const trash = useDocRead(doc, readTrash);
   const titleOf = useMemo(() => documentTitles(articles), [articles]);
   if (trash.highlights.length === 0 && trash.tags.length === 0 && trash.documents.length === 0) return <p className="panel-empty">The trash is empty.</p>;
   return (

@@ -4,13 +4,16 @@
  * listed with its quote, its document's title, tags and notes — never dropped: it stays in
  * the project and in exports. The person may move one to the trash (restorable there) or
  * open its article to look for the passage. The list is virtualised (ui/VirtualList.tsx):
- * after an article changes, thousands of highlights may lose their text at once.
+ * after an article changes, thousands of highlights may lose their text at once. Finding
+ * them anchors every highlight of the corpus once (the articles not opened yet): the panel
+ * opens at once and does that in slices of at most 8 ms, its progress on screen.
  */
-import { useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
+import type * as Y from 'yjs';
 import type { HighlightView } from '#shared/model/views.ts';
 import { deleteHighlight } from '#shared/model/highlights.ts';
 import { getHighlight } from '#shared/model/queries.ts';
-import { createCorpusUnanchoredIndex, type UnanchoredReason } from '../store/corpus-unanchored.ts';
+import { createCorpusUnanchoredIndex, type CorpusUnanchoredIndex, type UnanchoredHighlight, type UnanchoredReason } from '../store/corpus-unanchored.ts';
 import { documentTitles } from '../store/use-library-articles.ts';
 import { useDocVersion } from '../annotations/use-workspace.ts';
 import type { AnnotationWorkspace } from '../annotations/workspace.ts';
@@ -41,16 +44,24 @@ export function UnanchoredPanel({ workspace, articles, replaced = NONE_REPLACED 
   const version = useDocVersion(doc);
   const index = useMemo(() => createCorpusUnanchoredIndex(articles, replaced), [articles, replaced]);
   const titleOf = useMemo(() => documentTitles(articles), [articles]);
-  /* eslint-disable react-hooks/exhaustive-deps -- version stands for the doc's content */
+  const scan = useSlicedScan(doc, version, index);
   const entries = useMemo(() => {
+    if (scan.found === null) return [];
     const nameOf = memberNames(doc);
-    return index.scan(doc).flatMap((entry) => {
+    return scan.found.flatMap((entry) => {
       const view = getHighlight(doc, entry.id);
       return view === undefined ? [] : [{ entry, view, by: nameOf(view.createdBy) }];
     });
-  }, [doc, version, index]);
-  /* eslint-enable react-hooks/exhaustive-deps */
+  }, [doc, scan.found]);
   if (articles.length === 0) return <p className="panel-empty">The library is still loading.</p>;
+  if (scan.found === null) {
+    return (
+      <p className="panel-empty" data-testid="unanchored-checking">
+        Checking where every highlight of the corpus sits…{' '}
+        <progress max={scan.total} value={scan.done} aria-label="Highlights checked" />
+      </p>
+    );
+  }
   if (entries.length === 0) return <p className="panel-empty">Every highlight in the corpus found its text.</p>;
   return (
     <div className="unanchored-panel">
@@ -86,6 +97,33 @@ export function UnanchoredPanel({ workspace, articles, replaced = NONE_REPLACED 
       />
     </div>
   );
+}
+
+/** What the sliced scan has found so far: null until its first pass is done. */
+interface SlicedScan {
+  readonly found: readonly UnanchoredHighlight[] | null;
+  readonly done: number;
+  readonly total: number;
+}
+
+/**
+ * The corpus scan, run in slices of at most 8 ms after the panel is on screen (the first
+ * one anchors every highlight of the articles not opened yet); again after each change of
+ * the doc, keeping the last list on screen until the new one is ready.
+ */
+function useSlicedScan(doc: Y.Doc, version: number, index: CorpusUnanchoredIndex): SlicedScan {
+  const [scan, setScan] = useState<SlicedScan>({ found: null, done: 0, total: 0 });
+  useEffect(() => {
+    const controller = new AbortController();
+    void index.scanInSlices(doc, {
+      signal: controller.signal,
+      onProgress: (done, total) => setScan((previous) => (previous.found === null ? { found: null, done, total } : previous)),
+    }).then((found) => {
+      if (found !== null) setScan({ found, done: 0, total: 0 });
+    });
+    return () => controller.abort();
+  }, [doc, version, index]);
+  return scan;
 }
 
 function UnanchoredTags({ view }: { readonly view: HighlightView }) {

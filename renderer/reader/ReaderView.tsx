@@ -23,6 +23,7 @@ import { FindBar } from './FindBar.tsx';
 import { createReaderEditor } from './reader-editor.ts';
 import type { TextRange } from './selection.ts';
 import { TitleBlock } from './TitleBlock.tsx';
+import { skipOffscreenBlocksAfterPaint } from './offscreen-blocks.ts';
 import { activeOutlineIndex, scrollToNode, scrollToOffset, topVisibleOffset, visibleProgress } from './viewport.ts';
 
 /** Actions other regions can ask of the reader. */
@@ -92,6 +93,8 @@ export function ReaderView({ article, positions, subscribeCommands, onSelectionC
     if (saved !== null && saved.offset > 0) scrollToOffset(view, container, article.textMap, saved.offset);
     else container.scrollTop = 0;
 
+    const stopSkipping = skipOffscreenBlocksAfterPaint(container);
+
     let frame = 0;
     let saveTimer = 0;
     const onScroll = (): void => {
@@ -122,6 +125,7 @@ export function ReaderView({ article, positions, subscribeCommands, onSelectionC
       cancelAnimationFrame(frame);
       window.clearTimeout(saveTimer);
       saveNow();
+      stopSkipping();
       onReady(null);
       detachFromView?.();
       view.destroy();

@@ -6,13 +6,16 @@
  *
  * Placements come from the model's cache (per project doc, article hash and highlight,
  * shared with the reader), so a doc change re-anchors only highlights not seen before. That
- * keeps the panel cheap on a 10k-highlight project after the first scan.
+ * keeps the panel cheap on a 10k-highlight project after the first scan. The first scan
+ * anchors every highlight of the articles not opened yet (~100 ms for 8,000), so the panel
+ * runs it in slices of at most 8 ms (`scanInSlices`), with its progress on screen.
  */
 import type * as Y from 'yjs';
 import type { Article } from '#shared/documents/article.ts';
-import { forEachLiveAnchor } from '#shared/model/highlight-reads.ts';
+import { forEachLiveAnchor, highlightIds, liveAnchorOf } from '#shared/model/highlight-reads.ts';
 import type { HighlightId } from '#shared/model/ids.ts';
 import { placeHighlight } from '#shared/model/placements.ts';
+import type { StoredAnchor } from '#shared/model/anchor-codec.ts';
 
 /** Why a highlight could not be placed. */
 export type UnanchoredReason = 'text-not-found' | 'document-missing' | 'old-version';
@@ -28,6 +31,31 @@ export interface UnanchoredHighlight {
 export interface CorpusUnanchoredIndex {
   /** Live highlights of `doc` that cannot be placed, ordered by document id then id. */
   scan(doc: Y.Doc): UnanchoredHighlight[];
+  /**
+   * The same list as `scan`, gone through in slices of at most `sliceMs` (default 8; 0
+   * yields after every highlight), yielding between them; resolves to null when `signal`
+   * aborts first. Highlights added meanwhile wait for the next scan.
+   */
+  scanInSlices(doc: Y.Doc, options?: SliceOptions): Promise<UnanchoredHighlight[] | null>;
+}
+
+/** How {@link CorpusUnanchoredIndex.scanInSlices} runs. */
+export interface SliceOptions {
+  readonly signal?: AbortSignal;
+  readonly sliceMs?: number;
+  /** Between slices; a macrotask by default, so input and paint get a turn. */
+  readonly yieldToUi?: () => Promise<void>;
+  /** After each slice: highlights gone through and how many there are. */
+  readonly onProgress?: (done: number, total: number) => void;
+}
+
+/** Longest a scan slice runs before yielding (ms). */
+export const SCAN_SLICE_MS = 8;
+
+const nextMacrotask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+
+function byDocumentThenId(a: UnanchoredHighlight, b: UnanchoredHighlight): number {
+  return a.documentId < b.documentId ? -1 : a.documentId > b.documentId ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
 /**
@@ -37,16 +65,40 @@ export interface CorpusUnanchoredIndex {
  */
 export function createCorpusUnanchoredIndex(articles: readonly Article[], replaced: ReadonlySet<string> = new Set()): CorpusUnanchoredIndex {
   const byId = new Map(articles.map((article) => [article.meta.id as string, article]));
+  const reasonFor = (doc: Y.Doc, id: HighlightId, stored: StoredAnchor): UnanchoredReason | null => {
+    const article = byId.get(stored.documentId);
+    return replaced.has(stored.documentId) ? 'old-version'
+      : article === undefined ? 'document-missing' : placeHighlight(doc, id, article, stored) === null ? 'text-not-found' : null;
+  };
   return {
     scan(doc) {
       const out: UnanchoredHighlight[] = [];
       forEachLiveAnchor(doc, (id, stored) => {
-        const article = byId.get(stored.documentId);
-        const reason: UnanchoredReason | null = replaced.has(stored.documentId) ? 'old-version'
-          : article === undefined ? 'document-missing' : placeHighlight(doc, id, article, stored) === null ? 'text-not-found' : null;
+        const reason = reasonFor(doc, id, stored);
         if (reason !== null) out.push({ id, documentId: stored.documentId, reason });
       });
-      return out.sort((a, b) => (a.documentId < b.documentId ? -1 : a.documentId > b.documentId ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+      return out.sort(byDocumentThenId);
+    },
+    async scanInSlices(doc, options = {}) {
+      const sliceMs = options.sliceMs ?? SCAN_SLICE_MS;
+      const pause = options.yieldToUi ?? nextMacrotask;
+      const ids = highlightIds(doc);
+      const out: UnanchoredHighlight[] = [];
+      let done = 0;
+      while (done < ids.length) {
+        if (options.signal?.aborted === true) return null;
+        const started = performance.now();
+        do {
+          const id = ids[done] as HighlightId;
+          done += 1;
+          const stored = liveAnchorOf(doc, id);
+          const reason = stored === undefined ? null : reasonFor(doc, id, stored);
+          if (stored !== undefined && reason !== null) out.push({ id, documentId: stored.documentId, reason });
+        } while (done < ids.length && performance.now() - started < sliceMs);
+        options.onProgress?.(done, ids.length);
+        if (done < ids.length) await pause();
+      }
+      return options.signal?.aborted === true ? null : out.sort(byDocumentThenId);
     },
   };
 }

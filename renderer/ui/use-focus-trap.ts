@@ -35,6 +35,18 @@ export function tabStopsWithin(container: HTMLElement): HTMLElement[] {
   return [...container.querySelectorAll<HTMLElement>(FOCUSABLE)].filter(isTabStop);
 }
 
+/**
+ * The first tab stop inside `container` matching `selector`, in document order. Only the
+ * candidates up to the one found are checked, so a panel with hundreds of controls does not
+ * measure them all to focus its first field.
+ */
+export function firstTabStopWithin(container: HTMLElement, selector: string): HTMLElement | undefined {
+  for (const element of container.querySelectorAll<HTMLElement>(selector)) {
+    if (element.matches(FOCUSABLE) && isTabStop(element)) return element;
+  }
+  return undefined;
+}
+
 /** Whether `focused` is at the tab stop `stop` (any radio of the same group counts). */
 function isAtStop(focused: Element | null, stop: HTMLElement | undefined): boolean {
   if (focused === null || stop === undefined) return false;

@@ -25,6 +25,11 @@ export function liveAnchorOf(doc: Y.Doc, id: HighlightId): StoredAnchor | undefi
   return readAnchor(liveMap(doc, id)?.get(HIGHLIGHT.anchor));
 }
 
+/** The ids of every highlight in the doc (live or trashed), in the doc's map order: cheap, nothing is read. */
+export function highlightIds(doc: Y.Doc): HighlightId[] {
+  return [...roots(doc).highlights.keys()] as HighlightId[];
+}
+
 /** Calls `visit` with the id and anchor of every live highlight, in the doc's map order. */
 export function forEachLiveAnchor(doc: Y.Doc, visit: (id: HighlightId, anchor: StoredAnchor) => void): void {
   roots(doc).highlights.forEach((map, id) => {
