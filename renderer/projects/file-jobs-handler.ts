@@ -3,8 +3,8 @@
  * in a Web Worker; where no worker can start, the page runs the same handler itself):
  * checking a file completely (framing, checksum, the layout check, decoding on a scratch
  * doc), describing what it brings against a copy of the open project, and computing the
- * update that merges it, joins of same-name codes included, cut into slices in dependency
- * order (ordered-slices.ts), so none waits on the page. All of it is
+ * update that merges it, joins of same-name codes included, reduced to what the project
+ * lacks and cut into slices in causal order (causal-slices.ts), so none waits on the page. All of it is
  * pure: nothing here touches the open project, which only ever receives the slices.
  */
 import * as Y from 'yjs';
@@ -12,7 +12,7 @@ import { summarizeIncoming, type IncomingSummary } from '#shared/model/incoming-
 import { checkProjectFile, type CheckedProjectFile } from '#shared/model/project-file-check.ts';
 import { prepareMerge } from '#shared/model/project-merge.ts';
 import { getProjectMeta } from '#shared/model/project.ts';
-import { orderedSlices } from '#shared/model/ordered-slices.ts';
+import { causalSlices } from '#shared/model/causal-slices.ts';
 import { summarizeDoc } from '../store/project-summary.ts';
 import type { JobReply, JobRequest } from './file-jobs-protocol.ts';
 
@@ -61,8 +61,8 @@ export function createFileJobHandler(): FileJobHandler {
         // it (the scratch doc holds the file, which against an empty project is the result).
         return { kind: 'prepared', job: request.job, slices: [merge.update], joined: merge.joinedCodes.length, texts: [...held.checked.texts], summary: summarizeDoc(held.checked.scratch) };
       }
-      // Cut in dependency order against the project as it is, so no slice waits on the page.
-      const slices = [...orderedSlices(merge.update, Y.decodeStateVector(Y.encodeStateVector(held.live)), request.sliceStructs)];
+      // What the project lacks, cut in causal order, so no slice waits on the page.
+      const slices = causalSlices(Y.diffUpdate(merge.update, Y.encodeStateVector(held.live)), request.sliceStructs);
       return { kind: 'prepared', job: request.job, slices, joined: merge.joinedCodes.length, texts: [...held.checked.texts] };
     } finally {
       forget(request.job);

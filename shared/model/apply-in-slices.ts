@@ -1,6 +1,6 @@
 /**
  * Applying a large update to a live doc without holding the page: the update arrives cut
- * into small slices (ordered-slices.ts), and each task applies as many of them as fit in a
+ * into small slices (causal-slices.ts), and each task applies as many of them as fit in a
  * time budget (8 ms by default) in one transaction, then the caller's `pause` runs (a
  * macrotask in the app), so input, painting and observers interleave with the merge
  * instead of waiting for one long task. Slices are sized by time, not by count: the

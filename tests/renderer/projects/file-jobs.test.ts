@@ -15,7 +15,7 @@ import { createTag } from '#shared/model/tags.ts';
 import { generateSampleProject } from '#shared/sample/sample-project.ts';
 import { updateSlices } from '#shared/model/update-slices.ts';
 import { createFileJobs, inThreadTransport, workerTransport } from '../../../renderer/projects/file-jobs-client.ts';
-import { orderedSlices } from '#shared/model/ordered-slices.ts';
+import { causalSlices } from '#shared/model/causal-slices.ts';
 import { readJobReply, readJobRequest } from '../../../renderer/projects/file-jobs-protocol.ts';
 
 const articles = (await readBundledDocuments(defaultDocumentsDir())).flatMap((result) =>
@@ -101,7 +101,7 @@ describe('file jobs', () => {
     const update = Y.encodeStateAsUpdate(sample);
     const whole = new Y.Doc();
     Y.applyUpdate(whole, update);
-    const slices = [...orderedSlices(update, new Map(), 500)];
+    const slices = causalSlices(update, 500);
     expect(slices.length).toBeGreaterThan(2);
     const page = new Y.Doc();
     const waited: number[] = [];

@@ -1,13 +1,14 @@
 /**
- * orderedSlices: an update cut in dependency order never leaves the receiving doc waiting
- * (where byte-order slices do), rebuilds exactly what the whole update gives — a doc that
- * already holds part of it included, whose structs are left out — and keeps every slice
- * within its bound, deletions following the structs.
+ * causalSlices as a file merge uses it: an update with two writers and deletions, cut in
+ * causal order, never leaves the receiving doc waiting (where byte-order slices do),
+ * rebuilds exactly what the whole update gives — a doc that already holds part of it
+ * included, the update first reduced to what it lacks (Y.diffUpdate) — and keeps every
+ * slice within its bound, deletions following the structs.
  */
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { defaultDocumentsDir, readBundledDocuments } from '../../../electron/services/documents-fs.ts';
-import { orderedSlices } from '#shared/model/ordered-slices.ts';
+import { causalSlices } from '#shared/model/causal-slices.ts';
 import { readStructs } from '#shared/model/update-structs.ts';
 import { updateSlices } from '#shared/model/update-slices.ts';
 import { generateSampleProject } from '#shared/sample/sample-project.ts';
@@ -16,7 +17,6 @@ const articles = (await readBundledDocuments(defaultDocumentsDir())).flatMap((re
   result.ok ? [{ id: result.article.meta.id, text: result.article.text, hash: result.article.hash }] : []);
 
 const stateOf = (doc: Y.Doc): Buffer => Buffer.from(Y.encodeStateAsUpdate(doc));
-const stateVectorOf = (doc: Y.Doc): Map<number, number> => Y.decodeStateVector(Y.encodeStateVector(doc));
 
 function structCount(update: Uint8Array): { structs: number; deleteRanges: number } {
   const result = readStructs(update, 'v1', () => undefined);
@@ -51,13 +51,13 @@ function twoWriters(): Y.Doc {
   return doc;
 }
 
-describe('orderedSlices', () => {
+describe('causalSlices of a merge', () => {
   it('never leaves the doc waiting, where byte-order slices do, and gives what the whole update gives', () => {
     const source = twoWriters();
     const update = Y.encodeStateAsUpdate(source);
     expect(structCount(update).deleteRanges).toBeGreaterThan(0);
     expect(applyCountingWaits(new Y.Doc(), updateSlices(update, 60))).toBeGreaterThan(0);
-    const slices = [...orderedSlices(update, new Map(), 60)];
+    const slices = causalSlices(update, 60);
     expect(slices.length).toBeGreaterThan(5);
     for (const slice of slices) {
       const { structs, deleteRanges } = structCount(slice);
@@ -75,7 +75,7 @@ describe('orderedSlices', () => {
     const { doc: start } = generateSampleProject(articles, { highlights: 150, seed: 4 });
     Y.applyUpdate(target, Y.encodeStateAsUpdate(start));
     const update = Y.encodeStateAsUpdate(source);
-    const slices = [...orderedSlices(update, stateVectorOf(target), 1_000_000)];
+    const slices = causalSlices(Y.diffUpdate(update, Y.encodeStateVector(target)), 1_000_000);
     const sent = slices.reduce((sum, slice) => sum + structCount(slice).structs, 0);
     expect(sent).toBeLessThan(structCount(update).structs);
     expect(applyCountingWaits(target, slices)).toBe(0);
@@ -84,7 +84,7 @@ describe('orderedSlices', () => {
   });
 
   it('refuses a bound below one struct and malformed bytes', () => {
-    expect(() => [...orderedSlices(Y.encodeStateAsUpdate(new Y.Doc()), new Map(), 0)]).toThrow(/at least one struct/);
-    expect(() => [...orderedSlices(new Uint8Array([5, 1]), new Map(), 10)]).toThrow();
+    expect(() => causalSlices(Y.encodeStateAsUpdate(new Y.Doc()), 0)).toThrow(/at least one struct/);
+    expect(() => causalSlices(new Uint8Array([5, 1]), 10)).toThrow();
   });
 });
