@@ -63,7 +63,7 @@ export function summarizeDocInSlices(doc: Y.Doc, done: (summary: ProjectSummary)
     schedule();
   };
   const schedule = (): void => {
-    if (typeof requestIdleCallback === 'function') requestIdleCallback((deadline) => slice(Math.min(SUMMARY_SLICE_MS, Math.max(1, deadline.timeRemaining()))));
+    if (typeof requestIdleCallback === 'function') requestIdleCallback((deadline) => slice(Math.min(SUMMARY_SLICE_MS, Math.max(1, deadline.timeRemaining()))), { timeout: 1000 });
     else setTimeout(() => slice(SUMMARY_SLICE_MS), 0);
   };
   schedule();

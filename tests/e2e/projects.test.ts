@@ -73,7 +73,8 @@ describe('projects on one machine', () => {
 
     // The list shows both with their counts, without opening the other.
     await openSwitcher(page);
-    await expect.poll(() => rows(page, 'Projects')).toEqual({ Pipelines: '1 highlight · 0 codes · 0 notes', 'Caucasus reading': '1 highlight · 0 codes · 0 notes' });
+    // The open project's counts are read in idle time after a pause in its changes.
+    await expect.poll(() => rows(page, 'Projects'), { timeout: 10_000 }).toEqual({ Pipelines: '1 highlight · 0 codes · 0 notes', 'Caucasus reading': '1 highlight · 0 codes · 0 notes' });
     await saveScreenshot(page, 'projects-switcher');
     expect(await projectsDialog(page).getByRole('button', { name: 'Remove Pipelines' }).count()).toBe(0);
 
