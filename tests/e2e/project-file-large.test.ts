@@ -18,7 +18,8 @@ import { useApp } from '../helpers/app-page.ts';
 import { chooseFileToMerge, dismissNotice, mergeProjectFileBytes, openPanel } from './annotate-support.ts';
 import { pageSnapshot, startTeammate, tagByHand } from './sync-support.ts';
 
-const HIGHLIGHTS = 4000;
+// Large enough that the merge, applied in 8 ms slices, is still running when the panel is clicked open.
+const HIGHLIGHTS = 10_000;
 const articles = (await readBundledDocuments(defaultDocumentsDir())).flatMap((result) =>
   result.ok ? [{ id: result.article.meta.id, text: result.article.text, hash: result.article.hash }] : []);
 
