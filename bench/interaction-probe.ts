@@ -3,7 +3,7 @@
  * code runs, observes Long Animation Frames (`long-animation-frame`; `longtask` where the
  * API is missing), Event Timing (`event`, durationThreshold 16, with interactionId), the
  * first pointer or key input of each window (a capturing listener) and when the file progress card's bar
- * is on screen. Entries are kept on one absolute clock (timeOrigin + startTime), so windows
+ * or the opening banner's is on screen. Entries are kept on one absolute clock (timeOrigin + startTime), so windows
  * that span a reload (opening a project file, switching projects) still line up: on
  * `pagehide` the entries go to sessionStorage and the next page takes them back.
  *
@@ -18,7 +18,7 @@ import type { EventTimingEntry, FrameEntry } from './interaction-metrics.ts';
 export interface ProbeRecords {
   events: EventTimingEntry[];
   frames: FrameEntry[];
-  /** Times the file progress card's bar (`[data-testid="file-progress"] [role="progressbar"]`) appeared on screen. */
+  /** Times the file progress card's bar (`[data-testid="file-progress"] [role="progressbar"]`) or the opening banner's (`progress[aria-label="Opening your project"]`) appeared on screen. */
   progress: number[];
   /** Times (event timeStamp) of pointerdown and keydown events. */
   inputs: number[];
@@ -69,9 +69,9 @@ function installProbe(): void {
   }
   let progressShown = false;
   new MutationObserver(() => {
-    // The file progress card's bar only: the library cards' reading-progress bars
-    // (<progress>) are on screen all the time and would hide the card's appearance.
-    const shown = document.querySelector('[data-testid="file-progress"] [role="progressbar"]') !== null;
+    // The file progress card's bar or the opening banner's, only: the library cards'
+    // reading-progress bars (<progress>) are on screen all the time and would hide them.
+    const shown = document.querySelector('[data-testid="file-progress"] [role="progressbar"], progress[aria-label="Opening your project"]') !== null;
     if (shown && !progressShown) records.progress.push(origin + performance.now());
     progressShown = shown;
   }).observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ['role'] });
