@@ -15,7 +15,6 @@ import { renderExport } from '#shared/export/render.ts';
 import { anchorOf } from '#shared/model/anchor-codec.ts';
 import { highlightIdsOfDocument, notedHighlights } from '#shared/model/doc-indexes.ts';
 import { appliedTagsOf, firstLiveNoteOf, forEachLiveAnchor, listAllHighlights, liveAnchorOf, liveTagIdsOf } from '#shared/model/highlight-reads.ts';
-import { highlightedDocumentIds } from '#shared/model/highlighted-documents.ts';
 import type { HighlightId, MemberId, TagId } from '#shared/model/ids.ts';
 import { getMember } from '#shared/model/members.ts';
 import { otherEdits } from '#shared/model/note-editors.ts';
@@ -83,7 +82,6 @@ async function readEverything(doc: Y.Doc, fail: (reader: string, error: unknown)
   await attempt('listHighlights', () => articles.map((article) => listHighlights(doc, article.meta.id)));
   await attempt('getHighlight', () => highlightIds.map((id) => getHighlight(doc, id)));
   await attempt('listAllHighlights', () => listAllHighlights(doc));
-  await attempt('highlightedDocumentIds', () => highlightedDocumentIds(doc));
   await attempt('highlightIdsOfDocument', () => articles.map((article) => highlightIdsOfDocument(doc, article.meta.id)));
   await attempt('notedHighlights', () => highlightIds.map((id) => notedHighlights(doc).has(id)));
   await attempt('anchorOf', () => highlightIds.map((id) => anchorOf(doc, id)));
