@@ -45,17 +45,15 @@ export function docVersionSource(doc: Y.Doc): VersionSource {
   let frame = 0;
   let waitingForSlices = false;
   const listeners = new Set<() => void>();
-  const onTransaction = (transaction: Y.Transaction): void => {
-    if (transaction.changed.size === 0) return;
-    changes += 1;
+  const scheduleBump = (origin: unknown): void => {
     if (frame !== 0) return;
     const slices = slicesInProgress(doc);
-    if (slices !== undefined && transaction.origin === slices.origin) {
+    if (slices !== undefined && origin === slices.origin) {
       if (waitingForSlices) return;
       waitingForSlices = true;
       afterSlices(doc, () => {
         waitingForSlices = false;
-        onTransaction(transaction);
+        scheduleBump(undefined);
       });
       return;
     }
@@ -64,6 +62,11 @@ export function docVersionSource(doc: Y.Doc): VersionSource {
       version += 1;
       for (const listener of [...listeners]) listener();
     });
+  };
+  const onTransaction = (transaction: Y.Transaction): void => {
+    if (transaction.changed.size === 0) return;
+    changes += 1;
+    scheduleBump(transaction.origin);
   };
   doc.on('afterTransaction', onTransaction);
   source = {
