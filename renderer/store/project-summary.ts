@@ -11,8 +11,9 @@
  * for, so a cached project-list entry is not worth a slower highlight.
  */
 import type * as Y from 'yjs';
-import type { MemberId } from '#shared/model/ids.ts';
-import { listAllHighlights } from '#shared/model/highlight-reads.ts';
+import type { HighlightId, MemberId } from '#shared/model/ids.ts';
+import { forEachLiveAnchor } from '#shared/model/highlight-reads.ts';
+import { forEachLiveNoteAuthor } from '#shared/model/views.ts';
 import { describeProject, describeProjectSteps, type ProjectDescription } from '#shared/model/project-summary.ts';
 import type { ProjectSummary } from './project-registry.ts';
 
@@ -76,18 +77,26 @@ export interface ArticleCounts {
   readonly notes: { readonly yours: number; readonly team: number };
 }
 
-/** Live highlights and notes per article id, split between `member` and the others. */
+/**
+ * Live highlights and notes per article id, split between `member` and the others. Reads
+ * only what it counts (a highlight's anchor, a note's owner and author), not whole views:
+ * on the 10k project building every highlight's view (codes, notes, replies) cost ~100 ms.
+ */
 export function countsByArticle(doc: Y.Doc, member: MemberId | null): Map<string, ArticleCounts> {
   const out = new Map<string, { highlights: { yours: number; team: number }; notes: { yours: number; team: number } }>();
-  for (const highlight of listAllHighlights(doc)) {
-    if (highlight.deleted !== null) continue;
-    let counts = out.get(highlight.documentId);
+  const countsOf = new Map<HighlightId, { yours: number; team: number }>();
+  forEachLiveAnchor(doc, (id, anchor) => {
+    let counts = out.get(anchor.documentId);
     if (counts === undefined) {
       counts = { highlights: { yours: 0, team: 0 }, notes: { yours: 0, team: 0 } };
-      out.set(highlight.documentId, counts);
+      out.set(anchor.documentId, counts);
     }
-    counts.highlights[highlight.createdBy === member ? 'yours' : 'team'] += 1;
-    for (const note of highlight.notes) counts.notes[note.createdBy === member ? 'yours' : 'team'] += 1;
-  }
+    counts.highlights[anchor.createdBy === member ? 'yours' : 'team'] += 1;
+    countsOf.set(id, counts.notes);
+  });
+  forEachLiveNoteAuthor(doc, (highlight, createdBy) => {
+    const notes = countsOf.get(highlight);
+    if (notes !== undefined) notes[createdBy === member ? 'yours' : 'team'] += 1;
+  });
   return out;
 }

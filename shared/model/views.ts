@@ -247,3 +247,17 @@ export function documentOf(map: unknown): string | undefined {
 export function isTrashed(map: unknown): boolean {
   return isRecordMap(map) && trashInfo(map.get(HIGHLIGHT.trash)) !== null;
 }
+
+/**
+ * Calls `visit` with the highlight and author of every readable note not in the trash (the
+ * notes a highlight's view lists), without reading their replies: the cheap form for counting.
+ */
+export function forEachLiveNoteAuthor(doc: Y.Doc, visit: (highlight: HighlightId, createdBy: MemberId) => void): void {
+  roots(doc).notes.forEach((value) => {
+    const entry = readEntry(value);
+    if (typeof entry === 'string') return;
+    const highlight = readString(entry.map.get(NOTE.highlight));
+    if (highlight === undefined || trashInfo(entry.map.get(NOTE.trash)) !== null) return;
+    visit(highlight as HighlightId, entry.createdBy);
+  });
+}

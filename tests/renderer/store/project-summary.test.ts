@@ -1,13 +1,16 @@
 /**
  * The project summary read in idle slices (summarizeDocInSlices): the same summary as the
  * one-task reading, never read inside the caller's task, spread over several idle periods
- * on a large project, started again when the doc changes meanwhile, and cancellable.
+ * on a large project, started again when the doc changes meanwhile, and cancellable; and the
+ * library's per-article counts, which must agree with the highlights' full views.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { addHighlight, deleteHighlight } from '#shared/model/highlights.ts';
+import { listAllHighlights } from '#shared/model/highlight-reads.ts';
+import { addNote, deleteNote } from '#shared/model/notes.ts';
 import type { HighlightId } from '#shared/model/ids.ts';
 import { createProject } from '#shared/model/project.ts';
-import { summarizeDoc, summarizeDocInSlices } from '../../../renderer/store/project-summary.ts';
+import { countsByArticle, summarizeDoc, summarizeDocInSlices } from '../../../renderer/store/project-summary.ts';
 import type { ProjectSummary } from '../../../renderer/store/project-registry.ts';
 import { replica } from '../../helpers/replicas.ts';
 
@@ -85,5 +88,35 @@ describe('summarizeDocInSlices', () => {
     cancel();
     while (idle.pending.length > 0) idle.runOne();
     expect(done).toEqual([]);
+  });
+});
+
+describe('countsByArticle', () => {
+  it('counts what the full highlight views list: live highlights and their live notes, yours and the team’s', () => {
+    const ana = replica('ana', 1, { now: 1_750_000_000_000 });
+    const ben = replica('ben', 2, { now: 1_750_000_000_000 });
+    createProject(ana.doc, ana.actor, { name: 'Counts' });
+    const at = (documentId: string, start: number) => ({ documentId, documentHash: 'h', position: { start, end: start + 4 }, quote: QUOTE });
+    const kept = addHighlight(ana.doc, ana.actor, at('a', 0));
+    const trashed = addHighlight(ana.doc, ana.actor, at('a', 10));
+    addHighlight(ana.doc, ben.actor, at('b', 0));
+    addNote(ana.doc, ana.actor, kept, 'mine');
+    addNote(ana.doc, ben.actor, kept, 'theirs');
+    deleteNote(ana.doc, ana.actor, addNote(ana.doc, ana.actor, kept, 'gone'));
+    addNote(ana.doc, ben.actor, trashed, 'on a trashed highlight');
+    deleteHighlight(ana.doc, ana.actor, trashed);
+
+    const reference = new Map<string, { highlights: { yours: number; team: number }; notes: { yours: number; team: number } }>();
+    for (const highlight of listAllHighlights(ana.doc)) {
+      if (highlight.deleted !== null) continue;
+      const counts = reference.get(highlight.documentId) ?? { highlights: { yours: 0, team: 0 }, notes: { yours: 0, team: 0 } };
+      reference.set(highlight.documentId, counts);
+      counts.highlights[highlight.createdBy === ana.actor.member ? 'yours' : 'team'] += 1;
+      for (const note of highlight.notes) counts.notes[note.createdBy === ana.actor.member ? 'yours' : 'team'] += 1;
+    }
+    const counts = countsByArticle(ana.doc, ana.actor.member);
+    expect(counts).toEqual(reference);
+    expect(counts.get('a')).toEqual({ highlights: { yours: 1, team: 0 }, notes: { yours: 1, team: 1 } });
+    expect(counts.get('b')).toEqual({ highlights: { yours: 0, team: 1 }, notes: { yours: 0, team: 0 } });
   });
 });
