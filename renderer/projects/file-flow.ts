@@ -23,7 +23,7 @@ import { applyInSlices } from '#shared/model/apply-in-slices.ts';
 import type { ProjectId } from '#shared/model/ids.ts';
 import { importOrigin } from '#shared/model/origins.ts';
 import type { Actor } from '#shared/model/write.ts';
-import { nextTask } from '../store/next-task.ts';
+import { framePacedPause } from '../store/next-task.ts';
 import type { ProjectFileDialogs } from '../store/project-files.ts';
 import { PROJECT_FILE_FILTERS } from '../store/project-files.ts';
 import type { Notice } from '../store/ui-state.ts';
@@ -227,7 +227,7 @@ export function createFileFlow(options: { host: FileFlowHost; dialogs: ProjectFi
         kept = await storeFileTexts(options.texts, texts);
         await applyInSlices(host.session.doc, slices, {
           origin: importOrigin,
-          pause: nextTask,
+          pause: framePacedPause(),
           onProgress: (applied, total) => show({ stage: 'merging', fileName, applied, total }),
         });
       } catch (error) {

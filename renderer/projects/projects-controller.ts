@@ -27,7 +27,7 @@ import {
   summarizeProject, trashProject, writeProjectList, type KnownProjects, type ProjectList, type ProjectSummary,
 } from '../store/project-registry.ts';
 import { summarizeDoc, summarizeDocInSlices } from '../store/project-summary.ts';
-import { nextTask } from '../store/next-task.ts';
+import { framePacedPause } from '../store/next-task.ts';
 import { storeFileTexts, type FileTextStore } from './file-texts.ts';
 import { createFileJobs, inThreadTransport, type CheckedFileJob, type FileJobs } from './file-jobs-client.ts';
 import { forgetTeamCredentials, loadTeamCredentials, type RemovableStore } from '../sync/team-credentials.ts';
@@ -177,7 +177,7 @@ export function createProjectsController(options: ProjectsOptions): ProjectsCont
       // A file checked against an empty project: its own update, applied a slice per task.
       const { slices, texts } = await file.prepare({ member: null, join: false });
       await storeFileTexts(options.texts, texts);
-      await applyInSlices(other.doc as Y.Doc, slices, { origin: importOrigin, pause: nextTask, ...(applying ? { onProgress: applying } : {}) });
+      await applyInSlices(other.doc as Y.Doc, slices, { origin: importOrigin, pause: framePacedPause(), ...(applying ? { onProgress: applying } : {}) });
     }
     const summary = summarizeDoc(other.doc as Y.Doc);
     await other.flush();

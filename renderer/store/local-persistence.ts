@@ -27,7 +27,7 @@
 import * as Y from 'yjs';
 import { persistenceOrigin } from '#shared/model/origins.ts';
 import { loadInSlices } from '#shared/model/load-in-slices.ts';
-import { nextTask } from './next-task.ts';
+import { framePacedPause } from './next-task.ts';
 import { afterSlices, slicesInProgress } from '#shared/model/apply-in-slices.ts';
 import { appendUpdate, appendUpdates, committed, openUpdateStore, readStoredUpdates, replaceStoredUpdates } from './stored-updates.ts';
 import { compactUpdates } from './update-compaction.ts';
@@ -217,10 +217,11 @@ export function openLocalPersistence(name: string, doc: Y.Doc, factory: IDBFacto
     try {
       const stored = await readStoredUpdates(opened);
       storedCount += stored.updates.filter((update) => update.length < SMALL_UPDATE_BYTES).length;
+      const pause = options.pause ?? framePacedPause();
       const outcome = await loadInSlices(doc, stored.updates, {
         origin: persistenceOrigin,
         pause: async () => {
-          await (options.pause ?? nextTask)();
+          await pause();
           if (db === null) throw new Error(CLOSED);
         },
         budgetMs: LOAD_BUDGET_MS,

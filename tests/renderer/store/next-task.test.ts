@@ -1,0 +1,55 @@
+/**
+ * The pause of a long job (framePacedPause): a task between chunks while the job has held
+ * the page for less than a frame budget, the next rendered frame once it has, and a new
+ * budget after each frame; and afterNextFrame runs after a frame callback where there are frames.
+ */
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterNextFrame, framePacedPause } from '../../../renderer/store/next-task.ts';
+
+afterEach(() => vi.unstubAllGlobals());
+
+describe('framePacedPause', () => {
+  it('yields to a task within the frame budget and waits for a frame past it', async () => {
+    let now = 0;
+    const waits: string[] = [];
+    const pause = framePacedPause({
+      frameBudgetMs: 16,
+      now: () => now,
+      task: async () => void waits.push('task'),
+      frame: async () => void waits.push('frame'),
+    });
+    // Chunks of 6 ms: two fit in the budget, the third takes the job past it.
+    for (let chunk = 0; chunk < 6; chunk += 1) {
+      now += 6;
+      await pause();
+    }
+    expect(waits).toEqual(['task', 'task', 'frame', 'task', 'task', 'frame']);
+  });
+
+  it('waits for a frame after every chunk that alone outlasts the budget', async () => {
+    let now = 0;
+    const waits: string[] = [];
+    const pause = framePacedPause({ frameBudgetMs: 16, now: () => now, task: async () => void waits.push('task'), frame: async () => void waits.push('frame') });
+    for (let chunk = 0; chunk < 3; chunk += 1) {
+      now += 40;
+      await pause();
+    }
+    expect(waits).toEqual(['frame', 'frame', 'frame']);
+  });
+});
+
+describe('afterNextFrame', () => {
+  it('resolves after the next animation frame callback has run', async () => {
+    const order: string[] = [];
+    vi.stubGlobal('requestAnimationFrame', (callback: () => void) => {
+      // The browser runs frame callbacks in a later task.
+      setTimeout(() => {
+        order.push('frame');
+        callback();
+      }, 1);
+      return 1;
+    });
+    await afterNextFrame().then(() => order.push('resolved'));
+    expect(order).toEqual(['frame', 'resolved']);
+  });
+});
