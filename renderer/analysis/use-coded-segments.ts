@@ -56,7 +56,7 @@ export function useCodedProject(workspace: AnnotationWorkspace, articles: readon
   const version = useSettled(useDocVersion(doc), SETTLE_MS);
   /* eslint-disable react-hooks/exhaustive-deps -- version stands for the doc's content */
   const excerpts = useMemo(() => queryExcerpts(doc, articles), [doc, version, articles]);
-  const codes = useMemo(() => flatten(listTags(doc)), [doc, version]);
+  const codes = useMemo(() => flatten(listTags(doc, null)), [doc, version]);
   /* eslint-enable react-hooks/exhaustive-deps */
   const documents = useMemo(() => articles.map((article) => ({ id: article.meta.id as string, title: article.meta.title })), [articles]);
   const texts = useMemo(() => new Map(articles.map((article) => [article.meta.id as string, article.text])), [articles]);

@@ -5,8 +5,10 @@
  * fast typist costs one panel refresh per frame). While a project file is being merged a
  * part per task (apply-in-slices.ts), its parts do not bump the version: the panels and
  * the library's counts rebuild once, when the last part is in, not after every task.
+ * A read that goes through every highlight and may show a moment late (the codebook's
+ * counts) runs in an idle period instead of in the render that opens a panel.
  */
-import { createContext, useContext, useSyncExternalStore } from 'react';
+import { createContext, useContext, useEffect, useState, useSyncExternalStore } from 'react';
 import type * as Y from 'yjs';
 import { afterSlices, slicesInProgress } from '#shared/model/apply-in-slices.ts';
 import type { WorkspaceSnapshot } from '../store/ui-state.ts';
@@ -101,12 +103,41 @@ export function readAtVersion<T>(doc: Y.Doc, version: number, read: (doc: Y.Doc)
   if (reads === undefined) docReads.set(doc, (reads = new Map()));
   // Reused only while no transaction has changed the doc since (the version follows a
   // frame later, and not at all while the page is hidden).
+  const cached = peekAtVersion(doc, version, read);
+  if (cached !== undefined) return cached.value;
   const changes = docVersionSource(doc).changes();
-  const cached = reads.get(read);
-  if (cached !== undefined && cached.version === version && cached.changes === changes) return cached.value as T;
   const value = read(doc);
   reads.set(read, { version, changes, value });
   return value;
+}
+
+/** The value {@link readAtVersion} holds for `read` at `version`, if it is still current. */
+function peekAtVersion<T>(doc: Y.Doc, version: number, read: (doc: Y.Doc) => T): { readonly value: T } | undefined {
+  const cached = docReads.get(doc)?.get(read);
+  if (cached === undefined || cached.version !== version || cached.changes !== docVersionSource(doc).changes()) return undefined;
+  return { value: cached.value as T };
+}
+
+/** What {@link useDocReadWhenIdle} has: the latest value read (none before the first) and whether it is of the doc as it is now. */
+export type IdleRead<T> = { readonly value: T | undefined; readonly current: boolean };
+
+/**
+ * `read(doc)` as {@link useDocRead} gives it, but never computed during a render: when the
+ * doc has changed since the last read, the latest value is returned (marked not current)
+ * and the read runs in the next idle period (within 150 ms), then the component re-renders.
+ */
+export function useDocReadWhenIdle<T>(doc: Y.Doc, read: (doc: Y.Doc) => T): IdleRead<T> {
+  const version = useDocVersion(doc);
+  const cached = peekAtVersion(doc, version, read);
+  const [latest, setLatest] = useState<{ readonly doc: Y.Doc; readonly value: T } | null>(null);
+  const missing = cached === undefined;
+  useEffect(() => {
+    if (!missing) return undefined;
+    const handle = requestIdleCallback(() => setLatest({ doc, value: readAtVersion(doc, version, read) }), { timeout: 150 });
+    return () => cancelIdleCallback(handle);
+  }, [doc, version, read, missing]);
+  if (cached !== undefined) return { value: cached.value, current: true };
+  return { value: latest?.doc === doc ? latest.value : undefined, current: false };
 }
 
 /** `read(doc)`, recomputed when the doc changes and shared across components and mounts ({@link readAtVersion}). */

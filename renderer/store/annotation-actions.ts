@@ -43,7 +43,7 @@ export function codebookOrder(doc: Y.Doc): TagTreeNode[] {
       walk(node.children);
     }
   };
-  walk(listTags(doc));
+  walk(listTags(doc, null));
   return out;
 }
 

@@ -10,13 +10,14 @@ import type { HighlightId, MemberId, NoteId, TagId } from './ids.ts';
 import { roots } from './layout.ts';
 import { involves, searchNeedle, searchTextOf } from './annotation-search.ts';
 import type { SkipLog } from './read-guards.ts';
-import type { TagView, TrashInfo } from './tag-index.ts';
+import { buildTagIndex, type TagView, type TrashInfo } from './tag-index.ts';
 import {
   appliedTags,
   createViewContext,
   documentOf,
   highlightView,
   isTrashed,
+  liveTagIdsIn,
   type HighlightView,
   type NoteView,
   type ReplyView,
@@ -111,31 +112,42 @@ export type TagTreeNode = {
   readonly children: readonly TagTreeNode[];
 };
 
-/** The live codebook as a tree (roots and children by name), with counts. */
-export function listTags(doc: Y.Doc): TagTreeNode[] {
-  const context = createViewContext(doc);
-  const index = context.tagIndex;
+/** How many live highlights carry a tag: `direct`ly, or in `total` (the tag or any descendant). */
+export type TagUsage = { readonly direct: number; readonly total: number };
+
+/** Every live tag's usage by live highlights (tags no highlight carries are left out). */
+export function tagUsageCounts(doc: Y.Doc): Map<TagId, TagUsage> {
+  const index = buildTagIndex(doc);
   const direct = new Map<TagId, number>();
-  const carriers = new Map<HighlightId, readonly TagId[]>();
-  roots(doc).highlights.forEach((map, id) => {
-    if (isTrashed(map)) return;
-    const ids = appliedTags(context, map).map((applied) => applied.tag.id);
-    for (const tag of ids) direct.set(tag, (direct.get(tag) ?? 0) + 1);
-    if (ids.length > 0) carriers.set(id as HighlightId, ids);
-  });
-  // Subtree counts: each highlight counts once for every tag it carries and their ancestors.
   const total = new Map<TagId, number>();
-  for (const ids of carriers.values()) {
-    const counted = new Set<TagId>();
+  const counted = new Set<TagId>();
+  roots(doc).highlights.forEach((map) => {
+    if (isTrashed(map)) return;
+    const ids = liveTagIdsIn(index, map);
+    if (ids.length === 0) return;
+    // Subtree counts: each highlight counts once for every tag it carries and their ancestors.
+    counted.clear();
     for (const tag of ids) {
+      direct.set(tag, (direct.get(tag) ?? 0) + 1);
       for (let at: TagId | null = tag; at !== null && !counted.has(at); at = index.tags.get(at)?.parentId ?? null) counted.add(at);
     }
     for (const tag of counted) total.set(tag, (total.get(tag) ?? 0) + 1);
-  }
+  });
+  const out = new Map<TagId, TagUsage>();
+  for (const [tag, count] of total) out.set(tag, { direct: direct.get(tag) ?? 0, total: count });
+  return out;
+}
+
+/**
+ * The live codebook as a tree (roots and children by name), with counts; `usage` null leaves
+ * every count 0 (the tree alone costs nothing per highlight).
+ */
+export function listTags(doc: Y.Doc, usage: ReadonlyMap<TagId, TagUsage> | null = tagUsageCounts(doc)): TagTreeNode[] {
+  const index = buildTagIndex(doc);
   const build = (id: TagId): TagTreeNode => ({
     tag: index.tags.get(id) as TagView,
-    count: direct.get(id) ?? 0,
-    totalCount: total.get(id) ?? 0,
+    count: usage?.get(id)?.direct ?? 0,
+    totalCount: usage?.get(id)?.total ?? 0,
     children: index.children(id).map(build),
   });
   return index.children(null).map(build);

@@ -191,6 +191,12 @@ export function createViewContext(doc: Y.Doc, skipped: SkipLog = createSkipLog()
   return { doc, tagIndex: buildTagIndex(doc, skipped), notesOf, memberOf, skipped };
 }
 
+/** A live application's time (ms) when `value` is one (whole seconds, positive), else undefined. */
+function applicationTime(value: unknown): number | undefined {
+  // Positive = applied; anything else (removed, or unreadable) is not a live application.
+  return typeof value === 'number' && value > 0 && isTime(value * 1000) ? value * 1000 : undefined;
+}
+
 /**
  * Tag applications of a highlight, resolved through merges; `includeTrashedTags` keeps
  * applications whose resolved tag is in the trash (for counting them).
@@ -200,19 +206,34 @@ export function appliedTags(context: ViewContext, map: unknown, includeTrashedTa
   if (!isRecordMap(map)) return [];
   for (const [key, item] of map._map) {
     if (item.deleted || !isApplicationKey(key)) continue;
-    const value = map.get(key);
-    // Whole seconds: positive = applied; anything else (removed, or unreadable) is not a live application.
-    if (typeof value !== 'number' || value <= 0 || !isTime(value * 1000)) continue;
+    const at = applicationTime(map.get(key));
+    if (at === undefined) continue;
     const resolvedId = context.tagIndex.resolve(key);
     const tag = context.tagIndex.tags.get(resolvedId);
     if (!tag || (tag.deleted && !includeTrashedTags)) continue;
-    const applied: AppliedTag = { tag, appliedId: key, by: context.memberOf(item.id.client), at: value * 1000 };
+    const applied: AppliedTag = { tag, appliedId: key, by: context.memberOf(item.id.client), at };
     const previous = out.get(resolvedId);
     if (!previous || applied.at < previous.at || (applied.at === previous.at && applied.appliedId < previous.appliedId)) {
       out.set(resolvedId, applied);
     }
   }
   return [...out.values()].sort((a, b) => a.at - b.at || (a.tag.id < b.tag.id ? -1 : 1));
+}
+
+/**
+ * The live tags a highlight carries, resolved through merges, each once and in no particular
+ * order: the ids `appliedTags` shows, without reading authors or ordering (the cheap form for counting).
+ */
+export function liveTagIdsIn(tagIndex: TagIndex, map: unknown): TagId[] {
+  const out: TagId[] = [];
+  if (!isRecordMap(map)) return out;
+  for (const [key, item] of map._map) {
+    if (item.deleted || !isApplicationKey(key) || applicationTime(map.get(key)) === undefined) continue;
+    const resolvedId = tagIndex.resolve(key);
+    const tag = tagIndex.tags.get(resolvedId);
+    if (tag !== undefined && !tag.deleted && !out.includes(resolvedId)) out.push(resolvedId);
+  }
+  return out;
 }
 
 /**

@@ -4,7 +4,8 @@
  * and the file chooser; a status card says the file is being checked, the confirmation says
  * what comes in, and after Merge a progress bar counts the merge up while the page stays
  * usable: the person opens the Codebook panel meanwhile and it opens while the merge is
- * still on screen. The notice then reports the merge and the library cards count every
+ * still on screen. The notice then reports the merge, the panel's code counts take in the
+ * merged highlights, and the library cards count every
  * merged highlight. A truncated copy of the same file is refused with its reason and the
  * project does not change.
  * Screenshot: tests/e2e/screenshots/project-file-large-progress.png.
@@ -66,6 +67,11 @@ describe('merging a large project file', () => {
     expect(seen).toEqual({ panelDuringMerge: true, mergeProgressSeen: true });
     await expect(page.getByTestId('notice').innerText()).resolves.toContain(`${incoming} highlights`);
     await expect(progress.count()).resolves.toBe(0);
+    // The open Codebook panel counts the merged highlights once they are in (read after painting).
+    await page.locator('.codebook__tree[data-counts="current"]').waitFor();
+    const counts = (await page.getByTestId('tag-count').allTextContents()).map(Number);
+    expect(counts.every((count) => Number.isInteger(count))).toBe(true);
+    expect(Math.max(...counts)).toBeGreaterThan(HIGHLIGHTS / 20);
     await dismissNotice(page);
 
     // Every merged highlight is counted on the library cards, the person’s own one counted apart.

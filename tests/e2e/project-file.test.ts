@@ -76,6 +76,8 @@ async function projectAsSeen(page: Page): Promise<{ count: number; tagCount: str
   const count = await annotationCount(page);
   const notes = await page.locator('[data-testid="annotation-item"] .annotation-item__note').allTextContents();
   await openPanel(page, 'Codebook');
+  // The counts are read after the panel has painted.
+  await page.locator('.codebook__tree[data-counts="current"]').waitFor();
   const tagCount = await page.locator('.codebook__row[data-tag-name="Framing"] [data-testid="tag-count"]').textContent();
   const rows = await page.locator('.codebook__row').count();
   await closePanel(page);

@@ -190,6 +190,7 @@ describe('the tag type-ahead in the selection toolbar', () => {
     await expectTagged('defense dialogue', REGIONAL);
     await expect(codebookNames()).resolves.toEqual([GREAT_POWER, GREEN, REGIONAL].sort());
     await openPanel(page, 'Codebook');
+    await page.locator('.codebook__tree[data-counts="current"]').waitFor();
     const count = page.locator(`.codebook__row[data-tag-name="${REGIONAL}"] [data-testid="tag-count"]`).first();
     await expect(count.textContent()).resolves.toBe('1');
     await closePanel(page);

@@ -7,7 +7,7 @@
  */
 import { useId, useRef } from 'react';
 import type { TagId } from '#shared/model/ids.ts';
-import { countApplications } from '#shared/model/queries.ts';
+import { countApplications, type TagUsage } from '#shared/model/queries.ts';
 import { setTagKey, type TagKeys } from '#shared/model/tag-keys.ts';
 import { deleteTag } from '#shared/model/tags.ts';
 import type { AnnotationWorkspace } from '../../annotations/workspace.ts';
@@ -25,8 +25,17 @@ function highlights(count: number): string {
   return `${count} highlight${count === 1 ? '' : 's'}`;
 }
 
-/** How many highlights carry the tag (sub-tags included), with the noun in the tooltip and for screen readers. */
-function HighlightCount({ direct, total }: { direct: number; total: number }) {
+/** How many highlights carry the tag (sub-tags included), with the noun in the tooltip and for screen readers; "…" until counted. */
+function HighlightCount({ usage }: { usage: TagUsage | undefined }) {
+  if (usage === undefined) {
+    return (
+      <>
+        <span className="codebook__count codebook__count--pending" data-testid="tag-count" aria-hidden="true">…</span>
+        <span className="visually-hidden">counting highlights</span>
+      </>
+    );
+  }
+  const { direct, total } = usage;
   const label = total === direct ? highlights(total) : `${highlights(total)} (${direct} with this tag itself, the rest through sub-tags)`;
   return (
     <>
@@ -40,6 +49,8 @@ function HighlightCount({ direct, total }: { direct: number; total: number }) {
 export interface CodebookRowProps {
   readonly workspace: AnnotationWorkspace;
   readonly row: CodebookRowData;
+  /** How many highlights carry the tag; undefined until the codebook's counts are first read. */
+  readonly usage: TagUsage | undefined;
   readonly all: readonly CodebookRowData[];
   readonly keys: TagKeys;
   /** The name of a live tag. */
@@ -50,7 +61,7 @@ export interface CodebookRowProps {
 }
 
 /** A codebook row. */
-export function CodebookRow({ workspace, row, all, keys, nameOf, mode, onMode }: CodebookRowProps) {
+export function CodebookRow({ workspace, row, usage, all, keys, nameOf, mode, onMode }: CodebookRowProps) {
   const doc = workspace.session.doc;
   const tag = row.node.tag;
   const pickerId = useId();
@@ -73,7 +84,7 @@ export function CodebookRow({ workspace, row, all, keys, nameOf, mode, onMode }:
         <span className={`tag-swatch tag-swatch-${tag.id}`} aria-hidden="true" />
         <span className="codebook__name" title={tag.description || undefined}>{tag.name}</span>
         <KeyCapButton tagName={tag.name} keyNumber={keyNumber} open={mode === 'key'} pickerId={pickerId} buttonRef={keyButton} onToggle={toggle('key')} />
-        <HighlightCount direct={row.node.count} total={row.node.totalCount} />
+        <HighlightCount usage={usage} />
         <span className="codebook__actions">
           <button type="button" className="button button--quiet" aria-label={`Segments of ${tag.name}`} onClick={() => workspace.openAnalysis(SEGMENTS_TAB_ID, segmentsSubject(tag.id))}>Segments</button>
           <button type="button" className="button button--quiet" onClick={toggle('edit')}>Edit</button>

@@ -3,7 +3,7 @@ import { addHighlight, applyTag, deleteHighlight, removeTag } from '#shared/mode
 import type { HighlightId, TagId } from '#shared/model/ids.ts';
 import { addNote, addReply, deleteNote, deleteReply } from '#shared/model/notes.ts';
 import { createProject } from '#shared/model/project.ts';
-import { filterAnnotations, listHighlights, listTags, listTrash, type TagTreeNode } from '#shared/model/queries.ts';
+import { filterAnnotations, listHighlights, listTags, listTrash, tagUsageCounts, type TagTreeNode } from '#shared/model/queries.ts';
 import { createTag, deleteTag, mergeTag, updateTag } from '#shared/model/tags.ts';
 import { replica, syncAll, type Replica } from '../../helpers/replicas.ts';
 
@@ -54,6 +54,29 @@ describe('queries', () => {
       ['Energy', 0, 2, [['Gas', 1, 1, []], ['Oil', 1, 1, []]]],
       ['Security', 2, 2, []],
     ]);
+  });
+
+  it('counts usage as the highlights’ views show their codes: merged codes once, trashed codes and highlights not at all', () => {
+    const r = replica('usage', 6);
+    createProject(r.doc, r.actor, { name: 'P' });
+    const parent = createTag(r.doc, r.actor, { name: 'Parent', colour: '#f00' });
+    const a = createTag(r.doc, r.actor, { name: 'A', colour: '#0f0', parentId: parent });
+    const b = createTag(r.doc, r.actor, { name: 'B', colour: '#00f', parentId: parent });
+    const gone = createTag(r.doc, r.actor, { name: 'Gone', colour: '#999' });
+    highlight(r, 'doc-a', 0, 'both codes', [a, b]);
+    highlight(r, 'doc-a', 20, 'one code', [b, gone]);
+    deleteHighlight(r.doc, r.actor, highlight(r, 'doc-a', 40, 'in the trash', [a]));
+    mergeTag(r.doc, r.actor, a, b);
+    deleteTag(r.doc, r.actor, gone);
+    const usage = tagUsageCounts(r.doc);
+    // A merged into B: the first highlight carries B once; the parent counts each highlight once.
+    expect(usage.get(b)).toEqual({ direct: 2, total: 2 });
+    expect(usage.get(parent)).toEqual({ direct: 0, total: 2 });
+    expect(usage.has(gone)).toBe(false);
+    const fromViews = new Map<string, number>();
+    for (const view of listHighlights(r.doc, 'doc-a')) for (const applied of view.tags) fromViews.set(applied.tag.id, (fromViews.get(applied.tag.id) ?? 0) + 1);
+    expect(new Map([...usage].filter(([, counts]) => counts.direct > 0).map(([id, counts]) => [id, counts.direct]))).toEqual(fromViews);
+    expect(shape(listTags(r.doc, null))).toEqual([['Parent', 0, 0, [['B', 0, 0, []]]]]);
   });
 
   it('filters by tag including descendants, by member, document, notes and text', () => {
