@@ -87,17 +87,28 @@ export function resolveRequestPath(root: string, urlPath: string): string | null
   return target;
 }
 
-/** Starts serving `config.root`; resolves once listening. */
+/**
+ * Starts serving `config.root`; resolves once listening. The port is taken before the root
+ * is resolved, so a port in use is reported as such whatever the state of the build folder.
+ */
 export async function startStaticServer(config: StaticServerConfig): Promise<StaticServer> {
   const host = config.host ?? '127.0.0.1';
-  const root = await realpath(config.root);
+  let root = '';
   const server = createServer((request, response) => {
-    void handle(root, request, response);
+    // Never resolve a request against an unknown root (it would be the working folder).
+    if (root === '') response.writeHead(503, { ...SECURITY_HEADERS, 'Content-Type': 'text/plain; charset=utf-8' }).end('Starting');
+    else void handle(root, request, response);
   });
   await new Promise<void>((done, fail) => {
     server.once('error', fail);
     server.listen(config.port ?? 0, host, () => done());
   });
+  try {
+    root = await realpath(config.root);
+  } catch (error) {
+    server.close();
+    throw error;
+  }
   const { port } = server.address() as AddressInfo;
   const shownHost = host.includes(':') ? `[${host}]` : host;
   return {

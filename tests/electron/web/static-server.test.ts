@@ -107,3 +107,26 @@ describe('static server', () => {
     expect(resolveRequestPath('/srv/app', '/../../etc/passwd')).toBeNull();
   });
 });
+
+describe('static server start', () => {
+  it('reports a port in use as such, whether or not its root exists (the port is taken first)', async () => {
+    const taken = await startStaticServer({ root: tmpdir() });
+    try {
+      const missing = join(tmpdir(), 'marginalia-no-such-build');
+      await expect(startStaticServer({ root: missing, port: taken.port })).rejects.toMatchObject({ code: 'EADDRINUSE' });
+    } finally {
+      await taken.close();
+    }
+  });
+
+  it('refuses a root that does not exist and lets go of the port it took', async () => {
+    const missing = join(tmpdir(), 'marginalia-no-such-build');
+    const probe = await startStaticServer({ root: tmpdir() });
+    const port = probe.port;
+    await probe.close();
+    await expect(startStaticServer({ root: missing, port })).rejects.toMatchObject({ code: 'ENOENT' });
+    // The port is free again: a server starts on it.
+    const again = await startStaticServer({ root: tmpdir(), port });
+    await again.close();
+  });
+});
