@@ -8,7 +8,8 @@
  *    segments on screen and a little beyond (`nearViewport`) — the first frame the reader
  *    sees has its highlights, and the work stays in the task that opened the article;
  * 2. then in idle periods (with a timeout, so it always finishes): chunks of the remaining
- *    text, nearest the viewport first — never more than one chunk beyond the idle deadline;
+ *    text, nearest the viewport first — never more than one chunk beyond the idle deadline
+ *    or beyond 12 ms of painting (an idle period may last 50 ms, and input waits for it);
  * 3. on scroll, in the next frame: whatever came into view, ahead of the idle chunks.
  * It stops once everything is painted, and does nothing for a fully painted state.
  */
@@ -29,6 +30,8 @@ export interface ProgressivePainterHooks {
 
 const DEFAULT_CHUNK = 3000;
 const IDLE_TIMEOUT_MS = 100;
+/** Longest an idle period paints for (ms). */
+const IDLE_SLICE_MS = 12;
 
 /**
  * The positions `view` shows in the window, widened by an eighth of a screen below (reading
@@ -81,12 +84,15 @@ export function createProgressivePainter(view: EditorView, hooks: ProgressivePai
 
   const paintIdle = (deadline: IdleDeadline): void => {
     idle = 0;
+    const started = performance.now();
     do {
       if (done()) return stop();
       const next = nextChunk(hooks.painted(view.state), view.state.doc.content.size, around, chunk);
       if (next === null) return stop();
       hooks.paint(next);
-    } while (deadline.timeRemaining() > 8);
+      // An idle period can last 50 ms, and input arriving meanwhile waits for it: stop well
+      // before, leaving the frame room for the style and layout of what was just painted.
+    } while (deadline.timeRemaining() > 8 && performance.now() - started < IDLE_SLICE_MS);
     scheduleIdle();
   };
 

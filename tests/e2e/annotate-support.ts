@@ -17,14 +17,15 @@ export async function dragSelect(page: Page, phrase: string): Promise<void> {
   const rect = await textRect(page, phrase);
   await page.mouse.move(rect.startX, rect.y);
   await page.mouse.down();
-  await page.mouse.move(rect.endX, rect.y, { steps: 4 });
+  await page.mouse.move(rect.endX, rect.endY, { steps: 4 });
   await page.mouse.up();
   await page.getByTestId('selection-toolbar').waitFor();
 }
 
 /**
  * Selects `phrase` with a mouse drag, wherever highlights have cut its text into several
- * marks: from the middle of its first character to the middle of its last (on one line).
+ * marks: from the middle of its first character to the middle of its last (on the line
+ * the phrase ends on, when it wraps).
  */
 export async function dragSelectAcrossMarks(page: Page, phrase: string): Promise<void> {
   const rect = await page.evaluate((text) => {
@@ -53,14 +54,13 @@ export async function dragSelectAcrossMarks(page: Page, phrase: string): Promise
       (block as HTMLElement).scrollIntoView({ block: 'center' });
       const first = charRect(at);
       const last = charRect(at + text.length - 1);
-      if (Math.abs(first.top - last.top) > 2) throw new Error(`"${text}" wraps across lines`);
-      return { startX: first.left + 1, endX: last.right - 1, y: (first.top + first.bottom) / 2 };
+      return { startX: first.left + 1, endX: last.right - 1, y: (first.top + first.bottom) / 2, endY: (last.top + last.bottom) / 2 };
     }
     throw new Error(`text not found in the reader: ${text}`);
   }, phrase);
   await page.mouse.move(rect.startX, rect.y);
   await page.mouse.down();
-  await page.mouse.move(rect.endX, rect.y, { steps: 4 });
+  await page.mouse.move(rect.endX, rect.endY, { steps: 4 });
   await page.mouse.up();
   await page.getByTestId('selection-toolbar').waitFor();
 }

@@ -32,8 +32,12 @@ export async function selectionOffsets(page: Page): Promise<{ start: number; end
   return { start: Number(start), end: Number(end) };
 }
 
-/** Viewport rectangle of characters [from, to) of the first text node containing `needle` in the reader. */
-export async function textRect(page: Page, needle: string): Promise<{ startX: number; endX: number; y: number }> {
+/**
+ * Viewport points of `needle` in the first text node of the reader holding it: the middle
+ * of its first character's line (`startX`, `y`) and of its last character's (`endX`,
+ * `endY`, a line further down when the phrase wraps).
+ */
+export async function textRect(page: Page, needle: string): Promise<{ startX: number; endX: number; y: number; endY: number }> {
   return page.evaluate((text) => {
     const root = document.querySelector('.reader-document');
     if (root === null) throw new Error('reader not rendered');
@@ -49,8 +53,7 @@ export async function textRect(page: Page, needle: string): Promise<{ startX: nu
       range.setStart(node, at + text.length - 1);
       range.setEnd(node, at + text.length);
       const last = range.getBoundingClientRect();
-      if (Math.abs(first.top - last.top) > 2) throw new Error(`"${text}" wraps across lines`);
-      return { startX: first.left + 1, endX: last.right - 1, y: (first.top + first.bottom) / 2 };
+      return { startX: first.left + 1, endX: last.right - 1, y: (first.top + first.bottom) / 2, endY: (last.top + last.bottom) / 2 };
     }
     throw new Error(`text not found in the reader: ${text}`);
   }, needle);

@@ -161,8 +161,7 @@ describe('reader: selection offsets', () => {
     const rect = await textRect(app.page, phrase);
     await app.page.mouse.move(rect.startX, rect.y);
     await app.page.mouse.down();
-    await app.page.mouse.move((rect.startX + rect.endX) / 2, rect.y, { steps: 4 });
-    await app.page.mouse.move(rect.endX, rect.y, { steps: 4 });
+    await app.page.mouse.move(rect.endX, rect.endY, { steps: 8 });
     await app.page.mouse.up();
     const selected = await app.page.evaluate(() => String(window.getSelection()));
     expect(selected).toBe(phrase);
