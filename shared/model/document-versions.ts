@@ -16,7 +16,7 @@ import type { AnchorMethod } from '#shared/anchoring/types.ts';
 import type { DocumentId } from '#shared/documents/manifest.ts';
 import { encodeAnchor, readAnchor, type StoredAnchor } from './anchor-codec.ts';
 import { addDocument, type NewDocument } from './documents.ts';
-import { compactDocumentHash } from './highlights.ts';
+import { compactDocumentHash, sameDocumentVersion } from './highlights.ts';
 import type { HighlightId } from './ids.ts';
 import { DOCUMENT, HIGHLIGHT, roots } from './layout.ts';
 import { isRecordMap, readTrash } from './read-guards.ts';
@@ -36,7 +36,8 @@ export function planNewVersion(doc: Y.Doc, oldId: DocumentId, next: { readonly i
     if (!isRecordMap(map) || readTrash(map.get(HIGHLIGHT.trash)) !== null) return;
     const stored = readAnchor(map.get(HIGHLIGHT.anchor));
     if (stored === undefined || stored.documentId !== oldId) return;
-    const result = anchor(next.text, { position: stored.position, quote: stored.quote }, { hash: next.hash, expectedHash: stored.documentHash });
+    const expectedHash = sameDocumentVersion(stored.documentHash, next.hash) ? next.hash : stored.documentHash;
+    const result = anchor(next.text, { position: stored.position, quote: stored.quote }, { hash: next.hash, expectedHash });
     if (result.status === 'unanchored') {
       unanchored.push({ id: id as HighlightId, quote: stored.quote.exact });
       return;

@@ -12,6 +12,7 @@ import type * as Y from 'yjs';
 import { anchor } from '#shared/anchoring/anchor.ts';
 import type { StoredAnchor } from './anchor-codec.ts';
 import { anchorOf } from './anchor-codec.ts';
+import { sameDocumentVersion } from './highlights.ts';
 import type { HighlightId } from './ids.ts';
 
 /** A canonical-text range of the article, or null when the highlight's text cannot be found there. */
@@ -45,7 +46,10 @@ export function placeHighlight(doc: Y.Doc, id: HighlightId, article: PlacementTe
   if (cached !== undefined || placements.has(id)) return cached ?? null;
   const stored = known ?? anchorOf(doc, id);
   if (stored === undefined) throw new Error(`unknown highlight ${id}`);
-  const result = anchor(article.text, { position: stored.position, quote: stored.quote }, { hash: article.hash, expectedHash: stored.documentHash });
+  // The stored hash is the compact form (compactDocumentHash): compared as such, so a highlight of
+  // this very text takes the position fast path instead of a search for its quote.
+  const expectedHash = sameDocumentVersion(stored.documentHash, article.hash) ? article.hash : stored.documentHash;
+  const result = anchor(article.text, { position: stored.position, quote: stored.quote }, { hash: article.hash, expectedHash });
   const placement = result.status === 'anchored' ? { start: result.start, end: result.end } : null;
   placements.set(id, placement);
   return placement;

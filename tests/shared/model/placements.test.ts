@@ -35,6 +35,21 @@ describe('placements', () => {
     expect(placeHighlight(ana.doc, id, text(rewritten))).toBeNull();
   });
 
+  it('on the text it was made on, a highlight sits at its stored offsets even where its quote and context also fit elsewhere (the stored hash is the compact one)', () => {
+    const ana = replica('ana', 1);
+    const repeated = 'Baku and Moscow. Baku and Moscow. Baku and Washington.';
+    const second = repeated.indexOf('Baku and Moscow', 1);
+    // Context that fits the first occurrence better than the one highlighted: only the
+    // position fast path keeps the second, and it needs the hashes compared in the stored form.
+    const id = addHighlight(ana.doc, ana.actor, {
+      documentId: 'doc-a',
+      documentHash: contentHash(repeated),
+      position: { start: second, end: second + 'Baku and Moscow'.length },
+      quote: { exact: 'Baku and Moscow', prefix: '', suffix: '. Baku and Moscow' },
+    });
+    expect(placeHighlight(ana.doc, id, text(repeated))).toEqual({ start: second, end: second + 'Baku and Moscow'.length });
+  });
+
   it('an unknown highlight is an error', () => {
     const { doc } = replica('ana', 1);
     expect(() => placeHighlight(doc, 'no-such-highlight-00000' as HighlightId, text(original))).toThrow(/unknown highlight/);
