@@ -9,7 +9,8 @@
  *    sees has its highlights, and the work stays in the task that opened the article;
  * 2. then in idle periods (with a timeout, so it always finishes): chunks of the remaining
  *    text, nearest the viewport first — never more than one chunk beyond the idle deadline
- *    or beyond 12 ms of painting (an idle period may last 50 ms, and input waits for it);
+ *    or beyond 12 ms of painting (an idle period may last 50 ms, and input waits for it),
+ *    in chunks cut smaller while one costs more than that;
  * 3. on scroll, in the next frame: whatever came into view, ahead of the idle chunks.
  * It stops once everything is painted, and does nothing for a fully painted state.
  */
@@ -32,6 +33,8 @@ const DEFAULT_CHUNK = 3000;
 const IDLE_TIMEOUT_MS = 100;
 /** Longest an idle period paints for (ms). */
 const IDLE_SLICE_MS = 12;
+/** Fewest positions an idle chunk is cut down to. */
+const MIN_CHUNK = 200;
 
 /**
  * The positions `view` shows in the window, widened by an eighth of a screen below (reading
@@ -82,14 +85,21 @@ export function createProgressivePainter(view: EditorView, hooks: ProgressivePai
     scheduleIdle();
   };
 
+  // Chunk size adapts to what a chunk costs: on a page just loaded (code not yet optimised)
+  // a chunk of the default size took 50–80 ms; the next ones are cut until one fits the slice.
+  let idleChunk = chunk;
   const paintIdle = (deadline: IdleDeadline): void => {
     idle = 0;
     const started = performance.now();
     do {
       if (done()) return stop();
-      const next = nextChunk(hooks.painted(view.state), view.state.doc.content.size, around, chunk);
+      const next = nextChunk(hooks.painted(view.state), view.state.doc.content.size, around, idleChunk);
       if (next === null) return stop();
+      const before = performance.now();
       hooks.paint(next);
+      const spent = performance.now() - before;
+      if (spent > IDLE_SLICE_MS) idleChunk = Math.max(MIN_CHUNK, Math.floor(idleChunk / 2));
+      else if (spent < IDLE_SLICE_MS / 4) idleChunk = Math.min(chunk, idleChunk * 2);
       // An idle period can last 50 ms, and input arriving meanwhile waits for it: stop well
       // before, leaving the frame room for the style and layout of what was just painted.
     } while (deadline.timeRemaining() > 8 && performance.now() - started < IDLE_SLICE_MS);
