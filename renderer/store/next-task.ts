@@ -25,17 +25,45 @@ export function nextTask(): Promise<void> {
   });
 }
 
-/** Resolves in a task after the next frame is rendered (a task when there are no frames). */
+/**
+ * Longest wait for a frame (ms). A hidden or minimised window paints no frames, so a job
+ * paced by frames would stop there; past this wait it goes on in tasks.
+ */
+export const FRAME_WAIT_LIMIT_MS = 100;
+
+type FrameClock = {
+  requestAnimationFrame?: (callback: () => void) => number;
+  cancelAnimationFrame?: (handle: number) => void;
+  document?: { visibilityState?: string };
+};
+
+/**
+ * Resolves in a task after the next frame is rendered; in a task at once where there are
+ * no frames (no window, or a hidden one), and after `FRAME_WAIT_LIMIT_MS` at the latest.
+ */
 export function afterNextFrame(): Promise<void> {
-  const frame = (globalThis as { requestAnimationFrame?: (callback: () => void) => number }).requestAnimationFrame;
-  if (typeof frame !== 'function') return nextTask();
-  // rAF runs just before the frame's style, layout and paint; a task posted from it runs after them.
-  return new Promise((resolve) => frame(() => void nextTask().then(resolve)));
+  const clock = globalThis as FrameClock;
+  const frame = clock.requestAnimationFrame;
+  if (typeof frame !== 'function' || clock.document?.visibilityState === 'hidden') return nextTask();
+  return new Promise((resolve) => {
+    let waiting = true;
+    let handle = 0;
+    const finish = (): void => {
+      if (!waiting) return;
+      waiting = false;
+      clearTimeout(timer);
+      clock.cancelAnimationFrame?.(handle);
+      // rAF runs just before the frame's style, layout and paint; a task posted from it runs after them.
+      void nextTask().then(resolve);
+    };
+    const timer = setTimeout(finish, FRAME_WAIT_LIMIT_MS);
+    handle = frame(finish);
+  });
 }
 
 /** How `framePacedPause` tells time and waits (the app's defaults; tests pass their own). */
 export type PaceOptions = {
-  /** Longest the work holds the page between two frames (ms; default 30, so a frame with its rendering stays under 50). */
+  /** Longest the work holds the page between two frames (ms; default 16, one frame at 60 Hz, so a frame with its rendering stays well under 50). */
   readonly frameBudgetMs?: number;
   readonly now?: () => number;
   readonly task?: () => Promise<void>;

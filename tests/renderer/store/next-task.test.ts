@@ -4,7 +4,7 @@
  * budget after each frame; and afterNextFrame runs after a frame callback where there are frames.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { afterNextFrame, framePacedPause } from '../../../renderer/store/next-task.ts';
+import { FRAME_WAIT_LIMIT_MS, afterNextFrame, framePacedPause } from '../../../renderer/store/next-task.ts';
 
 afterEach(() => vi.unstubAllGlobals());
 
@@ -51,5 +51,23 @@ describe('afterNextFrame', () => {
     });
     await afterNextFrame().then(() => order.push('resolved'));
     expect(order).toEqual(['frame', 'resolved']);
+  });
+
+  it('does not wait for frames in a hidden window, where the browser paints none', async () => {
+    const requested = vi.fn(() => 1);
+    vi.stubGlobal('requestAnimationFrame', requested);
+    vi.stubGlobal('document', { visibilityState: 'hidden' });
+    await afterNextFrame();
+    expect(requested).not.toHaveBeenCalled();
+  });
+
+  it('goes on after a bounded wait when no frame comes (a window hidden while waiting)', async () => {
+    const cancelled: number[] = [];
+    vi.stubGlobal('requestAnimationFrame', () => 7);
+    vi.stubGlobal('cancelAnimationFrame', (handle: number) => void cancelled.push(handle));
+    const started = performance.now();
+    await afterNextFrame();
+    expect(performance.now() - started).toBeGreaterThanOrEqual(FRAME_WAIT_LIMIT_MS - 1);
+    expect(cancelled).toEqual([7]);
   });
 });
