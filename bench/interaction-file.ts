@@ -52,7 +52,7 @@ export async function mergeThroughUi(page: Page, file: ProjectFile): Promise<Mea
   return measured;
 }
 
-/** Opens `file` as a project of its own (switcher, Open project file…); the window runs from choosing the file to usable. */
+/** Opens `file` as a project of its own (switcher, Open project file…); the window runs from the page receiving the chosen file (its change event) to usable. */
 export async function openThroughUi(page: Page, file: ProjectFile): Promise<Measured> {
   await page.getByTestId('project-switcher').click();
   const dialog = page.locator('dialog[data-testid="projects-dialog"][open]');

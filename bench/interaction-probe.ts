@@ -22,6 +22,8 @@ export interface ProbeRecords {
   progress: number[];
   /** Times (event timeStamp) of pointerdown and keydown events. */
   inputs: number[];
+  /** Times (event timeStamp) a file input received its chosen file (its change event). */
+  files: number[];
 }
 
 /** When a measured action is done: every given condition holds. */
@@ -44,7 +46,7 @@ function installProbe(): void {
   const origin = performance.timeOrigin;
   const carried = sessionStorage.getItem(KEY);
   sessionStorage.removeItem(KEY);
-  const records: ProbeRecords = carried ? JSON.parse(carried) as ProbeRecords : { events: [], frames: [], progress: [], inputs: [] };
+  const records: ProbeRecords = carried ? JSON.parse(carried) as ProbeRecords : { events: [], frames: [], progress: [], inputs: [], files: [] };
   const take = (list: PerformanceEntryList): void => {
     for (const entry of list) {
       if (entry.entryType === 'event') {
@@ -67,6 +69,9 @@ function installProbe(): void {
   for (const type of ['pointerdown', 'keydown']) {
     addEventListener(type, (event) => void records.inputs.push(origin + event.timeStamp), { capture: true });
   }
+  addEventListener('change', (event) => {
+    if (event.target instanceof HTMLInputElement && event.target.type === 'file') records.files.push(origin + event.timeStamp);
+  }, { capture: true });
   let progressShown = false;
   new MutationObserver(() => {
     // The file progress card's bar or the opening banner's, only: the library cards'
@@ -84,6 +89,7 @@ function installProbe(): void {
       frames: recent(records.frames),
       progress: records.progress.filter((time) => time >= since),
       inputs: records.inputs.filter((time) => time >= since),
+      files: records.files.filter((time) => time >= since),
     }));
   });
   w.__benchProbe = {
@@ -97,6 +103,7 @@ function installProbe(): void {
         frames: records.frames.filter((entry) => entry.startTime < to && entry.startTime + entry.duration > from),
         progress: records.progress.filter((time) => time >= from && time <= to),
         inputs: records.inputs.filter((time) => time >= from && time <= to),
+        files: records.files.filter((time) => time >= from && time <= to),
       };
     },
   };

@@ -18,7 +18,11 @@ export interface Step {
   readonly done?: DoneCondition;
   /** This step's time is the window's `ms` (default: the first step with a condition). */
   readonly timed?: true;
-  /** The act is no pointer or key input (a file chosen in the chooser): its time starts when it is made. */
+  /**
+   * The act is no pointer or key input (a file chosen in the chooser): its time starts when
+   * the page receives the file (the file input's change event), not when the harness starts
+   * handing it over, which for a file of megabytes is the harness's own transfer time.
+   */
   readonly noInput?: true;
 }
 
@@ -54,7 +58,7 @@ export async function measure(page: Page, steps: readonly Step[]): Promise<Measu
   return {
     ...summariseWindow(records.events, records.frames, start, end),
     ms: timedDone - firstInput(timedStart),
-    total: lastDone - (steps[0]?.noInput === true ? start : firstInput(start)),
+    total: lastDone - (steps[0]?.noInput === true ? records.files.find((time) => time >= start) ?? start : firstInput(start)),
     progressShown: records.progress.length > 0,
   };
 }
