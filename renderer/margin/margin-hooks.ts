@@ -3,7 +3,7 @@
  * - `useMarginVersion`: re-renders the margin after a relevant model change, but only after
  *   the frame that paints the change (rAF, then a task), so margin work never sits between
  *   a keypress and the highlight appearing; coalesced to one render per frame;
- * - `useNearbyNotedHighlights`: which noted highlights are within a screen of the viewport,
+ * - `useNearbyNotedHighlights`: which noted highlights near the viewport get a card (as many as the column shows),
  *   from the visible range (the reader's top-level blocks, viewport.ts) and the spans' positions — not from
  *   measuring every noted highlight's element; first measured after the frame that paints
  *   a newly opened article (cards a frame later, instead of a forced layout and the margin's
@@ -19,6 +19,7 @@ import type { HighlightId } from '#shared/model/ids.ts';
 import { observeProject } from '#shared/model/observe.ts';
 import type { OpenReader } from '../annotations/reader-registry.ts';
 import { positionsBetween } from '../reader/viewport.ts';
+import { cardsNear } from './margin-layout.ts';
 
 /** A counter bumped after the frame following each model change that concerns the margin of `documentId`. */
 export function useMarginVersion(doc: Y.Doc, documentId: string | null): number {
@@ -49,9 +50,11 @@ export function useMarginVersion(doc: Y.Doc, documentId: string | null): number 
 }
 
 /**
- * Ids of noted highlights of the open article lying within a screen above or below the
- * reader's viewport (estimated in document positions from the visible range), recomputed at
- * most once per frame on scroll and whenever `version` or `filter` (the view filter) changes.
+ * Ids of the noted highlights of the open article that get a card: those on screen and
+ * within a screen below or above it (estimated in document positions from the visible
+ * range), as many as the column can show (`cardsNear`). Recomputed at most once per frame
+ * on scroll, when the reader's spans change (a merged file's highlights are painted a
+ * moment after its notes arrive), and whenever `version` or `filter` (the view filter) changes.
  */
 export function useNearbyNotedHighlights(reader: OpenReader | null, version: number, filter?: unknown): ReadonlySet<HighlightId> {
   const [ids, setIds] = useState<ReadonlySet<HighlightId>>(() => new Set());
@@ -67,30 +70,32 @@ export function useNearbyNotedHighlights(reader: OpenReader | null, version: num
       const box = scroller.getBoundingClientRect();
       const content = view.dom.getBoundingClientRect();
       const shown = positionsBetween(view, Math.max(box.top, content.top), Math.min(box.bottom, content.bottom));
-      const [top, bottom] = shown ?? [0, -1]; // nothing of the article on screen: no card
-      const screen = shown === null ? 0 : Math.max(1, bottom - top);
-      const from = top - screen;
-      const to = bottom + screen;
-      const next = new Set<HighlightId>();
-      for (const span of reader.highlights.spans().values()) {
-        if (span.hasNote && span.to >= from && span.from <= to) next.add(span.id);
+      if (shown === null) {
+        setIds((previous) => (previous.size === 0 ? previous : new Set())); // nothing of the article on screen: no card
+        return;
       }
+      const [top, bottom] = shown;
+      const noted = [...reader.highlights.spans().values()].filter((span) => span.hasNote);
+      const next = new Set(cardsNear(noted, top, bottom, Math.max(1, bottom - top)));
       setIds((previous) => (previous.size === next.size && [...next].every((id) => previous.has(id)) ? previous : next));
     };
     const schedule = (): void => {
-      if (frame === 0) frame = requestAnimationFrame(measure);
+      if (frame === 0 && timer === 0) frame = requestAnimationFrame(measure);
     };
     // After the next frame is painted (rAF, then a task), not inside it.
     frame = requestAnimationFrame(() => {
+      frame = 0;
       timer = window.setTimeout(measure, 0);
     });
     scroller.addEventListener('scroll', schedule, { passive: true });
     window.addEventListener('resize', schedule);
+    const stopFollowing = reader.highlights.subscribe(schedule);
     return () => {
       cancelAnimationFrame(frame);
       window.clearTimeout(timer);
       scroller.removeEventListener('scroll', schedule);
       window.removeEventListener('resize', schedule);
+      stopFollowing();
     };
   }, [reader, version, filter]);
   return ids;

@@ -3,8 +3,10 @@
  * (hundreds of highlights per article, many of them with notes and replies) is merged
  * through "Merge project file…", the person writes notes of their own, and at several
  * scroll positions every card in the margin sits level with its highlight unless the card
- * above pushed it down, no two cards overlap, and the person's note editors grow with their
- * text (no scrollbar inside an editor). Screenshot: tests/e2e/screenshots/margin-dense-*.png.
+ * above pushed it down, no two cards overlap, the person's note editors grow with their
+ * text (no scrollbar inside an editor), and the margin holds no more cards than its column
+ * can show (a screen of this article has dozens of noted highlights; cards stacked below the
+ * column's end would only cost their rendering). Screenshot: tests/e2e/screenshots/margin-dense-*.png.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -25,6 +27,8 @@ const OWN_NOTES: ReadonlyArray<readonly [string, string]> = [
 /** How far a card may sit from its highlight's top (px), and the gap between stacked cards. */
 const LEVEL = 6;
 const GAP = 8;
+/** Most cards the margin may hold: more than a column of the shortest cards (~60 px) shows, with a few above it for a short scroll up. */
+const MOST_CARDS = 34;
 
 /** Chromium, the served renderer and a fresh page per test; no page may log an error. */
 const app = useAppPage();
@@ -127,6 +131,12 @@ describe('margin notes on a densely coded article', () => {
     for (let screen = 1; screen <= 4; screen += 1) {
       await page.mouse.wheel(0, 700);
       await expect.poll(() => layoutProblems(page), { timeout: 5_000 }).toEqual([]);
+      const cards = await marginReport(page);
+      expect(cards.length).toBeGreaterThan(3);
+      expect(cards.length).toBeLessThanOrEqual(MOST_CARDS);
+      // Those it holds are the ones on screen: several cards show in the column.
+      const height = await page.evaluate(() => window.innerHeight);
+      expect(cards.filter((card) => card.bottom > 0 && card.top < height).length).toBeGreaterThan(3);
     }
     await saveScreenshot(page, 'margin-dense-further');
 
