@@ -8,15 +8,17 @@
 import type { Article } from '#shared/documents/article.ts';
 import type { MemberId, TagId } from '#shared/model/ids.ts';
 import type { MemberView } from '#shared/model/project.ts';
-import type { TagTreeNode } from '#shared/model/queries.ts';
+import type { TagTreeNode, TagUsage } from '#shared/model/queries.ts';
 import { toggled, type ExportDialogState } from './export-options.ts';
 
 /** Props of {@link ExportFilters}. */
 export interface ExportFiltersProps {
   readonly state: ExportDialogState;
   readonly onChange: (changes: Partial<ExportDialogState>) => void;
-  /** The codebook with counts; null while it is being read. */
-  readonly tags: readonly TagTreeNode[] | null;
+  /** The codebook's tree. */
+  readonly tags: readonly TagTreeNode[];
+  /** Highlights per tag (its descendants included); null while they are being counted. */
+  readonly usage: ReadonlyMap<TagId, TagUsage> | null;
   readonly members: readonly MemberView[];
   readonly articles: readonly Article[];
   /** False for formats that ignore filters (the codebook). */
@@ -57,16 +59,15 @@ function IsoDateInput({ value, onChange }: { readonly value: string; readonly on
 }
 
 /** The filter controls. */
-export function ExportFilters({ state, onChange, tags, members, articles, disabled }: ExportFiltersProps) {
-  const flatTags = flatten(tags ?? []);
+export function ExportFilters({ state, onChange, tags, usage, members, articles, disabled }: ExportFiltersProps) {
+  const flatTags = flatten(tags);
   return (
     <fieldset className="export-filters" disabled={disabled}>
       <legend>Which excerpts</legend>
       <div className="export-filters__grid">
         <fieldset className="export-choice-list" data-testid="export-tags">
           <legend>Tags</legend>
-          {tags === null && <p className="export-muted">Reading the codebook…</p>}
-          {tags !== null && flatTags.length === 0 && <p className="export-muted">No tags yet.</p>}
+          {flatTags.length === 0 && <p className="export-muted">No tags yet.</p>}
           <ul>
             {flatTags.map(({ node, depth }) => (
               <li key={node.tag.id} className={`export-tag export-tag--depth-${Math.min(depth, 4)}`}>
@@ -77,7 +78,7 @@ export function ExportFilters({ state, onChange, tags, members, articles, disabl
                     onChange={(event) => onChange({ tags: toggled<TagId>(state.tags, node.tag.id, event.target.checked) })}
                   />
                   <span className={`tag-swatch tag-swatch-${node.tag.id}`} aria-hidden="true" />
-                  {node.tag.name} <span className="export-muted">({node.totalCount})</span>
+                  {node.tag.name} <span className="export-muted">({usage === null ? '…' : usage.get(node.tag.id)?.total ?? 0})</span>
                 </label>
               </li>
             ))}

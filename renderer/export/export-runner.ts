@@ -1,6 +1,8 @@
 /**
  * Runs an export in the renderer without freezing it: the work is cut into slices of a few
- * milliseconds, and between slices the runner yields to the event loop, reports progress
+ * milliseconds, and between slices the runner yields to the event loop (to the next
+ * rendered frame once it has held the page for a frame's worth: yielding only to tasks,
+ * Chromium ran the slices back to back and painted every ~100 ms), reports progress
  * and checks for cancellation. The dialog's live count and preview use the same sliced
  * query, so filtering 10,000 highlights never blocks typing.
  *
@@ -22,7 +24,7 @@ import { buildExportContext, startExcerptQuery, type ExcerptFilter, type Excerpt
 import { usesExcerpts, type ExportFormatId } from '#shared/export/formats.ts';
 import { renderExport, type ExportFormatOptions } from '#shared/export/render.ts';
 import type { SkipLog } from '#shared/model/read-guards.ts';
-import { yieldToEventLoop } from '../services/event-loop.ts';
+import { framePacedPause } from '../store/next-task.ts';
 import { renderOffThread, type RenderTransport } from './render-jobs.ts';
 
 /** Thrown (as a rejection) when the run was cancelled through its signal. */
@@ -40,7 +42,7 @@ export type ExportProgress = { readonly stage: 'query' | 'format'; readonly frac
 export type RunOptions = {
   readonly signal?: AbortSignal;
   readonly onProgress?: (progress: ExportProgress) => void;
-  /** Lets the UI breathe between steps; defaults to {@link yieldToEventLoop}. */
+  /** Lets the UI breathe between steps; defaults to a frame-paced pause (`framePacedPause`: a task, or the next frame once the work has held the page for 16 ms). */
   readonly yieldToUi?: () => Promise<void>;
   /** Longest stretch of query work between two yields, in ms (default {@link SLICE_MS}). */
   readonly sliceMs?: number;
@@ -100,7 +102,7 @@ export async function queryExcerptsInSlices(
   sort: ExcerptSort,
   options: RunOptions & { readonly share?: number; readonly skipped?: SkipLog } = {},
 ): Promise<Excerpt[]> {
-  const pause = options.yieldToUi ?? yieldToEventLoop;
+  const pause = options.yieldToUi ?? framePacedPause();
   const share = options.share ?? 1;
   const sliceMs = options.sliceMs ?? SLICE_MS;
   checkCancelled(options.signal);
@@ -119,7 +121,7 @@ export async function queryExcerptsInSlices(
 
 /** Runs a whole export: query, render, ready to save. Rejects with {@link ExportCancelledError} when cancelled, or an `ExportError`. */
 export async function runExport(job: ExportJob, options: RunOptions = {}): Promise<ExportOutput> {
-  const pause = options.yieldToUi ?? yieldToEventLoop;
+  const pause = options.yieldToUi ?? framePacedPause();
   const context = buildExportContext(job.doc, job.articles, job.exportedAt);
   const queries = usesExcerpts(job.format) && job.excerpts === undefined;
   const excerpts = !usesExcerpts(job.format) ? [] : job.excerpts ?? (await queryExcerptsInSlices(job.doc, job.articles, job.filter, job.sort, { ...options, share: 0.5 }));

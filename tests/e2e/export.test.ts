@@ -22,6 +22,7 @@ import { buildExportContext, queryExcerpts, type ExcerptFilter } from '#shared/e
 import { codebookToQdc } from '#shared/export/refi-qda.ts';
 import type { MemberId, TagId } from '#shared/model/ids.ts';
 import { encodeProjectFile } from '#shared/model/project-file.ts';
+import { tagUsageCounts } from '#shared/model/queries.ts';
 import { saveScreenshot } from '../helpers/browser.ts';
 import { useApp } from '../helpers/app-page.ts';
 import { completeFirstRun, dismissNotice, highlightTexts, mergeProjectFileBytes } from './annotate-support.ts';
@@ -122,6 +123,9 @@ describe('the Export dialog', () => {
     page = await exporterWithReference();
     await openDialogFromButton();
     await expect.poll(countText).toBe(expectedCount({}));
+    // Each tag shows how many highlights carry it or a tag under it (counted once the dialog is up).
+    const themeCount = tagUsageCounts(project).get(theme('Theme 1'))?.total;
+    await expect.poll(() => page.getByTestId('export-tags').locator('label', { hasText: /^Theme 1\b/ }).textContent()).toBe(`Theme 1 (${themeCount})`);
     await page.getByTestId('export-tags').getByLabel(/^Theme 1\b/).check();
     await expect.poll(countText).toBe(expectedCount({ tags: [theme('Theme 1')] }));
     const byTag = queryExcerpts(project, articles, { tags: [theme('Theme 1')] });
