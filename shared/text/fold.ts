@@ -73,24 +73,27 @@ export function foldCharacter(character: string): string {
  * without building the offset map.
  */
 export function foldText(text: string): string {
-  let folded = '';
-  for (const character of text) folded += foldCharacter(character);
-  return folded;
+  const pieces: string[] = [];
+  for (const character of text) pieces.push(foldCharacter(character));
+  // Joined, not added up: `+=` a character at a time leaves a string of thousands of linked
+  // pieces, which its first search has to copy into one (the 10k project's search texts took
+  // ~110 ms on the first keystroke in the Annotations filter).
+  return pieces.join('');
 }
 
 /** Folds a whole text like {@link foldText}, keeping the folded→original offset map (for find). */
 export function foldForSearch(text: string): FoldedText {
-  let folded = '';
+  const pieces: string[] = [];
   const map: number[] = [];
   let offset = 0;
   for (const character of text) {
     const piece = foldCharacter(character);
-    folded += piece;
+    pieces.push(piece);
     for (let unit = 0; unit < piece.length; unit += 1) map.push(offset);
     offset += character.length;
   }
   map.push(text.length);
-  return { folded, map };
+  return { folded: pieces.join(''), map };
 }
 
 /**
