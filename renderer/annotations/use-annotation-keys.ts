@@ -8,6 +8,11 @@
  * to its Y.Text still routes undo here, so undo stays per person); where a native menu
  * delivers undo and redo (Electron), the menu's command is the one path and the keys are
  * left to it.
+ *
+ * Undo steps: edits in quick succession make one step (typing a sentence is one undo), but
+ * a click or focus moving to another field ends the step, so an undo never reaches across
+ * two texts or two actions (typing on in a second note right after the first, Ctrl+Z there
+ * had also erased the first note's words, or a memo written a moment before).
  */
 import { useEffect } from 'react';
 import { annotationKeyAction } from './annotation-keys.ts';
@@ -50,6 +55,13 @@ export function useAnnotationKeys(workspace: AnnotationWorkspace, menuHandlesUnd
     // browser's own contenteditable undo), so a bubbling listener would never see them while
     // the caret is in the text. Text fields are left to edit themselves (checked above).
     window.addEventListener('keydown', onKeyDown, true);
-    return () => window.removeEventListener('keydown', onKeyDown, true);
+    const endUndoStep = (): void => workspace.endUndoStep();
+    window.addEventListener('pointerdown', endUndoStep, true);
+    window.addEventListener('focusin', endUndoStep, true);
+    return () => {
+      window.removeEventListener('keydown', onKeyDown, true);
+      window.removeEventListener('pointerdown', endUndoStep, true);
+      window.removeEventListener('focusin', endUndoStep, true);
+    };
   }, [workspace, menuHandlesUndo]);
 }

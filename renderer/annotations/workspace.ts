@@ -52,6 +52,8 @@ export interface AnnotationWorkspace {
   reader(): OpenReader | null;
   undo(): void;
   redo(): void;
+  /** Ends the person's current undo step (they clicked, or moved to another field). */
+  endUndoStep(): void;
   notify(notice: Notice | null): void;
 }
 
@@ -91,6 +93,7 @@ export function createAnnotationWorkspace(options: WorkspaceOptions): Annotation
     setProfile: (profile) => ui.update({ member: person.setProfile(profile) }),
     actor: person.actor,
     undo: person.undo,
+    endUndoStep: person.endUndoStep,
     redo: person.redo,
     setPanel: (panel) => ui.update({ panel }),
     setViewFilter(filter) {

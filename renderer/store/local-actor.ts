@@ -33,6 +33,8 @@ export interface LocalActor {
   undo(): void;
   /** Redoes the person's own last undone change. */
   redo(): void;
+  /** Ends the current undo step: the person's next change starts a new one, however soon it comes. */
+  endUndoStep(): void;
 }
 
 /** Creates the local actor for `session`, reading the profile from `storage`. */
@@ -76,6 +78,9 @@ export function createLocalActor(storage: KeyValueStore, session: ProjectSession
     },
     redo() {
       if (member !== null) session.undoManager(member.id).redo();
+    },
+    endUndoStep() {
+      if (member !== null && session.loaded()) session.undoManager(member.id).stopCapturing();
     },
   };
 }
