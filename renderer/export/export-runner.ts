@@ -24,7 +24,7 @@ import { buildExportContext, startExcerptQuery, type ExcerptFilter, type Excerpt
 import { usesExcerpts, type ExportFormatId } from '#shared/export/formats.ts';
 import { renderExport, type ExportFormatOptions } from '#shared/export/render.ts';
 import type { SkipLog } from '#shared/model/read-guards.ts';
-import { framePacedPause } from '../store/next-task.ts';
+import { framePacedPause } from '../services/event-loop.ts';
 import { renderOffThread, type RenderTransport } from './render-jobs.ts';
 
 /** Thrown (as a rejection) when the run was cancelled through its signal. */

@@ -14,7 +14,7 @@ import type { Excerpt, ExportContext } from '#shared/export/excerpt.ts';
 import { ExportError, type ExportProblem } from '#shared/export/export-error.ts';
 import type { ExportFormatId } from '#shared/export/formats.ts';
 import { renderExport, type ExportFormatOptions, type RenderedExport } from '#shared/export/render.ts';
-import { yieldToEventLoop } from '../services/event-loop.ts';
+import { nextTask } from '../services/event-loop.ts';
 
 /** What the page asks. */
 export type RenderRequest =
@@ -142,7 +142,7 @@ export async function renderOffThread(
   render: ExportFormatOptions & { readonly context: ExportContext },
   options: OffThreadOptions,
 ): Promise<RenderedExport> {
-  const pause = options.yieldToUi ?? yieldToEventLoop;
+  const pause = options.yieldToUi ?? nextTask;
   jobs += 1;
   const job = jobs;
   for (let start = 0; start < excerpts.length; start += EXCERPTS_PER_MESSAGE) {

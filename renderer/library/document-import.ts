@@ -16,6 +16,7 @@ import { addNewVersion, planNewVersion, type VersionPlan } from '#shared/model/d
 import type { Actor } from '#shared/model/write.ts';
 import { DocumentTextError } from '../store/document-text-check.ts';
 import type { DocumentTextStore } from '../store/document-texts.ts';
+import { nextTask } from '../services/event-loop.ts';
 
 /** Where one file of a batch stands. */
 export type FileResult =
@@ -43,11 +44,6 @@ export const REFUSAL_WORDS: Record<string, string> = {
   'zip-bomb': 'the file unpacks to far more than it holds',
   storage: 'its text could not be checked',
 };
-
-/** Lets the page paint and take input before the next step. */
-export function nextTask(): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, 0));
-}
 
 /** The registry record for a converted file. */
 export function newDocumentOf(converted: ConvertedDocument): NewDocument {

@@ -15,7 +15,7 @@ import { flattenCodes } from '#shared/export/qdpx-project.ts';
 import type { MemberId } from '#shared/model/ids.ts';
 import { DocumentTextError } from '../store/document-text-check.ts';
 import type { DocumentTextStore } from '../store/document-texts.ts';
-import { nextTask } from './document-import.ts';
+import { nextTask } from '../services/event-loop.ts';
 
 /** What a read file would bring, for the confirmation. */
 export type QdpxPreview = {

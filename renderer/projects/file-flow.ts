@@ -23,7 +23,7 @@ import { applyInSlices } from '#shared/model/apply-in-slices.ts';
 import type { ProjectId } from '#shared/model/ids.ts';
 import { importOrigin } from '#shared/model/origins.ts';
 import type { Actor } from '#shared/model/write.ts';
-import { framePacedPause } from '../store/next-task.ts';
+import { framePacedPause } from '../services/event-loop.ts';
 import type { ProjectFileDialogs } from '../store/project-files.ts';
 import { PROJECT_FILE_FILTERS } from '../store/project-files.ts';
 import type { Notice } from '../store/ui-state.ts';

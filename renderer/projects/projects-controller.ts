@@ -27,7 +27,7 @@ import {
   summarizeProject, trashProject, writeProjectList, type KnownProjects, type ProjectList, type ProjectSummary,
 } from '../store/project-registry.ts';
 import { summarizeDoc, summarizeDocInSlices } from '../store/project-summary.ts';
-import { framePacedPause } from '../store/next-task.ts';
+import { framePacedPause } from '../services/event-loop.ts';
 import { storeFileTexts, type FileTextStore } from './file-texts.ts';
 import { createFileJobs, inThreadTransport, type CheckedFileJob, type FileJobs } from './file-jobs-client.ts';
 import { forgetTeamCredentials, loadTeamCredentials, type RemovableStore } from '../sync/team-credentials.ts';

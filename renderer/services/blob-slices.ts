@@ -6,7 +6,7 @@
  * never falls inside a surrogate pair, so the bytes are exactly the UTF-8 of the text.
  * The piece size adapts to the time the last piece took.
  */
-import { yieldToEventLoop } from './event-loop.ts';
+import { nextTask } from './event-loop.ts';
 
 /** Time one slice aims at, in ms. */
 export const BLOB_SLICE_MS = 8;
@@ -33,7 +33,7 @@ function cutAt(text: string, start: number, size: number): number {
 
 /** `content` as a Blob, built in slices with a yield between them. */
 export async function blobInSlices(content: string | Uint8Array, options: BlobSliceOptions = {}): Promise<Blob> {
-  const pause = options.yieldToUi ?? yieldToEventLoop;
+  const pause = options.yieldToUi ?? nextTask;
   const parts: Blob[] = [];
   let size = options.slice ?? FIRST_SLICE;
   for (let start = 0; start < content.length; ) {

@@ -1,14 +1,91 @@
 /**
- * Yielding to the browser's event loop between slices of long work (an export, a
- * download's bytes), so input and paint get their turn and no task grows long.
+ * Yielding to the event loop between slices of long work (a merge, a load, an export, a
+ * download's bytes, files being added), so input and painting come first: `nextTask`
+ * resolves in a later task — `scheduler.yield()` where the browser has it, else a
+ * message-channel task (not `setTimeout`, which browsers clamp to 4 ms once timers nest).
+ *
+ * Yielding to a task is not yielding to a frame: a browser runs continuation tasks back to
+ * back and renders only when it decides to (Chromium after up to ~100 ms), so a long merge
+ * cut into 8 ms tasks still showed as frames of 100 ms and more. `framePacedPause` waits
+ * for the next frame to be painted once the work has held the page for a frame budget.
  */
 
-/**
- * Yields to the event loop: `scheduler.yield()` where the browser has it (the work then
- * continues before other queued tasks, after input and paint), else a macrotask.
- */
-export function yieldToEventLoop(): Promise<void> {
-  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+type YieldingScheduler = { yield(): Promise<void> };
+
+/** Resolves in a later task. */
+export function nextTask(): Promise<void> {
+  const scheduler = (globalThis as { scheduler?: Partial<YieldingScheduler> }).scheduler;
   if (typeof scheduler?.yield === 'function') return scheduler.yield();
-  return new Promise((resolve) => setTimeout(resolve, 0));
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(null);
+  });
+}
+
+/**
+ * Longest wait for a frame (ms). A hidden or minimised window paints no frames, so a job
+ * paced by frames would stop there; past this wait it goes on in tasks.
+ */
+export const FRAME_WAIT_LIMIT_MS = 100;
+
+type FrameClock = {
+  requestAnimationFrame?: (callback: () => void) => number;
+  cancelAnimationFrame?: (handle: number) => void;
+  document?: { visibilityState?: string };
+};
+
+/**
+ * Resolves in a task after the next frame is rendered; in a task at once where there are
+ * no frames (no window, or a hidden one), and after `FRAME_WAIT_LIMIT_MS` at the latest.
+ */
+export function afterNextFrame(): Promise<void> {
+  const clock = globalThis as FrameClock;
+  const frame = clock.requestAnimationFrame;
+  if (typeof frame !== 'function' || clock.document?.visibilityState === 'hidden') return nextTask();
+  return new Promise((resolve) => {
+    let waiting = true;
+    let handle = 0;
+    const finish = (): void => {
+      if (!waiting) return;
+      waiting = false;
+      clearTimeout(timer);
+      clock.cancelAnimationFrame?.(handle);
+      // rAF runs just before the frame's style, layout and paint; a task posted from it runs after them.
+      void nextTask().then(resolve);
+    };
+    const timer = setTimeout(finish, FRAME_WAIT_LIMIT_MS);
+    handle = frame(finish);
+  });
+}
+
+/** How `framePacedPause` tells time and waits (the app's defaults; tests pass their own). */
+export type PaceOptions = {
+  /** Longest the work holds the page between two frames (ms; default 16, one frame at 60 Hz, so a frame with its rendering stays well under 50). */
+  readonly frameBudgetMs?: number;
+  readonly now?: () => number;
+  readonly task?: () => Promise<void>;
+  readonly frame?: () => Promise<void>;
+};
+
+/**
+ * A pause for one long job (a merge, a load): a task while the job has held the page for
+ * less than the frame budget since its last frame, else the next rendered frame.
+ *
+ * @example await applyInSlices(doc, slices, { origin: importOrigin, pause: framePacedPause() })
+ */
+export function framePacedPause(options: PaceOptions = {}): () => Promise<void> {
+  const budget = options.frameBudgetMs ?? 16;
+  const now = options.now ?? (() => performance.now());
+  const task = options.task ?? nextTask;
+  const frame = options.frame ?? afterNextFrame;
+  let since = now();
+  return async () => {
+    if (now() - since < budget) return task();
+    await frame();
+    since = now();
+  };
 }

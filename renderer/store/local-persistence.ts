@@ -27,7 +27,7 @@
 import * as Y from 'yjs';
 import { persistenceOrigin } from '#shared/model/origins.ts';
 import { loadInSlices } from '#shared/model/load-in-slices.ts';
-import { framePacedPause } from './next-task.ts';
+import { framePacedPause } from '../services/event-loop.ts';
 import { afterSlices, slicesInProgress } from '#shared/model/apply-in-slices.ts';
 import { appendUpdate, appendUpdates, committed, openUpdateStore, readStoredUpdates, replaceStoredUpdates } from './stored-updates.ts';
 import { compactUpdates } from './update-compaction.ts';

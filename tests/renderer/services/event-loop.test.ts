@@ -4,7 +4,7 @@
  * budget after each frame; and afterNextFrame runs after a frame callback where there are frames.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { FRAME_WAIT_LIMIT_MS, afterNextFrame, framePacedPause } from '../../../renderer/store/next-task.ts';
+import { FRAME_WAIT_LIMIT_MS, afterNextFrame, framePacedPause } from '../../../renderer/services/event-loop.ts';
 
 afterEach(() => vi.unstubAllGlobals());
 
