@@ -9,7 +9,7 @@
  * Placed below the highlight (above it where the window has no room) with element.style,
  * fixed to the viewport, following the reader's scrolling without re-rendering React.
  */
-import { useEffect, useMemo, useRef, useState, type RefObject } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import type { HighlightId, TagId } from '#shared/model/ids.ts';
 import { getHighlight } from '#shared/model/queries.ts';
 import { buildTagIndex } from '#shared/model/tag-index.ts';
@@ -87,8 +87,9 @@ export function HighlightPopover() {
   }, [id]);
 
   // A press anywhere outside the popover closes it (a highlight's own click reopens it);
-  // Escape closes it wherever the focus is (the type-ahead keeps its own Escape).
-  useEffect(() => {
+  // Escape closes it wherever the focus is (the type-ahead keeps its own Escape). Listening
+  // from before the popover is painted: an Escape pressed the moment it shows must close it.
+  useLayoutEffect(() => {
     if (id === null) return undefined;
     const onPointerDown = (event: PointerEvent): void => {
       if (event.target instanceof Node && box.current?.contains(event.target)) return;

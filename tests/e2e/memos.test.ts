@@ -99,7 +99,8 @@ describe('memos', () => {
     await preview(leyla).getByTestId('memo-link').waitFor();
     await leyla.keyboard.type(' for the mandate.');
     await expect.poll(() => memoText(leyla).inputValue()).toMatch(/\nSee \[peacekeeping forces\]\(highlight:[A-Za-z0-9_-]{22}\) for the mandate\.$/);
-    await expect(preview(leyla).locator('p').last().textContent()).resolves.toBe('See “peacekeeping forces” for the mandate.');
+    // The preview follows the text a moment later: wait for it to show the last keystroke.
+    await expect.poll(() => preview(leyla).locator('p').last().textContent()).toBe('See “peacekeeping forces” for the mandate.');
     await expect(panelFits(leyla)).resolves.toBe(true);
     await screenshot(leyla, 'memo-project-1440');
 
