@@ -124,7 +124,7 @@ export async function runExport(job: ExportJob, options: RunOptions = {}): Promi
   const pause = options.yieldToUi ?? framePacedPause();
   const context = buildExportContext(job.doc, job.articles, job.exportedAt);
   const queries = usesExcerpts(job.format) && job.excerpts === undefined;
-  const excerpts = !usesExcerpts(job.format) ? [] : job.excerpts ?? (await queryExcerptsInSlices(job.doc, job.articles, job.filter, job.sort, { ...options, share: 0.5 }));
+  const excerpts = !usesExcerpts(job.format) ? [] : job.excerpts ?? (await queryExcerptsInSlices(job.doc, job.articles, job.filter, job.sort, { ...options, yieldToUi: pause, share: 0.5 }));
   checkCancelled(options.signal);
   const step = async (fraction: number) => {
     options.onProgress?.({ stage: 'format', fraction: queries ? 0.5 + fraction / 2 : fraction });

@@ -16,7 +16,7 @@ import { addNewVersion, planNewVersion, type VersionPlan } from '#shared/model/d
 import type { Actor } from '#shared/model/write.ts';
 import { DocumentTextError } from '../store/document-text-check.ts';
 import type { DocumentTextStore } from '../store/document-texts.ts';
-import { nextTask } from '../services/event-loop.ts';
+import { afterNextFrame } from '../services/event-loop.ts';
 
 /** Where one file of a batch stands. */
 export type FileResult =
@@ -60,7 +60,7 @@ function refusal(fileName: string, error: unknown): FileResult {
 /** Converts `file` and stores its text; a storage failure that kept the text in memory is a warning, not a refusal. */
 export async function convertAndStore(file: File, texts: DocumentTextStore): Promise<{ converted: ConvertedDocument; warning: string | null }> {
   const bytes = new Uint8Array(await file.arrayBuffer());
-  await nextTask();
+  await afterNextFrame();
   const converted = await convertDocument(bytes, file.name);
   let warning: string | null = null;
   try {
@@ -79,7 +79,7 @@ export async function addFiles(files: readonly File[], context: ImportContext, r
   for (const [index, file] of files.entries()) {
     results[index] = { fileName: file.name, status: 'converting' };
     report([...results]);
-    await nextTask();
+    await afterNextFrame();
     try {
       const { converted, warning } = await convertAndStore(file, context.texts);
       const outcome = addDocument(context.doc, context.actor(), newDocumentOf(converted));

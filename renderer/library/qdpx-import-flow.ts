@@ -15,7 +15,7 @@ import { flattenCodes } from '#shared/export/qdpx-project.ts';
 import type { MemberId } from '#shared/model/ids.ts';
 import { DocumentTextError } from '../store/document-text-check.ts';
 import type { DocumentTextStore } from '../store/document-texts.ts';
-import { nextTask } from '../services/event-loop.ts';
+import { afterNextFrame } from '../services/event-loop.ts';
 
 /** What a read file would bring, for the confirmation. */
 export type QdpxPreview = {
@@ -35,7 +35,7 @@ export type PlannedQdpx = { readonly fileName: string; readonly plan: QdpxProjec
 export async function planQdpxImport(file: File, articles: readonly QdpxArticle[]): Promise<PlannedQdpx | { readonly refused: string }> {
   try {
     const bytes = new Uint8Array(await file.arrayBuffer());
-    await nextTask();
+    await afterNextFrame();
     const plan = readQdpx(bytes);
     const selections = plan.sources.flatMap((source) => source.selections);
     return {
@@ -72,7 +72,7 @@ export async function applyQdpxImport(planned: PlannedQdpx, context: QdpxImportC
       if (error instanceof DocumentTextError) return { ok: false, error: `the text of “${source.name}” could not be stored on this computer: ${error.message}` };
       // A text the converter refuses is skipped by the import itself, with its reason.
     }
-    await nextTask();
+    await afterNextFrame();
   }
   return applyQdpx(context.doc, planned.plan, { articles: context.articles, importer: context.member, addSource: addSourcesAsDocuments(() => {}) });
 }

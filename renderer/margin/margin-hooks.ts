@@ -18,6 +18,7 @@ import type * as Y from 'yjs';
 import type { HighlightId } from '#shared/model/ids.ts';
 import { observeProject } from '#shared/model/observe.ts';
 import type { OpenReader } from '../annotations/reader-registry.ts';
+import type { HighlightSpan } from '../reader/highlight-segments.ts';
 import { positionsBetween } from '../reader/viewport.ts';
 import { cardsNear } from './margin-layout.ts';
 
@@ -49,6 +50,11 @@ export function useMarginVersion(doc: Y.Doc, documentId: string | null): number 
   return version;
 }
 
+/** The open article's noted spans, read as they are iterated (once per scroll frame: no copy of every span). */
+function* notedSpans(reader: OpenReader): Generator<HighlightSpan> {
+  for (const span of reader.highlights.spans().values()) if (span.hasNote) yield span;
+}
+
 /**
  * Ids of the noted highlights of the open article that get a card: those on screen and
  * within a screen below or above it (estimated in document positions from the visible
@@ -75,8 +81,7 @@ export function useNearbyNotedHighlights(reader: OpenReader | null, version: num
         return;
       }
       const [top, bottom] = shown;
-      const noted = [...reader.highlights.spans().values()].filter((span) => span.hasNote);
-      const next = new Set(cardsNear(noted, top, bottom, Math.max(1, bottom - top)));
+      const next = new Set(cardsNear(notedSpans(reader), top, bottom, Math.max(1, bottom - top)));
       setIds((previous) => (previous.size === next.size && [...next].every((id) => previous.has(id)) ? previous : next));
     };
     const schedule = (): void => {
