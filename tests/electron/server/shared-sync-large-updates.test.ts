@@ -3,7 +3,7 @@
  * `--structs-per-turn 50`): an update of several hundred structs, applied by the room
  * guard in slices, is committed whole to PostgreSQL before it is acknowledged — `kill -9`
  * right after the acknowledgement loses none of it; it reaches a client on another
- * instance through Redis; and when PostgreSQL cannot commit it, its sender is closed with
+ * instance through Redis, whole; and when PostgreSQL cannot commit it, its sender is closed with
  * 4504 and nothing of it reaches the room.
  */
 import pg from 'pg';
@@ -100,18 +100,17 @@ describe('large updates on instances over PostgreSQL and Redis (child processes)
     expect(reader.doc.getMap('m').size).toBe(ENTRIES);
   });
 
-  it('delivers a large update to a client on another instance through Redis, slice by slice', async () => {
+  it('delivers a large update, applied in slices, to a client on another instance through Redis', async () => {
     const access = await project('large across instances');
     const writer = client(alpha.url, access);
     const reader = client(beta.url, access);
     await Promise.all([whenSynced(writer, 15_000), whenSynced(reader, 15_000)]);
-    let deliveries = 0;
-    reader.doc.on('update', () => deliveries++);
     writeEntries(writer.doc);
     await whenSynced(writer, 15_000);
+    // Every slice changes alpha's room and announces its state vector through Redis; how many
+    // round trips beta needs depends on timing (one when the slices all land before beta asks),
+    // so the test reads the outcome: every entry, in the same state as the writer's.
     await waitFor(() => reader.doc.getMap('m').size === ENTRIES, 'the other instance\'s client to hold every entry', 15_000);
-    // Each slice fired the room's update event on alpha, each crossed Redis on its own.
-    expect(deliveries).toBeGreaterThan(1);
     expect(Buffer.from(Y.encodeStateAsUpdate(reader.doc)).equals(Buffer.from(Y.encodeStateAsUpdate(writer.doc)))).toBe(true);
     expect(await storedEntries(access.projectId)).toBe(ENTRIES);
   });
