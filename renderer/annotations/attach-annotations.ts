@@ -4,7 +4,8 @@
  * the model's change feed to it, reports the selection to the workspace, routes clicks on
  * highlights to the workspace (which owns focus and sends it back to the plugin), and
  * registers the reader so the margin, toolbar and panels can reach it. Returns the detach
- * function the reader calls before destroying its view.
+ * function the reader calls before destroying its view, or when annotations leave a view
+ * that stays (it takes the plugins out again).
  *
  * The bridges of the last {@link KEPT_ARTICLES} articles opened are kept (following the doc's
  * changes while closed, see document-highlights.ts): reopening one of them reads only the
@@ -66,5 +67,8 @@ export function attachAnnotations(workspace: AnnotationWorkspace, view: EditorVi
   return () => {
     detach();
     disconnect();
+    // The view may live on without annotations (the reader keeps it when they go): take
+    // the plugins out again, with their marks and listeners.
+    if (!view.isDestroyed) view.updateState(view.state.reconfigure({ plugins: view.state.plugins.filter((each) => each !== plugin && each !== reporter) }));
   };
 }

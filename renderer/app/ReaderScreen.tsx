@@ -71,7 +71,7 @@ export function ReaderScreen({ article, entries, positions, commands }: ReaderSc
     }
   }), [commands, annotations]);
 
-  // Stable per workspace and article: a new function would make the reader recreate its view.
+  // Stable per workspace and article: a new function makes the reader detach and attach again.
   const attachToView = useMemo(
     () => (annotations === null ? undefined : (view: EditorView, scroller: HTMLElement) => attachAnnotations(annotations, view, article, scroller)),
     [annotations, article],

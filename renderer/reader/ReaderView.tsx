@@ -8,9 +8,10 @@
  * that start elsewhere (clicking a contents entry).
  *
  * It knows nothing of annotations: the screen that composes it passes `attachToView`, called
- * with each new view (to add plugins, e.g. highlights, and register the view) and undone
- * before the view is destroyed, and `pageOverlay`, rendered on the page after the text
- * (e.g. the selection toolbar).
+ * with each new view, or with the current one when it changes (to add plugins, e.g.
+ * highlights, and register the view), and undone before the view is destroyed or another
+ * attaches, and `pageOverlay`, rendered on the page after the text (e.g. the selection
+ * toolbar).
  */
 import { useCallback, useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import { TextSelection } from 'prosemirror-state';
@@ -42,8 +43,9 @@ export interface ReaderViewProps {
   onActiveSectionChange(index: number): void;
   onReady(handle: ReaderHandle | null): void;
   /**
-   * Called with each new editor view and its scroll container; returns what undoes it, run
-   * before the view is destroyed. Keep it stable (a new function recreates the view).
+   * Called with each new editor view and its scroll container, and with the current view
+   * when this changes; returns what undoes it, run before the view is destroyed or the next
+   * one attaches. Keep it stable (a new function detaches and attaches again).
    */
   readonly attachToView?: (view: EditorView, scroller: HTMLElement) => () => void;
   /** Rendered on the page after the article text. */
@@ -57,6 +59,8 @@ export function ReaderView({ article, positions, subscribeCommands, onSelectionC
   const scroller = useRef<HTMLDivElement>(null);
   const mount = useRef<HTMLDivElement>(null);
   const viewRef = useRef<EditorView | null>(null);
+  /** Undoes `attachToView` on the current view. */
+  const detach = useRef<(() => void) | null>(null);
   const [findOpen, setFindOpen] = useState(false);
   const [query, setQuery] = useState('');
   const [find, setFind] = useState<FindState | null>(null);
@@ -88,7 +92,6 @@ export function ReaderView({ article, positions, subscribeCommands, onSelectionC
       findChanged: setFind,
     });
     viewRef.current = view;
-    const detachFromView = attachToView?.(view, container) ?? null;
     const saved = positions.get(article.meta.id);
     if (saved !== null && saved.offset > 0) scrollToOffset(view, container, article.textMap, saved.offset);
     else container.scrollTop = 0;
@@ -127,11 +130,27 @@ export function ReaderView({ article, positions, subscribeCommands, onSelectionC
       saveNow();
       stopSkipping();
       onReady(null);
-      detachFromView?.();
+      detach.current?.();
+      detach.current = null;
       view.destroy();
       viewRef.current = null;
     };
-  }, [article, positions, saveNow, onReady, attachToView]);
+  }, [article, positions, saveNow, onReady]);
+
+  // Attach whatever the composing screen plugs in to the view of the article, without
+  // rebuilding it: annotations arrive once the project has loaded, and a reader who
+  // selected or scrolled meanwhile keeps their selection and place. Runs after the effect
+  // above in the same commit, so a new article's view is attached before its first frame.
+  useEffect(() => {
+    const view = viewRef.current;
+    const container = scroller.current;
+    if (attachToView === undefined || view === null || container === null) return undefined;
+    detach.current = attachToView(view, container);
+    return () => {
+      detach.current?.();
+      detach.current = null;
+    };
+  }, [article, attachToView]);
 
   const revealCurrentMatch = useCallback(() => {
     const current = viewRef.current?.dom.querySelector('.find-match-current');
