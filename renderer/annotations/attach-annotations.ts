@@ -45,14 +45,18 @@ function bridgeFor(workspace: AnnotationWorkspace, article: Article): DocumentHi
   return entry.bridge;
 }
 
-/** Attaches annotations to `view` showing `article`; `scroller` is the reader's scroll container. */
-export function attachAnnotations(workspace: AnnotationWorkspace, view: EditorView, article: Article, scroller: HTMLElement): () => void {
+/**
+ * Attaches annotations to `view` showing `article`; `scroller` is the reader's scroll
+ * container; `onScreen` says the view has been shown already (annotations arriving once the
+ * project has loaded), so its highlights are painted after the next frame.
+ */
+export function attachAnnotations(workspace: AnnotationWorkspace, view: EditorView, article: Article, scroller: HTMLElement, onScreen = false): () => void {
   const highlights = bridgeFor(workspace, article);
   const plugin = createHighlightsPlugin(highlights.initialSpans(), {
     // A click on a highlight focuses it and opens its popover; a click outside every
     // highlight clears focus (and so closes the popover).
     highlightClicked: (id) => (id === null ? workspace.focusHighlight(null) : workspace.showPopover(id)),
-  });
+  }, { onScreen });
   const reporter = new Plugin({
     key: selectionReporterKey,
     view: () => ({

@@ -19,6 +19,7 @@ import { getProjectSession, type ProjectSession } from '../store/project-session
 import { loadViewFilter, saveViewFilter } from '../store/view-filter-store.ts';
 import { createUiState, initialSnapshot, type Notice, type PanelName, type WorkspaceSnapshot } from '../store/ui-state.ts';
 import { createReaderRegistry, type OpenReader } from './reader-registry.ts';
+import { afterNextFrame } from '../services/event-loop.ts';
 
 /** The workspace. */
 export interface AnnotationWorkspace {
@@ -80,7 +81,9 @@ export function createAnnotationWorkspace(options: WorkspaceOptions): Annotation
     const loadPercent = Math.floor(progress * 20) * 5;
     if (loadPercent !== ui.getSnapshot().loadPercent) ui.update({ loadPercent });
   });
-  void session.whenLoaded.then(() => {
+  // A frame after the load's last turn: opening the annotations (attaching them to the open
+  // article, the first render of the margin) is then a frame of its own.
+  void session.whenLoaded.then(afterNextFrame).then(() => {
     person.projectLoaded();
     keepAnnotationIndexWarm(session.doc);
     ui.update({ loaded: true, storage: session.storage() });

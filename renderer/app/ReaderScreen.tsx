@@ -73,7 +73,7 @@ export function ReaderScreen({ article, entries, positions, commands }: ReaderSc
 
   // Stable per workspace and article: a new function makes the reader detach and attach again.
   const attachToView = useMemo(
-    () => (annotations === null ? undefined : (view: EditorView, scroller: HTMLElement) => attachAnnotations(annotations, view, article, scroller)),
+    () => (annotations === null ? undefined : (view: EditorView, scroller: HTMLElement, onScreen: boolean) => attachAnnotations(annotations, view, article, scroller, onScreen)),
     [annotations, article],
   );
 

@@ -44,10 +44,11 @@ export interface ReaderViewProps {
   onReady(handle: ReaderHandle | null): void;
   /**
    * Called with each new editor view and its scroll container, and with the current view
-   * when this changes; returns what undoes it, run before the view is destroyed or the next
-   * one attaches. Keep it stable (a new function detaches and attaches again).
+   * when this changes (`onScreen` true: the view has been shown already); returns what
+   * undoes it, run before the view is destroyed or the next one attaches. Keep it stable (a
+   * new function detaches and attaches again).
    */
-  readonly attachToView?: (view: EditorView, scroller: HTMLElement) => () => void;
+  readonly attachToView?: (view: EditorView, scroller: HTMLElement, onScreen: boolean) => () => void;
   /** Rendered on the page after the article text. */
   readonly pageOverlay?: ReactNode;
 }
@@ -61,6 +62,8 @@ export function ReaderView({ article, positions, subscribeCommands, onSelectionC
   const viewRef = useRef<EditorView | null>(null);
   /** Undoes `attachToView` on the current view. */
   const detach = useRef<(() => void) | null>(null);
+  /** True from the view's creation until the end of that commit's effects (not yet shown). */
+  const viewIsNew = useRef(false);
   const [findOpen, setFindOpen] = useState(false);
   const [query, setQuery] = useState('');
   const [find, setFind] = useState<FindState | null>(null);
@@ -92,6 +95,7 @@ export function ReaderView({ article, positions, subscribeCommands, onSelectionC
       findChanged: setFind,
     });
     viewRef.current = view;
+    viewIsNew.current = true;
     const saved = positions.get(article.meta.id);
     if (saved !== null && saved.offset > 0) scrollToOffset(view, container, article.textMap, saved.offset);
     else container.scrollTop = 0;
@@ -144,8 +148,10 @@ export function ReaderView({ article, positions, subscribeCommands, onSelectionC
   useEffect(() => {
     const view = viewRef.current;
     const container = scroller.current;
+    const onScreen = !viewIsNew.current;
+    viewIsNew.current = false;
     if (attachToView === undefined || view === null || container === null) return undefined;
-    detach.current = attachToView(view, container);
+    detach.current = attachToView(view, container, onScreen);
     return () => {
       detach.current?.();
       detach.current = null;

@@ -69,6 +69,8 @@ export interface HighlightsState {
 export interface HighlightsOptions {
   /** Paint progressively (visible part first) when there are more initial highlights than this; default 300. */
   readonly progressiveAbove?: number;
+  /** The view is already on screen: its visible highlights are painted after the next frame (progressive-paint.ts). */
+  readonly onScreen?: boolean;
 }
 
 const DEFAULT_PROGRESSIVE_ABOVE = 300;
@@ -225,6 +227,7 @@ export function createHighlightsPlugin(initial: readonly HighlightSpan[], events
     view: (view) => createProgressivePainter(view, {
       painted: (state) => highlightsPluginKey.getState(state)?.painted ?? [],
       paint: (range) => view.dispatch(setHighlightsMeta(view.state.tr, { paint: range })),
+      onScreen: options.onScreen,
     }),
     state: {
       init: (_config, state) => createHighlightsState(initial, state.doc, null, progressive ? [] : [[0, state.doc.content.size]]),

@@ -6,7 +6,9 @@
  * 1. in a microtask after the view is set up (so after the reader restored its scroll
  *    position in the same task, and before the first frame that shows the article): the
  *    segments on screen and a little beyond (`nearViewport`) — the first frame the reader
- *    sees has its highlights, and the work stays in the task that opened the article;
+ *    sees has its highlights, and the work stays in the task that opened the article; for
+ *    a view already on screen (`onScreen`: highlights attached once the project loaded),
+ *    after the next frame instead;
  * 2. then in idle periods (with a timeout, so it always finishes): chunks of the remaining
  *    text, nearest the viewport first — never more than one chunk beyond the idle deadline
  *    or beyond 12 ms of painting (an idle period may last 50 ms, and input waits for it),
@@ -18,6 +20,7 @@ import type { EditorState, PluginView } from 'prosemirror-state';
 import type { EditorView } from 'prosemirror-view';
 import { coversAll, nextChunk, type PositionRange } from './painted-ranges.ts';
 import { positionsBetween } from './viewport.ts';
+import { afterNextFrame } from '../services/event-loop.ts';
 
 /** What the painter needs from the highlights plugin. */
 export interface ProgressivePainterHooks {
@@ -27,6 +30,12 @@ export interface ProgressivePainterHooks {
   paint(range: PositionRange): void;
   /** Positions per idle chunk; default 3,000 (a few screens of text, ~5 ms on a dense article). */
   readonly chunk?: number;
+  /**
+   * The view is already on screen (highlights attached after its first frame): paint what is
+   * visible after the next frame rather than in the task that attached them, so attaching
+   * and painting are two shorter frames instead of one long one.
+   */
+  readonly onScreen?: boolean;
 }
 
 const DEFAULT_CHUNK = 3000;
@@ -86,8 +95,9 @@ export function createProgressivePainter(view: EditorView, hooks: ProgressivePai
   };
 
   // Chunk size adapts to what a chunk costs: on a page just loaded (code not yet optimised)
-  // a chunk of the default size took 50–80 ms; the next ones are cut until one fits the slice.
-  let idleChunk = chunk;
+  // a chunk of the default size took 50–80 ms, so the first is a quarter of it; each next
+  // one doubles while cheap and halves while over the slice.
+  let idleChunk = Math.max(MIN_CHUNK, chunk >> 2);
   const paintIdle = (deadline: IdleDeadline): void => {
     idle = 0;
     const started = performance.now();
@@ -116,10 +126,12 @@ export function createProgressivePainter(view: EditorView, hooks: ProgressivePai
 
   if (!done()) {
     let cancelled = false;
-    frame = -1; // a pending microtask: scroll events wait for it
-    queueMicrotask(() => {
+    frame = -1; // a pending first paint: scroll events wait for it
+    const first = (): void => {
       if (!cancelled && frame === -1) paintVisible();
-    });
+    };
+    if (hooks.onScreen === true) void afterNextFrame().then(first);
+    else queueMicrotask(first);
     stopFirst = () => {
       cancelled = true;
     };

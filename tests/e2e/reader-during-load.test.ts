@@ -3,7 +3,8 @@
  * project has loaded from IndexedDB (a large project takes a moment, with a progress
  * banner), and a researcher may start at once: select a passage with the mouse. When the
  * project finishes opening, the passage is still selected — the reader is not rebuilt under
- * them — and the toolbar highlights it.
+ * them — and the toolbar highlights it. A densely coded article open while its project
+ * loads gets every highlight painted once the project is open.
  *
  * To keep the project opening for as long as the test needs, a second tab of the app's
  * origin holds a write transaction on the project's database (as another window writing
@@ -11,9 +12,12 @@
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { encodeProjectFile } from '#shared/model/project-file.ts';
+import { listAllHighlights } from '#shared/model/highlight-reads.ts';
+import { generateSampleProject } from '#shared/sample/sample-project.ts';
 import { useAppPage } from '../helpers/app-page.ts';
-import { openArticle, selectionOffsets, textRect } from './reader-support.ts';
-import { completeFirstRun, highlightPhrase } from './annotate-support.ts';
+import { loadBundledArticles, openArticle, selectionOffsets, textRect } from './reader-support.ts';
+import { completeFirstRun, highlightPhrase, mergeProjectFileBytes } from './annotate-support.ts';
 
 const ARTICLE = 'russia-azerbaijan-disputes';
 const PHRASE = 'Azerbaijan';
@@ -91,5 +95,25 @@ describe('reading while the project opens', () => {
     await page.getByRole('button', { name: 'Highlight', exact: true }).click();
     await expect.poll(() => page.locator('mark.hl').filter({ hasText: PHRASE }).count()).toBeGreaterThan(0);
     await holder.close();
+  });
+
+  it('paints every highlight of a densely coded article that was open while its project loaded', async () => {
+    const { page } = app;
+    const articles = loadBundledArticles();
+    const { doc } = generateSampleProject(articles.map((article) => ({ id: article.meta.id, text: article.text, hash: article.hash })), { highlights: 2500, notes: 50, seed: 7 });
+    const onArticle = listAllHighlights(doc).filter((highlight) => highlight.deleted === null && highlight.documentId === ARTICLE).length;
+    const file = Buffer.from(encodeProjectFile(doc));
+    doc.destroy();
+    expect(onArticle).toBeGreaterThan(300); // painted progressively, the visible part first
+
+    await openArticle(page, app.url, ARTICLE);
+    await completeFirstRun(page, 'Leyla');
+    await mergeProjectFileBytes(page, 'team.marginalia', file);
+    await page.reload();
+    const reader = page.locator(`.reader[data-document-id="${ARTICLE}"] .reader-document`);
+    await reader.waitFor();
+    await page.locator(`.reader[data-document-id="${ARTICLE}"] .reader-document[data-highlights="painted"]`).waitFor({ timeout: 60_000 });
+    const painted = await page.evaluate(() => new Set([...document.querySelectorAll('.reader-document mark.hl')].flatMap((mark) => (mark.getAttribute('data-highlight-ids') ?? '').split(' '))).size);
+    expect(painted).toBe(onArticle);
   });
 });
