@@ -10,6 +10,14 @@
  * The bridges of the last {@link KEPT_ARTICLES} articles opened are kept (following the doc's
  * changes while closed, see document-highlights.ts): reopening one of them reads only the
  * highlights changed meanwhile instead of all ~2,000 of a densely coded article.
+ *
+ * An article with no kept bridge (its first open in the session, or the article open while
+ * the project loaded) is attached a frame later, after the doc's indexes are built (a frame
+ * each, unless idle time built them already), and its visible highlights are painted a
+ * frame after that: the text, the indexes, placing every highlight of the article and the
+ * first paint are separate frames instead of one task (after a restart, with cold code, that one
+ * task took 60–95 ms for ~2,000 highlights, and over 100 ms when the project had only just
+ * loaded). A reopened article keeps its highlights in the frame that shows its text.
  */
 import { Plugin, PluginKey } from 'prosemirror-state';
 import type { EditorView } from 'prosemirror-view';
@@ -18,6 +26,8 @@ import { createHighlightsPlugin } from '../reader/highlights-plugin.ts';
 import type * as Y from 'yjs';
 import { createDocumentHighlights, type DocumentHighlights } from './document-highlights.ts';
 import type { AnnotationWorkspace } from './workspace.ts';
+import { afterNextFrame } from '../services/event-loop.ts';
+import { pendingDocIndexes } from '#shared/model/doc-indexes.ts';
 
 const selectionReporterKey = new PluginKey('marginalia-selection-reporter');
 
@@ -26,13 +36,18 @@ export const KEPT_ARTICLES = 3;
 
 const kept = new WeakMap<Y.Doc, Array<{ bridge: DocumentHighlights; shownMember: AnnotationWorkspace['shownMember'] }>>();
 
+/** Where the kept bridge for `article` is in `list` (one not connected elsewhere), or -1. */
+function keptIndex(list: ReadonlyArray<{ bridge: DocumentHighlights; shownMember: AnnotationWorkspace['shownMember'] }>, workspace: AnnotationWorkspace, article: Article): number {
+  const same = (other: Article): boolean => other === article || (other.meta.id === article.meta.id && other.hash === article.hash);
+  return list.findIndex((entry) => entry.shownMember === workspace.shownMember && same(entry.bridge.article) && !entry.bridge.connected());
+}
+
 /** The bridge for `article`: a kept one not connected elsewhere, else a new one (kept in its place). */
 function bridgeFor(workspace: AnnotationWorkspace, article: Article): DocumentHighlights {
   const doc = workspace.session.doc;
   const list = kept.get(doc) ?? [];
   kept.set(doc, list);
-  const same = (other: Article): boolean => other === article || (other.meta.id === article.meta.id && other.hash === article.hash);
-  const index = list.findIndex((entry) => entry.shownMember === workspace.shownMember && same(entry.bridge.article) && !entry.bridge.connected());
+  const index = keptIndex(list, workspace, article);
   const entry = index >= 0 ? (list.splice(index, 1)[0] as (typeof list)[number]) : { bridge: createDocumentHighlights(doc, article, workspace.shownMember), shownMember: workspace.shownMember };
   list.unshift(entry);
   // Beyond the kept number, the least recent bridges no view shows stop following the doc.
@@ -51,6 +66,30 @@ function bridgeFor(workspace: AnnotationWorkspace, article: Article): DocumentHi
  * project has loaded), so its highlights are painted after the next frame.
  */
 export function attachAnnotations(workspace: AnnotationWorkspace, view: EditorView, article: Article, scroller: HTMLElement, onScreen = false): () => void {
+  if (keptIndex(kept.get(workspace.session.doc) ?? [], workspace, article) >= 0) return attachNow(workspace, view, article, scroller, onScreen);
+  let detach: (() => void) | null = null;
+  let cancelled = false;
+  const attachLater = async (): Promise<void> => {
+    await afterNextFrame();
+    // The doc's indexes a new bridge reads, if the idle time after the load has not built them yet.
+    // A frame between each: tasks in a row can run before one frame is painted.
+    for (const build of pendingDocIndexes(workspace.session.doc)) {
+      if (cancelled) return;
+      build();
+      await afterNextFrame();
+    }
+    // Shown by now: its visible highlights are painted after the next frame, apart from placing them.
+    if (!cancelled && !view.isDestroyed) detach = attachNow(workspace, view, article, scroller, true);
+  };
+  void attachLater();
+  return () => {
+    cancelled = true;
+    detach?.();
+  };
+}
+
+/** Attaches at once (see {@link attachAnnotations}). */
+function attachNow(workspace: AnnotationWorkspace, view: EditorView, article: Article, scroller: HTMLElement, onScreen: boolean): () => void {
   const highlights = bridgeFor(workspace, article);
   const plugin = createHighlightsPlugin(highlights.initialSpans(), {
     // A click on a highlight focuses it and opens its popover; a click outside every

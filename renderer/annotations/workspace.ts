@@ -19,7 +19,8 @@ import { getProjectSession, type ProjectSession } from '../store/project-session
 import { loadViewFilter, saveViewFilter } from '../store/view-filter-store.ts';
 import { createUiState, initialSnapshot, type Notice, type PanelName, type WorkspaceSnapshot } from '../store/ui-state.ts';
 import { createReaderRegistry, type OpenReader } from './reader-registry.ts';
-import { afterNextFrame } from '../services/event-loop.ts';
+import { afterNextFrame, whenIdle } from '../services/event-loop.ts';
+import { pendingDocIndexes } from '#shared/model/doc-indexes.ts';
 
 /** The workspace. */
 export interface AnnotationWorkspace {
@@ -82,10 +83,14 @@ export function createAnnotationWorkspace(options: WorkspaceOptions): Annotation
     if (loadPercent !== ui.getSnapshot().loadPercent) ui.update({ loadPercent });
   });
   // A frame after the load's last turn: opening the annotations (attaching them to the open
-  // article, the first render of the margin) is then a frame of its own.
+  // article, the first render of the margin) is then a frame of its own. The Annotations
+  // panel's index and the reader's indexes are first built in idle time after it (each a
+  // pass over every highlight or note: 7–18 ms on the 10k project), not in that frame or in
+  // the one that first opens an article.
   void session.whenLoaded.then(afterNextFrame).then(() => {
     person.projectLoaded();
-    keepAnnotationIndexWarm(session.doc);
+    whenIdle(() => keepAnnotationIndexWarm(session.doc));
+    for (const build of pendingDocIndexes(session.doc)) whenIdle(build);
     ui.update({ loaded: true, storage: session.storage() });
   });
 

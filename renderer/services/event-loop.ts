@@ -89,3 +89,12 @@ export function framePacedPause(options: PaceOptions = {}): () => Promise<void> 
     since = now();
   };
 }
+
+/** Longest `whenIdle` waits for an idle period (ms). */
+const IDLE_WAIT_LIMIT_MS = 2000;
+
+/** Runs `work` in an idle period (within {@link IDLE_WAIT_LIMIT_MS}), or in a later task where there are none. */
+export function whenIdle(work: () => void): void {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(() => work(), { timeout: IDLE_WAIT_LIMIT_MS });
+  else setTimeout(work, 0);
+}

@@ -10,7 +10,7 @@ import { listAllHighlights } from '#shared/model/highlight-reads.ts';
 import { addNote, deleteNote } from '#shared/model/notes.ts';
 import type { HighlightId } from '#shared/model/ids.ts';
 import { createProject } from '#shared/model/project.ts';
-import { countsByArticle, summarizeDoc, summarizeDocInSlices } from '../../../renderer/store/project-summary.ts';
+import { countsByArticle, splitCounts, summarizeDoc, summarizeDocInSlices } from '../../../renderer/store/project-summary.ts';
 import type { ProjectSummary } from '../../../renderer/store/project-registry.ts';
 import { replica } from '../../helpers/replicas.ts';
 
@@ -114,9 +114,12 @@ describe('countsByArticle', () => {
       counts.highlights[highlight.createdBy === ana.actor.member ? 'yours' : 'team'] += 1;
       for (const note of highlight.notes) counts.notes[note.createdBy === ana.actor.member ? 'yours' : 'team'] += 1;
     }
-    const counts = countsByArticle(ana.doc, ana.actor.member);
+    const counts = new Map([...countsByArticle(ana.doc)].map(([id, byAuthor]) => [id, splitCounts(byAuthor, ana.actor.member)]));
     expect(counts).toEqual(reference);
     expect(counts.get('a')).toEqual({ highlights: { yours: 1, team: 0 }, notes: { yours: 1, team: 1 } });
     expect(counts.get('b')).toEqual({ highlights: { yours: 0, team: 1 }, notes: { yours: 0, team: 0 } });
+    // By author, before the split: what a change of the local person re-splits without a recount.
+    expect(countsByArticle(ana.doc).get('a')).toEqual({ highlights: new Map([[ana.actor.member, 1]]), notes: new Map([[ana.actor.member, 1], [ben.actor.member, 1]]) });
+    expect(splitCounts(countsByArticle(ana.doc).get('a')!, null)).toEqual({ highlights: { yours: 0, team: 1 }, notes: { yours: 0, team: 2 } });
   });
 });

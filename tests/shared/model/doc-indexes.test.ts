@@ -3,7 +3,7 @@
  * and then follow every change — local edits and merged ones alike.
  */
 import { describe, expect, it } from 'vitest';
-import { highlightIdsOfDocument, notedHighlights } from '#shared/model/doc-indexes.ts';
+import { highlightIdsOfDocument, notedHighlights, pendingDocIndexes } from '#shared/model/doc-indexes.ts';
 import { addHighlight, deleteHighlight } from '#shared/model/highlights.ts';
 import type { HighlightId } from '#shared/model/ids.ts';
 import { addNote, deleteNote, restoreNote } from '#shared/model/notes.ts';
@@ -45,5 +45,24 @@ describe('doc indexes', () => {
     expect(noted.has(first)).toBe(true);
     deleteNote(ana.doc, ana.actor, added);
     expect(noted.has(second)).toBe(false);
+  });
+
+  it('names the builds still pending, each building one index ahead of its first use', () => {
+    const ana = replica('ana', 1);
+    const a1 = highlight(ana, 'doc-a', 'border incidents');
+    addNote(ana.doc, ana.actor, a1, 'why here?');
+    const pending = pendingDocIndexes(ana.doc);
+    expect(pending).toHaveLength(2);
+    for (const build of pending) build();
+    expect(pendingDocIndexes(ana.doc)).toEqual([]);
+    // Built ahead, then kept current like an index built on first use.
+    const a2 = highlight(ana, 'doc-a', 'oil revenues');
+    addNote(ana.doc, ana.actor, a2, 'and here');
+    expect([...highlightIdsOfDocument(ana.doc, 'doc-a')].sort()).toEqual([a1, a2].sort());
+    expect(notedHighlights(ana.doc).has(a1) && notedHighlights(ana.doc).has(a2)).toBe(true);
+    // An index already asked for is not pending.
+    const ben = replica('ben', 2);
+    notedHighlights(ben.doc);
+    expect(pendingDocIndexes(ben.doc)).toHaveLength(1);
   });
 });
