@@ -24,6 +24,25 @@ export interface EventTimingEntry {
 export interface FrameEntry {
   readonly startTime: number;
   readonly duration: number;
+  /** For a frame over 50 ms: where its time went, from the Long Animation Frame entry. */
+  readonly attribution?: FrameAttribution;
+}
+
+/** Where a long animation frame's time went (the Long Animation Frame API's script and render timings). */
+export interface FrameAttribution {
+  /** Its scripts of 5 ms or more: what invoked each (event listener, timer, promise…) with the function's name where known. */
+  readonly scripts: readonly { readonly what: string; readonly ms: number; readonly forcedLayoutMs: number }[];
+  /** The frame's rendering: from its render start (animation-frame callbacks, style, layout, paint) to its end. */
+  readonly renderMs: number;
+  /** Of that, style and layout (to the frame's end). */
+  readonly styleLayoutMs: number;
+}
+
+/** One line on a long frame: its two longest scripts and its rendering, e.g. `script 38 ms TimerHandler:setTimeout load; render 21 ms (style+layout 18)`. */
+export function describeFrame(attribution: FrameAttribution): string {
+  const scripts = [...attribution.scripts].sort((a, b) => b.ms - a.ms).slice(0, 2).map((script) =>
+    `script ${Math.round(script.ms)} ms ${script.what}${script.forcedLayoutMs >= 5 ? ` (forced layout ${Math.round(script.forcedLayoutMs)})` : ''}`);
+  return [...scripts, `render ${Math.round(attribution.renderMs)} ms (style+layout ${Math.round(attribution.styleLayoutMs)})`].join('; ');
 }
 
 /** What one window of entries says. */
@@ -36,6 +55,8 @@ export interface WindowSummary {
   readonly longestFrame: number;
   /** Frames over 50 ms overlapping the window. */
   readonly framesOver50: number;
+  /** Where the longest of them spent its time (absent when none was over 50 ms or the page gave no attribution). */
+  readonly longestCause?: string;
 }
 
 /**
@@ -60,11 +81,13 @@ export function summariseWindow(events: readonly EventTimingEntry[], frames: rea
   const latencies = interactionLatencies(events.filter((event) => event.startTime >= start && event.startTime <= end));
   const overlapping = frames.filter((frame) => frame.startTime < end && frame.startTime + frame.duration > start);
   const long = overlapping.filter((frame) => frame.duration > LONG_FRAME_MS);
+  const worst = long.reduce<FrameEntry | undefined>((found, frame) => (found === undefined || frame.duration > found.duration ? frame : found), undefined);
   return {
     inp: Math.max(EVENT_DURATION_THRESHOLD_MS, ...latencies.values()),
     interactions: latencies.size,
-    longestFrame: Math.max(0, ...long.map((frame) => frame.duration)),
+    longestFrame: worst?.duration ?? 0,
     framesOver50: long.length,
+    ...(worst?.attribution !== undefined ? { longestCause: describeFrame(worst.attribution) } : {}),
   };
 }
 

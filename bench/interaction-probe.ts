@@ -12,7 +12,7 @@
  * and wait until the page is quiet. They only read the page; input is Playwright's.
  */
 import type { BrowserContext, Page } from 'playwright-core';
-import type { EventTimingEntry, FrameEntry } from './interaction-metrics.ts';
+import type { EventTimingEntry, FrameAttribution, FrameEntry } from './interaction-metrics.ts';
 
 /** What the page has recorded. */
 export interface ProbeRecords {
@@ -47,12 +47,29 @@ function installProbe(): void {
   const carried = sessionStorage.getItem(KEY);
   sessionStorage.removeItem(KEY);
   const records: ProbeRecords = carried ? JSON.parse(carried) as ProbeRecords : { events: [], frames: [], progress: [], inputs: [], files: [] };
+  /** A long animation frame's scripts and rendering (nothing for a `longtask` entry). */
+  const attribute = (entry: PerformanceEntry): { attribution?: FrameAttribution } => {
+    const frame = entry as PerformanceEntry & { renderStart?: number; styleAndLayoutStart?: number; scripts?: { invoker: string; invokerType: string; sourceFunctionName: string; duration: number; forcedStyleAndLayoutDuration: number }[] };
+    if (frame.scripts === undefined) return {};
+    const end = frame.startTime + frame.duration;
+    return {
+      attribution: {
+        scripts: frame.scripts.map((script) => ({
+          what: [script.invoker || script.invokerType, script.sourceFunctionName].filter((part) => part).join(' '),
+          ms: script.duration,
+          forcedLayoutMs: script.forcedStyleAndLayoutDuration,
+        })),
+        renderMs: (frame.renderStart ?? 0) > 0 ? end - (frame.renderStart as number) : 0,
+        styleLayoutMs: (frame.styleAndLayoutStart ?? 0) > 0 ? end - (frame.styleAndLayoutStart as number) : 0,
+      },
+    };
+  };
   const take = (list: PerformanceEntryList): void => {
     for (const entry of list) {
       if (entry.entryType === 'event') {
         records.events.push({ name: entry.name, startTime: origin + entry.startTime, duration: entry.duration, interactionId: (entry as unknown as { interactionId: number }).interactionId });
       } else {
-        records.frames.push({ startTime: origin + entry.startTime, duration: entry.duration });
+        records.frames.push({ startTime: origin + entry.startTime, duration: entry.duration, ...(entry.duration > 50 ? attribute(entry) : {}) });
       }
     }
   };

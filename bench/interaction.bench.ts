@@ -64,6 +64,11 @@ const INP_BUDGET = { statistic: 'p95', max: 100, text: 'p95 ≤ 100 ms' } as con
 const FRAME_BUDGET = { statistic: 'max', max: 50, text: 'none > 50 ms' } as const;
 const over = (samples: readonly Measured[]): number => samples.reduce((sum, sample) => sum + sample.framesOver50, 0);
 const longest = (samples: readonly Measured[]): number => Math.max(0, ...samples.map((sample) => sample.longestFrame));
+/** Where the longest frame of `samples` spent its time, as a note's tail. */
+const longestCause = (samples: readonly Measured[]): string => {
+  const worst = samples.reduce<Measured | undefined>((found, sample) => (found === undefined || sample.longestFrame > found.longestFrame ? sample : found), undefined);
+  return worst?.longestCause !== undefined ? `; longest: ${worst.longestCause}` : '';
+};
 
 /** The three rows of one interaction: INP (10k, against the baseline), INP (empty), longest frame (10k). */
 function interactionRows(name: string, full: readonly Measured[], empty: readonly Measured[]): Metric[] {
@@ -75,7 +80,7 @@ function interactionRows(name: string, full: readonly Measured[], empty: readonl
       unit: 'ms',
       samples: full.map((sample) => sample.longestFrame),
       budget: FRAME_BUDGET,
-      note: `${over(full)} frames over 50 ms in ${full.length} runs (empty project: ${over(empty)}, longest ${longest(empty).toFixed(0)} ms); input → on screen median ${median(full.map((s) => s.ms)).toFixed(0)} ms (empty ${median(empty.map((s) => s.ms)).toFixed(0)} ms)`,
+      note: `${over(full)} frames over 50 ms in ${full.length} runs (empty project: ${over(empty)}, longest ${longest(empty).toFixed(0)} ms); input → on screen median ${median(full.map((s) => s.ms)).toFixed(0)} ms (empty ${median(empty.map((s) => s.ms)).toFixed(0)} ms)${longestCause(full)}`,
     },
   ];
 }
@@ -90,7 +95,7 @@ function usableRows(name: string, full: readonly Measured[], baseline: string, e
       unit: 'ms',
       samples: full.map((sample) => sample.longestFrame),
       budget: FRAME_BUDGET,
-      note: `${firstStep} median ${median(full.map((s) => s.ms)).toFixed(0)} ms; ${over(full)} frames over 50 ms in ${full.length} runs; progress shown: ${full.map((s) => (s.progressShown ? 'yes' : 'no')).join(', ')}`,
+      note: `${firstStep} median ${median(full.map((s) => s.ms)).toFixed(0)} ms; ${over(full)} frames over 50 ms in ${full.length} runs; progress shown: ${full.map((s) => (s.progressShown ? 'yes' : 'no')).join(', ')}${longestCause(full)}`,
     },
   ];
 }

@@ -4,7 +4,7 @@
  * window, and the cost curve's verdicts, with known answers.
  */
 import { describe, expect, it } from 'vitest';
-import { interactionLatencies, judgeCurveStep, summariseWindow, type EventTimingEntry } from '../../bench/interaction-metrics.ts';
+import { describeFrame, interactionLatencies, judgeCurveStep, summariseWindow, type EventTimingEntry } from '../../bench/interaction-metrics.ts';
 import { quantile } from '../../bench/harness.ts';
 
 const event = (interactionId: number, startTime: number, duration: number, name = 'pointerdown'): EventTimingEntry => ({ name, startTime, duration, interactionId });
@@ -37,6 +37,13 @@ describe('summariseWindow', () => {
 
   it('gives the Event Timing threshold as an upper bound when no interaction was reported, and 0 for no long frame', () => {
     expect(summariseWindow([event(0, 10, 30, 'pointermove')], [{ startTime: 0, duration: 20 }], 0, 100)).toEqual({ inp: 16, interactions: 0, longestFrame: 0, framesOver50: 0 });
+  });
+
+  it('says where the longest frame spent its time', () => {
+    const attribution = { scripts: [{ what: 'TimerHandler:setTimeout', ms: 12, forcedLayoutMs: 0 }, { what: 'BUTTON.onclick openPanel', ms: 40.4, forcedLayoutMs: 9 }, { what: 'FrameRequestCallback', ms: 6, forcedLayoutMs: 0 }], renderMs: 21, styleLayoutMs: 18 };
+    const frames = [{ startTime: 10, duration: 60 }, { startTime: 100, duration: 80, attribution }];
+    expect(summariseWindow([], frames, 0, 500).longestCause).toBe('script 40 ms BUTTON.onclick openPanel (forced layout 9); script 12 ms TimerHandler:setTimeout; render 21 ms (style+layout 18)');
+    expect(describeFrame({ scripts: [], renderMs: 55.2, styleLayoutMs: 50 })).toBe('render 55 ms (style+layout 50)');
   });
 
   it('gives the p95 over windows with the harness’s nearest-rank quantile', () => {
