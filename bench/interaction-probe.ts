@@ -3,7 +3,7 @@
  * code runs, observes Long Animation Frames (`long-animation-frame`; `longtask` where the
  * API is missing), Event Timing (`event`, durationThreshold 16, with interactionId), the
  * first pointer or key input of each window (a capturing listener) and when the file progress card's bar
- * or the opening banner's is on screen. Entries are kept on one absolute clock (timeOrigin + startTime), so windows
+ * or the opening banner's is on screen (looked for every 20 ms). Entries are kept on one absolute clock (timeOrigin + startTime), so windows
  * that span a reload (opening a project file, switching projects) still line up: on
  * `pagehide` the entries go to sessionStorage and the next page takes them back.
  *
@@ -90,13 +90,16 @@ function installProbe(): void {
     if (event.target instanceof HTMLInputElement && event.target.type === 'file') records.files.push(origin + event.timeStamp);
   }, { capture: true });
   let progressShown = false;
-  new MutationObserver(() => {
+  // Looked for every 20 ms: a MutationObserver on the whole document would be handed a
+  // record per node whenever an article's thousands of nodes are built, and its callback
+  // would lengthen the very frames this probe measures.
+  setInterval(() => {
     // The file progress card's bar or the opening banner's, only: the library cards'
     // reading-progress bars (<progress>) are on screen all the time and would hide them.
     const shown = document.querySelector('[data-testid="file-progress"] [role="progressbar"], progress[aria-label="Opening your project"]') !== null;
     if (shown && !progressShown) records.progress.push(origin + performance.now());
     progressShown = shown;
-  }).observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ['role'] });
+  }, 20);
   addEventListener('pagehide', () => {
     flush();
     const since = origin + performance.now() - 120_000;

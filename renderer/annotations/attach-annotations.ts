@@ -12,10 +12,11 @@
  * highlights changed meanwhile instead of all ~2,000 of a densely coded article.
  *
  * An article with no kept bridge (its first open in the session, or the article open while
- * the project loaded) is attached a frame later, after the doc's indexes are built (a frame
- * each, unless idle time built them already), and its visible highlights are painted a
- * frame after that: the text, the indexes, placing every highlight of the article and the
- * first paint are separate frames instead of one task (after a restart, with cold code, that one
+ * the project loaded) is attached a frame later, after the doc's indexes are built (8 ms a
+ * frame, unless idle time built them already) and its highlights are anchored (a few
+ * milliseconds a frame, `placeAhead`), and its visible highlights are painted a frame after
+ * that: the text, the indexes, placing the article's highlights, reading them into the
+ * bridge and the first paint are separate frames instead of one task (after a restart, with cold code, that one
  * task took 60–95 ms for ~2,000 highlights, and over 100 ms when the project had only just
  * loaded). A reopened article keeps its highlights in the frame that shows its text.
  */
@@ -25,11 +26,15 @@ import type { Article } from '#shared/documents/article.ts';
 import { createHighlightsPlugin } from '../reader/highlights-plugin.ts';
 import type * as Y from 'yjs';
 import { createDocumentHighlights, type DocumentHighlights } from './document-highlights.ts';
+import { placeAhead } from './place-ahead.ts';
 import type { AnnotationWorkspace } from './workspace.ts';
 import { afterNextFrame } from '../services/event-loop.ts';
 import { pendingDocIndexes } from '#shared/model/doc-indexes.ts';
 
 const selectionReporterKey = new PluginKey('marginalia-selection-reporter');
+
+/** Longest a step of the work before a new bridge (an index's build, anchoring) runs in a frame (ms). */
+const STEP_MS = 8;
 
 /** How many articles' highlight bridges are kept per project doc, most recent first. */
 export const KEPT_ARTICLES = 3;
@@ -74,10 +79,12 @@ export function attachAnnotations(workspace: AnnotationWorkspace, view: EditorVi
     // The doc's indexes a new bridge reads, if the idle time after the load has not built them yet.
     // A frame between each: tasks in a row can run before one frame is painted.
     for (const build of pendingDocIndexes(workspace.session.doc)) {
-      if (cancelled) return;
-      build();
+      while (!cancelled && !build(STEP_MS)) await afterNextFrame();
       await afterNextFrame();
     }
+    // The article's highlights anchored a few milliseconds a frame, so the bridge finds them placed.
+    const place = placeAhead(workspace.session.doc, article, STEP_MS);
+    while (!cancelled && !place()) await afterNextFrame();
     // Shown by now: its visible highlights are painted after the next frame, apart from placing them.
     if (!cancelled && !view.isDestroyed) detach = attachNow(workspace, view, article, scroller, true);
   };

@@ -13,14 +13,14 @@
  * - `formatNoteTime`: note timestamps through one shared `Intl.DateTimeFormat` (creating a
  *   formatter per call, as `toLocaleString` does, cost ~1 ms per card per render).
  */
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type * as Y from 'yjs';
 import type { HighlightId } from '#shared/model/ids.ts';
 import { observeProject } from '#shared/model/observe.ts';
 import type { OpenReader } from '../annotations/reader-registry.ts';
 import type { HighlightSpan } from '../reader/highlight-segments.ts';
 import { positionsBetween } from '../reader/viewport.ts';
-import { cardsNear } from './margin-layout.ts';
+import { FIRST_CARDS, cardsNear } from './margin-layout.ts';
 
 /** A counter bumped after the frame following each model change that concerns the margin of `documentId`. */
 export function useMarginVersion(doc: Y.Doc, documentId: string | null): number {
@@ -61,9 +61,13 @@ function* notedSpans(reader: OpenReader): Generator<HighlightSpan> {
  * range), as many as the column can show (`cardsNear`). Recomputed at most once per frame
  * on scroll, when the reader's spans change (a merged file's highlights are painted a
  * moment after its notes arrive), and whenever `version` or `filter` (the view filter) changes.
+ * An empty margin first gets the cards of the highlights on screen (`FIRST_CARDS`), the
+ * rest after the next frame is painted.
  */
 export function useNearbyNotedHighlights(reader: OpenReader | null, version: number, filter?: unknown): ReadonlySet<HighlightId> {
   const [ids, setIds] = useState<ReadonlySet<HighlightId>>(() => new Set());
+  /** The ids last set, and the reader they were measured in. */
+  const shown = useRef({ ids, reader });
   useEffect(() => {
     if (reader === null) return undefined;
     const { view, scroller } = reader;
@@ -75,23 +79,35 @@ export function useNearbyNotedHighlights(reader: OpenReader | null, version: num
       if (view.isDestroyed) return; // the article closed before this (after-paint) measure ran
       const box = scroller.getBoundingClientRect();
       const content = view.dom.getBoundingClientRect();
-      const shown = positionsBetween(view, Math.max(box.top, content.top), Math.min(box.bottom, content.bottom));
-      if (shown === null) {
-        setIds((previous) => (previous.size === 0 ? previous : new Set())); // nothing of the article on screen: no card
+      const onScreen = positionsBetween(view, Math.max(box.top, content.top), Math.min(box.bottom, content.bottom));
+      if (onScreen === null) {
+        // Nothing of the article on screen: no card.
+        if (shown.current.ids.size > 0) setIds((shown.current = { ids: new Set(), reader }).ids);
         return;
       }
-      const [top, bottom] = shown;
-      const next = new Set(cardsNear(notedSpans(reader), top, bottom, Math.max(1, bottom - top)));
-      setIds((previous) => (previous.size === next.size && [...next].every((id) => previous.has(id)) ? previous : next));
+      const [top, bottom] = onScreen;
+      const sameReader = shown.current.reader === reader;
+      const previous = sameReader ? shown.current.ids : new Set<HighlightId>();
+      const first = previous.size === 0;
+      const next = new Set(cardsNear(notedSpans(reader), top, bottom, Math.max(1, bottom - top), ...(first ? [FIRST_CARDS] : [])));
+      if (sameReader && previous.size === next.size && [...next].every((id) => previous.has(id))) return;
+      shown.current = { ids: next, reader };
+      setIds(next);
+      if (first && next.size > 0) afterPaint(); // the rest of the cards, a frame later
     };
     const schedule = (): void => {
       if (frame === 0 && timer === 0) frame = requestAnimationFrame(measure);
     };
     // After the next frame is painted (rAF, then a task), not inside it.
-    frame = requestAnimationFrame(() => {
-      frame = 0;
-      timer = window.setTimeout(measure, 0);
-    });
+    const afterPaint = (): void => {
+      window.clearTimeout(timer);
+      cancelAnimationFrame(frame);
+      frame = requestAnimationFrame(() => {
+        frame = 0;
+        timer = window.setTimeout(measure, 0);
+      });
+    };
+    afterPaint();
     scroller.addEventListener('scroll', schedule, { passive: true });
     window.addEventListener('resize', schedule);
     const stopFollowing = reader.highlights.subscribe(schedule);

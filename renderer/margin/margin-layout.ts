@@ -71,15 +71,31 @@ export const MOST_CARDS_BELOW = 30;
 /** Most cards for highlights starting above the screen, so a short scroll up finds its cards in place. */
 export const MOST_CARDS_ABOVE = 4;
 
+/** How many cards at most, for highlights starting above the screen and on or below it. */
+export interface CardLimits {
+  readonly above: number;
+  readonly below: number;
+}
+
+/** The margin's usual limits: a column of cards and a few above. */
+export const NEAR_CARDS: CardLimits = { above: MOST_CARDS_ABOVE, below: MOST_CARDS_BELOW };
+
+/**
+ * The first cards an empty margin gets (an article just opened, its highlights just
+ * arrived): those of the highlights starting on screen, about a screen's worth; the rest
+ * follow a frame later, so the first render and layout of cards is split in two.
+ */
+export const FIRST_CARDS: CardLimits = { above: 0, below: 12 };
+
 /**
  * The noted highlights that get a card while positions [`top`, `bottom`] are on screen: in
- * text order, the first {@link MOST_CARDS_BELOW} starting at `top` or later (up to `reach`
- * positions below the screen), and the {@link MOST_CARDS_ABOVE} nearest starting before
+ * text order, the first `limits.below` ({@link MOST_CARDS_BELOW}) starting at `top` or later (up to `reach`
+ * positions below the screen), and the `limits.above` ({@link MOST_CARDS_ABOVE}) nearest starting before
  * `top` and ending no more than `reach` positions above it.
  *
  * @example cardsNear(spans, 120, 900, 780) // ids, nearest above first
  */
-export function cardsNear<Id extends string>(spans: Iterable<NotedSpan<Id>>, top: number, bottom: number, reach: number): Id[] {
+export function cardsNear<Id extends string>(spans: Iterable<NotedSpan<Id>>, top: number, bottom: number, reach: number, limits: CardLimits = NEAR_CARDS): Id[] {
   const above: NotedSpan<Id>[] = [];
   const below: NotedSpan<Id>[] = [];
   for (const span of spans) {
@@ -91,5 +107,5 @@ export function cardsNear<Id extends string>(spans: Iterable<NotedSpan<Id>>, top
   }
   above.sort((a, b) => b.from - a.from);
   below.sort((a, b) => a.from - b.from);
-  return [...above.slice(0, MOST_CARDS_ABOVE), ...below.slice(0, MOST_CARDS_BELOW)].map((span) => span.id);
+  return [...above.slice(0, limits.above), ...below.slice(0, limits.below)].map((span) => span.id);
 }

@@ -64,7 +64,7 @@ export function afterNextFrame(): Promise<void> {
 
 /** How `framePacedPause` tells time and waits (the app's defaults; tests pass their own). */
 export type PaceOptions = {
-  /** Longest the work holds the page between two frames (ms; default 16, one frame at 60 Hz, so a frame with its rendering stays well under 50). */
+  /** Longest the work holds the page between two frames (ms; default 16, one frame at 60 Hz, so a frame with its rendering stays well under 50); a chunk may end up to half of it later. */
   readonly frameBudgetMs?: number;
   readonly now?: () => number;
   readonly task?: () => Promise<void>;
@@ -73,7 +73,10 @@ export type PaceOptions = {
 
 /**
  * A pause for one long job (a merge, a load): a task while the job has held the page for
- * less than the frame budget since its last frame, else the next rendered frame.
+ * less than the frame budget since its last frame and one more chunk as long as the last
+ * would still end within half a budget past it; else the next rendered frame. So chunks of
+ * a few milliseconds share a frame, and a chunk that ran long (a cold start, a garbage
+ * collection) is not followed by another like it before the page paints.
  *
  * @example await applyInSlices(doc, slices, { origin: importOrigin, pause: framePacedPause() })
  */
@@ -83,10 +86,16 @@ export function framePacedPause(options: PaceOptions = {}): () => Promise<void> 
   const task = options.task ?? nextTask;
   const frame = options.frame ?? afterNextFrame;
   let since = now();
+  let resumed = since;
   return async () => {
-    if (now() - since < budget) return task();
-    await frame();
-    since = now();
+    const held = now() - since;
+    const lastChunk = now() - resumed;
+    if (held < budget && held + lastChunk <= budget * 1.5) await task();
+    else {
+      await frame();
+      since = now();
+    }
+    resumed = now();
   };
 }
 

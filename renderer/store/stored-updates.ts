@@ -40,10 +40,24 @@ export function openUpdateStore(factory: IDBFactory, name: string): Promise<IDBD
   return requestResult(request);
 }
 
-/** Every stored update, oldest first, and the newest key. */
+/**
+ * Stored updates read per request. A project's compacted slices are ~40 KB each: the 10k
+ * reference project's 4.5 MB read in one request arrived as one task that held the page
+ * for 40–60 ms while it was turned back into arrays; 16 at a time is ~0.6 MB a task.
+ */
+export const READ_BATCH = 16;
+
+/** Every stored update, oldest first, and the newest key: the keys first, then the values in batches of {@link READ_BATCH}, all asked for at once in one transaction (each batch arrives in its own task). */
 export async function readStoredUpdates(db: IDBDatabase): Promise<StoredUpdates> {
   const store = db.transaction([UPDATES], 'readonly').objectStore(UPDATES);
-  const [values, keys] = await Promise.all([requestResult(store.getAll()), requestResult(store.getAllKeys())]);
+  const keys = await requestResult(store.getAllKeys());
+  const batches: Promise<unknown[]>[] = [];
+  for (let at = 0; at < keys.length; at += READ_BATCH) {
+    const first = keys[at] as IDBValidKey;
+    const last = keys[Math.min(at + READ_BATCH, keys.length) - 1] as IDBValidKey;
+    batches.push(requestResult(store.getAll(IDBKeyRange.bound(first, last))));
+  }
+  const values = (await Promise.all(batches)).flat();
   const last = keys[keys.length - 1];
   return { updates: values.map((value) => value as Uint8Array), lastKey: typeof last === 'number' ? last : null };
 }

@@ -99,19 +99,26 @@ function sliceBuilder(update: Uint8Array, maxStructs: number, out: Uint8Array[])
     slice = new Map();
     inSlice = 0;
   };
-  const take = (entry: ClientStructs): void => {
+  /** Takes the next struct of `entry`; true when that completed a slice. */
+  const take = (entry: ClientStructs): boolean => {
     const run = slice.get(entry);
     if (run) run.last = entry.next;
     else slice.set(entry, { first: entry.next, last: entry.next });
     entry.next += 1;
     inSlice += 1;
-    if (inSlice === maxStructs) flush();
+    if (inSlice < maxStructs) return false;
+    flush();
+    return true;
   };
   return { take, flush };
 }
 
-/** Takes every struct in causal order (dependencies of other clients first), as Yjs integrates them. */
-function takeInCausalOrder(clients: readonly ClientStructs[], deps: readonly number[], take: (entry: ClientStructs) => void): void {
+/**
+ * Takes every struct in causal order (dependencies of other clients first), as Yjs
+ * integrates them; yields each time `take` says a slice is complete, so ordering and
+ * copying a large update's slices is done a slice per step.
+ */
+function* takeInCausalOrder(clients: readonly ClientStructs[], deps: readonly number[], take: (entry: ClientStructs) => boolean): Generator<void, void, undefined> {
   const byClient = new Map(clients.map((entry) => [entry.client, entry]));
   const onStack = new Set<ClientStructs>();
   const missing = (entry: ClientStructs): Need | null => {
@@ -137,8 +144,9 @@ function takeInCausalOrder(clients: readonly ClientStructs[], deps: readonly num
         continue;
       }
       const need = missing(entry);
-      if (need === null) take(entry);
-      else {
+      if (need === null) {
+        if (take(entry)) yield;
+      } else {
         stack.push(need);
         onStack.add(need.entry);
       }
@@ -148,8 +156,8 @@ function takeInCausalOrder(clients: readonly ClientStructs[], deps: readonly num
 
 /**
  * Plans `update`'s causal slices of at most `maxStructs` structs (and delete ranges)
- * each: a generator that yields after every `structsPerStep` structs read, so a caller
- * can pause between steps, and returns the slices. An update that cannot be cut (a
+ * each: a generator that yields after every `structsPerStep` structs read and after each
+ * slice built, so a caller can pause between steps, and returns the slices. An update that cannot be cut (a
  * client twice) comes back whole. Throws on malformed bytes, like the reader.
  *
  * @example const slices = drain(planCausalSlices(update, 500))
@@ -162,7 +170,7 @@ export function* planCausalSlices(update: Uint8Array, maxStructs: number, struct
   if (clients === null) return [update];
   const slices: Uint8Array[] = [];
   const builder = sliceBuilder(update, maxStructs, slices);
-  takeInCausalOrder(clients, deps, builder.take);
+  yield* takeInCausalOrder(clients, deps, builder.take);
   builder.flush();
   for (const slice of deleteSetSlices(update, decoder.restDecoder, maxStructs)) slices.push(slice);
   return slices.length > 0 ? slices : [update];

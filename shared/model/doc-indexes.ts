@@ -3,8 +3,8 @@
  * the change feed instead of rebuilt: which highlights belong to which document, and which
  * highlights carry a live note.
  *
- * Each is built with one pass the first time it is asked for, then updated from the ids
- * each transaction touched (`observeProject`), so opening an article visits its own ~2,000
+ * Each is built with one pass the first time it is asked for (or ahead of that, a chunk at
+ * a time: `pendingDocIndexes`), then updated from the ids each transaction touched (`observeProject`), so opening an article visits its own ~2,000
  * highlights, not the project's 10,000, and nothing walks every note per open, per
  * keystroke or per highlight created. The listeners live as long as the doc (doc and index
  * are only reachable from each other once the doc goes). An index's listener is registered
@@ -18,7 +18,60 @@ import { isRecordMap, readString, readTrash } from './read-guards.ts';
 import { observeProject } from './observe.ts';
 import { documentOf } from './views.ts';
 
+/** An index being built a chunk at a time: `step` works for up to `budgetMs` (at least one record; by `Date.now`, this module has no other clock) and says whether it is built. */
+type Build = { step(budgetMs: number): boolean };
+
+/**
+ * Walks `ids` (a live iterator over a root map's keys) calling `visit` on each, a chunk per
+ * step; `done` runs once, when all are visited. Records changed meanwhile are handled by the
+ * index's change listener, registered before the walk starts, and visiting twice is harmless.
+ */
+function chunkedBuild(ids: Iterator<string>, visit: (id: string) => void, done: () => void): Build {
+  let finished = false;
+  return {
+    step(budgetMs) {
+      if (finished) return true;
+      const end = Date.now() + budgetMs;
+      for (;;) {
+        const next = ids.next();
+        if (next.done === true) {
+          finished = true;
+          done();
+          return true;
+        }
+        visit(next.value);
+        if (Date.now() >= end) return false;
+      }
+    },
+  };
+}
+
 const highlightsByDocument = new WeakMap<Y.Doc, Map<string, Set<HighlightId>>>();
+const highlightIndexBuilds = new WeakMap<Y.Doc, Build>();
+
+/** Starts (or returns the unfinished) build of `doc`'s highlight-by-document index. */
+function highlightIndexBuild(doc: Y.Doc): Build {
+  const running = highlightIndexBuilds.get(doc);
+  if (running !== undefined) return running;
+  const built = new Map<string, Set<HighlightId>>();
+  const highlights = roots(doc).highlights;
+  const file = (id: HighlightId, map: Y.Map<unknown> | undefined): void => {
+    const owner = map === undefined ? undefined : documentOf(map);
+    if (owner === undefined) return;
+    let ids = built.get(owner);
+    if (ids === undefined) built.set(owner, (ids = new Set()));
+    ids.add(id);
+  };
+  observeProject(doc, (change) => {
+    for (const id of change.highlights) file(id, highlights.get(id));
+  });
+  const build = chunkedBuild(highlights.keys(), (id) => file(id as HighlightId, highlights.get(id)), () => {
+    highlightsByDocument.set(doc, built);
+    highlightIndexBuilds.delete(doc);
+  });
+  highlightIndexBuilds.set(doc, build);
+  return build;
+}
 
 /**
  * Ids of the highlights made on `documentId`. A highlight never moves to another document
@@ -28,20 +81,8 @@ const highlightsByDocument = new WeakMap<Y.Doc, Map<string, Set<HighlightId>>>()
 export function highlightIdsOfDocument(doc: Y.Doc, documentId: string): ReadonlySet<HighlightId> {
   let index = highlightsByDocument.get(doc);
   if (index === undefined) {
-    const built = new Map<string, Set<HighlightId>>();
-    const highlights = roots(doc).highlights;
-    const file = (id: HighlightId, map: Y.Map<unknown> | undefined): void => {
-      const owner = map === undefined ? undefined : documentOf(map);
-      if (owner === undefined) return;
-      let ids = built.get(owner);
-      if (ids === undefined) built.set(owner, (ids = new Set()));
-      ids.add(id);
-    };
-    highlights.forEach((map, id) => file(id as HighlightId, map));
-    observeProject(doc, (change) => {
-      for (const id of change.highlights) file(id, highlights.get(id));
-    });
-    highlightsByDocument.set(doc, (index = built));
+    highlightIndexBuild(doc).step(Number.POSITIVE_INFINITY);
+    index = highlightsByDocument.get(doc) as Map<string, Set<HighlightId>>;
   }
   return index.get(documentId) ?? new Set();
 }
@@ -52,11 +93,12 @@ export interface NotedHighlights {
 }
 
 const notedIndexes = new WeakMap<Y.Doc, NotedHighlights>();
+const notedIndexBuilds = new WeakMap<Y.Doc, Build>();
 
-/** The noted-highlight index of `doc` (see the module comment for when it is current). */
-export function notedHighlights(doc: Y.Doc): NotedHighlights {
-  const existing = notedIndexes.get(doc);
-  if (existing !== undefined) return existing;
+/** Starts (or returns the unfinished) build of `doc`'s noted-highlight index. */
+function notedIndexBuild(doc: Y.Doc): Build {
+  const running = notedIndexBuilds.get(doc);
+  if (running !== undefined) return running;
   const notes = roots(doc).notes;
   const ownerOf = new Map<NoteId, HighlightId>();
   const liveNotes = new Map<HighlightId, Set<NoteId>>();
@@ -74,23 +116,42 @@ export function notedHighlights(doc: Y.Doc): NotedHighlights {
     if (set === undefined) liveNotes.set(highlight, (set = new Set()));
     set.add(noteId);
   };
-  notes.forEach((_note, noteId) => update(noteId as NoteId));
   observeProject(doc, (change) => {
     for (const noteId of change.notes) update(noteId);
   });
   const index: NotedHighlights = { has: (id) => (liveNotes.get(id)?.size ?? 0) > 0 };
-  notedIndexes.set(doc, index);
-  return index;
+  const build = chunkedBuild(notes.keys(), (noteId) => update(noteId as NoteId), () => {
+    notedIndexes.set(doc, index);
+    notedIndexBuilds.delete(doc);
+  });
+  notedIndexBuilds.set(doc, build);
+  return build;
+}
+
+/** The noted-highlight index of `doc` (see the module comment for when it is current). */
+export function notedHighlights(doc: Y.Doc): NotedHighlights {
+  const existing = notedIndexes.get(doc);
+  if (existing !== undefined) return existing;
+  notedIndexBuild(doc).step(Number.POSITIVE_INFINITY);
+  return notedIndexes.get(doc) as NotedHighlights;
 }
 
 /**
- * The builds of `doc`'s indexes not built yet, one function each (a pass over every
- * highlight, or every note: 7–30 ms each with 10,000 highlights on a page just loaded), so a
- * caller can run them in idle time, or one per task, before an article's first open needs them.
+ * The builds of `doc`'s indexes not built yet, as steps (a pass over every highlight, or
+ * every note, is 7–30 ms with 10,000 highlights on a page just loaded, more with cold code):
+ * each call of a step builds for up to `budgetMs` and says whether its index is built, so a
+ * caller can build them in idle time, or a few milliseconds a frame, before an article's
+ * first open needs them. Asking for an index meanwhile finishes its build at once.
  */
-export function pendingDocIndexes(doc: Y.Doc): Array<() => void> {
-  const pending: Array<() => void> = [];
-  if (!highlightsByDocument.has(doc)) pending.push(() => void highlightIdsOfDocument(doc, ''));
-  if (!notedIndexes.has(doc)) pending.push(() => void notedHighlights(doc));
+export function pendingDocIndexes(doc: Y.Doc): Array<(budgetMs: number) => boolean> {
+  const pending: Array<(budgetMs: number) => boolean> = [];
+  if (!highlightsByDocument.has(doc)) {
+    const build = highlightIndexBuild(doc);
+    pending.push((budgetMs) => build.step(budgetMs));
+  }
+  if (!notedIndexes.has(doc)) {
+    const build = notedIndexBuild(doc);
+    pending.push((budgetMs) => build.step(budgetMs));
+  }
   return pending;
 }

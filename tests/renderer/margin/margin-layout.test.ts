@@ -2,7 +2,7 @@
  * Margin layout: notes sit level with their highlights and stack without overlapping.
  */
 import { describe, expect, it } from 'vitest';
-import { MOST_CARDS_ABOVE, MOST_CARDS_BELOW, cardsNear, layoutMargin } from '../../../renderer/margin/margin-layout.ts';
+import { FIRST_CARDS, MOST_CARDS_ABOVE, MOST_CARDS_BELOW, cardsNear, layoutMargin } from '../../../renderer/margin/margin-layout.ts';
 
 function overlaps(tops: Map<string, number>, heights: Record<string, number>): boolean {
   const boxes = [...tops].map(([id, top]) => [top, top + (heights[id] ?? 0)] as const).sort((a, b) => a[0] - b[0]);
@@ -59,6 +59,12 @@ describe('cardsNear', () => {
     expect(ids.slice(0, MOST_CARDS_ABOVE)).toEqual(['h49', 'h48', 'h47', 'h46']);
     // Below: in text order from the top of the screen.
     expect(ids.slice(MOST_CARDS_ABOVE)).toEqual(Array.from({ length: MOST_CARDS_BELOW }, (_, index) => `h${50 + index}`));
+  });
+
+  it('gives an empty margin only the first cards from the top of the screen down', () => {
+    const crowded = Array.from({ length: 200 }, (_, index) => span(`h${index}`, index * 10));
+    expect(cardsNear(crowded, 500, 1500, 1000, FIRST_CARDS)).toEqual(Array.from({ length: FIRST_CARDS.below }, (_, index) => `h${50 + index}`));
+    expect(FIRST_CARDS.below).toBeLessThan(MOST_CARDS_BELOW);
   });
 
   it('counts a highlight that starts above the screen and runs into it as above', () => {

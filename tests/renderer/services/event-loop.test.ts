@@ -1,7 +1,7 @@
 /**
  * The pause of a long job (framePacedPause): a task between chunks while the job has held
- * the page for less than a frame budget, the next rendered frame once it has, and a new
- * budget after each frame; and afterNextFrame runs after a frame callback where there are frames.
+ * the page for less than a frame budget (and another chunk like the last would end within
+ * half a budget past it), the next rendered frame once it has, and a new budget after each frame; and afterNextFrame runs after a frame callback where there are frames.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { FRAME_WAIT_LIMIT_MS, afterNextFrame, framePacedPause } from '../../../renderer/services/event-loop.ts';
@@ -24,6 +24,18 @@ describe('framePacedPause', () => {
       await pause();
     }
     expect(waits).toEqual(['task', 'task', 'frame', 'task', 'task', 'frame']);
+  });
+
+  it('waits for a frame rather than run a chunk as long as the last one past one and a half budgets', async () => {
+    let now = 0;
+    const waits: string[] = [];
+    const pause = framePacedPause({ frameBudgetMs: 16, now: () => now, task: async () => void waits.push('task'), frame: async () => void waits.push('frame') });
+    // 13 ms is within the budget, but another 13 would end at 26 (> 24): a frame first.
+    for (const chunk of [13, 4, 4, 4, 13]) {
+      now += chunk;
+      await pause();
+    }
+    expect(waits).toEqual(['frame', 'task', 'task', 'task', 'frame']);
   });
 
   it('waits for a frame after every chunk that alone outlasts the budget', async () => {

@@ -12,6 +12,7 @@ import type { MemberId, ProjectId } from '#shared/model/ids.ts';
 import { roots } from '#shared/model/layout.ts';
 import { createTag } from '#shared/model/tags.ts';
 import { closeProjectSession, databaseName, getProjectSession } from '../../../renderer/store/project-session.ts';
+import { READ_BATCH, appendUpdates, openUpdateStore, readStoredUpdates } from '../../../renderer/store/stored-updates.ts';
 
 const alice = { member: 'alice-member-id-000000' as MemberId };
 const opened: ProjectId[] = [];
@@ -63,5 +64,18 @@ describe('the project database layout', () => {
     await persistence.whenSynced;
     expect(tagNames(read)).toEqual(['Second edit', 'Stored by the session']);
     await persistence.destroy();
+  });
+});
+
+describe('readStoredUpdates', () => {
+  it('reads every stored update oldest first across its batches, with the newest key', async () => {
+    const db = await openUpdateStore(indexedDB, 'stored-updates-batches');
+    expect(await readStoredUpdates(db)).toEqual({ updates: [], lastKey: null });
+    const count = READ_BATCH * 2 + 3;
+    appendUpdates(db, Array.from({ length: count }, (_, index) => Uint8Array.of(index, index >> 8)));
+    const read = await readStoredUpdates(db);
+    expect(read.updates.map((update) => [...update])).toEqual(Array.from({ length: count }, (_, index) => [index, index >> 8]));
+    expect(read.lastKey).toBe(count);
+    db.close();
   });
 });

@@ -95,6 +95,18 @@ describe('causalSlices', () => {
     expect(step.value.map((slice) => Buffer.from(slice).toString('base64'))).toEqual(causalSlices(whole, 100).map((slice) => Buffer.from(slice).toString('base64')));
   });
 
+  it('builds the slices one per step once the structs are read, so no step orders and copies the whole update', () => {
+    const { doc } = generateSampleProject(articles, { highlights: 60, seed: 4 });
+    const whole = Y.encodeStateAsUpdate(doc);
+    const slices = causalSlices(whole, 50);
+    // Reading takes one step (structsPerStep beyond the update's size); each full slice of structs is one more.
+    const plan = planCausalSlices(whole, 50, Number.MAX_SAFE_INTEGER);
+    let steps = 0;
+    while (plan.next().done !== true) steps++;
+    expect(slices.length).toBeGreaterThan(5);
+    expect(steps).toBe(Math.floor(structCount(whole) / 50));
+  });
+
   it('refuses a slice size under one and malformed bytes', () => {
     expect(() => causalSlices(Y.encodeStateAsUpdate(interleavedTexts()), 0)).toThrow(/at least one struct/);
     expect(() => causalSlices(Y.encodeStateAsUpdate(interleavedTexts()).subarray(0, 40), 10)).toThrow();

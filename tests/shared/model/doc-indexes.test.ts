@@ -53,13 +53,38 @@ describe('doc indexes', () => {
     addNote(ana.doc, ana.actor, a1, 'why here?');
     const pending = pendingDocIndexes(ana.doc);
     expect(pending).toHaveLength(2);
-    for (const build of pending) build();
+    for (const build of pending) expect(build(Number.POSITIVE_INFINITY)).toBe(true);
     expect(pendingDocIndexes(ana.doc)).toEqual([]);
     // Built ahead, then kept current like an index built on first use.
     const a2 = highlight(ana, 'doc-a', 'oil revenues');
     addNote(ana.doc, ana.actor, a2, 'and here');
     expect([...highlightIdsOfDocument(ana.doc, 'doc-a')].sort()).toEqual([a1, a2].sort());
     expect(notedHighlights(ana.doc).has(a1) && notedHighlights(ana.doc).has(a2)).toBe(true);
+    // Built a record a step (a budget of 0 ms), with changes during the build followed.
+    const cal = replica('cal', 3);
+    const c1 = highlight(cal, 'doc-a', 'border incidents');
+    const c2 = highlight(cal, 'doc-a', 'gas transit');
+    const n1 = addNote(cal.doc, cal.actor, c1, 'one');
+    addNote(cal.doc, cal.actor, c2, 'two');
+    const [byDocument, noted] = pendingDocIndexes(cal.doc) as [(budgetMs: number) => boolean, (budgetMs: number) => boolean];
+    expect(byDocument(0)).toBe(false);
+    const c3 = highlight(cal, 'doc-a', 'oil revenues');
+    expect(noted(0)).toBe(false);
+    deleteNote(cal.doc, cal.actor, n1);
+    while (!byDocument(0));
+    while (!noted(0));
+    expect(pendingDocIndexes(cal.doc)).toEqual([]);
+    expect([...highlightIdsOfDocument(cal.doc, 'doc-a')].sort()).toEqual([c1, c2, c3].sort());
+    expect([notedHighlights(cal.doc).has(c1), notedHighlights(cal.doc).has(c2)]).toEqual([false, true]);
+    // Asking for an index half built finishes it at once.
+    const dan = replica('dan', 4);
+    const d1 = highlight(dan, 'doc-b', 'pipeline');
+    highlight(dan, 'doc-b', 'corridor');
+    const [danByDocument] = pendingDocIndexes(dan.doc) as [(budgetMs: number) => boolean];
+    expect(danByDocument(0)).toBe(false);
+    expect([...highlightIdsOfDocument(dan.doc, 'doc-b')]).toContain(d1);
+    expect(highlightIdsOfDocument(dan.doc, 'doc-b').size).toBe(2);
+    expect(pendingDocIndexes(dan.doc)).toHaveLength(1);
     // An index already asked for is not pending.
     const ben = replica('ben', 2);
     notedHighlights(ben.doc);
