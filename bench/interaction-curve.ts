@@ -14,7 +14,7 @@ import type { Browser, Page } from 'playwright-core';
 import { judgeCurveStep, type CurveExpectation } from './interaction-metrics.ts';
 import { settle } from './interaction-probe.ts';
 import { freshPage, openThroughUi, type ProjectFile } from './interaction-file.ts';
-import { ARTICLE, OTHER, clickCard, keystrokeWindows, measure, openFromLibrary, painted, toLibrary, type Measured } from './interaction-steps.ts';
+import { ANNOTATIONS_LISTED, ARTICLE, OTHER, clickCard, keystrokeWindows, measure, openFromLibrary, painted, toLibrary, type Measured } from './interaction-steps.ts';
 import { median } from './harness.ts';
 
 /** The figures at one corpus size. */
@@ -81,7 +81,7 @@ export async function curvePoint(browser: Browser, url: string, file: ProjectFil
     const panel: number[] = [];
     for (let run = 0; run < runs; run += 1) {
       panel.push((await measure(page, [
-        { act: () => menu.getByRole('button', { name: 'Annotations', exact: true }).click(), done: { present: '[data-testid="panel-annotations"] [data-testid="annotation-count"]' } },
+        { act: () => menu.getByRole('button', { name: 'Annotations', exact: true }).click(), done: { present: ANNOTATIONS_LISTED } },
       ])).ms);
       await page.getByRole('button', { name: 'Close panel' }).click();
       await page.locator('.panel-drawer').waitFor({ state: 'detached' });

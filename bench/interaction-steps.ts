@@ -67,6 +67,9 @@ export async function measure(page: Page, steps: readonly Step[]): Promise<Measu
 export const ARTICLE = 'russia-azerbaijan-disputes';
 export const OTHER = 'azerbaijan-back-to-normalcy';
 
+/** The Annotations panel with its results listed (not busy: its deferred list rendered, its index current). */
+export const ANNOTATIONS_LISTED = '[data-testid="panel-annotations"] .annotations-panel[aria-busy="false"] [data-testid="annotation-count"]';
+
 /** The reader's text for `id`, with a painted highlight when `dense`. */
 export function painted(id: string, dense: boolean): DoneCondition {
   return { present: `.reader[data-document-id="${id}"] .reader-document${dense ? ' mark.hl' : ''}` };

@@ -8,7 +8,7 @@
  */
 import type { Page } from 'playwright-core';
 import { docUpdates, settle } from './interaction-probe.ts';
-import { ARTICLE, OTHER, clickCard, dragAcross, keystrokeWindows, measure, openFromLibrary, painted, phraseRect, toLibrary, type Measured } from './interaction-steps.ts';
+import { ANNOTATIONS_LISTED, ARTICLE, OTHER, clickCard, dragAcross, keystrokeWindows, measure, openFromLibrary, painted, phraseRect, toLibrary, type Measured } from './interaction-steps.ts';
 
 /** Receives one measured window of the named interaction. */
 export type Recorder = (name: string, sample: Measured) => void;
@@ -26,7 +26,7 @@ export async function cardClicks(page: Page, dense: boolean, runs: number, recor
 /** The panels and dialogs of the top bar: the button, what shows it open, and how it closes. */
 const SURFACES = [
   { name: 'Codebook', open: '[data-testid="panel-codebook"]' },
-  { name: 'Annotations', open: '[data-testid="panel-annotations"] [data-testid="annotation-count"]' },
+  { name: 'Annotations', open: ANNOTATIONS_LISTED },
   { name: 'Trash', open: '[data-testid="panel-trash"]' },
   { name: 'Unanchored', open: '[data-testid="panel-unanchored"]' },
   { name: 'Analysis', open: '[data-testid="panel-analysis"]' },

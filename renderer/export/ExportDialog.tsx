@@ -4,7 +4,7 @@
  * two imports at the bottom. Between the fixed header and footer everything scrolls as
  * one region (no list scrolls inside it), so a wheel or a swipe anywhere moves the whole
  * dialog; the action button names the format as people say it ("Export Markdown…"). A
- * native modal `<dialog>` (opened with `showModal`) gives the inert background and Escape;
+ * native modal `<dialog>` (opened with `showModal` a frame after it mounts, ui/use-show-modal.ts) gives the inert background and Escape;
  * Tab and Shift+Tab wrap inside it and focus returns to its opener on close
  * (ui/use-focus-trap.ts); the first control gets focus when it opens.
  *
@@ -28,6 +28,7 @@ import type { Platform } from '../services/platform.ts';
 import { readAtVersion, useDocReadWhenIdle, useDocVersion } from '../annotations/use-workspace.ts';
 import type { AnnotationWorkspace } from '../annotations/workspace.ts';
 import { ProgressBar } from '../ui/ProgressBar.tsx';
+import { useShowModalAfterFrame } from '../ui/use-show-modal.ts';
 import { useFocusTrap } from '../ui/use-focus-trap.ts';
 import { ExportFilters } from './ExportFilters.tsx';
 import { ExportFormatChoice } from './ExportFormatChoice.tsx';
@@ -125,11 +126,7 @@ export function ExportDialog({ workspace, articles, files, state, onStateChange,
   // before the effect below moves focus in, so it remembers the opener.
   useFocusTrap(dialogRef);
 
-  useEffect(() => {
-    const dialog = dialogRef.current;
-    if (dialog && !dialog.open) dialog.showModal();
-    firstFieldRef.current?.focus();
-  }, []);
+  useShowModalAfterFrame(dialogRef, () => firstFieldRef.current?.focus());
 
   useEffect(() => {
     if (!query.ok) {

@@ -49,12 +49,16 @@ export function useAnnotationIndex(doc: Y.Doc): { index: AnnotationIndex; versio
   return { index, version };
 }
 
-/** The results for `filter`, with `shown` the member the view filter keeps (null: everyone). */
-export function useAnnotationResults(doc: Y.Doc, filter: PanelFilter, shown: MemberId | null): AnnotationResults {
+/**
+ * The results for `filter`, with `shown` the member the view filter keeps (null: everyone);
+ * none while `active` is false (a panel's first frame, before its list is rendered).
+ */
+export function useAnnotationResults(doc: Y.Doc, filter: PanelFilter, shown: MemberId | null, active = true): AnnotationResults {
   const { index, version } = useAnnotationIndex(doc);
   const previous = useRef<Previous | null>(null);
   const { tag, person, documentId, withNote, text } = filter;
   const computed = useMemo(() => {
+    if (!active) return { results: [], hidden: 0 };
     const entries = index.entries();
     const tags = tag === '' ? undefined : index.tagIndex().descendants(index.tagIndex().resolve(tag as TagId));
     const criteria: PreparedCriteria = {
@@ -75,7 +79,7 @@ export function useAnnotationResults(doc: Y.Doc, filter: PanelFilter, shown: Mem
     const results = shown === null ? matching : matching.filter((entry) => isViewOf(entry.view, shown));
     return { results, hidden: matching.length - results.length };
     // eslint-disable-next-line react-hooks/exhaustive-deps -- version stands for the index's content
-  }, [index, version, tag, person, documentId, withNote, text, shown]);
+  }, [index, version, tag, person, documentId, withNote, text, shown, active]);
   const built = index.built();
   return { index, version, ...(built ? computed : { results: [], hidden: 0 }), pending: index.stale(), built };
 }

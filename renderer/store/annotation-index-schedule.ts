@@ -2,8 +2,9 @@
  * Keeps the Annotations panel's index (#shared/model/annotation-index.ts) current without a
  * long main-thread task: stale entries — all of them once the project has loaded, then
  * whatever each change touched — are recomputed in slices of a few milliseconds, in idle
- * time while nobody is looking, and in back-to-back tasks (one slice each, so frames and
- * input still run between them) while an open panel is waiting for them.
+ * time while nobody is looking (and, once current, put in text order in another idle
+ * period), and in back-to-back tasks (one slice each, so frames and input still run
+ * between them) while an open panel is waiting for them.
  */
 import type * as Y from 'yjs';
 import { annotationIndex, type AnnotationIndex } from '#shared/model/annotation-index.ts';
@@ -22,7 +23,10 @@ function runSlice(schedule: Schedule, ticket: number, budget: number): void {
   if (schedule.ticket !== ticket) return;
   schedule.ticket = 0;
   const end = performance.now() + budget;
-  schedule.index.refresh(() => performance.now() >= end);
+  const current = schedule.index.refresh(() => performance.now() >= end);
+  // Current in idle time: its entries are put in text order now too (sorting 10,000 was
+  // 12–16 ms of the panel's first open), in an idle period of their own.
+  if (current && schedule.urgent === 0 && typeof requestIdleCallback === 'function') requestIdleCallback(() => void schedule.index.entries(), { timeout: 2000 });
   request(schedule);
 }
 

@@ -1,10 +1,12 @@
 /**
- * A native modal `<dialog>` shown while it is mounted: the page behind it is inert,
+ * A native modal `<dialog>` shown while it is mounted (from a frame after it mounts,
+ * use-show-modal.ts): the page behind it is inert,
  * Escape (the dialog's `cancel`) calls `onCancel`, focus stays inside (use-focus-trap.ts)
  * and goes back to what had it when the dialog closes.
  */
 import { useEffect, useId, useRef, type ReactNode } from 'react';
 import { useFocusTrap } from './use-focus-trap.ts';
+import { useShowModalAfterFrame } from './use-show-modal.ts';
 
 /** Props of {@link ModalDialog}. */
 export interface ModalDialogProps {
@@ -19,9 +21,9 @@ export function ModalDialog({ title, testId, onCancel, children }: ModalDialogPr
   const dialog = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   useFocusTrap(dialog, true);
+  useShowModalAfterFrame(dialog);
   useEffect(() => {
     const element = dialog.current;
-    if (element !== null && !element.open) element.showModal();
     return () => element?.close();
   }, []);
   return (
