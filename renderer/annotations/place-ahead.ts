@@ -9,6 +9,7 @@ import type { Article } from '#shared/documents/article.ts';
 import { highlightIdsOfDocument } from '#shared/model/doc-indexes.ts';
 import { liveAnchorOf } from '#shared/model/highlight-reads.ts';
 import { placeHighlight } from '#shared/model/placements.ts';
+import { budgetedWalk } from '#shared/model/budgeted-walk.ts';
 
 /**
  * Places `article`'s live highlights in `doc`. Returns a step: each call places highlights
@@ -18,15 +19,9 @@ import { placeHighlight } from '#shared/model/placements.ts';
  */
 export function placeAhead(doc: Y.Doc, article: Article, budgetMs = 8): () => boolean {
   const documentId = article.meta.id;
-  const ids = highlightIdsOfDocument(doc, documentId)[Symbol.iterator]();
-  return () => {
-    const end = performance.now() + budgetMs;
-    for (;;) {
-      const next = ids.next();
-      if (next.done === true) return true;
-      const stored = liveAnchorOf(doc, next.value);
-      if (stored !== undefined && stored.documentId === documentId) placeHighlight(doc, next.value, article, stored);
-      if (performance.now() >= end) return false;
-    }
-  };
+  const step = budgetedWalk(highlightIdsOfDocument(doc, documentId)[Symbol.iterator](), (id) => {
+    const stored = liveAnchorOf(doc, id);
+    if (stored !== undefined && stored.documentId === documentId) placeHighlight(doc, id, article, stored);
+  }, { now: () => performance.now() });
+  return () => step(budgetMs);
 }

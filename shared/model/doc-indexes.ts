@@ -17,34 +17,15 @@ import { NOTE, roots } from './layout.ts';
 import { isRecordMap, readString, readTrash } from './read-guards.ts';
 import { observeProject } from './observe.ts';
 import { documentOf } from './views.ts';
-
-/** An index being built a chunk at a time: `step` works for up to `budgetMs` (at least one record; by `Date.now`, this module has no other clock) and says whether it is built. */
-type Build = { step(budgetMs: number): boolean };
+import { budgetedWalk } from './budgeted-walk.ts';
 
 /**
- * Walks `ids` (a live iterator over a root map's keys) calling `visit` on each, a chunk per
- * step; `done` runs once, when all are visited. Records changed meanwhile are handled by the
- * index's change listener, registered before the walk starts, and visiting twice is harmless.
+ * An index being built a chunk at a time (`budgetedWalk` over a live iterator of a root
+ * map's keys): each step builds for up to `budgetMs` by `Date.now` and says whether it is
+ * built. Records changed meanwhile are handled by the index's change listener, registered
+ * before the walk starts, and visiting one twice is harmless.
  */
-function chunkedBuild(ids: Iterator<string>, visit: (id: string) => void, done: () => void): Build {
-  let finished = false;
-  return {
-    step(budgetMs) {
-      if (finished) return true;
-      const end = Date.now() + budgetMs;
-      for (;;) {
-        const next = ids.next();
-        if (next.done === true) {
-          finished = true;
-          done();
-          return true;
-        }
-        visit(next.value);
-        if (Date.now() >= end) return false;
-      }
-    },
-  };
-}
+type Build = (budgetMs: number) => boolean;
 
 const highlightsByDocument = new WeakMap<Y.Doc, Map<string, Set<HighlightId>>>();
 const highlightIndexBuilds = new WeakMap<Y.Doc, Build>();
@@ -65,9 +46,11 @@ function highlightIndexBuild(doc: Y.Doc): Build {
   observeProject(doc, (change) => {
     for (const id of change.highlights) file(id, highlights.get(id));
   });
-  const build = chunkedBuild(highlights.keys(), (id) => file(id as HighlightId, highlights.get(id)), () => {
-    highlightsByDocument.set(doc, built);
-    highlightIndexBuilds.delete(doc);
+  const build = budgetedWalk(highlights.keys(), (id) => file(id as HighlightId, highlights.get(id)), {
+    done: () => {
+      highlightsByDocument.set(doc, built);
+      highlightIndexBuilds.delete(doc);
+    },
   });
   highlightIndexBuilds.set(doc, build);
   return build;
@@ -81,7 +64,7 @@ function highlightIndexBuild(doc: Y.Doc): Build {
 export function highlightIdsOfDocument(doc: Y.Doc, documentId: string): ReadonlySet<HighlightId> {
   let index = highlightsByDocument.get(doc);
   if (index === undefined) {
-    highlightIndexBuild(doc).step(Number.POSITIVE_INFINITY);
+    highlightIndexBuild(doc)(Number.POSITIVE_INFINITY);
     index = highlightsByDocument.get(doc) as Map<string, Set<HighlightId>>;
   }
   return index.get(documentId) ?? new Set();
@@ -120,9 +103,11 @@ function notedIndexBuild(doc: Y.Doc): Build {
     for (const noteId of change.notes) update(noteId);
   });
   const index: NotedHighlights = { has: (id) => (liveNotes.get(id)?.size ?? 0) > 0 };
-  const build = chunkedBuild(notes.keys(), (noteId) => update(noteId as NoteId), () => {
-    notedIndexes.set(doc, index);
-    notedIndexBuilds.delete(doc);
+  const build = budgetedWalk(notes.keys(), (noteId) => update(noteId as NoteId), {
+    done: () => {
+      notedIndexes.set(doc, index);
+      notedIndexBuilds.delete(doc);
+    },
   });
   notedIndexBuilds.set(doc, build);
   return build;
@@ -132,7 +117,7 @@ function notedIndexBuild(doc: Y.Doc): Build {
 export function notedHighlights(doc: Y.Doc): NotedHighlights {
   const existing = notedIndexes.get(doc);
   if (existing !== undefined) return existing;
-  notedIndexBuild(doc).step(Number.POSITIVE_INFINITY);
+  notedIndexBuild(doc)(Number.POSITIVE_INFINITY);
   return notedIndexes.get(doc) as NotedHighlights;
 }
 
@@ -145,13 +130,7 @@ export function notedHighlights(doc: Y.Doc): NotedHighlights {
  */
 export function pendingDocIndexes(doc: Y.Doc): Array<(budgetMs: number) => boolean> {
   const pending: Array<(budgetMs: number) => boolean> = [];
-  if (!highlightsByDocument.has(doc)) {
-    const build = highlightIndexBuild(doc);
-    pending.push((budgetMs) => build.step(budgetMs));
-  }
-  if (!notedIndexes.has(doc)) {
-    const build = notedIndexBuild(doc);
-    pending.push((budgetMs) => build.step(budgetMs));
-  }
+  if (!highlightsByDocument.has(doc)) pending.push(highlightIndexBuild(doc));
+  if (!notedIndexes.has(doc)) pending.push(notedIndexBuild(doc));
   return pending;
 }
