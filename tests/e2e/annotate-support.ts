@@ -140,6 +140,8 @@ export async function openPanel(page: Page, label: 'Codebook' | 'Annotations' | 
   const button = page.locator('.project-menu').getByRole('button', { name: label, exact: true });
   if ((await button.getAttribute('aria-pressed')) !== 'true') await button.click();
   await page.locator('.panel-drawer').waitFor();
+  // The Annotations panel shows its filters first and its list a render later (not busy once listed).
+  if (label === 'Annotations') await page.locator('.annotations-panel[aria-busy="false"]').waitFor();
 }
 
 /** Closes the open panel. */
