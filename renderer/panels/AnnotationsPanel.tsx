@@ -71,13 +71,14 @@ export function AnnotationsPanel({ workspace, articles }: AnnotationsPanelProps)
   const tags = useMemo(() => tagOptions(index.tagIndex()), [index, version]);
   /** Documents that carry highlights, in library order (unknown ids last), and what could not be read. */
   const { documents, skippedLine } = useMemo(() => {
-    if (!listed) return { documents: [], skippedLine: '' };
+    // Nothing to list before every highlight was read once: the first build refreshes `version` per slice.
+    if (!listed || !built) return { documents: [], skippedLine: '' };
     const ids = new Set<string>();
     for (const entry of index.entries()) ids.add(entry.view.documentId);
     const order = new Map(articles.map((article, at) => [article.meta.id as string, at]));
     const sorted = [...ids].sort((a, b) => (order.get(a) ?? Infinity) - (order.get(b) ?? Infinity) || (a < b ? -1 : a > b ? 1 : 0));
     return { documents: sorted, skippedLine: describeSkipped(index.skipped()) };
-  }, [index, version, articles, listed]);
+  }, [index, version, articles, listed, built]);
   /* eslint-enable react-hooks/exhaustive-deps */
 
   const renderItem = (entry: AnnotationEntry) => <AnnotationRow entry={entry} titleOf={titleOf} nameOf={nameOf} onOpen={() => workspace.jumpTo(entry.view.id, entry.view.documentId)} />;

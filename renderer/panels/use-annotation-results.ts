@@ -57,8 +57,10 @@ export function useAnnotationResults(doc: Y.Doc, filter: PanelFilter, shown: Mem
   const { index, version } = useAnnotationIndex(doc);
   const previous = useRef<Previous | null>(null);
   const { tag, person, documentId, withNote, text } = filter;
+  const built = index.built();
   const computed = useMemo(() => {
-    if (!active) return { results: [], hidden: 0 };
+    // Until every highlight was read once there is nothing to list (the panel counts what is left).
+    if (!active || !built) return { results: [], hidden: 0 };
     const entries = index.entries();
     const tags = tag === '' ? undefined : index.tagIndex().descendants(index.tagIndex().resolve(tag as TagId));
     const criteria: PreparedCriteria = {
@@ -79,7 +81,6 @@ export function useAnnotationResults(doc: Y.Doc, filter: PanelFilter, shown: Mem
     const results = shown === null ? matching : matching.filter((entry) => isViewOf(entry.view, shown));
     return { results, hidden: matching.length - results.length };
     // eslint-disable-next-line react-hooks/exhaustive-deps -- version stands for the index's content
-  }, [index, version, tag, person, documentId, withNote, text, shown, active]);
-  const built = index.built();
-  return { index, version, ...(built ? computed : { results: [], hidden: 0 }), pending: index.stale(), built };
+  }, [index, version, tag, person, documentId, withNote, text, shown, active, built]);
+  return { index, version, ...computed, pending: index.stale(), built };
 }

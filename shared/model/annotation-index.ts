@@ -1,7 +1,8 @@
 /**
  * The Annotations panel's index, kept incrementally per project doc: for every highlight
  * its view (views.ts) and its search string (annotation-search.ts), the live ones in text
- * order (document, then position), plus the records no reader could use.
+ * order (document, then position; text-order.ts keeps it as entries change, merging each
+ * slice's recomputed entries in rather than sorting all again), plus the records no reader could use.
  *
  * Nothing is rebuilt per keystroke or per transaction. The change feed (`observeProject`)
  * only marks the touched highlights stale — a highlight created, trashed, restored, tagged,
@@ -21,6 +22,7 @@ import { buildTagIndex, type TagIndex } from './tag-index.ts';
 import { highlightView, isTrashed, readNote, type HighlightView, type NoteView, type ViewContext } from './views.ts';
 import { memberOfClient } from './write.ts';
 import { searchTextOf } from './annotation-search.ts';
+import { createTextOrder } from './text-order.ts';
 
 /** One live highlight as the panel filters and shows it. */
 export type AnnotationEntry = {
@@ -60,15 +62,6 @@ export interface AnnotationIndex {
 /** Stale entries `entries()` recomputes by itself; more wait for `refresh`. */
 const REFRESH_ON_READ = 64;
 
-function byPosition(a: HighlightView, b: HighlightView): number {
-  return (
-    (a.documentId < b.documentId ? -1 : a.documentId > b.documentId ? 1 : 0) ||
-    a.position.start - b.position.start ||
-    a.position.end - b.position.end ||
-    (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
-  );
-}
-
 function byTimeThenId(a: NoteView, b: NoteView): number {
   return a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
@@ -90,8 +83,8 @@ export function createAnnotationIndex(doc: Y.Doc): AnnotationIndex {
   const listeners = new Set<() => void>();
   let version = 0;
   let built = false;
-  let order: HighlightId[] | null = null;
-  let sorted: AnnotationEntry[] | null = null;
+  const order = createTextOrder<AnnotationEntry>((entry) => entry.view);
+  const live = (id: string): AnnotationEntry | undefined => stored.get(id as HighlightId)?.entry;
 
   // Notes by highlight, and notes that name no highlight (reported as skipped).
   const ownerOf = new Map<NoteId, HighlightId>();
@@ -137,7 +130,7 @@ export function createAnnotationIndex(doc: Y.Doc): AnnotationIndex {
   };
 
   const compute = (id: HighlightId): void => {
-    const was = stored.get(id)?.entry;
+    order.touch(id, stored.get(id)?.entry !== undefined);
     const map: unknown = highlights.get(id);
     if (map === undefined) {
       stored.delete(id);
@@ -148,9 +141,6 @@ export function createAnnotationIndex(doc: Y.Doc): AnnotationIndex {
       const keys = isRecordMap(map) ? [...map._map.keys()].filter(isApplicationKey) : [];
       stored.set(id, { entry: view && { view, search: searchTextOf(view) }, keys, skipped: trashed ? [] : entrySkips.records });
     }
-    const now = stored.get(id)?.entry;
-    if ((was === undefined) !== (now === undefined)) order = null;
-    sorted = null;
   };
 
   const notify = (): void => {
@@ -208,6 +198,7 @@ export function createAnnotationIndex(doc: Y.Doc): AnnotationIndex {
       if (deadline()) break;
     }
     if (stale.size === 0) built = true;
+    order.settle(live);
     return any;
   };
 
@@ -221,15 +212,8 @@ export function createAnnotationIndex(doc: Y.Doc): AnnotationIndex {
     },
     entries() {
       if (stale.size > 0 && stale.size <= REFRESH_ON_READ) recompute(() => false);
-      if (sorted !== null) return sorted;
-      if (order === null) {
-        const live: AnnotationEntry[] = [];
-        for (const { entry } of stored.values()) if (entry !== undefined) live.push(entry);
-        live.sort((a, b) => byPosition(a.view, b.view));
-        order = live.map((entry) => entry.view.id);
-        return (sorted = live);
-      }
-      return (sorted = order.map((id) => stored.get(id)?.entry as AnnotationEntry));
+      order.settle(live);
+      return order.items();
     },
     version: () => version,
     subscribe(listener) {
