@@ -8,7 +8,8 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { defaultDocumentsDir, readBundledDocuments } from '../../../electron/services/documents-fs.ts';
 import { generateSampleProject } from '#shared/sample/sample-project.ts';
-import { loadInSlices, WHOLE_UPDATE_BYTES } from '#shared/model/load-in-slices.ts';
+import { loadInSlices, WARM_UP_SLICE_STRUCTS, WHOLE_UPDATE_BYTES } from '#shared/model/load-in-slices.ts';
+import { causalSlices } from '#shared/model/causal-slices.ts';
 
 const articles = (await readBundledDocuments(defaultDocumentsDir())).flatMap((result) =>
   result.ok ? [{ id: result.article.meta.id, text: result.article.text, hash: result.article.hash }] : []);
@@ -22,6 +23,11 @@ function storedUpdates(): { updates: Uint8Array[]; expected: Y.Doc } {
   doc.on('update', (update: Uint8Array) => updates.push(update));
   for (let index = 0; index < 40; index++) doc.getMap('edits').set(`e${index}`, index);
   return { updates, expected: doc };
+}
+
+/** `update` as compacted slices of ~500 structs, as a compacted store holds it. */
+function smallSlices(update: Uint8Array): Uint8Array[] {
+  return causalSlices(update, 500);
 }
 
 describe('loadInSlices', () => {
@@ -52,6 +58,29 @@ describe('loadInSlices', () => {
     expect(progress.at(-1)).toBe(1);
     expect(doc.store.pendingStructs).toBeNull();
     expect(Buffer.from(Y.encodeStateAsUpdate(doc)).equals(Buffer.from(Y.encodeStateAsUpdate(expected)))).toBe(true);
+  });
+
+  it('cuts the first updates finer while the code is cold, without asking for compaction', async () => {
+    const { doc: source } = generateSampleProject(articles, { highlights: 300, seed: 3 });
+    const whole = Y.encodeStateAsUpdate(source);
+    const small = smallSlices(whole);
+    expect(small.length).toBeGreaterThan(2);
+    expect(small.every((update) => update.length <= WHOLE_UPDATE_BYTES)).toBe(true);
+    const doc = new Y.Doc();
+    // One step per turn (the clock says the budget is spent after every step): each turn applies one slice.
+    let clock = 0;
+    const structsPerTurn: number[] = [];
+    let before = 0;
+    const count = (): number => [...doc.store.clients.values()].reduce((sum, structs) => sum + structs.length, 0);
+    doc.on('afterTransaction', () => {
+      const now = count();
+      structsPerTurn.push(now - before);
+      before = now;
+    });
+    const outcome = await loadInSlices(doc, small, { origin, pause: () => Promise.resolve(), budgetMs: 1, now: () => (clock += 10) });
+    expect(outcome.cut).toBe(0);
+    expect(Math.max(...structsPerTurn.slice(0, 5))).toBeLessThanOrEqual(WARM_UP_SLICE_STRUCTS);
+    expect(Buffer.from(Y.encodeStateAsUpdate(doc)).equals(Buffer.from(Y.encodeStateAsUpdate(source)))).toBe(true);
   });
 
   it('takes one turn when there is nothing to load', async () => {
