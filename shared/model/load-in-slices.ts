@@ -6,7 +6,7 @@
  * with the caller's `pause` between turns (a macrotask in the app), so input, painting and
  * a progress bar get the main thread between them.
  *
- * The first {@link WARM_UP_BYTES} are cut finer whatever their size, while the code is cold.
+ * Small updates within the first {@link WARM_UP_BYTES} are cut finer too, while the code is cold.
  *
  * The doc ends exactly as applying every stored update in order leaves it (a CRDT; the
  * causal order leaves no structs pending between slices). Observers see one transaction
@@ -26,8 +26,8 @@ export const LOAD_SLICE_STRUCTS = 500;
 const PLAN_STEP_STRUCTS = 500;
 
 /**
- * Bytes at the start of a load whose updates are cut into slices of
- * {@link WARM_UP_SLICE_STRUCTS} even when small enough to apply whole: the first turns run
+ * Bytes at the start of a load whose small updates are cut into slices of
+ * {@link WARM_UP_SLICE_STRUCTS} rather than applied whole: the first turns run
  * Yjs's decoder before the engine has optimised it, and one compacted slice of the 10k
  * project (~40 KB, 500 structs) applied whole there took 30–46 ms, a frame over 50 ms with
  * whatever else the restarted page was doing.
@@ -63,7 +63,8 @@ export type LoadOutcome = {
 function* loadSteps(doc: Y.Doc, updates: readonly Uint8Array[], origin: unknown, counts: { cut: number }): Generator<number, void, undefined> {
   let seen = 0;
   for (const update of updates) {
-    const warming = seen < WARM_UP_BYTES;
+    // A large update is cut in any case; cutting all of it finer would only add applies.
+    const warming = seen < WARM_UP_BYTES && update.length <= WHOLE_UPDATE_BYTES;
     seen += update.length;
     if (update.length <= WHOLE_UPDATE_BYTES && !warming) {
       Y.applyUpdate(doc, update, origin);
