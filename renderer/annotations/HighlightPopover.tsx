@@ -96,7 +96,11 @@ export function HighlightPopover() {
       workspace.showPopover(null);
     };
     const onKeyDown = (event: KeyboardEvent): void => {
-      if (event.key !== 'Escape' || event.defaultPrevented) return;
+      if (event.key !== 'Escape') return;
+      // The article's editor prevents Escape's default whenever the caret is in it, as it is
+      // until the focus moves into the popover a frame after it shows: that Escape is ours too.
+      const fromArticle = event.target instanceof Element && event.target.closest('.reader-document') !== null;
+      if (event.defaultPrevented && !fromArticle) return;
       event.preventDefault();
       closeToArticle(workspace);
     };
