@@ -59,7 +59,7 @@ describe('a highlight’s own colour', () => {
     expect(await colourButton(app.page, 'Code colour').getAttribute('aria-pressed')).toBe('true');
     await colourButton(app.page, 'Sky').click();
     await expect.poll(() => paintedBackground(app.page)).toBe(SKY);
-    expect(await colourButton(app.page, 'Sky').getAttribute('aria-pressed')).toBe('true');
+    await expect.poll(() => colourButton(app.page, 'Sky').getAttribute('aria-pressed')).toBe('true');
     const card = app.page.getByTestId('note-card');
     await expect.poll(() => card.getByTestId('note-colour').textContent().catch(() => null)).toBe('Sky');
 
@@ -77,7 +77,7 @@ describe('a highlight’s own colour', () => {
     await mark(app.page).waitFor();
     await expect.poll(() => paintedBackground(app.page)).toBe(SKY);
     await mark(app.page).click();
-    expect(await colourButton(app.page, 'Sky').getAttribute('aria-pressed')).toBe('true');
+    await expect.poll(() => colourButton(app.page, 'Sky').getAttribute('aria-pressed')).toBe('true');
   });
 
   it('“Code colour” returns the highlight to its code’s colour', async () => {
@@ -86,6 +86,6 @@ describe('a highlight’s own colour', () => {
     await expect.poll(() => paintedBackground(app.page)).toBe('rgba(179, 136, 235, 0.38)');
     await colourButton(app.page, 'Code colour').click();
     await expect.poll(() => paintedBackground(app.page)).toBe(AMBER);
-    expect(await colourButton(app.page, 'Code colour').getAttribute('aria-pressed')).toBe('true');
+    await expect.poll(() => colourButton(app.page, 'Code colour').getAttribute('aria-pressed')).toBe('true');
   });
 });
