@@ -1,7 +1,7 @@
 /**
  * The pause of a long job (framePacedPause): a task between chunks while the job has held
  * the page for less than a frame budget (and another chunk like the last would end within
- * half a budget past it), the next rendered frame once it has, and a new budget after each frame; and afterNextFrame runs after a frame callback where there are frames.
+ * half a budget past it), the next rendered frame once it has (counting other work that ran before its task), and a new budget after each frame; and afterNextFrame runs after a frame callback where there are frames.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { FRAME_WAIT_LIMIT_MS, afterNextFrame, framePacedPause } from '../../../renderer/services/event-loop.ts';
@@ -36,6 +36,19 @@ describe('framePacedPause', () => {
       await pause();
     }
     expect(waits).toEqual(['frame', 'task', 'task', 'task', 'frame']);
+  });
+
+  it('counts the work of others that ran before its task: a frame when the page has been held past the budget meanwhile', async () => {
+    let now = 0;
+    const waits: string[] = [];
+    // Another job's task (the library parsing an article, say) runs 12 ms before each of ours.
+    const pause = framePacedPause({ frameBudgetMs: 16, now: () => now, task: async () => void (waits.push('task'), (now += 12)), frame: async () => void waits.push('frame') });
+    for (let chunk = 0; chunk < 2; chunk += 1) {
+      now += 4;
+      await pause();
+    }
+    // 4 ms, a task (16 ms held once it returns: a frame before the next chunk); after the frame again.
+    expect(waits).toEqual(['task', 'frame', 'task', 'frame']);
   });
 
   it('waits for a frame after every chunk that alone outlasts the budget', async () => {
