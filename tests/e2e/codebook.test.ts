@@ -45,6 +45,8 @@ async function markBackground(phrase: string): Promise<string> {
 async function chipsOf(phrase: string): Promise<string[]> {
   await openPanel(app.page, 'Annotations');
   const item = app.page.getByTestId('annotation-item').filter({ hasText: phrase });
+  // The list is virtualised: its rows follow the panel's measured height, a frame after it opens.
+  await item.waitFor();
   const names = await item.locator('.tag-chip').allTextContents();
   await closePanel(app.page);
   return names;
