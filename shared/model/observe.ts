@@ -3,7 +3,10 @@
  *
  * One `observeDeep` per root map turns each transaction into a summary of what changed —
  * which highlights (and so which documents), which tags, notes, members — so the reader can
- * re-decorate only the touched highlights instead of rebuilding everything. A tag change
+ * re-decorate only the touched highlights instead of rebuilding everything. A doc has one
+ * set of observers whatever the number of listeners (the reader's indexes, the annotation
+ * index, the tag stylesheet, the margin…), so a transaction touching 10,000 highlights is
+ * summed up once, and the documents they are on only when a listener asks. A tag change
  * (rename, colour, merge, trash) is reported as a tag change; the reader re-paints the
  * highlights that carry it.
  */
@@ -27,41 +30,45 @@ export type ProjectChange = {
   readonly local: boolean;
 };
 
-/** The key of `root` under which an event's target lives (the entity id), or undefined for the root itself. */
-function entityKeys(root: Y.AbstractType<any>, events: Y.YEvent<Y.AbstractType<unknown>>[]): Set<string> {
-  const keys = new Set<string>();
+/**
+ * The keys of `root` under which `events` happened (the entity ids). The root's own event
+ * gives the keys it had written (`keysChanged`, without working out what each write did: a
+ * key written and undone in one transaction is reported too, so listeners re-read it for
+ * nothing); a nested event gives the key its target lives under.
+ */
+function entityKeys(root: Y.Map<unknown>, events: Y.YEvent<Y.AbstractType<unknown>>[], into: Set<string>): void {
   for (const event of events) {
     if (event.target === root) {
-      for (const key of event.keys.keys()) keys.add(key);
+      for (const key of (event as Y.YMapEvent<unknown>).keysChanged) if (typeof key === 'string') into.add(key);
     } else {
       const first = event.path[0];
-      if (typeof first === 'string') keys.add(first);
+      if (typeof first === 'string') into.add(first);
     }
   }
-  return keys;
 }
 
-/** Calls `listener` after every transaction that changed the project; returns the unsubscribe function. */
-export function observeProject(doc: Y.Doc, listener: (change: ProjectChange) => void): () => void {
-  const r = roots(doc);
-  let pending: {
-    highlights: Set<HighlightId>;
-    tags: Set<TagId>;
-    notes: Set<NoteId>;
-    members: boolean;
-    meta: boolean;
-  } | null = null;
-  const current = () => (pending ??= { highlights: new Set(), tags: new Set(), notes: new Set(), members: false, meta: false });
+type Pending = {
+  highlights: Set<HighlightId>;
+  tags: Set<TagId>;
+  notes: Set<NoteId>;
+  members: boolean;
+  meta: boolean;
+};
 
-  const onHighlights = (events: Y.YEvent<Y.AbstractType<unknown>>[]) => {
-    for (const key of entityKeys(r.highlights, events)) current().highlights.add(key as HighlightId);
-  };
-  const onTags = (events: Y.YEvent<Y.AbstractType<unknown>>[]) => {
-    for (const key of entityKeys(r.tags, events)) current().tags.add(key as TagId);
-  };
-  const onNotes = (events: Y.YEvent<Y.AbstractType<unknown>>[]) => {
-    for (const key of entityKeys(r.notes, events)) current().notes.add(key as NoteId);
-  };
+/** The one set of Yjs observers of a doc, shared by all its listeners. */
+type Feed = { readonly listeners: Set<(change: ProjectChange) => void>; readonly stop: () => void };
+
+const feeds = new WeakMap<Y.Doc, Feed>();
+
+/** Starts observing `doc` for `listeners`: each transaction's change is worked out once and handed to all. */
+function startFeed(doc: Y.Doc, listeners: Set<(change: ProjectChange) => void>): () => void {
+  const r = roots(doc);
+  let pending: Pending | null = null;
+  const current = (): Pending => (pending ??= { highlights: new Set(), tags: new Set(), notes: new Set(), members: false, meta: false });
+
+  const onHighlights = (events: Y.YEvent<Y.AbstractType<unknown>>[]) => entityKeys(r.highlights, events, current().highlights);
+  const onTags = (events: Y.YEvent<Y.AbstractType<unknown>>[]) => entityKeys(r.tags, events, current().tags);
+  const onNotes = (events: Y.YEvent<Y.AbstractType<unknown>>[]) => entityKeys(r.notes, events, current().notes);
   const onMembers = () => void (current().members = true);
   const onMeta = () => void (current().meta = true);
   const onAfterTransaction = (transaction: Y.Transaction) => {
@@ -72,22 +79,31 @@ export function observeProject(doc: Y.Doc, listener: (change: ProjectChange) => 
       const highlight = r.notes.get(noteId)?.get(NOTE.highlight);
       if (typeof highlight === 'string') change.highlights.add(highlight as HighlightId);
     }
-    const documents = new Set<string>();
-    for (const id of change.highlights) {
-      const map = r.highlights.get(id);
-      const documentId = map ? documentOf(map) : undefined;
-      if (documentId !== undefined) documents.add(documentId);
-    }
-    listener({
+    // The documents are read only if a listener asks (a load's or merge's transactions
+    // touch thousands of highlights, and most listeners never ask).
+    let documents: Set<string> | null = null;
+    const event: ProjectChange = {
       highlights: change.highlights,
-      documents,
+      get documents() {
+        if (documents === null) {
+          documents = new Set();
+          for (const id of change.highlights) {
+            const map = r.highlights.get(id);
+            const documentId = map ? documentOf(map) : undefined;
+            if (documentId !== undefined) documents.add(documentId);
+          }
+        }
+        return documents;
+      },
       tags: change.tags,
       notes: change.notes,
       members: change.members,
       meta: change.meta,
       origin: transaction.origin,
       local: transaction.local,
-    });
+    };
+    // Those registered now: one added by a listener below hears from the next transaction on.
+    for (const listener of [...listeners]) listener(event);
   };
 
   r.highlights.observeDeep(onHighlights);
@@ -103,5 +119,29 @@ export function observeProject(doc: Y.Doc, listener: (change: ProjectChange) => 
     r.members.unobserve(onMembers);
     r.meta.unobserve(onMeta);
     doc.off('afterTransaction', onAfterTransaction);
+  };
+}
+
+/**
+ * Calls `listener` after every transaction that changed the project, in the order listeners
+ * were registered; returns the unsubscribe function. The sets handed over are shared by all
+ * listeners of the doc: read them, never change them.
+ */
+export function observeProject(doc: Y.Doc, listener: (change: ProjectChange) => void): () => void {
+  let feed = feeds.get(doc);
+  if (feed === undefined) {
+    const listeners = new Set<(change: ProjectChange) => void>();
+    feed = { listeners, stop: startFeed(doc, listeners) };
+    feeds.set(doc, feed);
+  }
+  const own = (change: ProjectChange): void => listener(change);
+  feed.listeners.add(own);
+  const active = feed;
+  return () => {
+    active.listeners.delete(own);
+    if (active.listeners.size === 0 && feeds.get(doc) === active) {
+      active.stop();
+      feeds.delete(doc);
+    }
   };
 }
