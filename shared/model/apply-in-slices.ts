@@ -16,6 +16,7 @@
  * Observers see the tasks one by one; each sees only what its slices changed.
  */
 import * as Y from 'yjs';
+import { applyUpdateQuickly } from './quick-update-decoder.ts';
 
 /** How to apply the slices. */
 export type SliceApplyOptions = {
@@ -76,10 +77,10 @@ export async function applyInSlices(doc: Y.Doc, slices: readonly Uint8Array[], o
       if (index > 0) await options.pause();
       const started = now();
       let applyEnded = started;
-      // Not local, as `Y.applyUpdate` marks its own transactions.
+      // Not local, as `Y.applyUpdate` (and so `applyUpdateQuickly`) marks its own transactions.
       Y.transact(doc, () => {
         do {
-          Y.applyUpdate(doc, slices[index] as Uint8Array, options.origin);
+          applyUpdateQuickly(doc, slices[index] as Uint8Array, options.origin);
           index++;
           applyEnded = now();
         } while (index < slices.length && applyEnded - started < applyBudget);

@@ -15,6 +15,7 @@
  */
 import * as Y from 'yjs';
 import { planCausalSlices } from './causal-slices.ts';
+import { applyUpdateQuickly } from './quick-update-decoder.ts';
 
 /** Stored updates up to this size are applied whole: one of them stays well within a turn. */
 export const WHOLE_UPDATE_BYTES = 64 * 1024;
@@ -67,7 +68,7 @@ function* loadSteps(doc: Y.Doc, updates: readonly Uint8Array[], origin: unknown,
     const warming = seen < WARM_UP_BYTES && update.length <= WHOLE_UPDATE_BYTES;
     seen += update.length;
     if (update.length <= WHOLE_UPDATE_BYTES && !warming) {
-      Y.applyUpdate(doc, update, origin);
+      applyUpdateQuickly(doc, update, origin);
       yield update.length;
       continue;
     }
@@ -81,7 +82,7 @@ function* loadSteps(doc: Y.Doc, updates: readonly Uint8Array[], origin: unknown,
     if (update.length > WHOLE_UPDATE_BYTES && step.value.length > 1) counts.cut += 1;
     let left = update.length;
     for (const slice of step.value) {
-      Y.applyUpdate(doc, slice, origin);
+      applyUpdateQuickly(doc, slice, origin);
       const done = Math.min(left, slice.length);
       left -= done;
       yield done;

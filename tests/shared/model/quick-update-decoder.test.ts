@@ -1,0 +1,92 @@
+/**
+ * applyUpdateQuickly leaves a doc exactly as Y.applyUpdate does: a sample project with notes,
+ * replies, deletions and non-ASCII text; every kind of value lib0 writes (ASCII and not,
+ * short and long strings, integers, float32/float64, bigints, nested objects and arrays,
+ * bytes); and a truncated update fails with both, applying nothing more than Yjs's own.
+ */
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { defaultDocumentsDir, readBundledDocuments } from '../../../electron/services/documents-fs.ts';
+import { applyUpdateQuickly } from '#shared/model/quick-update-decoder.ts';
+import { generateSampleProject } from '#shared/sample/sample-project.ts';
+
+const articles = (await readBundledDocuments(defaultDocumentsDir())).flatMap((result) =>
+  result.ok ? [{ id: result.article.meta.id, text: result.article.text, hash: result.article.hash }] : []);
+
+const stateOf = (doc: Y.Doc): Buffer => Buffer.from(Y.encodeStateAsUpdate(doc));
+
+/** Both ways of applying `update` to fresh docs: [Yjs's own, quick]. */
+function applyBoth(update: Uint8Array): [Y.Doc, Y.Doc] {
+  const own = new Y.Doc({ gc: false });
+  const quick = new Y.Doc({ gc: false });
+  Y.applyUpdate(own, update);
+  applyUpdateQuickly(quick, update);
+  return [own, quick];
+}
+
+describe('applyUpdateQuickly', () => {
+  it('leaves a sample project exactly as Y.applyUpdate does', () => {
+    const { doc } = generateSampleProject(articles, { highlights: 400, notes: 120, seed: 3 });
+    const notes = doc.getMap<Y.Map<unknown>>('n');
+    let edited = 0;
+    for (const note of notes.values()) {
+      const text = note.get('t');
+      if (text instanceof Y.Text && text.length > 4 && edited++ < 40) text.insert(2, 'Azərbaycan — “Türkiye” ');
+    }
+    const update = Y.encodeStateAsUpdate(doc);
+    const [own, quick] = applyBoth(update);
+    expect(stateOf(quick).equals(stateOf(own))).toBe(true);
+    expect(quick.getMap('h').toJSON()).toEqual(own.getMap('h').toJSON());
+    expect(quick.getMap('n').toJSON()).toEqual(own.getMap('n').toJSON());
+    expect(quick.getMap('h').size).toBeGreaterThan(300);
+  });
+
+  it('reads every kind of value lib0 writes, as Yjs does', () => {
+    const source = new Y.Doc();
+    const values = source.getMap<unknown>('v');
+    const long = 'x'.repeat(65);
+    const entries: Record<string, unknown> = {
+      empty: '',
+      ascii: 'benchmarkmemberAAAAAAA',
+      asciiLong: long,
+      accented: 'Nəşriyyatı',
+      quoted: '“Azerbaijan’s” playbook',
+      emoji: 'note 📌',
+      zero: 0,
+      negative: -42,
+      large: 2 ** 40,
+      float32: 0.5,
+      float64: 1_750_000_000_123.25,
+      fraction: 0.1,
+      big: 2n ** 60n,
+      yes: true,
+      no: false,
+      nothing: null,
+      anchor: { d: 'russia-azerbaijan-disputes', h: 'sha256:0123', p: [10, 24], q: ['mutual distrust', 'and ', ' between'], b: 'benchmarkmemberAAAAAAA', a: 1_750_000_000_000 },
+      nested: [[1, 'a'], { k: [null, true, -1.5] }],
+      bytes: new Uint8Array([0, 1, 254, 255]),
+      [`k${long}`]: 'a long key',
+      'ключ': 'a key not in ASCII',
+    };
+    for (const [key, value] of Object.entries(entries)) values.set(key, value);
+    values.set('undefinedInArray', [undefined, 1]);
+    const [own, quick] = applyBoth(Y.encodeStateAsUpdate(source));
+    const read = quick.getMap<unknown>('v');
+    for (const key of [...Object.keys(entries), 'undefinedInArray']) expect(read.get(key), key).toEqual(own.getMap('v').get(key));
+    expect(read.get('big')).toBe(2n ** 60n);
+    expect(read.get('float64')).toBe(1_750_000_000_123.25);
+    expect(read.get('bytes')).toBeInstanceOf(Uint8Array);
+    expect(stateOf(quick).equals(stateOf(own))).toBe(true);
+  });
+
+  it('fails on a truncated update as Y.applyUpdate does', () => {
+    const source = new Y.Doc();
+    source.getMap('h').set('a', { q: ['x'.repeat(40), 'prefix', 'suffix'] });
+    const update = Y.encodeStateAsUpdate(source);
+    for (const cut of [update.length - 3, Math.floor(update.length / 2)]) {
+      const truncated = update.slice(0, cut);
+      expect(() => Y.applyUpdate(new Y.Doc(), truncated)).toThrow();
+      expect(() => applyUpdateQuickly(new Y.Doc(), truncated)).toThrow();
+    }
+  });
+});
