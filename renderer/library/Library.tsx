@@ -89,7 +89,8 @@ export function Library({ entries, added, addedDocuments, positions }: LibraryPr
   const failed = entries.filter((entry) => entry.status === 'error').length;
   const canAdd = workspace !== null && addedDocuments !== null;
   const listed = added.filter((entry) => entry.listed).length;
-  const bundled = useMemo(() => entries.flatMap((entry) => (entry.status === 'ready' ? [{ id: entry.article.meta.id, text: entry.article.text, hash: entry.article.hash }] : [])), [entries]);
+  // The hash is read when an import needs it, not on every render of the library.
+  const bundled = useMemo(() => entries.flatMap((entry) => (entry.status === 'ready' ? [{ id: entry.article.meta.id, text: entry.article.text, get hash() { return entry.article.hash; } }] : [])), [entries]);
 
   const add = (files: readonly File[]): void => {
     if (!canAdd || files.length === 0) return;

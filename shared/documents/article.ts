@@ -34,8 +34,8 @@ export interface Article {
   textMap: TextMap;
   /** Canonical plain text (same string as `textMap.text`). */
   text: string;
-  /** `contentHash(text)`. */
-  hash: string;
+  /** `contentHash(text)`, worked out when first read. */
+  readonly hash: string;
   /** Headings in document order. */
   outline: OutlineEntry[];
 }
@@ -63,7 +63,19 @@ export function loadArticle(source: string, fileName: string, expectedId?: Docum
       offset: block.start,
     });
   }
-  return { meta, doc, textMap, text: textMap.text, hash: contentHash(textMap.text), outline };
+  // The hash (SHA-256 in JavaScript, ~3 ms for a long article) is worked out when first
+  // read — placing highlights, adding a document — not while a starting page parses its library.
+  let hash: string | undefined;
+  return {
+    meta,
+    doc,
+    textMap,
+    text: textMap.text,
+    get hash() {
+      return (hash ??= contentHash(textMap.text));
+    },
+    outline,
+  };
 }
 
 /** 1-based line of the `id:` front-matter line (the parser already proved it exists). */
