@@ -138,7 +138,9 @@ export function ReaderView({ article, positions, subscribeCommands, onSelectionC
     container.addEventListener('scroll', onScroll, { passive: true });
     window.addEventListener('pagehide', saveNow);
     callbacks.current.onActiveSectionChange(activeOutlineIndex(view, container, article.outline));
-    saveNow();
+    // Recorded as after a scroll, not in the task that shows the article (measuring the blocks
+    // on screen there took 2–13 ms); leaving the article records it at once in any case.
+    saveTimer = window.setTimeout(saveNow, SAVE_DELAY_MS);
     // Committed at once, so whatever attaches to the view does so before its first frame.
     flushSync(() => setView(view));
     onReady({
