@@ -136,7 +136,7 @@ class QuickUpdateDecoderV1 extends Y.UpdateDecoderV1 {
     return readString(this.restDecoder);
   }
 
-  override readAny(): any {
+  override readAny(): unknown {
     return readAny(this.restDecoder, this.view);
   }
 }
