@@ -200,6 +200,12 @@ export function ReaderView({ article, positions, subscribeCommands, onSelectionC
     revealCurrentMatch();
   }, [article, find, revealCurrentMatch]);
 
+  // A search typed in the frame before the article's editor existed runs once it does.
+  useEffect(() => {
+    if (view !== null && findOpen && query !== '' && find === null) runQuery(query);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only when the editor arrives
+  }, [view]);
+
   const step = useCallback((direction: 1 | -1) => {
     const view = viewRef.current;
     if (view === null) return;

@@ -36,7 +36,7 @@ export type ProjectChange = {
  * key written and undone in one transaction is reported too, so listeners re-read it for
  * nothing); a nested event gives the key its target lives under.
  */
-function entityKeys(root: Y.Map<unknown>, events: Y.YEvent<Y.AbstractType<unknown>>[], into: Set<string>): void {
+function entityKeys(root: Y.AbstractType<any>, events: Y.YEvent<Y.AbstractType<unknown>>[], into: Set<string>): void {
   for (const event of events) {
     if (event.target === root) {
       for (const key of (event as Y.YMapEvent<unknown>).keysChanged) if (typeof key === 'string') into.add(key);

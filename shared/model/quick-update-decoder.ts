@@ -7,7 +7,7 @@
  * every anchor. lib0 reads each through `TextDecoder.decode` on a fresh `Uint8Array` view,
  * ~0.25 µs a call in Chromium, which was ~75 ms of a ~300 ms local load. Here a string of
  * plain ASCII up to `SHORT_STRING_BYTES` long is built from its bytes directly (~3× faster),
- * and anything else goes to the same strict UTF-8 `TextDecoder` lib0 uses. Values (Yjs's
+ * and anything else is read by lib0 itself. Values (Yjs's
  * `ContentAny`: an anchor record, a time, a trash marker) are read with the same reader, and
  * float64s through one `DataView` over the update instead of one per number. Everything
  * else — the structure of the update and how it is integrated — stays Yjs's.
@@ -20,39 +20,36 @@ import * as decoding from 'lib0/decoding';
 /** Strings up to this many bytes are read byte by byte when they are ASCII. */
 const SHORT_STRING_BYTES = 64;
 
-/** lib0's own settings: a malformed sequence throws instead of turning into U+FFFD. */
-const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
-
 /** Char codes of the short string being read (reused: no array per string). */
 const codes: number[] = [];
 
-function unexpectedEnd(): Error {
-  return new Error('Unexpected end of array');
-}
-
-/** A length-prefixed UTF-8 string, as lib0's `readVarString` reads it. */
+/**
+ * A length-prefixed UTF-8 string, as lib0's `readVarString` reads it: a short ASCII one
+ * here, anything else (longer, not ASCII, cut off) by lib0 itself from the same place.
+ */
 function readString(decoder: decoding.Decoder): string {
+  const at = decoder.pos;
   const length = decoding.readVarUint(decoder);
   const { arr } = decoder;
   const start = decoder.pos;
-  const end = start + length;
-  if (end > arr.length) throw unexpectedEnd();
-  decoder.pos = end;
-  if (length === 0) return '';
-  if (length <= SHORT_STRING_BYTES) {
+  if (length > 0 && length <= SHORT_STRING_BYTES && start + length <= arr.length) {
     codes.length = length;
     let ascii = true;
-    for (let at = 0; at < length; at += 1) {
-      const byte = arr[start + at] as number;
+    for (let index = 0; index < length; index += 1) {
+      const byte = arr[start + index] as number;
       if (byte >= 0x80) {
         ascii = false;
         break;
       }
-      codes[at] = byte;
+      codes[index] = byte;
     }
-    if (ascii) return String.fromCharCode.apply(null, codes);
+    if (ascii) {
+      decoder.pos = start + length;
+      return String.fromCharCode.apply(null, codes);
+    }
   }
-  return utf8.decode(arr.subarray(start, end));
+  decoder.pos = at;
+  return decoding.readVarString(decoder);
 }
 
 /** The value types of lib0's `writeAny`, by their tag byte. */
@@ -71,10 +68,14 @@ const Tag = {
   Bytes: 116,
 } as const;
 
-/** A value written by lib0's `writeAny`, as its `readAny` reads it. */
+/**
+ * A value written by lib0's `writeAny`, as its `readAny` reads it; a tag it does not know, or
+ * a float64 cut off, is left to lib0's own reader (and its error).
+ */
 function readAny(decoder: decoding.Decoder, view: () => DataView): unknown {
-  if (decoder.pos >= decoder.arr.length) throw unexpectedEnd();
-  const tag = decoding.readUint8(decoder);
+  const at = decoder.pos;
+  const tag = decoder.arr[at];
+  decoder.pos = at + 1;
   switch (tag) {
     case Tag.Undefined:
       return undefined;
@@ -84,12 +85,13 @@ function readAny(decoder: decoding.Decoder, view: () => DataView): unknown {
       return decoding.readVarInt(decoder);
     case Tag.Float32:
       return decoding.readFloat32(decoder);
-    case Tag.Float64: {
-      if (decoder.pos + 8 > decoder.arr.length) throw unexpectedEnd();
-      const value = view().getFloat64(decoder.pos, false);
-      decoder.pos += 8;
-      return value;
-    }
+    case Tag.Float64:
+      if (decoder.pos + 8 <= decoder.arr.length) {
+        const value = view().getFloat64(decoder.pos, false);
+        decoder.pos += 8;
+        return value;
+      }
+      break;
     case Tag.BigInt:
       return decoding.readBigInt64(decoder);
     case Tag.False:
@@ -101,7 +103,7 @@ function readAny(decoder: decoding.Decoder, view: () => DataView): unknown {
     case Tag.Object: {
       const length = decoding.readVarUint(decoder);
       const object: Record<string, unknown> = {};
-      for (let at = 0; at < length; at += 1) {
+      for (let index = 0; index < length; index += 1) {
         const key = readString(decoder);
         object[key] = readAny(decoder, view);
       }
@@ -110,14 +112,16 @@ function readAny(decoder: decoding.Decoder, view: () => DataView): unknown {
     case Tag.Array: {
       const length = decoding.readVarUint(decoder);
       const array: unknown[] = [];
-      for (let at = 0; at < length; at += 1) array.push(readAny(decoder, view));
+      for (let index = 0; index < length; index += 1) array.push(readAny(decoder, view));
       return array;
     }
     case Tag.Bytes:
       return decoding.readVarUint8Array(decoder);
     default:
-      throw new Error(`unknown value type ${tag} in the update`);
+      break;
   }
+  decoder.pos = at;
+  return decoding.readAny(decoder);
 }
 
 /** Yjs's V1 update decoder with the string and value readers above. */

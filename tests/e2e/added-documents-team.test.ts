@@ -128,6 +128,8 @@ describe('added documents in a team', () => {
     await saveScreenshot(bo, 'added-team-library');
     await boCard.getByRole('link').click();
     await bo.locator('.top-bar__title', { hasText: TITLE }).waitFor();
+    // The article's text follows its pane a frame later.
+    await bo.locator('.reader .reader-document').waitFor();
     await expect(bo.locator('.reader').textContent()).resolves.toContain('Her cooperative shares one pump');
 
     // Both code a passage by key; each sees the other's highlight.
@@ -135,6 +137,8 @@ describe('added documents in a team', () => {
     await codeByKey(bo, BO_PHRASE, boKey);
     await card(ana, TITLE).getByRole('link').click();
     await ana.locator('.top-bar__title', { hasText: TITLE }).waitFor();
+    // The article's text follows its pane a frame later.
+    await ana.locator('.reader .reader-document').waitFor();
     const anaKey = await keyOf(ana, 'Water');
     await codeByKey(ana, ANA_PHRASE, anaKey);
     await ana.locator('mark.hl').filter({ hasText: BO_PHRASE }).first().waitFor({ timeout: 20_000 });
@@ -172,6 +176,8 @@ describe('added documents in a team', () => {
     const leylaCard = card(leyla, TITLE);
     await leylaCard.getByRole('link').click();
     await leyla.locator('.top-bar__title', { hasText: TITLE }).waitFor();
+    // The article's text follows its pane a frame later.
+    await leyla.locator('.reader .reader-document').waitFor();
     await expect(leyla.locator('.reader').textContent()).resolves.toContain('Her cooperative shares one pump');
     await leyla.locator('mark.hl').filter({ hasText: ANA_PHRASE }).first().waitFor();
     await leyla.locator('mark.hl').filter({ hasText: BO_PHRASE }).first().waitFor();

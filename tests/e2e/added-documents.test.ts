@@ -82,6 +82,8 @@ describe('documents added to the project', () => {
     // Open it like a bundled article; highlight with a mouse drag and code it by its key.
     await added.getByRole('link').click();
     await page.locator('.top-bar__title', { hasText: 'Field notes from Baku' }).waitFor();
+    // The article's text follows its pane a frame later.
+    await page.locator('.reader .reader-document').waitFor();
     await dragSelect(page, 'strategic autonomy');
     await page.keyboard.press(key);
     const coded = page.locator('mark.hl').filter({ hasText: 'strategic autonomy' });
