@@ -28,6 +28,7 @@ export async function dragSelect(page: Page, phrase: string): Promise<void> {
  * the phrase ends on, when it wraps).
  */
 export async function dragSelectAcrossMarks(page: Page, phrase: string): Promise<void> {
+  await page.locator('.reader-document').first().waitFor();
   const rect = await page.evaluate((text) => {
     const root = document.querySelector('.reader-document');
     if (root === null) throw new Error('reader not rendered');

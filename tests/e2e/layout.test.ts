@@ -42,6 +42,7 @@ function overlaps(a: Box, b: Box): boolean {
 
 /** The reader's text column and the visible part of its scroll container (without the scrollbar). */
 async function textColumn(): Promise<{ text: Box; scrollLeft: number; scrollRight: number }> {
+  await app.page.locator('.reader-document').first().waitFor();
   return app.page.evaluate(() => {
     const text = document.querySelector('.reader-document')?.getBoundingClientRect();
     const scroll = document.querySelector<HTMLElement>('.reader__scroll');

@@ -38,6 +38,8 @@ export async function selectionOffsets(page: Page): Promise<{ start: number; end
  * `endY`, a line further down when the phrase wraps).
  */
 export async function textRect(page: Page, needle: string): Promise<{ startX: number; endX: number; y: number; endY: number }> {
+  // The article's text, which a person looks for first: it follows the reader's pane a frame later.
+  await page.locator('.reader-document').first().waitFor();
   return page.evaluate((text) => {
     const root = document.querySelector('.reader-document');
     if (root === null) throw new Error('reader not rendered');
