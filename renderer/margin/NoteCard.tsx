@@ -5,7 +5,7 @@
  * its thread of replies with a box to add one. Clicking the card focuses its highlight. Memoised on what it shows, so a
  * model change re-renders only the cards it concerns (see {@link sameCard}).
  */
-import { memo, useEffect, useRef, useState } from 'react';
+import { memo, useLayoutEffect, useRef, useState } from 'react';
 import type { MemberId, NoteId, TagId } from '#shared/model/ids.ts';
 import { canEditNote, type OtherEdit } from '#shared/model/note-editors.ts';
 import { addReply, editNote, noteText } from '#shared/model/notes.ts';
@@ -41,7 +41,8 @@ export interface NoteCardProps {
 function NoteEditor({ workspace, noteId, autoFocus }: { workspace: AnnotationWorkspace; noteId: NoteId; autoFocus: boolean }) {
   const ref = useRef<HTMLTextAreaElement>(null);
   const input = useRef<() => void>(() => undefined);
-  useEffect(() => {
+  // Bound before the card is painted, so a note never shows an empty editor for a frame.
+  useLayoutEffect(() => {
     const element = ref.current;
     if (element === null) return undefined;
     const doc = workspace.session.doc;

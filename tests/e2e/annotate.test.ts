@@ -130,7 +130,8 @@ describe('annotating an article', () => {
     await app.page.reload();
     await app.page.locator('.project-menu').waitFor();
     await expect.poll(() => highlightTexts(app.page)).toEqual(before);
-    await expect(app.page.getByTestId('note-text').inputValue()).resolves.toBe('Sets the frame: Eurasian geopolitics.');
+    // The margin's cards follow the painted highlights a frame later, and a note's editor its card.
+    await expect.poll(() => app.page.getByTestId('note-text').inputValue()).toBe('Sets the frame: Eurasian geopolitics.');
     await expect(app.page.getByTestId('note-reply').textContent()).resolves.toContain('Agreed');
   });
 
