@@ -127,12 +127,24 @@ describe('annotating an article', () => {
     // Reload only once IndexedDB holds what was just written.
     await flushProject(app.page);
     const before = await highlightTexts(app.page);
+    // What the note's editor holds when it first appears on the reloaded page (read as it is added).
+    await app.page.addInitScript(() => {
+      const seen: string[] = [];
+      (window as unknown as { __firstNoteValues: string[] }).__firstNoteValues = seen;
+      new MutationObserver(() => {
+        for (const editor of document.querySelectorAll<HTMLTextAreaElement>('[data-testid="note-text"]:not([data-seen])')) {
+          editor.dataset['seen'] = '';
+          seen.push(editor.value);
+        }
+      }).observe(document, { childList: true, subtree: true });
+    });
     await app.page.reload();
     await app.page.locator('.project-menu').waitFor();
     await expect.poll(() => highlightTexts(app.page)).toEqual(before);
-    // The margin's cards follow the painted highlights a frame later, and a note's editor its card.
-    await expect.poll(() => app.page.getByTestId('note-text').inputValue()).toBe('Sets the frame: Eurasian geopolitics.');
+    await expect(app.page.getByTestId('note-text').inputValue()).resolves.toBe('Sets the frame: Eurasian geopolitics.');
     await expect(app.page.getByTestId('note-reply').textContent()).resolves.toContain('Agreed');
+    // The editor showed the note from its first appearance: never an empty box for a frame.
+    await expect(app.page.evaluate(() => (window as unknown as { __firstNoteValues: string[] }).__firstNoteValues)).resolves.toEqual(['Sets the frame: Eurasian geopolitics.']);
   });
 
   it('moves a highlight to the trash with Delete and restores it with its note', async () => {
