@@ -11,7 +11,8 @@
  * attached only around transactions of other origins — so a change made during the load
  * is stored, and Yjs does not encode the loaded updates again just to hand them to a
  * listener that would skip them. Compacting: once {@link COMPACT_AT} small updates (single
- * edits) pile up, or a load had to cut a large update, the stored updates are replaced
+ * edits) pile up, a second after a merge stored parts too large to load whole, or when a
+ * load had to cut a large update, the stored updates are replaced
  * by the same state as small causal slices (update-compaction.ts, in a
  * worker), so the next load applies them whole and in order. The parts of a file being
  * merged a part per task are written in batches (one transaction per 100 ms of parts).
@@ -26,7 +27,7 @@
  */
 import * as Y from 'yjs';
 import { persistenceOrigin } from '#shared/model/origins.ts';
-import { loadInSlices } from '#shared/model/load-in-slices.ts';
+import { loadInSlices, WHOLE_UPDATE_BYTES } from '#shared/model/load-in-slices.ts';
 import { framePacedPause } from '../services/event-loop.ts';
 import { afterSlices, slicesInProgress } from '#shared/model/apply-in-slices.ts';
 import { appendUpdate, appendUpdates, committed, openUpdateStore, readStoredUpdates, replaceStoredUpdates } from './stored-updates.ts';
@@ -111,6 +112,8 @@ export function openLocalPersistence(name: string, doc: Y.Doc, factory: IDBFacto
   let db: IDBDatabase | null = null;
   let destroyed = false;
   let storedCount = 0;
+  /** Whether an update stored since the last compaction is too large for a load to apply whole. */
+  let oversized = false;
   let compactTimer: ReturnType<typeof setTimeout> | null = null;
   let compacting = false;
 
@@ -125,6 +128,7 @@ export function openLocalPersistence(name: string, doc: Y.Doc, factory: IDBFacto
       if (db !== target) return;
       await replaceStoredUpdates(target, stored.lastKey, slices);
       storedCount = 0;
+      oversized = false;
     } catch {
       // Compaction only rewrites what is already stored: a failed one loses nothing.
     } finally {
@@ -160,7 +164,10 @@ export function openLocalPersistence(name: string, doc: Y.Doc, factory: IDBFacto
       appendUpdate(db, update);
     }
     if (update.length < SMALL_UPDATE_BYTES) storedCount += 1;
-    if (storedCount >= COMPACT_AT) {
+    // A part of a merge larger than a load applies whole would be cut again by every load
+    // (and the compaction started after each) until compacted: compacted once the writing stops.
+    if (update.length > WHOLE_UPDATE_BYTES) oversized = true;
+    if (storedCount >= COMPACT_AT || oversized) {
       cancelCompaction();
       compactTimer = setTimeout(() => {
         compactTimer = null;

@@ -208,6 +208,29 @@ describe('project session', () => {
     expect(tagNames(reopened.doc)).toEqual([...tagNames(doc), 'During the load'].sort());
   });
 
+  it('compacts the large parts a merge wrote soon after it ends, without waiting for the next load', async () => {
+    const { doc } = taggedDoc(800, 'Merged');
+    const file = Y.encodeStateAsUpdate(doc);
+    const s = session('p19');
+    await s.whenLoaded;
+    // A merge applying its file in big tasks: each task's update is larger than a load applies whole.
+    await applyInSlices(s.doc, [file.slice(0)], { origin: 'file', budgetMs: 1000, pause: async () => undefined });
+    const db = await openUpdateStore(indexedDB, databaseName('p19' as ProjectId));
+    try {
+      await vi.waitFor(async () => {
+        const { updates } = await readStoredUpdates(db);
+        expect(updates.length).toBeGreaterThan(1);
+        expect(Math.max(...updates.map((update) => update.length))).toBeLessThanOrEqual(WHOLE_UPDATE_BYTES);
+      }, { timeout: 10_000, interval: 100 });
+    } finally {
+      db.close();
+    }
+    await closeProjectSession('p19' as ProjectId);
+    const reopened = session('p19');
+    await reopened.whenLoaded;
+    expect(tagNames(reopened.doc)).toEqual(tagNames(doc));
+  });
+
   it('compacts a large stored update into small ones that load the same', async () => {
     const { doc } = taggedDoc(800, 'Big');
     const whole = Y.encodeStateAsUpdate(doc);
