@@ -10,6 +10,7 @@
  */
 import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { useFocusTrap } from '../ui/use-focus-trap.ts';
+import { useShowModalAfterFrame } from '../ui/use-show-modal.ts';
 import { describeCounts, type FileFlow, type FileQuestion } from './file-flow.ts';
 
 function Merge({ question, flow }: { question: Extract<FileQuestion, { kind: 'merge' }>; flow: FileFlow }) {
@@ -63,11 +64,10 @@ export function MergeConfirmDialog({ flow }: { readonly flow: FileFlow }) {
   const dialog = useRef<HTMLDialogElement>(null);
   const open = question.kind !== 'none';
   useFocusTrap(dialog, open);
+  // Shown a frame later: making the page behind it inert restyles a dense article (ui/use-show-modal.ts).
+  useShowModalAfterFrame(dialog, undefined, open);
   useEffect(() => {
-    const element = dialog.current;
-    if (element === null) return;
-    if (open && !element.open) element.showModal();
-    if (!open && element.open) element.close();
+    if (!open && dialog.current?.open === true) dialog.current.close();
   }, [open]);
   return (
     <dialog ref={dialog} className="projects-dialog file-question" aria-labelledby="file-question-title" onClose={() => flow.cancel()} data-testid="file-question">

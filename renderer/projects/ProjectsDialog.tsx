@@ -10,6 +10,7 @@
  */
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useFocusTrap } from '../ui/use-focus-trap.ts';
+import { useShowModalAfterFrame } from '../ui/use-show-modal.ts';
 import type { ProjectId } from '#shared/model/ids.ts';
 import { findProject } from '../store/project-registry.ts';
 import { ProjectRow } from './ProjectRow.tsx';
@@ -38,19 +39,16 @@ export function ProjectsDialog({ projects, open, startWithNew, onClose }: Projec
   const [busy, setBusy] = useState(false);
   useFocusTrap(dialog, open);
 
+  // Shown a frame after the click: making the page behind it inert restyles a dense article.
+  useShowModalAfterFrame(dialog, () => {
+    if (startWithNew) newName.current?.focus();
+  }, open);
   useEffect(() => {
-    const element = dialog.current;
-    if (element === null) return;
-    if (open && !element.open) {
-      element.showModal();
-      if (startWithNew) newName.current?.focus();
-    }
-    if (!open && element.open) element.close();
-    if (!open) {
-      setRenameTo(null);
-      setError(null);
-    }
-  }, [open, startWithNew]);
+    if (open) return;
+    if (dialog.current?.open === true) dialog.current.close();
+    setRenameTo(null);
+    setError(null);
+  }, [open]);
 
   const run = (action: () => void | Promise<void>): void => {
     setError(null);

@@ -16,6 +16,7 @@ import { validateInviteText, validateTeamFields, type TeamFieldErrors } from '..
 import type { TeamController } from '../sync/team-controller.ts';
 import { describeSyncStatus } from '../sync/sync-status.ts';
 import { useFocusTrap } from '../ui/use-focus-trap.ts';
+import { useShowModalAfterFrame } from '../ui/use-show-modal.ts';
 import { useSyncStatus } from './team-context.ts';
 
 /** Props of {@link TeamDialog}. */
@@ -42,11 +43,10 @@ export function TeamDialog({ controller, open, onClose }: TeamDialogProps) {
   // Before the effect below opens the dialog (and moves focus in), so the trap remembers the opener.
   useFocusTrap(dialog, open);
 
+  // Shown a frame later: making the page behind it inert restyles a dense article (ui/use-show-modal.ts).
+  useShowModalAfterFrame(dialog, undefined, open);
   useEffect(() => {
-    const element = dialog.current;
-    if (element === null) return;
-    if (open && !element.open) element.showModal();
-    if (!open && element.open) element.close();
+    if (!open && dialog.current?.open === true) dialog.current.close();
   }, [open]);
 
   const join = async (invite: Invite): Promise<void> => {

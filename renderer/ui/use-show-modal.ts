@@ -1,5 +1,6 @@
 /**
- * Shows a native `<dialog>` as modal a frame after it mounts. `showModal` makes the whole
+ * Shows a native `<dialog>` as modal a frame after it mounts (or, for a dialog that stays
+ * mounted, after it is asked to open). `showModal` makes the whole
  * page behind the dialog inert, which restyles every element of it: with a densely coded
  * article open (3,000 elements, 2,700 highlight marks) that is ~15 ms, and in the click's
  * own task, beside the dialog's render and the frame that paints it, it made one frame of
@@ -8,9 +9,14 @@
 import { useEffect, type RefObject } from 'react';
 import { afterNextFrame } from '../services/event-loop.ts';
 
-/** Opens `dialog` with `showModal` after the next frame (unless unmounted first), then calls `onShown` (e.g. to focus its first field). */
-export function useShowModalAfterFrame(dialog: RefObject<HTMLDialogElement | null>, onShown?: () => void): void {
+/**
+ * Opens `dialog` with `showModal` after the next frame (unless unmounted, or `open` turned
+ * false, first), then calls `onShown` (e.g. to focus its first field). A dialog that stays
+ * mounted passes `open`; it is shown again each time `open` turns true (closing is the caller's).
+ */
+export function useShowModalAfterFrame(dialog: RefObject<HTMLDialogElement | null>, onShown?: () => void, open = true): void {
   useEffect(() => {
+    if (!open) return;
     let cancelled = false;
     void afterNextFrame().then(() => {
       const element = dialog.current;
@@ -21,7 +27,7 @@ export function useShowModalAfterFrame(dialog: RefObject<HTMLDialogElement | nul
     return () => {
       cancelled = true;
     };
-    // Once per mount: the dialog is shown while it is mounted.
+    // Once per opening: `onShown` is the one of the render that opened it.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
+  }, [open]);
 }
