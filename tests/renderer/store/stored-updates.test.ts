@@ -12,7 +12,7 @@ import type { MemberId, ProjectId } from '#shared/model/ids.ts';
 import { roots } from '#shared/model/layout.ts';
 import { createTag } from '#shared/model/tags.ts';
 import { closeProjectSession, databaseName, getProjectSession } from '../../../renderer/store/project-session.ts';
-import { READ_BATCH, appendUpdates, openUpdateStore, readStoredUpdates } from '../../../renderer/store/stored-updates.ts';
+import { READ_BATCH, REPLACE_BATCH, appendUpdates, openUpdateStore, readStoredUpdates, replaceStoredUpdates } from '../../../renderer/store/stored-updates.ts';
 
 const alice = { member: 'alice-member-id-000000' as MemberId };
 const opened: ProjectId[] = [];
@@ -76,6 +76,36 @@ describe('readStoredUpdates', () => {
     const read = await readStoredUpdates(db);
     expect(read.updates.map((update) => [...update])).toEqual(Array.from({ length: count }, (_, index) => [index, index >> 8]));
     expect(read.lastKey).toBe(count);
+    db.close();
+  });
+});
+
+describe('replaceStoredUpdates', () => {
+  it('replaces the updates up to a key in one transaction, adding a batch per task, and keeps later ones after them', async () => {
+    const db = await openUpdateStore(indexedDB, 'stored-updates-replace');
+    appendUpdates(db, [Uint8Array.of(1), Uint8Array.of(2), Uint8Array.of(3)]);
+    const { lastKey } = await readStoredUpdates(db);
+    appendUpdates(db, [Uint8Array.of(4)]);
+    const prototype = (globalThis as unknown as { IDBObjectStore: { prototype: IDBObjectStore } }).IDBObjectStore.prototype;
+    const add = prototype.add;
+    let adds = 0;
+    prototype.add = function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['add']>) {
+      adds++;
+      return add.apply(this, args);
+    } as IDBObjectStore['add'];
+    const count = REPLACE_BATCH * 2 + 3;
+    try {
+      const replaced = replaceStoredUpdates(db, lastKey as number, Array.from({ length: count }, (_, index) => Uint8Array.of(10, index)));
+      // Each add copies its value on the page's thread: only one batch in the calling task.
+      expect(adds).toBe(REPLACE_BATCH);
+      await replaced;
+    } finally {
+      prototype.add = add;
+    }
+    expect(adds).toBe(count);
+    const read = await readStoredUpdates(db);
+    // The later update keeps its key; the slices follow it (loading applies all of them in any order).
+    expect(read.updates.map((update) => [...update])).toEqual([[4], ...Array.from({ length: count }, (_, index) => [10, index])]);
     db.close();
   });
 });
