@@ -1,7 +1,7 @@
 /**
  * The cost curve of the `interaction` suite: the sample project at 1k, 10k, 50k and 100k
  * highlights (1k and 10k with MARGINALIA_BENCH_QUICK=1), each opened through the switcher
- * as a project of its own in a fresh profile, then: local load (the app's User Timing marks
+ * as a project of its own in a fresh profile and its store compacted (stored-state.ts), then: local load (the app's User Timing marks
  * `marginalia:session-open` → `marginalia:project-loaded` after a reload), the JS heap after
  * forced GCs (Chromium started with --js-flags=--expose-gc), the dense article opened from
  * its card (input → visible highlights painted), the Annotations panel opened (click → its
@@ -16,6 +16,7 @@ import { settle } from './interaction-probe.ts';
 import { freshPage, openThroughUi, type ProjectFile } from './interaction-file.ts';
 import { ANNOTATIONS_LISTED, ARTICLE, OTHER, clickCard, keystrokeWindows, measure, openFromLibrary, painted, toLibrary, type Measured } from './interaction-steps.ts';
 import { median } from './harness.ts';
+import { storeCompacted } from './stored-state.ts';
 
 /** The figures at one corpus size. */
 export interface CurvePoint {
@@ -60,6 +61,7 @@ export async function curvePoint(browser: Browser, url: string, file: ProjectFil
   const page = await freshPage(browser, url);
   try {
     const open = await openThroughUi(page, file);
+    await storeCompacted(page);
     const load: number[] = [];
     for (let run = 0; run < runs; run += 1) {
       await page.reload();
@@ -69,6 +71,7 @@ export async function curvePoint(browser: Browser, url: string, file: ProjectFil
       load.push(await page.evaluate(() => performance.measure('bench-load', 'marginalia:session-open', 'marginalia:project-loaded').duration));
       await settle(page);
     }
+    await storeCompacted(page);
     const heapBytes = [await heapAfterGc(page), await heapAfterGc(page)];
     const article: number[] = [];
     for (let run = 0; run < runs; run += 1) {

@@ -42,7 +42,7 @@ import { bundledSampleArticles } from './model.bench.ts';
 import { searchKeystrokes } from './reader-search.ts';
 import { panelKeystrokes, panelOpens } from './annotations-panel.ts';
 import { generateSampleProject } from '#shared/sample/sample-project.ts';
-import { WHOLE_UPDATE_BYTES } from '#shared/model/load-in-slices.ts';
+import { storeCompacted } from './stored-state.ts';
 
 const ARTICLE = 'russia-azerbaijan-disputes';
 const OTHER = 'azerbaijan-back-to-normalcy';
@@ -51,36 +51,6 @@ const MEMBER = JSON.stringify({ id: 'benchmarkmemberAAAAAAA', name: 'Bench', col
 async function ready(page: Page, url: string): Promise<void> {
   await page.goto(`${url}#/read/${OTHER}`);
   await page.locator('.project-menu').waitFor();
-}
-
-/**
- * Waits until the project's stored updates are compacted after the merge (no stored update
- * larger than a load applies whole): the stored form a person meets when they next open
- * the app, rather than the second or two after a merge while it is being rewritten.
- */
-async function storeCompacted(page: Page): Promise<void> {
-  await page.waitForFunction(async (limit) => {
-    const names = (await indexedDB.databases()).map((info) => info.name ?? '').filter((name) => name.startsWith('marginalia-project-'));
-    const largest = await Promise.all(names.map((name) => new Promise<number>((resolve, reject) => {
-      const open = indexedDB.open(name);
-      open.onerror = () => reject(open.error);
-      open.onsuccess = () => {
-        const db = open.result;
-        if (!db.objectStoreNames.contains('updates')) {
-          db.close();
-          resolve(0);
-          return;
-        }
-        const read = db.transaction('updates').objectStore('updates').getAll();
-        read.onerror = () => reject(read.error);
-        read.onsuccess = () => {
-          db.close();
-          resolve(Math.max(0, ...(read.result as Uint8Array[]).map((update) => update.length)));
-        };
-      };
-    })));
-    return largest.every((size) => size <= limit);
-  }, WHOLE_UPDATE_BYTES, { timeout: 60_000, polling: 250 });
 }
 
 /** Open times (ms) of one article. */
