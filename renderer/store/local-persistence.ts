@@ -121,15 +121,18 @@ export function openLocalPersistence(name: string, doc: Y.Doc, factory: IDBFacto
     const target = db;
     if (target === null || compacting) return;
     compacting = true;
+    const wasOversized = oversized;
     try {
       const stored = await readStoredUpdates(target);
+      // What is read now is compacted; a large update stored meanwhile sets the flag again.
+      oversized = false;
       if (stored.lastKey === null || stored.updates.length < 2 && stored.updates.every((update) => update.length <= 256 * 1024)) return;
       const slices = await (options.compact ?? compactUpdates)(stored.updates);
       if (db !== target) return;
       await replaceStoredUpdates(target, stored.lastKey, slices);
       storedCount = 0;
-      oversized = false;
     } catch {
+      oversized ||= wasOversized;
       // Compaction only rewrites what is already stored: a failed one loses nothing.
     } finally {
       compacting = false;
@@ -138,6 +141,14 @@ export function openLocalPersistence(name: string, doc: Y.Doc, factory: IDBFacto
   const cancelCompaction = (): void => {
     if (compactTimer !== null) clearTimeout(compactTimer);
     compactTimer = null;
+  };
+  /** Compacts a second from now (a call meanwhile starts the second again). */
+  const compactSoon = (): void => {
+    cancelCompaction();
+    compactTimer = setTimeout(() => {
+      compactTimer = null;
+      void compact();
+    }, 1000);
   };
 
   // The parts of a file being merged a part per task (apply-in-slices.ts) are held and
@@ -165,14 +176,13 @@ export function openLocalPersistence(name: string, doc: Y.Doc, factory: IDBFacto
     }
     if (update.length < SMALL_UPDATE_BYTES) storedCount += 1;
     // A part of a merge larger than a load applies whole would be cut again by every load
-    // (and the compaction started after each) until compacted: compacted once the writing stops.
-    if (update.length > WHOLE_UPDATE_BYTES) oversized = true;
-    if (storedCount >= COMPACT_AT || oversized) {
-      cancelCompaction();
-      compactTimer = setTimeout(() => {
-        compactTimer = null;
-        void compact();
-      }, 1000);
+    // (and the compaction started after each) until compacted: compacted a second after the
+    // last large part, and a person's edits after it do not put that off.
+    if (update.length > WHOLE_UPDATE_BYTES) {
+      oversized = true;
+      compactSoon();
+    } else if (storedCount >= COMPACT_AT || (oversized && compactTimer === null && !compacting)) {
+      compactSoon();
     }
   };
   // During the load: listen for updates only around transactions that are not the load's.
