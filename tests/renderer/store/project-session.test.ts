@@ -48,6 +48,20 @@ function taggedDoc(count: number, prefix: string): { doc: Y.Doc; updates: Uint8A
   return { doc, updates };
 }
 
+/** Waits (up to `timeout` ms) until project `id` is stored as several updates, none larger than a load applies whole. */
+async function storedAsSmallUpdates(id: string, timeout: number): Promise<void> {
+  const db = await openUpdateStore(indexedDB, databaseName(id as ProjectId));
+  try {
+    await vi.waitFor(async () => {
+      const { updates } = await readStoredUpdates(db);
+      expect(updates.length).toBeGreaterThan(1);
+      expect(Math.max(...updates.map((update) => update.length))).toBeLessThanOrEqual(WHOLE_UPDATE_BYTES);
+    }, { timeout, interval: 100 });
+  } finally {
+    db.close();
+  }
+}
+
 const tagNames = (doc: Y.Doc): string[] => [...roots(doc).tags.values()].map((tag) => String(tag.get('n'))).sort();
 
 describe('project session', () => {
@@ -211,6 +225,7 @@ describe('project session', () => {
   it('compacts the large parts a merge wrote soon after it ends, without waiting for the next load', async () => {
     const { doc } = taggedDoc(800, 'Merged');
     const file = Y.encodeStateAsUpdate(doc);
+    expect(file.length).toBeGreaterThan(WHOLE_UPDATE_BYTES);
     const s = session('p19');
     await s.whenLoaded;
     // A merge applying its file in big tasks: each task's update is larger than a load applies whole.
@@ -218,16 +233,10 @@ describe('project session', () => {
     // A person goes on coding after it, an edit every 200 ms: that does not put the compaction off.
     let edits = 0;
     const editing = setInterval(() => createTag(s.doc, alice, { name: `After the merge ${edits++}` }), 200);
-    const db = await openUpdateStore(indexedDB, databaseName('p19' as ProjectId));
     try {
-      await vi.waitFor(async () => {
-        const { updates } = await readStoredUpdates(db);
-        expect(updates.length).toBeGreaterThan(1);
-        expect(Math.max(...updates.map((update) => update.length))).toBeLessThanOrEqual(WHOLE_UPDATE_BYTES);
-      }, { timeout: 5_000, interval: 100 });
+      await storedAsSmallUpdates('p19', 5_000);
     } finally {
       clearInterval(editing);
-      db.close();
     }
     await closeProjectSession('p19' as ProjectId);
     const reopened = session('p19');
@@ -242,16 +251,7 @@ describe('project session', () => {
     await store('p9', [whole]);
     const s = session('p9');
     await s.whenLoaded;
-    const db = await openUpdateStore(indexedDB, databaseName('p9' as ProjectId));
-    try {
-      await vi.waitFor(async () => {
-        const { updates } = await readStoredUpdates(db);
-        expect(updates.length).toBeGreaterThan(1);
-        expect(Math.max(...updates.map((update) => update.length))).toBeLessThanOrEqual(WHOLE_UPDATE_BYTES);
-      }, { timeout: 10_000 });
-    } finally {
-      db.close();
-    }
+    await storedAsSmallUpdates('p9', 10_000);
     await closeProjectSession('p9' as ProjectId);
     const reopened = session('p9');
     await reopened.whenLoaded;
