@@ -1,6 +1,9 @@
 /**
  * Model benchmarks in Node over the reference workload (shared/sample/sample-project.ts):
- * - heap per highlight: the 10k project is loaded from its update into a fresh doc; heap is
+ * - heap per highlight: the 10k project is loaded from its update into a fresh doc, with the
+ *   reader the app loads and merges with (`applyUpdateQuickly`: the same doc, its strings
+ *   shared and its values' arrays sized to fit, docs/architecture.md §8), and with Yjs's own
+ *   `Y.applyUpdate` for comparison (a doc a peer sent over the wire is read that way); heap is
  *   measured with `process.memoryUsage().heapUsed` after forced full GCs before and after
  *   (gc is exposed at run time with `v8.setFlagsFromString('--expose-gc')` and fetched via
  *   `vm.runInNewContext('gc')`, so `npm run bench` needs no extra node flag), divided by the
@@ -24,6 +27,7 @@ import { describe } from '#shared/anchoring/describe.ts';
 import { addHighlight, applyTag, removeTag } from '#shared/model/highlights.ts';
 import type { MemberId, TagId } from '#shared/model/ids.ts';
 import { roots } from '#shared/model/layout.ts';
+import { applyUpdateQuickly } from '#shared/model/quick-update-decoder.ts';
 import { addNote, editNote } from '#shared/model/notes.ts';
 import { agreementMetrics } from './agreement.bench.ts';
 import type { BenchSuite, Metric } from './harness.ts';
@@ -48,7 +52,7 @@ function forceGc(): () => void {
 }
 
 /** Heap (bytes) each of `runs` docs loaded from `update` adds, after forced GCs; all stay alive until the end, so no run is offset by an earlier one being collected. */
-function loadedHeap(update: Uint8Array, gc: () => void, runs: number): number[] {
+function loadedHeap(update: Uint8Array, gc: () => void, runs: number, apply = applyUpdateQuickly): number[] {
   const out: number[] = [];
   const alive: Y.Doc[] = [];
   for (let run = 0; run < runs; run += 1) {
@@ -56,7 +60,7 @@ function loadedHeap(update: Uint8Array, gc: () => void, runs: number): number[] 
     gc();
     const before = process.memoryUsage().heapUsed;
     const doc = new Y.Doc();
-    Y.applyUpdate(doc, update);
+    apply(doc, update);
     alive.push(doc);
     gc();
     gc();
@@ -123,7 +127,7 @@ export const suite: BenchSuite = {
       gc();
       const start = performance.now();
       const doc = new Y.Doc();
-      Y.applyUpdate(doc, update);
+      applyUpdateQuickly(doc, update);
       decode.push(performance.now() - start);
       kept = doc;
       gc();
@@ -136,6 +140,7 @@ export const suite: BenchSuite = {
     const bareUpdate = Y.encodeStateAsUpdate(bare);
     bare.destroy();
     const highlightsOnly = loadedHeap(bareUpdate, gc, 3).map((bytes) => bytes / bareSummary.highlights);
+    const readByYjs = loadedHeap(update, gc, 3, Y.applyUpdate).map((bytes) => bytes / summary.highlights);
     const rendererCaches = rendererHeapPerHighlight(doc, gc, 3);
     const member = 'benchmark-member-00000' as MemberId;
     const actor = { member };
@@ -163,6 +168,7 @@ export const suite: BenchSuite = {
     }
     return [
       { name: 'heap per highlight (10k project)', unit: 'B', samples: heap, budget: { statistic: 'median', max: 2048, text: '≤ 2 KB' }, note: '(heapUsed with the loaded doc − heapUsed before any doc), both after forced GC, ÷ highlights; includes tags, notes, replies' },
+      { name: 'heap per highlight, read by Yjs\'s decoder', unit: 'B', samples: readByYjs, note: 'the same project applied with Y.applyUpdate (as a peer\'s update arrives over the wire): a copy of each repeated string, 17-slot arrays for one-value map entries' },
       { name: 'heap per highlight, model without notes', unit: 'B', samples: highlightsOnly, note: 'the 10k project generated with notes: 0 (highlights, tags, members): the highlights\' own Yjs share of the figure above' },
       { name: 'heap per highlight, reader caches (open article)', unit: 'B', samples: rendererCaches, note: 'document-highlights bridge + plugin spans and segment decorations for one open article, ÷ that article\'s highlights' },
       { name: 'decode 10k project update', unit: 'ms', samples: decode },

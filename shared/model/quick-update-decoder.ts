@@ -12,6 +12,10 @@
  * float64s through one `DataView` over the update instead of one per number. Everything
  * else — the structure of the update and how it is integrated — stays Yjs's.
  *
+ * It also keeps the loaded doc small: one copy of each repeated short string (ids and keys
+ * read thousands of times), and arrays sized to their values (Yjs's own reader grows each
+ * map entry's value array to room for 17) — 3.8 → 2.9 KB per highlight in the 10k project.
+ *
  * docs/architecture.md §8 (the local load).
  */
 import * as Y from 'yjs';
@@ -19,6 +23,32 @@ import * as decoding from 'lib0/decoding';
 
 /** Strings up to this many bytes are read byte by byte when they are ASCII. */
 const SHORT_STRING_BYTES = 64;
+
+/** Arrays longer than this are grown as they are read (a corrupt length must not allocate). */
+const MAX_PRESIZED_ARRAY = 1024;
+
+/** Strings up to this long are interned (ids, keys, short values). */
+const INTERNED_STRING_LENGTH = 32;
+
+/** Interned strings; emptied when it reaches {@link INTERN_LIMIT} so unique ids cannot grow it. */
+const interned = new Map<string, string>();
+
+/** Most strings {@link interned} holds at once. */
+const INTERN_LIMIT = 4096;
+
+/**
+ * One copy of a short string read again and again — a member id, a document id, a tag id
+ * as a map key in every highlight that has the code — instead of one per read: the 10k
+ * project held ~25,000 duplicates of a few dozen strings (~250 B per highlight).
+ */
+function intern(value: string): string {
+  if (value.length > INTERNED_STRING_LENGTH) return value;
+  const known = interned.get(value);
+  if (known !== undefined) return known;
+  if (interned.size >= INTERN_LIMIT) interned.clear();
+  interned.set(value, value);
+  return value;
+}
 
 /** Char codes of the short string being read (reused: no array per string). */
 const codes: number[] = [];
@@ -105,14 +135,16 @@ function readAny(decoder: decoding.Decoder, view: () => DataView): unknown {
       const object: Record<string, unknown> = {};
       for (let index = 0; index < length; index += 1) {
         const key = readString(decoder);
-        object[key] = readAny(decoder, view);
+        const value = readAny(decoder, view);
+        object[key] = typeof value === 'string' ? intern(value) : value;
       }
       return object;
     }
     case Tag.Array: {
       const length = decoding.readVarUint(decoder);
-      const array: unknown[] = [];
-      for (let index = 0; index < length; index += 1) array.push(readAny(decoder, view));
+      // Sized up front: an array grown by `push` from empty keeps room for 17 elements.
+      const array: unknown[] = new Array(Math.min(length, MAX_PRESIZED_ARRAY));
+      for (let index = 0; index < length; index += 1) array[index] = readAny(decoder, view);
       return array;
     }
     case Tag.Bytes:
@@ -133,15 +165,16 @@ class QuickUpdateDecoderV1 extends Y.UpdateDecoderV1 {
   };
 
   override readString(): string {
-    return readString(this.restDecoder);
+    return intern(readString(this.restDecoder));
   }
 
   override readKey(): string {
-    return readString(this.restDecoder);
+    return intern(readString(this.restDecoder));
   }
 
   override readAny(): unknown {
-    return readAny(this.restDecoder, this.view);
+    const value = readAny(this.restDecoder, this.view);
+    return typeof value === 'string' ? intern(value) : value;
   }
 }
 
@@ -151,5 +184,35 @@ class QuickUpdateDecoderV1 extends Y.UpdateDecoderV1 {
  * @example applyUpdateQuickly(doc, storedUpdate, loadOrigin)
  */
 export function applyUpdateQuickly(doc: Y.Doc, update: Uint8Array, origin?: unknown): void {
+  const before = structCounts(doc);
   Y.applyUpdateV2(doc, update, origin, QuickUpdateDecoderV1);
+  trimNewValues(doc, before);
+}
+
+/** How many structs each client has in `doc`'s store. */
+function structCounts(doc: Y.Doc): Map<number, number> {
+  const counts = new Map<number, number>();
+  for (const [client, structs] of doc.store.clients) counts.set(client, structs.length);
+  return counts;
+}
+
+/** Values longer than this are left as Yjs read them (a map entry's value is one). */
+const TRIMMED_VALUES = 8;
+
+/**
+ * Gives each value Yjs read into a new item (`ContentAny`) an array of its own size. Yjs
+ * grows it by `push` from empty, which keeps room for 17 values: a map entry, which holds
+ * one, used ~150 bytes for it instead of ~24 (~400 B per highlight in the 10k project).
+ * Items integrated since `before` are at the end of each client's structs; an earlier item
+ * split meanwhile may be looked at too, which is harmless.
+ */
+function trimNewValues(doc: Y.Doc, before: ReadonlyMap<number, number>): void {
+  for (const [client, structs] of doc.store.clients) {
+    for (let index = before.get(client) ?? 0; index < structs.length; index += 1) {
+      const struct = structs[index];
+      if (!(struct instanceof Y.Item) || !(struct.content instanceof Y.ContentAny)) continue;
+      const values = struct.content.arr;
+      if (values.length <= TRIMMED_VALUES) struct.content.arr = values.slice();
+    }
+  }
 }

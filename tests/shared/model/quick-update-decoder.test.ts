@@ -2,7 +2,9 @@
  * applyUpdateQuickly leaves a doc exactly as Y.applyUpdate does: a sample project with notes,
  * replies, deletions and non-ASCII text; every kind of value lib0 writes (ASCII and not,
  * short and long strings, integers, float32/float64, bigints, nested objects and arrays,
- * bytes); and a truncated update fails with the same error as with Yjs's own reader.
+ * bytes); more distinct short strings than it keeps shared copies of; values of list items
+ * read in one update and split by a later one; and a truncated update, or one claiming an
+ * array of two billion values, fails with the same error as with Yjs's own reader.
  */
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
@@ -77,6 +79,59 @@ describe('applyUpdateQuickly', () => {
     expect(read.get('float64')).toBe(1_750_000_000_123.25);
     expect(read.get('bytes')).toBeInstanceOf(Uint8Array);
     expect(stateOf(quick).equals(stateOf(own))).toBe(true);
+  });
+
+  it('reads more distinct short strings than it shares, each where it was written', () => {
+    const source = new Y.Doc();
+    const members = ['memberAAAAAAAAAAAAAAAAA', 'memberBBBBBBBBBBBBBBBBB', 'memberCCCCCCCCCCCCCCCCC'];
+    const records = source.getMap<unknown>('h');
+    source.transact(() => {
+      for (let index = 0; index < 6000; index += 1) {
+        const id = `h${String(index).padStart(21, '0')}`;
+        records.set(id, { d: `document-${index % 5}`, b: members[index % 3], own: `value-${index}` });
+      }
+    });
+    const [own, quick] = applyBoth(Y.encodeStateAsUpdate(source));
+    expect(quick.getMap('h').toJSON()).toEqual(own.getMap('h').toJSON());
+    expect(quick.getMap<{ own: string }>('h').get(`h${String(5999).padStart(21, '0')}`)?.own).toBe('value-5999');
+  });
+
+  it('reads list values across updates that split the items holding them, as Yjs does', () => {
+    const source = new Y.Doc();
+    const list = source.getArray<unknown>('l');
+    list.push([1, 'two', { three: 3 }, [4], 5, 6, 7, 8, 9, 10, 11, 12]);
+    const first = Y.encodeStateAsUpdate(source);
+    const vector = Y.encodeStateVector(source);
+    list.insert(2, ['inserted']);
+    list.delete(6, 3);
+    const second = Y.encodeStateAsUpdate(source, vector);
+    const own = new Y.Doc({ gc: false });
+    const quick = new Y.Doc({ gc: false });
+    for (const update of [first, second]) {
+      Y.applyUpdate(own, update);
+      applyUpdateQuickly(quick, update);
+    }
+    expect(quick.getArray('l').toJSON()).toEqual(own.getArray('l').toJSON());
+    expect(quick.getArray('l').toJSON()).toEqual([1, 'two', 'inserted', { three: 3 }, [4], 5, 9, 10, 11, 12]);
+    expect(stateOf(quick).equals(stateOf(own))).toBe(true);
+  });
+
+  it('fails on an update claiming an array of two billion values with the error Y.applyUpdate gives', () => {
+    const source = new Y.Doc();
+    source.getMap('h').set('a', [7]);
+    const update = Y.encodeStateAsUpdate(source);
+    // The value is the update's last bytes: tag 117 (array), length 1 (one byte), tag 125 (integer) 7, then the delete set (0).
+    const at = update.lastIndexOf(117);
+    expect(update[at + 1]).toBe(1);
+    const claimed = new Uint8Array([...update.slice(0, at + 1), 0x80, 0x80, 0x80, 0x80, 0x08, ...update.slice(at + 2)]);
+    let ownError: unknown = null;
+    try {
+      Y.applyUpdate(new Y.Doc(), claimed);
+    } catch (error) {
+      ownError = error;
+    }
+    expect(ownError).toBeInstanceOf(Error);
+    expect(() => applyUpdateQuickly(new Y.Doc(), claimed)).toThrow((ownError as Error).message);
   });
 
   it('fails on a truncated update with the error Y.applyUpdate gives', () => {
