@@ -14,7 +14,8 @@
  *
  * It also keeps the loaded doc small: one copy of each repeated short string (ids and keys
  * read thousands of times), and arrays sized to their values (Yjs's own reader grows each
- * map entry's value array to room for 17) — 3.8 → 2.9 KB per highlight in the 10k project.
+ * map entry's value array to room for 17) — 3.8 → 2.9 KB per highlight in the 10k project,
+ * and, with fewer strings built, a quicker load.
  *
  * docs/architecture.md §8 (the local load).
  */
@@ -27,27 +28,36 @@ const SHORT_STRING_BYTES = 64;
 /** Arrays longer than this are grown as they are read (a corrupt length must not allocate). */
 const MAX_PRESIZED_ARRAY = 1024;
 
-/** Strings up to this long are interned (ids, keys, short values). */
-const INTERNED_STRING_LENGTH = 32;
+/** ASCII strings from 1 to this many bytes are shared (ids, keys, short values). */
+const SHARED_STRING_BYTES = 32;
 
-/** Interned strings; emptied when it reaches {@link INTERN_LIMIT} so unique ids cannot grow it. */
-const interned = new Map<string, string>();
-
-/** Most strings {@link interned} holds at once. */
-const INTERN_LIMIT = 4096;
+/** Slots of {@link shared} (a power of two). */
+const SHARED_SLOTS = 4096;
 
 /**
- * One copy of a short string read again and again — a member id, a document id, a tag id
- * as a map key in every highlight that has the code — instead of one per read: the 10k
- * project held ~25,000 duplicates of a few dozen strings (~250 B per highlight).
+ * The short strings read last, by their length and three of their bytes: one copy of a
+ * string read again and again — a member id in every anchor, note and trash record, a
+ * document id and hash in every anchor, a tag id as the key of every coding — instead of
+ * one per read (the 10k project held ~25,000 copies of a few dozen strings, ~250 B per
+ * highlight), found by comparing its bytes, so no string is built for it. A unique id only
+ * takes a slot over; the repeated ones come back into theirs. At most {@link SHARED_SLOTS}
+ * short strings stay here between loads.
  */
-function intern(value: string): string {
-  if (value.length > INTERNED_STRING_LENGTH) return value;
-  const known = interned.get(value);
-  if (known !== undefined) return known;
-  if (interned.size >= INTERN_LIMIT) interned.clear();
-  interned.set(value, value);
-  return value;
+const shared: string[] = new Array<string>(SHARED_SLOTS).fill('');
+
+/** The slot of {@link shared} for the `length` bytes at `start` (1 ≤ length). */
+function slotOf(arr: Uint8Array, start: number, length: number): number {
+  const first = arr[start] as number;
+  const middle = arr[start + (length >> 1)] as number;
+  const last = arr[start + length - 1] as number;
+  return (((first * 31 + middle) * 31 + last) * 31 + length) & (SHARED_SLOTS - 1);
+}
+
+/** Whether `known` is the string of the `length` bytes at `start` (it is ASCII, so one byte a character). */
+function isBytes(known: string, arr: Uint8Array, start: number, length: number): boolean {
+  if (known.length !== length) return false;
+  for (let index = 0; index < length; index += 1) if (known.charCodeAt(index) !== arr[start + index]) return false;
+  return true;
 }
 
 /** Char codes of the short string being read (reused: no array per string). */
@@ -55,7 +65,8 @@ const codes: number[] = [];
 
 /**
  * A length-prefixed UTF-8 string, as lib0's `readVarString` reads it: a short ASCII one
- * here, anything else (longer, not ASCII, cut off) by lib0 itself from the same place.
+ * here (a shared copy when there is one), anything else (longer, not ASCII, cut off) by
+ * lib0 itself from the same place.
  */
 function readString(decoder: decoding.Decoder): string {
   const at = decoder.pos;
@@ -63,6 +74,11 @@ function readString(decoder: decoding.Decoder): string {
   const { arr } = decoder;
   const start = decoder.pos;
   if (length > 0 && length <= SHORT_STRING_BYTES && start + length <= arr.length) {
+    const slot = length <= SHARED_STRING_BYTES ? slotOf(arr, start, length) : -1;
+    if (slot >= 0 && isBytes(shared[slot] as string, arr, start, length)) {
+      decoder.pos = start + length;
+      return shared[slot] as string;
+    }
     codes.length = length;
     let ascii = true;
     for (let index = 0; index < length; index += 1) {
@@ -75,7 +91,9 @@ function readString(decoder: decoding.Decoder): string {
     }
     if (ascii) {
       decoder.pos = start + length;
-      return String.fromCharCode.apply(null, codes);
+      const value = String.fromCharCode.apply(null, codes);
+      if (slot >= 0) shared[slot] = value;
+      return value;
     }
   }
   decoder.pos = at;
@@ -135,8 +153,7 @@ function readAny(decoder: decoding.Decoder, view: () => DataView): unknown {
       const object: Record<string, unknown> = {};
       for (let index = 0; index < length; index += 1) {
         const key = readString(decoder);
-        const value = readAny(decoder, view);
-        object[key] = typeof value === 'string' ? intern(value) : value;
+        object[key] = readAny(decoder, view);
       }
       return object;
     }
@@ -165,16 +182,15 @@ class QuickUpdateDecoderV1 extends Y.UpdateDecoderV1 {
   };
 
   override readString(): string {
-    return intern(readString(this.restDecoder));
+    return readString(this.restDecoder);
   }
 
   override readKey(): string {
-    return intern(readString(this.restDecoder));
+    return readString(this.restDecoder);
   }
 
   override readAny(): unknown {
-    const value = readAny(this.restDecoder, this.view);
-    return typeof value === 'string' ? intern(value) : value;
+    return readAny(this.restDecoder, this.view);
   }
 }
 
