@@ -27,10 +27,10 @@
  */
 import * as Y from 'yjs';
 import { persistenceOrigin } from '#shared/model/origins.ts';
-import { loadInSlices, WHOLE_UPDATE_BYTES } from '#shared/model/load-in-slices.ts';
+import { loadBatchesInSlices, WHOLE_UPDATE_BYTES } from '#shared/model/load-in-slices.ts';
 import { framePacedPause } from '../services/event-loop.ts';
 import { afterSlices, slicesInProgress } from '#shared/model/apply-in-slices.ts';
-import { appendUpdate, appendUpdates, committed, openUpdateStore, readStoredUpdates, replaceStoredUpdates } from './stored-updates.ts';
+import { appendUpdate, appendUpdates, committed, openUpdateStore, readStoredBatches, readStoredUpdates, replaceStoredUpdates } from './stored-updates.ts';
 import { compactUpdates } from './update-compaction.ts';
 
 /** Longest a turn of the load keeps the main thread (ms). */
@@ -232,10 +232,10 @@ export function openLocalPersistence(name: string, doc: Y.Doc, factory: IDBFacto
     if (doc.store.clients.size > 0) store(Y.encodeStateAsUpdate(doc), null);
     doc.on('beforeTransaction', storeOnlyOthers);
     try {
-      const stored = await readStoredUpdates(opened);
-      storedCount += stored.updates.filter((update) => update.length < SMALL_UPDATE_BYTES).length;
+      // Each batch is applied as soon as it is read, while the next ones are still being read.
+      const stored = await readStoredBatches(opened);
       const pause = options.pause ?? framePacedPause();
-      const outcome = await loadInSlices(doc, stored.updates, {
+      const outcome = await loadBatchesInSlices(doc, stored.batches, {
         origin: persistenceOrigin,
         pause: async () => {
           await pause();
@@ -245,6 +245,7 @@ export function openLocalPersistence(name: string, doc: Y.Doc, factory: IDBFacto
         now: () => performance.now(),
         onProgress: (loaded, total) => setProgress(total === 0 ? 1 : loaded / total),
       });
+      for (const batch of stored.batches) storedCount += (await batch).filter((update) => update.length < SMALL_UPDATE_BYTES).length;
       if (storedCount >= COMPACT_AT || outcome.cut > 0) void compact();
     } catch (error) {
       if (!(error instanceof Error && error.message === CLOSED)) unavailable(error);

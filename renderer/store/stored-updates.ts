@@ -50,19 +50,31 @@ export const READ_BATCH = 16;
 /** Updates added per task when replacing stored updates (each add copies its value on the page's thread). */
 export const REPLACE_BATCH = 8;
 
-/** Every stored update, oldest first, and the newest key: the keys first, then the values in batches of {@link READ_BATCH}, all asked for at once in one transaction (each batch arrives in its own task). */
-export async function readStoredUpdates(db: IDBDatabase): Promise<StoredUpdates> {
+/** The stored updates as they are being read: their batches, oldest first, and the newest key. */
+export type StoredBatches = {
+  /** Batches of at most {@link READ_BATCH} updates, each arriving in its own task. */
+  readonly batches: readonly Promise<Uint8Array[]>[];
+  readonly lastKey: number | null;
+};
+
+/** Starts reading every stored update: the keys first, then the values in batches of {@link READ_BATCH}, all asked for at once in one transaction. */
+export async function readStoredBatches(db: IDBDatabase): Promise<StoredBatches> {
   const store = db.transaction([UPDATES], 'readonly').objectStore(UPDATES);
   const keys = await requestResult(store.getAllKeys());
-  const batches: Promise<unknown[]>[] = [];
+  const batches: Promise<Uint8Array[]>[] = [];
   for (let at = 0; at < keys.length; at += READ_BATCH) {
     const first = keys[at] as IDBValidKey;
     const last = keys[Math.min(at + READ_BATCH, keys.length) - 1] as IDBValidKey;
-    batches.push(requestResult(store.getAll(IDBKeyRange.bound(first, last))));
+    batches.push(requestResult(store.getAll(IDBKeyRange.bound(first, last))) as Promise<Uint8Array[]>);
   }
-  const values = (await Promise.all(batches)).flat();
   const last = keys[keys.length - 1];
-  return { updates: values.map((value) => value as Uint8Array), lastKey: typeof last === 'number' ? last : null };
+  return { batches, lastKey: typeof last === 'number' ? last : null };
+}
+
+/** Every stored update, oldest first, and the newest key (see {@link readStoredBatches}). */
+export async function readStoredUpdates(db: IDBDatabase): Promise<StoredUpdates> {
+  const { batches, lastKey } = await readStoredBatches(db);
+  return { updates: (await Promise.all(batches)).flat(), lastKey };
 }
 
 /** Appends `updates`, oldest first, in one readwrite transaction (failures bubble to the database). */

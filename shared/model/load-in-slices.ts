@@ -8,6 +8,11 @@
  *
  * Small updates within the first {@link WARM_UP_BYTES} are cut finer too, while the code is cold.
  *
+ * The updates may come in batches that are still being read (`loadBatchesInSlices`): the
+ * load applies each batch as soon as it has arrived and waits only when it reaches one that
+ * has not, so reading the store and applying what it read overlap instead of following
+ * each other.
+ *
  * The doc ends exactly as applying every stored update in order leaves it (a CRDT; the
  * causal order leaves no structs pending between slices). Observers see one transaction
  * per turn, all with the caller's origin (the app uses `persistenceOrigin`, which undo
@@ -60,9 +65,41 @@ export type LoadOutcome = {
   readonly cut: number;
 };
 
-/** The load's steps; each yields the bytes it finished. */
-function* loadSteps(doc: Y.Doc, updates: readonly Uint8Array[], origin: unknown, counts: { cut: number }): Generator<number, void, undefined> {
+/** A batch of stored updates, oldest first: read already, or still being read. */
+export type UpdateBatch = readonly Uint8Array[] | Promise<readonly Uint8Array[]>;
+
+/** The batches as they arrive: each one's updates once it has, and the bytes of those that have. */
+type Arrivals = { readonly updates: Array<readonly Uint8Array[] | undefined>; bytes: number; count: number };
+
+/** Follows `batches` as they arrive (a batch that fails is awaited, and so fails, by the load itself). */
+function followArrivals(batches: readonly UpdateBatch[]): Arrivals {
+  const arrivals: Arrivals = { updates: [], bytes: 0, count: 0 };
+  const arrive = (index: number, updates: readonly Uint8Array[]): void => {
+    arrivals.updates[index] = updates;
+    arrivals.bytes += updates.reduce((sum, update) => sum + update.length, 0);
+    arrivals.count += 1;
+  };
+  batches.forEach((batch, index) => {
+    arrivals.updates.push(undefined);
+    if (batch instanceof Promise) batch.then((updates) => arrive(index, updates), () => undefined);
+    else arrive(index, batch);
+  });
+  return arrivals;
+}
+
+/** The load's steps; each yields the bytes it finished, or a batch it must wait for. */
+function* loadSteps(doc: Y.Doc, batches: readonly UpdateBatch[], arrivals: Arrivals, origin: unknown, counts: { cut: number }): Generator<number | Promise<unknown>, void, undefined> {
   let seen = 0;
+  for (let index = 0; index < batches.length; index += 1) {
+    while (arrivals.updates[index] === undefined) yield batches[index] as Promise<unknown>;
+    yield* updateSteps(doc, arrivals.updates[index] as readonly Uint8Array[], seen, origin, counts);
+    seen += (arrivals.updates[index] as readonly Uint8Array[]).reduce((sum, update) => sum + update.length, 0);
+  }
+}
+
+/** The steps of one batch's `updates`, `seen` bytes into the load. */
+function* updateSteps(doc: Y.Doc, updates: readonly Uint8Array[], seenBefore: number, origin: unknown, counts: { cut: number }): Generator<number, void, undefined> {
+  let seen = seenBefore;
   for (const update of updates) {
     // A large update is cut in any case; cutting all of it finer would only add applies.
     const warming = seen < WARM_UP_BYTES && update.length <= WHOLE_UPDATE_BYTES;
@@ -97,15 +134,30 @@ function* loadSteps(doc: Y.Doc, updates: readonly Uint8Array[], origin: unknown,
  *
  * @example await loadInSlices(doc, stored, { origin: persistenceOrigin, pause: nextTask, budgetMs: 8 })
  */
-export async function loadInSlices(doc: Y.Doc, updates: readonly Uint8Array[], options: LoadOptions): Promise<LoadOutcome> {
+export function loadInSlices(doc: Y.Doc, updates: readonly Uint8Array[], options: LoadOptions): Promise<LoadOutcome> {
+  return loadBatchesInSlices(doc, [updates], options);
+}
+
+/**
+ * {@link loadInSlices} over `batches` of updates (oldest first) that may still be being
+ * read: each is applied as soon as it has arrived. Until every batch has, the total given
+ * to `onProgress` is an estimate (the bytes arrived per batch so far, times the batches).
+ * A batch that fails fails the load, with what came before it applied.
+ *
+ * @example await loadBatchesInSlices(doc, stored.batches, { origin: persistenceOrigin, pause: nextTask, budgetMs: 8 })
+ */
+export async function loadBatchesInSlices(doc: Y.Doc, batches: readonly UpdateBatch[], options: LoadOptions): Promise<LoadOutcome> {
   const now = options.now ?? Date.now;
-  const total = updates.reduce((sum, update) => sum + update.length, 0);
+  const arrivals = followArrivals(batches);
   const counts = { cut: 0 };
-  const steps = loadSteps(doc, updates, options.origin, counts);
+  const steps = loadSteps(doc, batches, arrivals, options.origin, counts);
   let loaded = 0;
   let turns = 0;
   let done = false;
+  let waitFor: Promise<unknown> | null = null;
   while (!done) {
+    if (waitFor !== null) await waitFor;
+    waitFor = null;
     if (turns > 0) await options.pause();
     turns += 1;
     const start = now();
@@ -113,9 +165,11 @@ export async function loadInSlices(doc: Y.Doc, updates: readonly Uint8Array[], o
       do {
         const step = steps.next();
         if (step.done === true) done = true;
-        else loaded += step.value;
-      } while (!done && now() - start < options.budgetMs);
+        else if (typeof step.value === 'number') loaded += step.value;
+        else waitFor = step.value;
+      } while (!done && waitFor === null && now() - start < options.budgetMs);
     }, options.origin);
+    const total = arrivals.count === batches.length ? arrivals.bytes : (arrivals.bytes / Math.max(1, arrivals.count)) * batches.length;
     options.onProgress?.(loaded, total);
   }
   return { turns, cut: counts.cut };

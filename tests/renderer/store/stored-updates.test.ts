@@ -12,7 +12,7 @@ import type { MemberId, ProjectId } from '#shared/model/ids.ts';
 import { roots } from '#shared/model/layout.ts';
 import { createTag } from '#shared/model/tags.ts';
 import { closeProjectSession, databaseName, getProjectSession } from '../../../renderer/store/project-session.ts';
-import { READ_BATCH, REPLACE_BATCH, appendUpdates, openUpdateStore, readStoredUpdates, replaceStoredUpdates } from '../../../renderer/store/stored-updates.ts';
+import { READ_BATCH, REPLACE_BATCH, appendUpdates, openUpdateStore, readStoredBatches, readStoredUpdates, replaceStoredUpdates } from '../../../renderer/store/stored-updates.ts';
 
 const alice = { member: 'alice-member-id-000000' as MemberId };
 const opened: ProjectId[] = [];
@@ -76,6 +76,22 @@ describe('readStoredUpdates', () => {
     const read = await readStoredUpdates(db);
     expect(read.updates.map((update) => [...update])).toEqual(Array.from({ length: count }, (_, index) => [index, index >> 8]));
     expect(read.lastKey).toBe(count);
+    db.close();
+  });
+});
+
+describe('readStoredBatches', () => {
+  it('asks for every batch at once and gives them oldest first, each in its own request', async () => {
+    const db = await openUpdateStore(indexedDB, 'stored-updates-streamed');
+    expect(await readStoredBatches(db)).toEqual({ batches: [], lastKey: null });
+    const count = READ_BATCH * 2 + 1;
+    appendUpdates(db, Array.from({ length: count }, (_, index) => Uint8Array.of(index)));
+    const { batches, lastKey } = await readStoredBatches(db);
+    expect(lastKey).toBe(count);
+    expect(batches).toHaveLength(3);
+    const read = await Promise.all(batches);
+    expect(read.map((batch) => batch.length)).toEqual([READ_BATCH, READ_BATCH, 1]);
+    expect(read.flat().map((update) => update[0])).toEqual(Array.from({ length: count }, (_, index) => index));
     db.close();
   });
 });

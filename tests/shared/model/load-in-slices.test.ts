@@ -2,13 +2,14 @@
  * loadInSlices: a project's stored updates — many small ones and a large one cut into
  * causal slices — end as the same doc as applying them whole, in more than one turn with
  * a pause between turns, every transaction under the load's origin, and the progress
- * reported rises to all of it.
+ * reported rises to all of it; batches still being read are applied as each arrives, and a
+ * batch that fails fails the load.
  */
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { defaultDocumentsDir, readBundledDocuments } from '../../../electron/services/documents-fs.ts';
 import { generateSampleProject } from '#shared/sample/sample-project.ts';
-import { loadInSlices, WARM_UP_SLICE_STRUCTS, WHOLE_UPDATE_BYTES } from '#shared/model/load-in-slices.ts';
+import { loadBatchesInSlices, loadInSlices, WARM_UP_SLICE_STRUCTS, WHOLE_UPDATE_BYTES } from '#shared/model/load-in-slices.ts';
 import { causalSlices } from '#shared/model/causal-slices.ts';
 
 const articles = (await readBundledDocuments(defaultDocumentsDir())).flatMap((result) =>
@@ -81,6 +82,49 @@ describe('loadInSlices', () => {
     expect(outcome.cut).toBe(0);
     expect(Math.max(...structsPerTurn.slice(0, 5))).toBeLessThanOrEqual(WARM_UP_SLICE_STRUCTS);
     expect(Buffer.from(Y.encodeStateAsUpdate(doc)).equals(Buffer.from(Y.encodeStateAsUpdate(source)))).toBe(true);
+  });
+
+  it('applies each batch as soon as it arrives, before the later ones have, and ends the same', async () => {
+    const { updates, expected } = storedUpdates();
+    const firstBatch = smallSlices(updates[0] as Uint8Array);
+    const laterBatch = updates.slice(1);
+    let arrive: (updates: readonly Uint8Array[]) => void = () => undefined;
+    const later = new Promise<readonly Uint8Array[]>((resolve) => (arrive = resolve));
+    const doc = new Y.Doc();
+    const progress: Array<[number, number]> = [];
+    let firstApplied: () => void = () => undefined;
+    const firstIn = new Promise<void>((resolve) => (firstApplied = resolve));
+    const firstBytes = firstBatch.reduce((sum, update) => sum + update.length, 0);
+    const load = loadBatchesInSlices(doc, [firstBatch, later], {
+      origin,
+      pause: () => Promise.resolve(),
+      budgetMs: 8,
+      onProgress: (loaded, total) => {
+        progress.push([loaded, total]);
+        if (loaded === firstBytes) firstApplied();
+      },
+    });
+    await firstIn;
+    // The first batch is in the doc while the second is still being read.
+    expect(doc.getMap('h').size).toBe(expected.getMap('h').size);
+    expect(doc.getMap('edits').size).toBe(0);
+    expect(progress.at(-1)).toEqual([firstBytes, firstBytes * 2]);
+    arrive(laterBatch);
+    const outcome = await load;
+    expect(outcome.turns).toBeGreaterThan(1);
+    expect(doc.getMap('edits').size).toBe(40);
+    const allBytes = updates.slice(1).reduce((sum, update) => sum + update.length, firstBytes);
+    expect(progress.at(-1)).toEqual([allBytes, allBytes]);
+    expect(Buffer.from(Y.encodeStateAsUpdate(doc)).equals(Buffer.from(Y.encodeStateAsUpdate(expected)))).toBe(true);
+  });
+
+  it('fails with the error of a batch that could not be read, keeping what came before it', async () => {
+    const { updates } = storedUpdates();
+    const doc = new Y.Doc();
+    const failed = Promise.reject(new Error('the store could not be read'));
+    await expect(loadBatchesInSlices(doc, [smallSlices(updates[0] as Uint8Array), failed], { origin, pause: () => Promise.resolve(), budgetMs: 8 }))
+      .rejects.toThrow('the store could not be read');
+    expect(doc.getMap('h').size).toBeGreaterThan(500);
   });
 
   it('takes one turn when there is nothing to load', async () => {
