@@ -3,7 +3,7 @@
  * highlights (1k and 10k with MARGINALIA_BENCH_QUICK=1), each opened through the switcher
  * as a project of its own in a fresh profile and its store compacted (stored-state.ts), then: local load (the app's User Timing marks
  * `marginalia:session-open` → `marginalia:project-loaded` after a reload), the JS heap after
- * forced GCs (Chromium started with --js-flags=--expose-gc), the dense article opened from
+ * full garbage collections asked for through the DevTools protocol, the dense article opened from
  * its card (input → visible highlights painted), the Annotations panel opened (click → its
  * count on screen), a keystroke in its filter (INP-style), and a CSV export through the
  * export dialog (click → the download). The sample spreads its highlights over the five
@@ -31,14 +31,30 @@ export interface CurvePoint {
   readonly exportCsv: number[];
 }
 
+/**
+ * The page's JS heap (`performance.memory.usedJSHeapSize`, which counts array buffers too)
+ * after two full collections asked for through the DevTools protocol
+ * (`HeapProfiler.collectGarbage`). Not the page's own `gc()`: called from script, that one
+ * runs with the script's stack, and at 50k it left ~64 MB more than the protocol's
+ * collection (array buffers among it: 37 MB of backing stores) and, in some runs, whole
+ * pages from before the reloads (2–3 documents where one was live, ~100 MB each: the
+ * "superlinear" 50k heaps of earlier runs; a heap snapshot, which collects the same way
+ * first, held one).
+ */
 async function heapAfterGc(page: Page): Promise<number> {
   await settle(page);
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    await cdp.send('HeapProfiler.enable');
+    await cdp.send('HeapProfiler.collectGarbage');
+    await cdp.send('HeapProfiler.collectGarbage');
+  } finally {
+    await cdp.detach();
+  }
   return page.evaluate(() => {
-    const w = window as unknown as { gc?: () => void; performance: { memory?: { usedJSHeapSize: number } } };
-    if (w.gc === undefined || w.performance.memory === undefined) throw new Error('Chromium needs --js-flags=--expose-gc for the heap figure');
-    w.gc();
-    w.gc();
-    return w.performance.memory.usedJSHeapSize;
+    const memory = (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory;
+    if (memory === undefined) throw new Error('Chromium needs --enable-precise-memory-info for the heap figure');
+    return memory.usedJSHeapSize;
   });
 }
 
