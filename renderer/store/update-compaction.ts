@@ -1,19 +1,20 @@
 /**
  * Compacting a project's stored updates: many updates (or one large one) become the same
  * state as causal slices (shared/model/causal-slices.ts) of at most `LOAD_SLICE_STRUCTS`
- * structs, the first ones smaller, each a load applies whole (`slicesForLoading`), in an
- * order that leaves nothing pending. Merging a large project's updates takes long, so it runs
+ * structs, each small enough to apply whole when the project next loads, in an order
+ * that leaves nothing pending. Merging a large project's updates takes long, so it runs
  * in a module worker (update-compaction.worker.ts) and the page only writes the result;
  * where no worker can start (tests, a failed load) it runs here instead: slower to the
  * eye, never wrong.
  */
 import * as Y from 'yjs';
-import { slicesForLoading } from '#shared/model/load-in-slices.ts';
+import { causalSlices } from '#shared/model/causal-slices.ts';
+import { LOAD_SLICE_STRUCTS } from '#shared/model/load-in-slices.ts';
 
 /** The state of `updates` (oldest first) as causal slices. */
 export function compactInThread(updates: readonly Uint8Array[]): Uint8Array[] {
   const merged = updates.length === 1 ? (updates[0] as Uint8Array) : Y.mergeUpdates([...updates]);
-  return slicesForLoading(merged);
+  return causalSlices(merged, LOAD_SLICE_STRUCTS);
 }
 
 /** Compacts in a worker when one can start; each call starts its own and ends it after the answer. */

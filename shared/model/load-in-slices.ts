@@ -19,7 +19,7 @@
  * never tracks).
  */
 import * as Y from 'yjs';
-import { causalSlices, planCausalSlices } from './causal-slices.ts';
+import { planCausalSlices } from './causal-slices.ts';
 import { applyUpdateQuickly } from './quick-update-decoder.ts';
 
 /** Stored updates up to this size are applied whole: one of them stays well within a turn. */
@@ -42,31 +42,6 @@ export const WARM_UP_BYTES = 256 * 1024;
 
 /** Structs per slice while warming up. */
 export const WARM_UP_SLICE_STRUCTS = 100;
-
-/**
- * A stored update up to this size is applied whole even while warming up: a slice of
- * {@link WARM_UP_SLICE_STRUCTS} structs is ~12 KB of the sample project, and a store
- * compacted by {@link slicesForLoading} starts with such slices, so a load of it has
- * nothing to cut (cutting the first 256 KB cost ~20–30 ms of skimming and copying).
- */
-export const WARM_UP_WHOLE_BYTES = 16 * 1024;
-
-/**
- * `update` as causal slices a load applies whole, one a step: {@link LOAD_SLICE_STRUCTS}
- * structs each, those in the first {@link WARM_UP_BYTES} cut again to
- * {@link WARM_UP_SLICE_STRUCTS}, as a load would cut them while the code is cold. What
- * compaction stores.
- */
-export function slicesForLoading(update: Uint8Array): Uint8Array[] {
-  const slices: Uint8Array[] = [];
-  let seen = 0;
-  for (const slice of causalSlices(update, LOAD_SLICE_STRUCTS)) {
-    if (seen < WARM_UP_BYTES && slice.length > WARM_UP_WHOLE_BYTES) slices.push(...causalSlices(slice, WARM_UP_SLICE_STRUCTS));
-    else slices.push(slice);
-    seen += slice.length;
-  }
-  return slices;
-}
 
 /** How to load. */
 export type LoadOptions = {
@@ -127,7 +102,7 @@ function* updateSteps(doc: Y.Doc, updates: readonly Uint8Array[], seenBefore: nu
   let seen = seenBefore;
   for (const update of updates) {
     // A large update is cut in any case; cutting all of it finer would only add applies.
-    const warming = seen < WARM_UP_BYTES && update.length > WARM_UP_WHOLE_BYTES && update.length <= WHOLE_UPDATE_BYTES;
+    const warming = seen < WARM_UP_BYTES && update.length <= WHOLE_UPDATE_BYTES;
     seen += update.length;
     if (update.length <= WHOLE_UPDATE_BYTES && !warming) {
       applyUpdateQuickly(doc, update, origin);

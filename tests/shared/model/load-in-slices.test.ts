@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { defaultDocumentsDir, readBundledDocuments } from '../../../electron/services/documents-fs.ts';
 import { generateSampleProject } from '#shared/sample/sample-project.ts';
-import { loadBatchesInSlices, loadInSlices, slicesForLoading, WARM_UP_BYTES, WARM_UP_SLICE_STRUCTS, WARM_UP_WHOLE_BYTES, WHOLE_UPDATE_BYTES } from '#shared/model/load-in-slices.ts';
+import { loadBatchesInSlices, loadInSlices, WARM_UP_SLICE_STRUCTS, WHOLE_UPDATE_BYTES } from '#shared/model/load-in-slices.ts';
 import { causalSlices } from '#shared/model/causal-slices.ts';
 
 const articles = (await readBundledDocuments(defaultDocumentsDir())).flatMap((result) =>
@@ -81,27 +81,6 @@ describe('loadInSlices', () => {
     const outcome = await loadInSlices(doc, small, { origin, pause: () => Promise.resolve(), budgetMs: 1, now: () => (clock += 10) });
     expect(outcome.cut).toBe(0);
     expect(Math.max(...structsPerTurn.slice(0, 5))).toBeLessThanOrEqual(WARM_UP_SLICE_STRUCTS);
-    expect(Buffer.from(Y.encodeStateAsUpdate(doc)).equals(Buffer.from(Y.encodeStateAsUpdate(source)))).toBe(true);
-  });
-
-  it('loads a store compacted for loading one stored update a step, with nothing left to cut', async () => {
-    const { doc: source } = generateSampleProject(articles, { highlights: 1500, seed: 4 });
-    const slices = slicesForLoading(Y.encodeStateAsUpdate(source));
-    let seen = 0;
-    for (const slice of slices) {
-      if (seen >= WARM_UP_BYTES) break;
-      expect(slice.length).toBeLessThanOrEqual(WARM_UP_WHOLE_BYTES);
-      seen += slice.length;
-    }
-    expect(slices.some((slice) => slice.length > WARM_UP_WHOLE_BYTES)).toBe(true);
-    expect(slices.every((slice) => slice.length <= WHOLE_UPDATE_BYTES)).toBe(true);
-    const doc = new Y.Doc();
-    // One step per turn (the clock says the budget is spent after every step).
-    let clock = 0;
-    const outcome = await loadInSlices(doc, slices, { origin, pause: () => Promise.resolve(), budgetMs: 1, now: () => (clock += 10) });
-    // One turn per stored update, and a last one that finds nothing left.
-    expect(outcome).toEqual({ turns: slices.length + 1, cut: 0 });
-    expect(doc.store.pendingStructs).toBeNull();
     expect(Buffer.from(Y.encodeStateAsUpdate(doc)).equals(Buffer.from(Y.encodeStateAsUpdate(source)))).toBe(true);
   });
 
