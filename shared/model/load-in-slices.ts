@@ -141,7 +141,8 @@ export function loadInSlices(doc: Y.Doc, updates: readonly Uint8Array[], options
 /**
  * {@link loadInSlices} over `batches` of updates (oldest first) that may still be being
  * read: each is applied as soon as it has arrived. Until every batch has, the total given
- * to `onProgress` is an estimate (the bytes arrived per batch so far, times the batches).
+ * to `onProgress` is an estimate (the bytes arrived per batch so far, times the batches),
+ * and before the first has, there is no progress to report.
  * A batch that fails fails the load, with what came before it applied.
  *
  * @example await loadBatchesInSlices(doc, stored.batches, { origin: persistenceOrigin, pause: nextTask, budgetMs: 8 })
@@ -169,7 +170,9 @@ export async function loadBatchesInSlices(doc: Y.Doc, batches: readonly UpdateBa
         else waitFor = step.value;
       } while (!done && waitFor === null && now() - start < options.budgetMs);
     }, options.origin);
-    const total = arrivals.count === batches.length ? arrivals.bytes : (arrivals.bytes / Math.max(1, arrivals.count)) * batches.length;
+    // Before any batch has arrived there is no total to give.
+    if (arrivals.count === 0 && batches.length > 0) continue;
+    const total = arrivals.count === batches.length ? arrivals.bytes : (arrivals.bytes / arrivals.count) * batches.length;
     options.onProgress?.(loaded, total);
   }
   return { turns, cut: counts.cut };

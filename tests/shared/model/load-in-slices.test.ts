@@ -118,6 +118,30 @@ describe('loadInSlices', () => {
     expect(Buffer.from(Y.encodeStateAsUpdate(doc)).equals(Buffer.from(Y.encodeStateAsUpdate(expected)))).toBe(true);
   });
 
+  it('reports no progress before the first batch has arrived', async () => {
+    const { updates } = storedUpdates();
+    let arrive: (updates: readonly Uint8Array[]) => void = () => undefined;
+    const first = new Promise<readonly Uint8Array[]>((resolve) => (arrive = resolve));
+    const progress: Array<[number, number]> = [];
+    let clockReads = 0;
+    const load = loadBatchesInSlices(new Y.Doc(), [first], {
+      origin,
+      pause: () => Promise.resolve(),
+      budgetMs: 8,
+      now: () => (clockReads += 1),
+      onProgress: (loaded, total) => progress.push([loaded, total]),
+    });
+    // The first turn has found nothing to apply and waits: no share of an unknown total.
+    await Promise.resolve();
+    expect(clockReads).toBeGreaterThan(0);
+    expect(progress).toEqual([]);
+    arrive(updates.slice(1));
+    await load;
+    const bytes = updates.slice(1).reduce((sum, update) => sum + update.length, 0);
+    expect(progress.every(([, total]) => total === bytes)).toBe(true);
+    expect(progress.at(-1)).toEqual([bytes, bytes]);
+  });
+
   it('fails with the error of a batch that could not be read, keeping what came before it', async () => {
     const { updates } = storedUpdates();
     const doc = new Y.Doc();
