@@ -92,8 +92,9 @@ function* loadSteps(doc: Y.Doc, batches: readonly UpdateBatch[], arrivals: Arriv
   let seen = 0;
   for (let index = 0; index < batches.length; index += 1) {
     while (arrivals.updates[index] === undefined) yield batches[index] as Promise<unknown>;
-    yield* updateSteps(doc, arrivals.updates[index] as readonly Uint8Array[], seen, origin, counts);
-    seen += (arrivals.updates[index] as readonly Uint8Array[]).reduce((sum, update) => sum + update.length, 0);
+    const updates = arrivals.updates[index] as readonly Uint8Array[];
+    yield* updateSteps(doc, updates, seen, origin, counts);
+    seen += updates.reduce((sum, update) => sum + update.length, 0);
   }
 }
 
