@@ -3,15 +3,18 @@
  * - heap per highlight: the 10k project is loaded from its update into a fresh doc, with the
  *   reader the app loads and merges with (`applyUpdateQuickly`: the same doc, its strings
  *   shared and its values' arrays sized to fit, docs/architecture.md §8), and with Yjs's own
- *   `Y.applyUpdate` for comparison (a doc a peer sent over the wire is read that way); heap is
- *   measured with `process.memoryUsage().heapUsed` after forced full GCs before and after
- *   (gc is exposed at run time with `v8.setFlagsFromString('--expose-gc')` and fetched via
- *   `vm.runInNewContext('gc')`, so `npm run bench` needs no extra node flag), divided by the
- *   highlight count — it includes tags, notes and replies, so it is an upper bound; the same
- *   for the project generated without notes (highlights, tags and members only) splits the
- *   figure into highlights vs notes; and the renderer's own caches for one open article
- *   (document-highlights bridge + the plugin's spans and segment decorations), per highlight
- *   of that article — what the reader adds on top of the model;
+ *   `Y.applyUpdate` for comparison (a doc a peer sent over the wire is read that way), divided
+ *   by the highlight count — it includes tags, notes and replies, so it is an upper bound; the
+ *   same for the project generated without notes (highlights, tags and members only) splits
+ *   the figure into highlights vs notes. The budget's rows are measured in Chromium, the
+ *   engine of Electron's renderer where the app keeps its doc (bench/model-heap-chromium.ts:
+ *   its V8 compresses pointers, Node's does not). In Node the same load is measured with
+ *   `process.memoryUsage().heapUsed` after forced full GCs before and after (gc is exposed at
+ *   run time with `v8.setFlagsFromString('--expose-gc')` and fetched via
+ *   `vm.runInNewContext('gc')`, so `npm run bench` needs no extra node flag), as are the
+ *   renderer's own caches for one open article (document-highlights bridge + the plugin's
+ *   spans and segment decorations), per highlight of that article — what the reader adds on
+ *   top of the model;
  * - update bytes of a new highlight, a tag toggle and one note keystroke, as the Yjs update
  *   each emits (what goes to IndexedDB and over the wire), with the 10k project loaded;
  * - decode time: applying the whole project update to a fresh doc (the CPU part of a
@@ -30,6 +33,7 @@ import { roots } from '#shared/model/layout.ts';
 import { applyUpdateQuickly } from '#shared/model/quick-update-decoder.ts';
 import { addNote, editNote } from '#shared/model/notes.ts';
 import { agreementMetrics } from './agreement.bench.ts';
+import { chromiumHeapPerHighlight } from './model-heap-chromium.ts';
 import type { BenchSuite, Metric } from './harness.ts';
 import { retrieveMetrics } from './analysis-retrieve.ts';
 import { generateSampleProject, type SampleArticle } from '#shared/sample/sample-project.ts';
@@ -142,6 +146,12 @@ export const suite: BenchSuite = {
     const highlightsOnly = loadedHeap(bareUpdate, gc, 3).map((bytes) => bytes / bareSummary.highlights);
     const readByYjs = loadedHeap(update, gc, 3, Y.applyUpdate).map((bytes) => bytes / summary.highlights);
     const rendererCaches = rendererHeapPerHighlight(doc, gc, 3);
+    const project = { update, highlights: summary.highlights };
+    const [inChromium = [], readByYjsInChromium = [], highlightsOnlyInChromium = []] = await chromiumHeapPerHighlight([
+      { project, reader: 'app' },
+      { project, reader: 'yjs' },
+      { project: { update: bareUpdate, highlights: bareSummary.highlights }, reader: 'app' },
+    ], 3);
     const member = 'benchmark-member-00000' as MemberId;
     const actor = { member };
     const article = articles[0] as SampleArticle;
@@ -167,10 +177,13 @@ export const suite: BenchSuite = {
       keystrokeBytes.push(updateBytes(doc, () => editNote(doc, actor, note, 7, 0, 'x')));
     }
     return [
-      { name: 'heap per highlight (10k project)', unit: 'B', samples: heap, budget: { statistic: 'median', max: 2048, text: '≤ 2 KB' }, note: '(heapUsed with the loaded doc − heapUsed before any doc), both after forced GC, ÷ highlights; includes tags, notes, replies' },
-      { name: 'heap per highlight, read by Yjs\'s decoder', unit: 'B', samples: readByYjs, note: 'the same project applied with Y.applyUpdate (as a peer\'s update arrives over the wire): a copy of each repeated string, 17-slot arrays for one-value map entries' },
-      { name: 'heap per highlight, model without notes', unit: 'B', samples: highlightsOnly, note: 'the 10k project generated with notes: 0 (highlights, tags, members): the highlights\' own Yjs share of the figure above' },
-      { name: 'heap per highlight, reader caches (open article)', unit: 'B', samples: rendererCaches, note: 'document-highlights bridge + plugin spans and segment decorations for one open article, ÷ that article\'s highlights' },
+      { name: 'heap per highlight (10k project)', unit: 'B', samples: inChromium, budget: { statistic: 'median', max: 2048, text: '≤ 2 KB' }, note: 'in Chromium (Electron\'s renderer engine, pointers compressed): used heap with the loaded doc − before it, both after two protocol-forced collections, in a new page each sample, ÷ highlights; includes tags, notes, replies and the code the load compiled' },
+      { name: 'heap per highlight, read by Yjs\'s decoder', unit: 'B', samples: readByYjsInChromium, note: 'in Chromium, the same project applied with Y.applyUpdate (as a peer\'s update arrives over the wire): a copy of each repeated string, 17-slot arrays for one-value map entries' },
+      { name: 'heap per highlight, model without notes', unit: 'B', samples: highlightsOnlyInChromium, note: 'in Chromium, the 10k project generated with notes: 0 (highlights, tags, members): the highlights\' own Yjs share of the first row' },
+      { name: 'heap per highlight in Node (10k project)', unit: 'B', samples: heap, note: 'the first row\'s load in Node, whose V8 does not compress pointers: (heapUsed with the loaded doc − heapUsed before any doc), both after forced GC, ÷ highlights' },
+      { name: 'heap per highlight in Node, read by Yjs\'s decoder', unit: 'B', samples: readByYjs, note: 'the second row\'s load in Node' },
+      { name: 'heap per highlight in Node, model without notes', unit: 'B', samples: highlightsOnly, note: 'the third row\'s load in Node' },
+      { name: 'heap per highlight in Node, reader caches (open article)', unit: 'B', samples: rendererCaches, note: 'document-highlights bridge + plugin spans and segment decorations for one open article, ÷ that article\'s highlights' },
       { name: 'decode 10k project update', unit: 'ms', samples: decode },
       { name: 'update bytes: new highlight', unit: 'B', samples: highlightBytes, budget: { statistic: 'max', max: 300, text: '≤ 300 B' } },
       { name: 'update bytes: tag toggle', unit: 'B', samples: toggleBytes, budget: { statistic: 'max', max: 64, text: '≤ 64 B' } },
