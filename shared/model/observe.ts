@@ -102,8 +102,9 @@ function startFeed(doc: Y.Doc, listeners: Set<(change: ProjectChange) => void>):
       origin: transaction.origin,
       local: transaction.local,
     };
-    // Those registered now: one added by a listener below hears from the next transaction on.
-    for (const listener of [...listeners]) listener(event);
+    // Those registered now: one added by a listener below hears from the next transaction on,
+    // and one removed by a listener before it (a view torn down mid-delivery) hears no more.
+    for (const listener of [...listeners]) if (listeners.has(listener)) listener(event);
   };
 
   r.highlights.observeDeep(onHighlights);

@@ -95,6 +95,23 @@ describe('observeProject', () => {
     for (const stop of [stopOuter, stopB, stopLate as unknown as () => void]) stop();
   });
 
+  it('does not call a listener unsubscribed by an earlier listener of the same change (a view torn down mid-delivery)', () => {
+    const ana = replica('ana', 1);
+    createProject(ana.doc, ana.actor, { name: 'P' });
+    const heard: string[] = [];
+    let stopSecond: () => void = () => undefined;
+    const stopFirst = observeProject(ana.doc, () => {
+      heard.push('first');
+      stopSecond();
+    });
+    stopSecond = observeProject(ana.doc, () => heard.push('second'));
+    const stopThird = observeProject(ana.doc, () => heard.push('third'));
+    createTag(ana.doc, ana.actor, { name: 'T' });
+    expect(heard).toEqual(['first', 'third']);
+    stopFirst();
+    stopThird();
+  });
+
   it('reports the documents of a merge\'s highlights when asked, for every listener alike', () => {
     const ana = replica('ana', 1);
     const ben = replica('ben', 2);
