@@ -34,6 +34,8 @@ export interface AnnotationWorkspace {
   setProfile(profile: { readonly name: string; readonly colour: string }): void;
   /** The local person as a model actor; stamps the project on first use. Throws before first run. */
   actor(): Actor;
+  /** The name the project is shown by: its own, else what it is ("Personal project"…). */
+  projectName(): string;
   setPanel(panel: PanelName | null): void;
   /** Shows everyone's highlights, only mine or one person's (remembered per project on this machine). */
   setViewFilter(filter: ViewFilter): void;
@@ -108,6 +110,7 @@ export function createAnnotationWorkspace(options: WorkspaceOptions): Annotation
     subscribe: ui.subscribe,
     setProfile: (profile) => ui.update({ member: person.setProfile(profile) }),
     actor: person.actor,
+    projectName: person.projectName,
     undo: person.undo,
     endUndoStep: person.endUndoStep,
     redo: person.redo,

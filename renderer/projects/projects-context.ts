@@ -4,7 +4,7 @@
  * StrictMode's double mounting never makes a second one.
  */
 import { createContext, useContext, useSyncExternalStore } from 'react';
-import type { ProjectList } from '../store/project-registry.ts';
+import { unnamedProjectName, type ProjectList, type ProjectOrigin } from '../store/project-registry.ts';
 import type { FileFlow } from './file-flow.ts';
 import type { ProjectsController } from './projects-controller.ts';
 
@@ -28,7 +28,6 @@ export function useProjectList(controller: ProjectsController): ProjectList {
 }
 
 /** The name a project is shown by (its own name, else what it is). */
-export function displayName(name: string, origin: string): string {
-  if (name.trim() !== '') return name;
-  return origin === 'personal' ? 'Personal project' : origin === 'team' ? 'Team project' : 'Unnamed project';
+export function displayName(name: string, origin: ProjectOrigin): string {
+  return name.trim() !== '' ? name : unnamedProjectName(origin);
 }

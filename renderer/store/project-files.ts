@@ -18,6 +18,8 @@ export type ProjectFileDialogs = Pick<Platform, 'saveFile' | 'openFile'>;
 /** What the project file commands act on and report to (the annotation workspace). */
 export interface ProjectFileHost {
   readonly session: Pick<ProjectSession, 'doc' | 'flush'>;
+  /** The name the project is shown by (its own, else what it is): the file is saved under it. */
+  projectName(): string;
   notify(notice: Notice | null): void;
 }
 
@@ -61,9 +63,8 @@ export async function gatherDocumentTexts(doc: Y.Doc, source: ProjectTextSource 
 export async function saveProjectCommand(workspace: ProjectFileHost, files: ProjectFileDialogs, texts: ProjectTextSource | null = null): Promise<void> {
   try {
     await workspace.session.flush();
-    const meta = getProjectMeta(workspace.session.doc);
     const content = encodeProjectFile(workspace.session.doc, await gatherDocumentTexts(workspace.session.doc, texts));
-    const saved = await files.saveFile({ suggestedName: fileName(meta.name || 'Marginalia project'), content, filters: PROJECT_FILE_FILTERS });
+    const saved = await files.saveFile({ suggestedName: fileName(workspace.projectName()), content, filters: PROJECT_FILE_FILTERS });
     if (saved) workspace.notify({ kind: 'info', text: 'Project saved to a file.' });
   } catch (error) {
     workspace.notify({ kind: 'error', text: `The project could not be saved: ${error instanceof Error ? error.message : String(error)}` });

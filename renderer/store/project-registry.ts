@@ -117,6 +117,31 @@ export function readProjectList(store: KeyValueStore, known: KnownProjects): Pro
   return { active, projects };
 }
 
+/**
+ * The name a project without one of its own is shown by, stamped with by its first write
+ * (store/local-actor.ts) and saved under: what it is.
+ */
+export function unnamedProjectName(origin: ProjectOrigin): string {
+  return origin === 'personal' ? 'Personal project' : origin === 'team' ? 'Team project' : 'Unnamed project';
+}
+
+/** How project `id` came to this machine, as the stored list says, or undefined when it does not list it. */
+export function storedProjectOrigin(store: KeyValueStore, id: ProjectId): ProjectOrigin | undefined {
+  let parsed: unknown = null;
+  try {
+    parsed = JSON.parse(store.getItem(PROJECTS_KEY) ?? 'null');
+  } catch {
+    return undefined;
+  }
+  const projects = typeof parsed === 'object' && parsed !== null ? (parsed as Record<string, unknown>).projects : undefined;
+  if (!Array.isArray(projects)) return undefined;
+  for (const value of projects) {
+    const entry = readEntry(value);
+    if (entry?.id === id) return entry.origin;
+  }
+  return undefined;
+}
+
 /** Stores `list`. */
 export function writeProjectList(store: KeyValueStore, list: ProjectList): void {
   store.setItem(PROJECTS_KEY, JSON.stringify(list));

@@ -140,7 +140,7 @@ describe('accessibility (axe-core: no serious or critical violations)', () => {
     await projects.getByLabel('New project').fill('Pipelines');
     await Promise.all([app.page.waitForEvent('load'), projects.getByRole('button', { name: 'Create and open' }).click()]);
     await app.page.getByTestId('project-switcher').click();
-    await Promise.all([app.page.waitForEvent('load'), projects.getByRole('button', { name: 'Open Research project' }).click()]);
+    await Promise.all([app.page.waitForEvent('load'), projects.getByRole('button', { name: 'Open Personal project' }).click()]);
     await app.page.getByTestId('project-switcher').click();
     await projects.getByRole('button', { name: 'Remove Pipelines' }).click();
     await projects.getByRole('list', { name: 'Removed projects' }).waitFor();

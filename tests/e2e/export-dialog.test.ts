@@ -132,13 +132,13 @@ describe('the Export dialog at 1280×800 in a de-DE browser', () => {
   it('suggests <project>-<YYYY-MM-DD>.<ext> for the download, the project name slugged and never doubled', async () => {
     await openFromButton();
     const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV…', exact: true }).click()]);
-    expect(csv.suggestedFilename()).toBe(`research-project-${today()}.csv`);
-    await expect.poll(async () => (await page.getByTestId('notice').textContent()) ?? '').toContain(`Exported 1 excerpt to research-project-${today()}.csv.`);
+    expect(csv.suggestedFilename()).toBe(`personal-project-${today()}.csv`);
+    await expect.poll(async () => (await page.getByTestId('notice').textContent()) ?? '').toContain(`Exported 1 excerpt to personal-project-${today()}.csv.`);
     await dialog().waitFor({ state: 'detached' });
 
     await openFromButton();
     await dialog().getByRole('radio', { name: /^REFI-QDA project/ }).click();
     const [qdpx] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export REFI-QDA project…', exact: true }).click()]);
-    expect(qdpx.suggestedFilename()).toBe(`research-project-${today()}.qdpx`);
+    expect(qdpx.suggestedFilename()).toBe(`personal-project-${today()}.qdpx`);
   });
 });

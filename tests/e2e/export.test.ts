@@ -163,7 +163,7 @@ describe('the Export dialog', () => {
     const shownCount = Number((await countText())?.split(' ')[0]);
     const file = await download(() => page.getByRole('button', { name: /^Export CSV/ }).click());
     // Named after this project, which keeps its own name when another project's file is merged in.
-    expect(file.name).toMatch(/^research-project-\d{4}-\d{2}-\d{2}\.csv$/);
+    expect(file.name).toMatch(/^personal-project-\d{4}-\d{2}-\d{2}\.csv$/);
     const rows = parse(file.bytes.toString('utf8'), { columns: true }) as Record<string, string>[];
     expect(rows.length).toBe(shownCount);
     expect(rows.map((row) => row.highlight_id)).toEqual(expected.map((excerpt) => excerpt.id));

@@ -112,6 +112,22 @@ describe('projects on one machine', () => {
     expect(await projectsDialog(page).getByRole('list', { name: 'Removed projects' }).count()).toBe(0);
   });
 
+  it('keeps the name a new person sees when their first highlight is made, and saves the file under it', async () => {
+    const page = await app.newPage('Leyla');
+    await startTeammate(page, app.url, 'Leyla');
+    expect(await switcherName(page)).toBe('Personal project');
+    await highlightPhrase(page, FIRST);
+    // The row's facts are read from the project once it has changed: they count the highlight when the name would have changed too.
+    await openSwitcher(page);
+    await projectsDialog(page).getByTestId('project-facts').filter({ hasText: '1 highlight' }).waitFor();
+    expect(Object.keys(await rows(page, 'Projects'))).toEqual(['Personal project']);
+    expect(await switcherName(page)).toBe('Personal project');
+    await page.keyboard.press('Escape');
+    await projectsDialog(page).waitFor({ state: 'detached' });
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Save project' }).click()]);
+    expect(download.suggestedFilename()).toBe('Personal-project.marginalia');
+  });
+
   it('is keyboard operable: Enter opens the switcher, Tab stays inside, Escape closes it and focuses the switcher again', async () => {
     const page = await app.newPage('Leyla', { viewport: { width: 1280, height: 800 } });
     await startTeammate(page, app.url, 'Leyla');
@@ -165,7 +181,7 @@ describe('projects on one machine', () => {
 
     // Leyla's own project is still there, with her highlight.
     await openSwitcher(leyla);
-    await expect.poll(() => rows(leyla, 'Projects')).toEqual({ 'Ana’s corpus': '1 highlight · 0 codes · 0 notes', 'Research project': '1 highlight · 0 codes · 0 notes' });
+    await expect.poll(() => rows(leyla, 'Projects')).toEqual({ 'Ana’s corpus': '1 highlight · 0 codes · 0 notes', 'Personal project': '1 highlight · 0 codes · 0 notes' });
 
     // Opening the same file again: the project is here (and open), so the merge is offered.
     const [again] = await Promise.all([leyla.waitForEvent('filechooser'), projectsDialog(leyla).getByRole('button', { name: 'Open project file…' }).click()]);
@@ -175,7 +191,7 @@ describe('projects on one machine', () => {
 
     // From her own project, it offers to merge into Ana's corpus and open it.
     await openSwitcher(leyla);
-    await restartingClick(leyla, () => projectsDialog(leyla).getByRole('button', { name: 'Open Research project' }).click());
+    await restartingClick(leyla, () => projectsDialog(leyla).getByRole('button', { name: 'Open Personal project' }).click());
     await openSwitcher(leyla);
     const [third] = await Promise.all([leyla.waitForEvent('filechooser'), projectsDialog(leyla).getByRole('button', { name: 'Open project file…' }).click()]);
     await third.setFiles({ name: 'ana.marginalia', mimeType: 'application/octet-stream', buffer: file });

@@ -1,7 +1,8 @@
 /**
  * The local actor: no writes before first run; the profile is recorded in the project once
  * it has loaded (under the bookkeeping origin, so undo never removes it); the first write
- * stamps the project with the session's id; undo and redo touch only this person's edits.
+ * stamps the project with the session's id and the name it was shown by; undo and redo
+ * touch only this person's edits.
  */
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -10,7 +11,9 @@ import { getMember } from '#shared/model/members.ts';
 import { getProjectMeta } from '#shared/model/project.ts';
 import { listTags } from '#shared/model/queries.ts';
 import { createTag } from '#shared/model/tags.ts';
-import { createLocalActor, DEFAULT_PROJECT_NAME } from '../../../renderer/store/local-actor.ts';
+import { IDENTITY_KEYS } from '../../../renderer/store/identity.ts';
+import { createLocalActor } from '../../../renderer/store/local-actor.ts';
+import { PROJECTS_KEY } from '../../../renderer/store/project-registry.ts';
 import { closeProjectSession, getProjectSession } from '../../../renderer/store/project-session.ts';
 
 function memoryStore() {
@@ -30,7 +33,10 @@ afterEach(async () => {
 describe('local actor', () => {
   it('refuses to write before first run, then records the profile and stamps the project on the first write', async () => {
     const project = session('local-actor-1');
-    const person = createLocalActor(memoryStore(), project);
+    const storage = memoryStore();
+    // The machine's own project, which the switcher shows as "Personal project" until it is renamed.
+    storage.setItem(IDENTITY_KEYS.project, 'local-actor-1');
+    const person = createLocalActor(storage, project);
     expect(person.member()).toBeNull();
     expect(() => person.actor()).toThrow(/display name/);
     await project.whenLoaded;
@@ -41,7 +47,20 @@ describe('local actor', () => {
     expect(getProjectMeta(project.doc).id).toBeUndefined();
     const actor = person.actor();
     expect(actor.member).toBe(member.id);
-    expect(getProjectMeta(project.doc)).toMatchObject({ id: 'local-actor-1', name: DEFAULT_PROJECT_NAME });
+    expect(getProjectMeta(project.doc)).toMatchObject({ id: 'local-actor-1', name: 'Personal project' });
+  });
+
+  it('stamps a project with the name the list shows it by: a joined team project as "Team project"', async () => {
+    const project = session('local-actor-team');
+    const storage = memoryStore();
+    storage.setItem(PROJECTS_KEY, JSON.stringify({ active: 'local-actor-team', projects: [{ id: 'local-actor-team', origin: 'team', summary: {}, trashedAt: null }] }));
+    const person = createLocalActor(storage, project);
+    await project.whenLoaded;
+    person.projectLoaded();
+    person.setProfile({ name: 'Leyla', colour: '#00798c' });
+    expect(person.projectName()).toBe('Team project');
+    person.actor();
+    expect(getProjectMeta(project.doc).name).toBe('Team project');
   });
 
   it('undo and redo act on the person’s own edits and never on the profile or the project stamp', async () => {

@@ -31,7 +31,7 @@ function harness(doc: Y.Doc) {
     saveFile: async ({ content }) => { written.push(content as Uint8Array); return true; },
     openFile: async () => null,
   };
-  return { host: { session: { doc, flush: async () => undefined }, notify: (notice: Notice | null) => notices.push(notice) }, files, notices, written };
+  return { host: { session: { doc, flush: async () => undefined }, projectName: () => 'Field study', notify: (notice: Notice | null) => notices.push(notice) }, files, notices, written };
 }
 
 describe('saving a project with added documents', () => {
