@@ -97,10 +97,12 @@ export function SelectionToolbar() {
   }, [workspace, version]);
 
   if (!visible) return null;
+  // Back to the reader, where the selection (or the highlight just made) is, so the keys keep
+  // acting on it: the tag field leaves with the toolbar and would leave the keyboard nowhere.
+  const backToReader = (): void => workspace.reader()?.view.focus();
   const closeTagEntry = (): void => {
     setTagging(false);
-    // Back to the reader, where the selection still is, so the keys keep acting on it.
-    workspace.reader()?.view.focus();
+    backToReader();
   };
   return (
     <div className="selection-toolbar" ref={toolbar} role="toolbar" aria-label="Annotate selection" data-testid="selection-toolbar" onMouseDown={(event) => {
@@ -116,8 +118,14 @@ export function SelectionToolbar() {
       ) : (
         <TagTypeahead
           tags={liveTags}
-          onApply={(tag) => applyChosenTag(workspace, tag.id)}
-          onCreate={(name) => createAndApplyTag(workspace, name)}
+          onApply={(tag) => {
+            applyChosenTag(workspace, tag.id);
+            backToReader();
+          }}
+          onCreate={(name) => {
+            createAndApplyTag(workspace, name);
+            backToReader();
+          }}
           onCancel={closeTagEntry}
         />
       )}

@@ -159,6 +159,18 @@ describe('the tag type-ahead in the selection toolbar', () => {
     await expectTagged('transport corridors', 'Energy routes');
   });
 
+  it('gives the keyboard back to the article once a tag is applied: Enter then opens the new highlight\'s popover', async () => {
+    await openTagEntry('strategic balancing');
+    await page.keyboard.type(GREEN);
+    await page.keyboard.press('Enter');
+    await expectTagged('strategic balancing', GREEN);
+    await expect.poll(() => page.evaluate(() => document.activeElement?.closest('.reader-document') !== null)).toBe(true);
+    await page.keyboard.press('Enter');
+    const popover = page.getByRole('dialog', { name: /^Highlight/ });
+    await popover.waitFor();
+    expect(await popover.textContent()).toContain(GREEN);
+  });
+
   it('completes the name with Tab without applying it', async () => {
     await openTagEntry('international legitimacy');
     await page.keyboard.type('compet');
