@@ -7,7 +7,9 @@
  * Opening a panel moves focus into it (its first field, else its heading), so a keyboard
  * user lands where the panel's work starts; Escape (one a control inside has not already
  * used) or × closes it and focuses again what had focus when it opened (the top-bar
- * button, or the article).
+ * button, or the article). When the focused control leaves the page with what it acted on
+ * (a restored highlight's row, a deleted tag's), the panel's heading takes the focus, so
+ * the keyboard is not left on the page's body, where Escape and Tab reach nothing of it.
  */
 import { useEffect, useRef, type KeyboardEvent } from 'react';
 import type { AnnotationWorkspace } from '../annotations/workspace.ts';
@@ -52,6 +54,23 @@ export function PanelDrawer({ workspace, panel, library }: PanelDrawerProps) {
     const field = body.current === null ? undefined : firstTabStopWithin(body.current, 'input, select, textarea');
     (field ?? heading.current)?.focus();
   }, [panel]);
+
+  useEffect(() => {
+    const element = drawer.current;
+    if (element === null) return undefined;
+    const onFocusOut = (event: FocusEvent): void => {
+      if (event.relatedTarget !== null || !(event.target instanceof Element)) return;
+      const left = event.target;
+      // Removal blurs the element on the way out; focus moved nowhere else by the time the
+      // task's microtasks have run (React's own focus moves come in the same commit).
+      queueMicrotask(() => {
+        const active = document.activeElement;
+        if (!left.isConnected && element.isConnected && (active === null || active === document.body)) heading.current?.focus();
+      });
+    };
+    element.addEventListener('focusout', onFocusOut);
+    return () => element.removeEventListener('focusout', onFocusOut);
+  }, []);
 
   const close = (): void => {
     workspace.setPanel(null);

@@ -168,6 +168,38 @@ describe('the codebook', () => {
     }
   });
 
+  it('keeps the keyboard in the panel: Save gives focus back to Edit, Escape in the editor cancels only the edit, and once a row leaves Escape still closes the panel', async () => {
+    const focused = () => app.page.evaluate(() => {
+      const active = document.activeElement;
+      if (active === null || active === document.body) return 'nothing focused';
+      return `${active.textContent ?? ''} in ${active.closest('.codebook__row')?.getAttribute('data-tag-name') ?? active.closest('.panel-drawer')?.getAttribute('aria-label') ?? active.tagName}`;
+    });
+    await openPanel(app.page, 'Codebook');
+    await addTagInCodebook(app.page, 'Security');
+    await row('Security').getByRole('button', { name: 'Edit' }).click();
+    await app.page.getByTestId('tag-edit-name').fill('Regional security');
+    await app.page.getByRole('button', { name: 'Save', exact: true }).click();
+    await expect.poll(focused).toBe('Edit in Regional security');
+
+    // Enter on Edit opens the editor again; a change typed there and Escape: the edit is dropped, the panel stays.
+    await app.page.keyboard.press('Enter');
+    await app.page.getByTestId('tag-edit-name').click();
+    await app.page.keyboard.type(' X');
+    await app.page.keyboard.press('Escape');
+    await app.page.getByRole('form', { name: 'Edit Regional security' }).waitFor({ state: 'detached' });
+    expect(await app.page.locator('.panel-drawer').count()).toBe(1);
+    expect(await row('Regional security').count()).toBe(1);
+    await expect.poll(focused).toBe('Edit in Regional security');
+
+    // Deleting the tag takes its row, and the focused button with it: the keyboard stays in the panel.
+    await row('Regional security').getByRole('button', { name: 'Delete' }).click();
+    await app.page.getByRole('button', { name: 'Delete tag' }).click();
+    await expect.poll(() => row('Regional security').count()).toBe(0);
+    await expect.poll(focused).toBe('Codebook in Codebook');
+    await app.page.keyboard.press('Escape');
+    await app.page.locator('.panel-drawer').waitFor({ state: 'detached' });
+  });
+
   it('deletes a tag after stating how many highlights carry it', async () => {
     await createAndApplyTags();
     await renameSecurity();

@@ -3,7 +3,9 @@
  * of highlights, and the actions — each of which opens under the row it acts on (editor,
  * merge form, key picker, delete confirmation), so the answer is where the question was.
  * Which row has something open is the panel's state, so only one is open at a time; when
- * it closes, focus goes back to the control that opened it.
+ * it closes (saved, cancelled, or Escape inside it), focus goes back to the control that
+ * opened it. A merged tag's row leaves with the focused button; the drawer then keeps the
+ * keyboard (PanelDrawer).
  */
 import { useId, useRef } from 'react';
 import type { TagId } from '#shared/model/ids.ts';
@@ -67,6 +69,8 @@ export function CodebookRow({ workspace, row, usage, all, keys, nameOf, mode, on
   const pickerId = useId();
   const keyButton = useRef<HTMLButtonElement>(null);
   const deleteButton = useRef<HTMLButtonElement>(null);
+  const editButton = useRef<HTMLButtonElement>(null);
+  const mergeButton = useRef<HTMLButtonElement>(null);
   const keyNumber = keys.keyOf.get(tag.id);
   const conflict = keys.conflicts.get(tag.id);
   const closeKeyPicker = (): void => {
@@ -76,6 +80,10 @@ export function CodebookRow({ workspace, row, usage, all, keys, nameOf, mode, on
   const closeConfirm = (): void => {
     onMode(null);
     deleteButton.current?.focus();
+  };
+  const closeForm = (opener: { readonly current: HTMLButtonElement | null }) => (): void => {
+    onMode(null);
+    opener.current?.focus();
   };
   const toggle = (next: RowMode) => () => onMode(mode === next ? null : next);
   return (
@@ -87,8 +95,8 @@ export function CodebookRow({ workspace, row, usage, all, keys, nameOf, mode, on
         <HighlightCount usage={usage} />
         <span className="codebook__actions">
           <button type="button" className="button button--quiet" aria-label={`Segments of ${tag.name}`} onClick={() => workspace.openAnalysis(SEGMENTS_TAB_ID, segmentsSubject(tag.id))}>Segments</button>
-          <button type="button" className="button button--quiet" onClick={toggle('edit')}>Edit</button>
-          <button type="button" className="button button--quiet" onClick={toggle('merge')}>Merge</button>
+          <button ref={editButton} type="button" className="button button--quiet" aria-expanded={mode === 'edit'} onClick={toggle('edit')}>Edit</button>
+          <button ref={mergeButton} type="button" className="button button--quiet" aria-expanded={mode === 'merge'} onClick={toggle('merge')}>Merge</button>
           <button type="button" className="button button--quiet" aria-label={`Memo on ${tag.name}`} onClick={() => workspace.openAnalysis(MEMOS_TAB, codeMemoTabSubject(tag.id))}>Memo</button>
           <button ref={deleteButton} type="button" className="button button--quiet" aria-expanded={mode === 'delete'} onClick={toggle('delete')}>Delete</button>
         </span>
@@ -123,8 +131,8 @@ export function CodebookRow({ workspace, row, usage, all, keys, nameOf, mode, on
           onCancel={closeConfirm}
         />
       )}
-      {mode === 'edit' && <TagEditor workspace={workspace} row={row} all={all} onDone={() => onMode(null)} />}
-      {mode === 'merge' && <MergeForm workspace={workspace} row={row} all={all} onDone={() => onMode(null)} />}
+      {mode === 'edit' && <TagEditor workspace={workspace} row={row} all={all} onDone={closeForm(editButton)} />}
+      {mode === 'merge' && <MergeForm workspace={workspace} row={row} all={all} onDone={closeForm(mergeButton)} />}
     </li>
   );
 }

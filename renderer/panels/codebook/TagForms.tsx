@@ -1,14 +1,24 @@
 /**
  * The forms that open under a codebook row: edit a tag's fields, or merge it into another
  * tag. Each submits one model call (one undo step); fields people edit concurrently merge
- * field by field (shared/model/tags.ts).
+ * field by field (shared/model/tags.ts). Escape inside a form cancels it, as its Cancel
+ * button does, and leaves the panel open.
  */
-import { useState, type FormEvent } from 'react';
+import { useState, type FormEvent, type KeyboardEvent } from 'react';
 import type { TagId } from '#shared/model/ids.ts';
 import type { TagTreeNode } from '#shared/model/queries.ts';
 import { mergeTag, updateTag } from '#shared/model/tags.ts';
 import type { AnnotationWorkspace } from '../../annotations/workspace.ts';
 import type { CodebookRowData } from './rows.ts';
+
+/** Escape cancels the form (and is not the panel's Escape, which would close it with the edit lost). */
+function cancelOnEscape(onCancel: () => void) {
+  return (event: KeyboardEvent<HTMLFormElement>): void => {
+    if (event.key !== 'Escape' || event.defaultPrevented) return;
+    event.preventDefault();
+    onCancel();
+  };
+}
 
 /** The form that edits a tag's name, colour, description and parent, under its row. */
 export function TagEditor({ workspace, row, all, onDone }: { workspace: AnnotationWorkspace; row: CodebookRowData; all: readonly CodebookRowData[]; onDone(): void }) {
@@ -35,7 +45,7 @@ export function TagEditor({ workspace, row, all, onDone }: { workspace: Annotati
   };
   collect(row.node);
   return (
-    <form className="tag-editor" onSubmit={submit} aria-label={`Edit ${tag.name}`}>
+    <form className="tag-editor" onSubmit={submit} onKeyDown={cancelOnEscape(onDone)} aria-label={`Edit ${tag.name}`}>
       <label className="field"><span>Name</span><input value={name} onChange={(e) => setName(e.target.value)} data-testid="tag-edit-name" /></label>
       <label className="field field--inline"><span>Colour</span><input type="color" value={colour} onChange={(e) => setColour(e.target.value)} /></label>
       <label className="field"><span>Description</span><textarea value={description} onChange={(e) => setDescription(e.target.value)} rows={2} /></label>
@@ -59,7 +69,7 @@ export function TagEditor({ workspace, row, all, onDone }: { workspace: Annotati
 export function MergeForm({ workspace, row, all, onDone }: { workspace: AnnotationWorkspace; row: CodebookRowData; all: readonly CodebookRowData[]; onDone(): void }) {
   const [into, setInto] = useState('');
   return (
-    <form className="tag-editor" aria-label={`Merge ${row.node.tag.name}`} onSubmit={(event) => {
+    <form className="tag-editor" aria-label={`Merge ${row.node.tag.name}`} onKeyDown={cancelOnEscape(onDone)} onSubmit={(event) => {
       event.preventDefault();
       if (into === '') return;
       mergeTag(workspace.session.doc, workspace.actor(), row.node.tag.id, into as TagId);
