@@ -20,6 +20,7 @@ import { loadViewFilter, saveViewFilter } from '../store/view-filter-store.ts';
 import { createUiState, initialSnapshot, type Notice, type PanelName, type WorkspaceSnapshot } from '../store/ui-state.ts';
 import { createReaderRegistry, type OpenReader } from './reader-registry.ts';
 import { afterNextFrame, whenIdle } from '../services/event-loop.ts';
+import { panelCoversMargin } from '../ui/panel-column.ts';
 import { pendingDocIndexes } from '#shared/model/doc-indexes.ts';
 
 /** Longest an idle callback builds one of the reader's doc indexes (ms). */
@@ -123,7 +124,8 @@ export function createAnnotationWorkspace(options: WorkspaceOptions): Annotation
     },
     shownMember: () => shownMember(ui.getSnapshot().viewFilter, ui.getSnapshot().member?.id ?? null),
     openAnalysis: (tab, subject = null) => ui.update({ panel: 'analysis', analysis: { tab, subject } }),
-    requestNoteEditor: (note) => ui.update({ editNote: note }),
+    // A note is written in the margin: a panel standing in its place (a narrow window) makes way.
+    requestNoteEditor: (note) => ui.update(note !== null && ui.getSnapshot().panel !== null && panelCoversMargin() ? { editNote: note, panel: null } : { editNote: note }),
     showPopover(id) {
       if (id !== null) readers.focusHighlight(id);
       const focused = ui.getSnapshot().focused;

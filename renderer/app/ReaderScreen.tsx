@@ -2,7 +2,8 @@
  * The reading screen: the shell filled with the library list and table of contents
  * (sidebar), the reader (centre), the reserved margin column and the selection status.
  * Holds the state shared between those regions (selection, current section, whether the
- * contents are shown — the Contents button is pressed exactly when they are on screen).
+ * contents are shown — the Contents button is pressed exactly when they are on screen; in a
+ * narrow window they start hidden, leaving the room to the text and the margin notes).
  *
  * It composes the reader with annotations, which the reader itself knows nothing of: once
  * the annotation workspace is available (after first run and loading), it hands the reader
@@ -29,7 +30,7 @@ import { SelectionToolbar } from '../annotations/SelectionToolbar.tsx';
 import { HighlightPopover } from '../annotations/HighlightPopover.tsx';
 import { useAfterPaintSetter } from '../reader/use-after-paint-setter.ts';
 import { Shell } from '../ui/Shell.tsx';
-import { PanelColumnContext } from '../ui/panel-column.ts';
+import { NARROW_WINDOW_QUERY, PanelColumnContext } from '../ui/panel-column.ts';
 import { useMediaQuery } from '../ui/use-media-query.ts';
 
 /** Below this width an open side panel takes the sidebar's place (layout.css says the same). */
@@ -52,12 +53,17 @@ export function ReaderScreen({ article, entries, positions, commands }: ReaderSc
   const onSelectionChange = useAfterPaintSetter(setSelection);
   const [activeSection, setActiveSection] = useState(-1);
   const [handle, setHandle] = useState<ReaderHandle | null>(null);
-  const [contentsHidden, setContentsHidden] = useState(false);
+  // Shown unless hidden with the Contents button; in a narrow window hidden until shown with it.
+  const narrow = useMediaQuery(NARROW_WINDOW_QUERY);
+  const [contentsChoice, setContentsChoice] = useState<'auto' | 'shown' | 'hidden'>('auto');
+  const contentsHidden = contentsChoice === 'auto' ? narrow : contentsChoice === 'hidden';
   // Below 1600 px an open panel stands where the contents were: the Contents button is then
   // not pressed, and pressing it closes the panel so the contents come back.
   const panelOpen = useContext(PanelColumnContext);
   const panelReplacesContents = useMediaQuery(PANEL_REPLACES_SIDEBAR) && panelOpen;
   const contentsShown = !contentsHidden && !panelReplacesContents;
+  const shown = useRef(contentsShown);
+  shown.current = contentsShown;
   const replaced = useRef(panelReplacesContents);
   replaced.current = panelReplacesContents;
 
@@ -65,9 +71,9 @@ export function ReaderScreen({ article, entries, positions, commands }: ReaderSc
     if (command !== 'toggle-contents') return;
     if (replaced.current && annotations !== null) {
       annotations.setPanel(null);
-      setContentsHidden(false);
+      setContentsChoice('shown');
     } else {
-      setContentsHidden((hidden) => !hidden);
+      setContentsChoice(shown.current ? 'hidden' : 'shown');
     }
   }), [commands, annotations]);
 

@@ -9,5 +9,17 @@
  */
 import { createContext } from 'react';
 
+/**
+ * Windows this narrow (layout.css, the same width) have no room for the contents, the text,
+ * the margin notes and a panel side by side: the contents start hidden, and an open panel
+ * stands where the margin notes were.
+ */
+export const NARROW_WINDOW_QUERY = '(max-width: 1100px)';
+
+/** Whether an open panel covers the margin notes' column in this window now. */
+export function panelCoversMargin(): boolean {
+  return typeof matchMedia === 'function' && matchMedia(NARROW_WINDOW_QUERY).matches;
+}
+
 /** True while a side panel is open; the shell then reserves the panel's column. */
 export const PanelColumnContext = createContext<boolean>(false);

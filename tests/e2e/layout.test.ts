@@ -65,6 +65,14 @@ async function writeNote(phrase: string, text: string): Promise<void> {
   await app.page.keyboard.press('Escape');
 }
 
+/** The texts of the margin's note editors that are on screen (inside the window's width, at least partly within its height). */
+async function visibleNoteTexts(): Promise<string[]> {
+  return app.page.locator('[data-testid="note-text"]').evaluateAll((editors) => editors.filter((editor) => {
+    const rect = editor.getBoundingClientRect();
+    return rect.width > 0 && rect.height > 0 && rect.right <= window.innerWidth && rect.top < window.innerHeight && rect.bottom > 0;
+  }).map((editor) => (editor as HTMLTextAreaElement).value));
+}
+
 /** Asserts the side panel does not cover the text column, which stays centred and readable. */
 async function expectPanelBesideText(minimumTextWidth: number): Promise<void> {
   const panel = await box('.panel-drawer');
@@ -136,6 +144,59 @@ describe('the top bar at 1280×800', () => {
       elements.map((element) => ({ name: element.textContent ?? '', right: element.getBoundingClientRect().right })));
     expect(controls.map((control) => control.name)).toContain('Analysis');
     expect(controls.filter((control) => control.right > 1280).map((control) => control.name)).toEqual([]);
+  });
+});
+
+describe('a narrow window', () => {
+  it('shows every top-bar control inside the window at 1000, 1100 and 1200 px, the bar taking a second row', async () => {
+    for (const width of [1000, 1100, 1200]) {
+      await app.page.setViewportSize({ width, height: 750 });
+      const bar = app.page.locator('.top-bar');
+      await expect.poll(() => bar.evaluate((element) => element.scrollWidth - element.clientWidth)).toBeLessThanOrEqual(0);
+      await saveScreenshot(app.page, `layout-top-bar-${width}`);
+      const barBox = await box('.top-bar');
+      const controls = await bar.locator('button, a').evaluateAll((elements) =>
+        elements.filter((element) => element.getClientRects().length > 0).map((element) => {
+          const rect = element.getBoundingClientRect();
+          return { name: element.textContent ?? '', right: rect.right, bottom: rect.bottom };
+        }));
+      expect(controls.map((control) => control.name)).toEqual(expect.arrayContaining(['Contents', 'Analysis', 'Export…']));
+      expect(controls.filter((control) => control.right > width || control.bottom > barBox.y + barBox.height).map((control) => control.name)).toEqual([]);
+      // The article and the margin start below the bar, whatever its height.
+      expect((await box('.main-pane')).y).toBeGreaterThanOrEqual(barBox.y + barBox.height - 1);
+    }
+  });
+
+  it('keeps the margin notes at 1000 px, the contents a button away: a note written there is on screen', async () => {
+    await app.page.setViewportSize({ width: 1000, height: 700 });
+    await app.page.locator('.margin-column').waitFor();
+    await expect(app.page.locator('nav.sidebar').isVisible()).resolves.toBe(false);
+    const contents = app.page.locator('.top-bar').getByRole('button', { name: 'Contents' });
+    expect(await contents.getAttribute('aria-pressed')).toBe('false');
+    await app.page.locator('mark.hl').filter({ hasText: 'key land transit routes' }).first().click();
+    await app.page.getByRole('dialog', { name: /^Highlight/ }).getByRole('button', { name: 'Add note' }).click();
+    await app.page.waitForFunction(() => document.activeElement?.getAttribute('data-testid') === 'note-text');
+    await app.page.keyboard.type('Written in a narrow window.');
+    await expect.poll(() => visibleNoteTexts()).toContain('Written in a narrow window.');
+    const { text } = await textColumn();
+    expect(text.x + text.width).toBeLessThanOrEqual((await box('.margin-column')).x);
+    await saveScreenshot(app.page, 'layout-narrow-note');
+    await contents.click();
+    await app.page.locator('nav.sidebar').waitFor();
+    expect(await contents.getAttribute('aria-pressed')).toBe('true');
+  });
+
+  it('at 1000 px an open panel stands where the notes were; a note asked for closes it and the notes come back', async () => {
+    await app.page.setViewportSize({ width: 1000, height: 700 });
+    await openPanel(app.page, 'Annotations');
+    await app.page.locator('.margin-column').waitFor({ state: 'hidden' });
+    await expectPanelBesideText(300);
+    await app.page.locator('mark.hl').filter({ hasText: 'past cooperation' }).first().click();
+    await app.page.getByRole('dialog', { name: /^Highlight/ }).getByRole('button', { name: 'Add note' }).click();
+    await app.page.locator('.panel-drawer').waitFor({ state: 'detached' });
+    await app.page.waitForFunction(() => document.activeElement?.getAttribute('data-testid') === 'note-text');
+    await app.page.keyboard.type('Asked for with a panel open.');
+    await expect.poll(() => visibleNoteTexts()).toContain('Asked for with a panel open.');
   });
 });
 
