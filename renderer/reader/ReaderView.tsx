@@ -202,7 +202,7 @@ export function ReaderView({ article, positions, subscribeCommands, onSelectionC
 
   // A search typed in the frame before the article's editor existed runs once it does.
   useEffect(() => {
-    if (view !== null && findOpen && query !== '' && find === null) runQuery(query);
+    if (view !== null && findOpen && query !== '' && find?.query !== query) runQuery(query);
     // eslint-disable-next-line react-hooks/exhaustive-deps -- only when the editor arrives
   }, [view]);
 
@@ -230,7 +230,8 @@ export function ReaderView({ article, positions, subscribeCommands, onSelectionC
     if (command === 'find') {
       setFindOpen(true);
       setFocusRequest((count) => count + 1);
-      if (query !== '' && find === null) runQuery(query);
+      // Closing cleared the matches but kept the query in the field: it is searched again.
+      if (query !== '' && find?.query !== query) runQuery(query);
     } else if (command === 'find-next' || command === 'find-previous') {
       if (!findOpen) {
         setFindOpen(true);

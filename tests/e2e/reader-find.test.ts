@@ -73,6 +73,31 @@ describe('find folds letters typed on an ASCII keyboard', () => {
 });
 
 describe('the Annotations panel filters text typed on an ASCII keyboard', () => {
+  it('runs the query it shows again when the find bar is opened again after Escape', async () => {
+    await app.page.goto(app.url);
+    await app.page.locator(`.library-card[data-document-id="${DOCUMENT_ID}"] .library-card__link`).click();
+    await app.page.locator(`.reader[data-document-id="${DOCUMENT_ID}"] .reader-document`).waitFor();
+    const caret = await textRect(app.page, 'multi-vector foreign policy');
+    await app.page.mouse.click(caret.startX, caret.y);
+    await app.page.keyboard.press('Control+f');
+    const input = app.page.getByRole('searchbox', { name: 'Find in article' });
+    await expect.poll(() => input.evaluate((element) => element === document.activeElement)).toBe(true);
+    await app.page.keyboard.type('azerbaycan');
+    const count = app.page.getByTestId('find-count');
+    await expect.poll(() => count.textContent()).toMatch(/^1 of \d+$/);
+    const found = (await count.textContent()) ?? '';
+    await app.page.keyboard.press('Escape');
+    await input.waitFor({ state: 'detached' });
+    await app.page.keyboard.press('Control+f');
+    await expect.poll(() => input.evaluate((element) => element === document.activeElement)).toBe(true);
+    expect(await input.inputValue()).toBe('azerbaycan');
+    // The same query and the same matches: the count, the marks, and Enter stepping to the next.
+    await expect.poll(() => count.textContent()).toBe(found);
+    await expect.poll(() => shownMatches()).toEqual(originalMatches(/az[əe]rbaycan/giu));
+    await app.page.keyboard.press('Enter');
+    await expect.poll(() => count.textContent()).toMatch(/^2 of \d+$/);
+  });
+
   it('finds a highlight quoting "Nəşriyyatı" from "nesriyyati"', async () => {
     // A fresh page: open the article first (the test above opens it from the library).
     await openArticle(app.page, app.url, DOCUMENT_ID);
