@@ -190,6 +190,12 @@ export function ExportDialog({ workspace, articles, files, state, onStateChange,
     }
   };
 
+  // The answer to an import comes under its buttons, at the foot of the scrolled area: shown whole.
+  const importOutcome = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    if (imported !== null) importOutcome.current?.scrollIntoView({ block: 'nearest' });
+  }, [imported]);
+
   const runImport = async (which: 'annotations' | 'codebook') => {
     setImported(null);
     const outcome = which === 'annotations' ? await importAnnotationsCommand(workspace, files, articles) : await importCodebookCommand(workspace, files);
@@ -245,7 +251,7 @@ export function ExportDialog({ workspace, articles, files, state, onStateChange,
               <button type="button" className="button" disabled={running !== null} onClick={() => void runImport('codebook')}>Import codebook (.qdc)…</button>
             </div>
             {imported !== null && (
-              <p className={imported.kind === 'error' ? 'export-dialog__failure' : 'export-muted'} role={imported.kind === 'error' ? 'alert' : 'status'} data-testid="import-outcome">{imported.text}</p>
+              <p ref={importOutcome} className={imported.kind === 'error' ? 'export-dialog__failure' : 'export-muted'} role={imported.kind === 'error' ? 'alert' : 'status'} data-testid="import-outcome">{imported.text}</p>
             )}
           </section>
         </div>

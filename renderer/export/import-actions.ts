@@ -8,8 +8,8 @@
  * - "Import codebook (.qdc)…": a REFI-QDA codebook seeds tags (existing names are reused).
  *
  * Both importers check the whole file before writing, so a malformed, foreign or oversized
- * file changes nothing; the reason comes back as a sentence and is shown as a notice. The
- * result is also returned, so the dialog can show it beside the buttons.
+ * file changes nothing; the reason comes back as a sentence, which the dialog shows beside
+ * the buttons (a notice would sit behind the modal dialog's backdrop, unreadable).
  */
 import type { Article } from '#shared/documents/article.ts';
 import { importCodebook, IMPORT_MAX_BYTES } from '#shared/export/codebook-import.ts';
@@ -30,10 +30,6 @@ export const CODEBOOK_IMPORT_FILTERS: readonly FileFilter[] = [{ name: 'REFI-QDA
 
 const plural = (count: number, one: string, many = `${one}s`) => `${count} ${count === 1 ? one : many}`;
 
-function report(workspace: AnnotationWorkspace, outcome: Exclude<ImportOutcome, null>): ImportOutcome {
-  workspace.notify(outcome);
-  return outcome;
-}
 
 function sentence(reason: string): string {
   const text = reason.charAt(0).toUpperCase() + reason.slice(1);
@@ -43,14 +39,14 @@ function sentence(reason: string): string {
 /** Imports Web Annotation bytes into the workspace's project. */
 export function importAnnotationBytes(workspace: AnnotationWorkspace, name: string, bytes: Uint8Array, articles: readonly Article[]): ImportOutcome {
   const member = workspace.getSnapshot().member;
-  if (member === null) return report(workspace, { kind: 'error', text: 'Choose a display name before importing.' });
+  if (member === null) return { kind: 'error', text: 'Choose a display name before importing.' };
   // The importer, not workspace.actor(): actor() would stamp a fresh project first, and an
   // import into an empty project should restore the exported project's own name and id.
   const result = importWebAnnotations(workspace.session.doc, bytes, { articles, importer: member.id, maxBytes: IMPORT_MAX_BYTES });
-  if (!result.ok) return report(workspace, { kind: 'error', text: `“${name}” was not imported. ${sentence(result.error)} Your project is unchanged.` });
+  if (!result.ok) return { kind: 'error', text: `“${name}” was not imported. ${sentence(result.error)} Your project is unchanged.` };
   const added = [plural(result.highlights, 'highlight'), plural(result.tags, 'tag'), plural(result.notes, 'note'), plural(result.replies, 'reply', 'replies')].join(', ');
   const skipped = result.skipped > 0 ? ` ${plural(result.skipped, 'entry', 'entries')} already in the project were kept as they are.` : '';
-  return report(workspace, { kind: 'info', text: `Imported “${name}”: ${added}.${skipped}` });
+  return { kind: 'info', text: `Imported “${name}”: ${added}.${skipped}` };
 }
 
 /** Imports REFI-QDA codebook bytes into the workspace's codebook. */
@@ -59,12 +55,12 @@ export function importCodebookBytes(workspace: AnnotationWorkspace, name: string
   try {
     actor = workspace.actor();
   } catch (error) {
-    return report(workspace, { kind: 'error', text: sentence(error instanceof Error ? error.message : String(error)) });
+    return { kind: 'error', text: sentence(error instanceof Error ? error.message : String(error)) };
   }
   const result = importCodebook(workspace.session.doc, actor, bytes);
-  if (!result.ok) return report(workspace, { kind: 'error', text: `“${name}” was not imported. ${sentence(result.error)} Your codebook is unchanged.` });
+  if (!result.ok) return { kind: 'error', text: `“${name}” was not imported. ${sentence(result.error)} Your codebook is unchanged.` };
   const matched = result.matched > 0 ? ` ${plural(result.matched, 'code')} matched existing tags and were reused.` : '';
-  return report(workspace, { kind: 'info', text: `Imported the codebook “${name}”: ${plural(result.created, 'new tag')}.${matched}` });
+  return { kind: 'info', text: `Imported the codebook “${name}”: ${plural(result.created, 'new tag')}.${matched}` };
 }
 
 async function pickAndRun(workspace: AnnotationWorkspace, files: ImportFileDialog, filters: readonly FileFilter[], run: (name: string, bytes: Uint8Array) => ImportOutcome): Promise<ImportOutcome> {
@@ -72,11 +68,11 @@ async function pickAndRun(workspace: AnnotationWorkspace, files: ImportFileDialo
   try {
     file = await files.openFile({ filters });
   } catch (error) {
-    return report(workspace, { kind: 'error', text: `The file could not be read: ${error instanceof Error ? error.message : String(error)}` });
+    return { kind: 'error', text: `The file could not be read: ${error instanceof Error ? error.message : String(error)}` };
   }
   if (file === null) return null;
   if (file.bytes.length > IMPORT_MAX_BYTES) {
-    return report(workspace, { kind: 'error', text: `“${file.name}” was not imported. The file is too large (limit ${IMPORT_MAX_BYTES / 1024 / 1024} MB). Your project is unchanged.` });
+    return { kind: 'error', text: `“${file.name}” was not imported. The file is too large (limit ${IMPORT_MAX_BYTES / 1024 / 1024} MB). Your project is unchanged.` };
   }
   return run(file.name, file.bytes);
 }

@@ -239,6 +239,15 @@ describe('importing', () => {
     const outcome = page.getByTestId('import-outcome');
     await expect(outcome.getAttribute('role')).resolves.toBe('alert');
     await expect(outcome.textContent()).resolves.toBe('“broken.jsonld” was not imported. Cannot import: the file is not valid JSON. Your project is unchanged.');
+    // Said where the person is: inside the dialog's visible area, and not a second time in a
+    // notice behind the dialog's backdrop (shown in the same update as the answer, if at all).
+    const visible = await outcome.evaluate((element) => {
+      const rect = element.getBoundingClientRect();
+      const area = element.closest('[data-testid="export-dialog-scroll"]')?.getBoundingClientRect();
+      return area !== undefined && rect.top >= area.top && rect.bottom <= area.bottom;
+    });
+    expect(visible).toBe(true);
+    expect(await page.getByTestId('notice').count()).toBe(0);
     await expect.poll(countText).toBe('200 excerpts match.');
     await saveScreenshot(page, 'export-import-refused');
   });
