@@ -31,7 +31,7 @@
  * highlight the click should focus — the shortest there, or on a repeated click the next of
  * those covering that point, or null outside every highlight — without focusing on its own.
  */
-import { Plugin, PluginKey, type EditorState, type Transaction } from 'prosemirror-state';
+import { Plugin, PluginKey, Selection, type EditorState, type Transaction } from 'prosemirror-state';
 import { Decoration, DecorationSet, type EditorView } from 'prosemirror-view';
 import type { HighlightId } from '#shared/model/ids.ts';
 import { HIGHLIGHT_IDS_ATTRIBUTE, innermostFirst, segmentClasses, segmentsIn, segmentTitle, type HighlightSegment, type HighlightSpan } from './highlight-segments.ts';
@@ -243,6 +243,12 @@ export function createHighlightsPlugin(initial: readonly HighlightSpan[], events
       attributes: (state): Record<string, string> => ({ 'data-highlights': highlightsFullyPainted(state) ? 'painted' : 'painting' }),
       handleClick(view, pos, event) {
         if (event.button !== 0 || event.shiftKey) return false;
+        // The browser placed the caret at the click, but the editor reads that from the DOM
+        // only later: a focus change dispatched now would write the old selection back (the
+        // first click after making a highlight left the caret at its end). So the click's
+        // caret is taken into the state first, as the editor itself would.
+        const caret = Selection.near(view.state.doc.resolve(pos));
+        if (!caret.eq(view.state.selection)) view.dispatch(view.state.tr.setSelection(caret));
         events.highlightClicked?.(nextHighlightAt(view.state, pos));
         return false;
       },

@@ -10,7 +10,7 @@
 import { describe, expect, it } from 'vitest';
 import { saveScreenshot } from '../helpers/browser.ts';
 import { useAppPage } from '../helpers/app-page.ts';
-import { openArticle } from './reader-support.ts';
+import { openArticle, textRect } from './reader-support.ts';
 import { completeFirstRun, dragSelect, highlightPhrase, highlightTexts } from './annotate-support.ts';
 import { flushProject } from './page-events.ts';
 
@@ -98,6 +98,17 @@ describe('annotating an article', () => {
     await expect.poll(() => tagCountIn('Peacekeeping')).toBe('2');
     await saveScreenshot(app.page, 'annotate-codebook');
     await app.page.getByRole('button', { name: 'Close panel' }).click();
+  });
+
+  it('puts the caret where the first click after a new highlight lands', async () => {
+    await start();
+    await highlightPhrase(app.page, PHRASE_A);
+    // The new highlight is focused; a click in plain text a line below moves the caret there
+    // (and leaves the highlight), so Shift+→ selects from the click, not from the highlight's end.
+    const word = await textRect(app.page, 'significant importance');
+    await app.page.mouse.click(word.startX + 1, word.y);
+    for (let step = 0; step < 'significant'.length; step += 1) await app.page.keyboard.press('Shift+ArrowRight');
+    await expect.poll(() => app.page.evaluate(() => window.getSelection()?.toString())).toBe('significant');
   });
 
   it('writes a note and a reply in the margin, beside the highlight', async () => {
