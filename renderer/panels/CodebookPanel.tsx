@@ -5,7 +5,7 @@
  * step) and merges with teammates' edits field by field (shared/model/tags.ts,
  * shared/model/tag-keys.ts). The rows live in codebook/.
  */
-import { useMemo, useState, type FormEvent } from 'react';
+import { useId, useMemo, useState, type FormEvent } from 'react';
 import type * as Y from 'yjs';
 import type { TagId } from '#shared/model/ids.ts';
 import { listTags, tagUsageCounts, type TagUsage } from '#shared/model/queries.ts';
@@ -15,7 +15,7 @@ import { TAG_PALETTE } from '../store/annotation-actions.ts';
 import { useDocRead, useDocReadWhenIdle } from '../annotations/use-workspace.ts';
 import type { AnnotationWorkspace } from '../annotations/workspace.ts';
 import { CodebookRow, type RowMode } from './codebook/CodebookRow.tsx';
-import { rowsOf } from './codebook/rows.ts';
+import { nameClash, rowsOf } from './codebook/rows.ts';
 import './codebook/codebook.css';
 import { CodebookLegend } from './codebook/CodebookLegend.tsx';
 
@@ -37,10 +37,15 @@ export function CodebookPanel({ workspace }: { readonly workspace: AnnotationWor
   const [open, setOpen] = useState<{ id: TagId; mode: RowMode } | null>(null);
   const [newName, setNewName] = useState('');
   const [newParent, setNewParent] = useState('');
+  const [refusal, setRefusal] = useState<string | null>(null);
+  const refusalId = useId();
 
   const create = (event: FormEvent) => {
     event.preventDefault();
     if (newName.trim() === '') return;
+    const clash = nameClash(rows, newName);
+    setRefusal(clash);
+    if (clash !== null) return;
     createTag(doc, workspace.actor(), {
       name: newName.trim(),
       colour: TAG_PALETTE[rows.length % TAG_PALETTE.length] as string,
@@ -54,12 +59,24 @@ export function CodebookPanel({ workspace }: { readonly workspace: AnnotationWor
   return (
     <div className="codebook">
       <form className="codebook__create" onSubmit={create}>
-        <input placeholder="New tag name" value={newName} onChange={(e) => setNewName(e.target.value)} aria-label="New tag name" data-testid="new-tag-name" />
+        <input
+          placeholder="New tag name"
+          value={newName}
+          onChange={(e) => {
+            setNewName(e.target.value);
+            setRefusal(null);
+          }}
+          aria-label="New tag name"
+          aria-invalid={refusal !== null}
+          aria-describedby={refusal === null ? undefined : refusalId}
+          data-testid="new-tag-name"
+        />
         <select value={newParent} onChange={(e) => setNewParent(e.target.value)} aria-label="Parent of the new tag">
           <option value="">(top level)</option>
           {rows.map((row) => <option key={row.node.tag.id} value={row.node.tag.id}>{'\u2003'.repeat(row.depth)}{row.node.tag.name}</option>)}
         </select>
         <button type="submit" className="button">Add tag</button>
+        {refusal !== null && <p id={refusalId} className="codebook__refusal" role="alert">{refusal}</p>}
       </form>
       <CodebookLegend />
       {rows.length === 0 && <p className="panel-empty">No tags yet. Add one above, or type a new name in the selection toolbar.</p>}

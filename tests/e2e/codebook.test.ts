@@ -168,6 +168,36 @@ describe('the codebook', () => {
     }
   });
 
+  it('refuses a second tag with a name already in the codebook, in any case or accents, when adding or renaming', async () => {
+    await openPanel(app.page, 'Codebook');
+    await addTagInCodebook(app.page, 'Security');
+    await addTagInCodebook(app.page, 'Energy');
+    const field = app.page.getByTestId('new-tag-name');
+    await field.fill('  security ');
+    await field.press('Enter');
+    const refusal = app.page.getByRole('alert').filter({ hasText: 'already' });
+    await expect.poll(() => refusal.textContent()).toBe('“Security” is already in the codebook: choose another name.');
+    expect(await field.inputValue()).toBe('  security ');
+    expect(await field.getAttribute('aria-invalid')).toBe('true');
+    expect(await app.page.locator('.codebook__row').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-tag-name')))).toEqual(['Energy', 'Security']);
+    // Typing clears the refusal; a new name is added.
+    await field.fill('Securitization');
+    await refusal.waitFor({ state: 'detached' });
+    await field.press('Enter');
+    await row('Securitization').waitFor();
+
+    await row('Energy').getByRole('button', { name: 'Edit' }).click();
+    await app.page.getByTestId('tag-edit-name').fill('SECURITY');
+    await app.page.getByRole('button', { name: 'Save', exact: true }).click();
+    const editRefusal = app.page.getByRole('form', { name: 'Edit Energy' }).getByRole('alert');
+    await expect.poll(() => editRefusal.textContent()).toBe('“Security” is already in the codebook: choose another name.');
+    expect(await row('Energy').count()).toBe(1);
+    // A tag's own name in another case is a rename, not a clash.
+    await app.page.getByTestId('tag-edit-name').fill('energy');
+    await app.page.getByRole('button', { name: 'Save', exact: true }).click();
+    await row('energy').waitFor();
+  });
+
   it('keeps the keyboard in the panel: Save gives focus back to Edit, Escape in the editor cancels only the edit, and once a row leaves Escape still closes the panel', async () => {
     const focused = () => app.page.evaluate(() => {
       const active = document.activeElement;

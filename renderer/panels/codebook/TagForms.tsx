@@ -4,12 +4,12 @@
  * field by field (shared/model/tags.ts). Escape inside a form cancels it, as its Cancel
  * button does, and leaves the panel open.
  */
-import { useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useId, useState, type FormEvent, type KeyboardEvent } from 'react';
 import type { TagId } from '#shared/model/ids.ts';
 import type { TagTreeNode } from '#shared/model/queries.ts';
 import { mergeTag, updateTag } from '#shared/model/tags.ts';
 import type { AnnotationWorkspace } from '../../annotations/workspace.ts';
-import type { CodebookRowData } from './rows.ts';
+import { nameClash, type CodebookRowData } from './rows.ts';
 
 /** Escape cancels the form (and is not the panel's Escape, which would close it with the edit lost). */
 function cancelOnEscape(onCancel: () => void) {
@@ -27,9 +27,14 @@ export function TagEditor({ workspace, row, all, onDone }: { workspace: Annotati
   const [colour, setColour] = useState(tag.colour);
   const [description, setDescription] = useState(tag.description);
   const [parent, setParent] = useState<string>(tag.parentId ?? '');
+  const [refusal, setRefusal] = useState<string | null>(null);
+  const refusalId = useId();
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (name.trim() === '') return;
+    const clash = nameClash(all, name, tag.id);
+    setRefusal(clash);
+    if (clash !== null) return;
     updateTag(workspace.session.doc, workspace.actor(), tag.id, {
       ...(name.trim() !== tag.name ? { name: name.trim() } : {}),
       ...(colour !== tag.colour ? { colour } : {}),
@@ -46,7 +51,17 @@ export function TagEditor({ workspace, row, all, onDone }: { workspace: Annotati
   collect(row.node);
   return (
     <form className="tag-editor" onSubmit={submit} onKeyDown={cancelOnEscape(onDone)} aria-label={`Edit ${tag.name}`}>
-      <label className="field"><span>Name</span><input value={name} onChange={(e) => setName(e.target.value)} data-testid="tag-edit-name" /></label>
+      <label className="field"><span>Name</span><input
+        value={name}
+        onChange={(e) => {
+          setName(e.target.value);
+          setRefusal(null);
+        }}
+        aria-invalid={refusal !== null}
+        aria-describedby={refusal === null ? undefined : refusalId}
+        data-testid="tag-edit-name"
+      /></label>
+      {refusal !== null && <p id={refusalId} className="codebook__refusal" role="alert">{refusal}</p>}
       <label className="field field--inline"><span>Colour</span><input type="color" value={colour} onChange={(e) => setColour(e.target.value)} /></label>
       <label className="field"><span>Description</span><textarea value={description} onChange={(e) => setDescription(e.target.value)} rows={2} /></label>
       <label className="field"><span>Parent</span>
