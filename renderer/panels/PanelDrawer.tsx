@@ -17,6 +17,7 @@ import type { PanelName } from '../store/ui-state.ts';
 import type { LibraryStore } from '../store/library-store.ts';
 import { useLibraryArticles, useReplacedDocuments } from '../store/use-library-articles.ts';
 import { firstTabStopWithin } from '../ui/use-focus-trap.ts';
+import { useFocusFallback } from '../ui/use-focus-fallback.ts';
 import { AnalysisPanel } from '../analysis/AnalysisPanel.tsx';
 import { AnnotationsPanel } from './AnnotationsPanel.tsx';
 import { CodebookPanel } from './CodebookPanel.tsx';
@@ -55,22 +56,7 @@ export function PanelDrawer({ workspace, panel, library }: PanelDrawerProps) {
     (field ?? heading.current)?.focus();
   }, [panel]);
 
-  useEffect(() => {
-    const element = drawer.current;
-    if (element === null) return undefined;
-    const onFocusOut = (event: FocusEvent): void => {
-      if (event.relatedTarget !== null || !(event.target instanceof Element)) return;
-      const left = event.target;
-      // Removal blurs the element on the way out; focus moved nowhere else by the time the
-      // task's microtasks have run (React's own focus moves come in the same commit).
-      queueMicrotask(() => {
-        const active = document.activeElement;
-        if (!left.isConnected && element.isConnected && (active === null || active === document.body)) heading.current?.focus();
-      });
-    };
-    element.addEventListener('focusout', onFocusOut);
-    return () => element.removeEventListener('focusout', onFocusOut);
-  }, []);
+  useFocusFallback(drawer, heading);
 
   const close = (): void => {
     workspace.setPanel(null);

@@ -8,8 +8,9 @@
  * creating and opening restart the page (the page is bound to one project, like joining a
  * team), so those buttons disable themselves while the switch is under way.
  */
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useFocusTrap } from '../ui/use-focus-trap.ts';
+import { useFocusFallback } from '../ui/use-focus-fallback.ts';
 import { useShowModalAfterFrame } from '../ui/use-show-modal.ts';
 import type { ProjectId } from '#shared/model/ids.ts';
 import { findProject } from '../store/project-registry.ts';
@@ -30,6 +31,8 @@ export function ProjectsDialog({ projects, open, startWithNew, onClose }: Projec
   const { controller } = projects;
   const dialog = useRef<HTMLDialogElement>(null);
   const newName = useRef<HTMLInputElement>(null);
+  const title = useRef<HTMLHeadingElement>(null);
+  const renameButton = useRef<HTMLButtonElement>(null);
   const list = useProjectList(controller);
   const active = findProject(list, list.active);
   const activeName = displayName(active?.summary.name ?? '', active?.origin ?? 'personal');
@@ -38,6 +41,7 @@ export function ProjectsDialog({ projects, open, startWithNew, onClose }: Projec
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   useFocusTrap(dialog, open);
+  useFocusFallback(dialog, title);
 
   // Shown a frame after the click: making the page behind it inert restyles a dense article.
   useShowModalAfterFrame(dialog, () => {
@@ -63,13 +67,25 @@ export function ProjectsDialog({ projects, open, startWithNew, onClose }: Projec
     }
   };
 
+  // The rename field replaces the Rename… button; when it goes, the button has the focus again.
+  const endRename = (): void => {
+    setRenameTo(null);
+    requestAnimationFrame(() => renameButton.current?.focus());
+  };
   const rename = (event: FormEvent): void => {
     event.preventDefault();
     if (renameTo === null) return;
     run(() => {
       controller.rename(renameTo);
-      setRenameTo(null);
+      endRename();
     });
+  };
+  // Escape in the rename field cancels the rename, not the whole dialog.
+  const cancelRenameOnEscape = (event: KeyboardEvent<HTMLFormElement>): void => {
+    if (event.key !== 'Escape') return;
+    event.preventDefault();
+    event.stopPropagation();
+    endRename();
   };
   const create = (event: FormEvent): void => {
     event.preventDefault();
@@ -88,21 +104,21 @@ export function ProjectsDialog({ projects, open, startWithNew, onClose }: Projec
   return (
     <dialog ref={dialog} className="projects-dialog" aria-labelledby="projects-dialog-title" onClose={onClose} data-testid="projects-dialog">
       <div className="projects-dialog__card">
-        <h2 id="projects-dialog-title">Projects on this computer</h2>
+        <h2 id="projects-dialog-title" ref={title} tabIndex={-1}>Projects on this computer</h2>
         <section aria-label="Open project" className="projects-dialog__section">
           {renameTo === null ? (
             <div className="projects-dialog__current">
               <span>Open now: <strong data-testid="projects-current">{activeName}</strong></span>
-              <button type="button" className="button" onClick={() => setRenameTo(active?.summary.name || activeName)}>Rename…</button>
+              <button ref={renameButton} type="button" className="button" onClick={() => setRenameTo(active?.summary.name || activeName)}>Rename…</button>
             </div>
           ) : (
-            <form className="projects-dialog__form" onSubmit={rename}>
+            <form className="projects-dialog__form" onSubmit={rename} onKeyDown={cancelRenameOnEscape}>
               <label className="field">
                 <span>New name of “{activeName}”</span>
                 <input autoFocus value={renameTo} onChange={(event) => setRenameTo(event.target.value)} data-testid="project-rename-input" />
               </label>
               <button type="submit" className="button button--primary">Rename</button>
-              <button type="button" className="button" onClick={() => setRenameTo(null)}>Cancel</button>
+              <button type="button" className="button" onClick={endRename}>Cancel</button>
             </form>
           )}
         </section>

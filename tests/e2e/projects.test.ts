@@ -29,6 +29,11 @@ async function openSwitcher(page: Page): Promise<void> {
   await projectsDialog(page).waitFor();
 }
 
+/** Opens the projects dialog unless it is open. */
+async function openSwitcherIfClosed(page: Page): Promise<void> {
+  if ((await projectsDialog(page).count()) === 0) await openSwitcher(page);
+}
+
 /** The open project's name as the switcher button shows it. */
 async function switcherName(page: Page): Promise<string> {
   return (await page.getByTestId('project-switcher').locator('.project-switcher__name').innerText()).trim();
@@ -152,6 +157,35 @@ describe('projects on one machine', () => {
     await Promise.all([page.waitForEvent('load'), page.keyboard.press('Enter')]);
     await page.locator('.project-menu').waitFor();
     expect(await switcherName(page)).toBe('Keyboard project');
+  });
+
+  it('keeps the keyboard in the dialog: Escape in the rename field cancels the rename, and a removed project\'s row leaving does not drop the focus', async () => {
+    const page = await app.newPage('Leyla');
+    await startTeammate(page, app.url, 'Leyla');
+    await openSwitcher(page);
+    await projectsDialog(page).getByRole('button', { name: 'Rename…' }).click();
+    const field = page.getByTestId('project-rename-input');
+    await expect.poll(() => field.evaluate((element) => element === document.activeElement)).toBe(true);
+    await page.keyboard.type(' draft');
+    await page.keyboard.press('Escape');
+    await field.waitFor({ state: 'detached' });
+    expect(await projectsDialog(page).count()).toBe(1);
+    expect(await switcherName(page)).toBe('Personal project');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Rename…');
+
+    // Two more projects, each opened as it is made; then the first of them removed from the keyboard.
+    for (const name of ['Pipelines', 'Corridors']) {
+      await openSwitcherIfClosed(page);
+      await projectsDialog(page).getByLabel('New project').fill(name);
+      await restartingClick(page, () => projectsDialog(page).getByRole('button', { name: 'Create and open' }).click());
+    }
+    await openSwitcher(page);
+    await projectsDialog(page).getByRole('button', { name: 'Remove Pipelines' }).focus();
+    await page.keyboard.press('Enter');
+    await projectsDialog(page).getByRole('list', { name: 'Removed projects' }).waitFor();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.closest('[data-testid="projects-dialog"]') !== null)).toBe(true);
+    await page.keyboard.press('Escape');
+    await projectsDialog(page).waitFor({ state: 'detached' });
   });
 
   it('opens a teammate’s project file as a project of its own; opening it again offers to merge', async () => {
