@@ -125,21 +125,26 @@ export function AgreementView({ workspace, articles }: AnalysisViewProps) {
                 <th scope="col" title="Cohen's kappa">κ</th>
                 <th scope="col" title="Jaccard index">Jacc.</th>
                 <th scope="col" title="Krippendorff's unitizing alpha">α</th>
-                {canCompare && <th scope="col"><span className="visually-hidden">Compare</span></th>}
               </tr>
             </thead>
             <tbody>
               {report.codes.map((row) => (
                 <tr key={row.id} data-testid="agreement-row">
-                  <th scope="row">{row.name}</th>
-                  <FigureCells figures={row} />
-                  {canCompare && (
-                    <td>
-                      <button type="button" className="button button--quiet agreement__compare" aria-label={`Compare ${row.name}`} onClick={() => workspace.openAnalysis('compare', JSON.stringify({ a: pair.a, b: pair.b, tag: row.id }))}>
-                        Compare
+                  <th scope="row">
+                    {canCompare ? (
+                      // The code's name opens the comparison of its coding: no column of its own past the panel's edge.
+                      <button
+                        type="button"
+                        className="agreement__compare"
+                        aria-label={`Compare ${row.name}`}
+                        title={`Compare ${nameOf(pair.a)}’s and ${nameOf(pair.b)}’s coding of ${row.name}`}
+                        onClick={() => workspace.openAnalysis('compare', JSON.stringify({ a: pair.a, b: pair.b, tag: row.id }))}
+                      >
+                        {row.name}
                       </button>
-                    </td>
-                  )}
+                    ) : row.name}
+                  </th>
+                  <FigureCells figures={row} />
                 </tr>
               ))}
             </tbody>
@@ -147,7 +152,6 @@ export function AgreementView({ workspace, articles }: AnalysisViewProps) {
               <tr data-testid="agreement-overall">
                 <th scope="row">All codes</th>
                 <FigureCells figures={report.overall} />
-                {canCompare && <td />}
               </tr>
             </tfoot>
           </table>

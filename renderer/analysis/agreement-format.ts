@@ -8,7 +8,10 @@ import type { MemberId } from '#shared/model/ids.ts';
 
 /** A measure to three places, or "—" where it is undefined (null). */
 export function formatMeasure(value: number | null): string {
-  return value === null ? '—' : value.toFixed(3);
+  if (value === null) return '—';
+  const shown = value.toFixed(3);
+  // A value that rounds to zero has no sign ("-0.000" reads as a finding where there is none).
+  return shown === '-0.000' ? '0.000' : shown;
 }
 
 /** A count of code points with thousands separators, or "—". */

@@ -112,7 +112,12 @@ export function createAnnotationWorkspace(options: WorkspaceOptions): Annotation
     setProfile: (profile) => ui.update({ member: person.setProfile(profile) }),
     actor: person.actor,
     projectName: person.projectName,
-    undo: person.undo,
+    undo() {
+      person.undo();
+      // A notice offering to undo what it reports ("Moved to the trash … Undo") no longer
+      // says what is so once the person has undone a step themselves.
+      if (ui.getSnapshot().notice?.action !== undefined) ui.update({ notice: null });
+    },
     endUndoStep: person.endUndoStep,
     redo: person.redo,
     setPanel: (panel) => ui.update({ panel }),

@@ -63,6 +63,12 @@ function NoteEditor({ workspace, noteId, autoFocus }: { workspace: AnnotationWor
       placeholder="Write a note…"
       aria-label="Note"
       onInput={() => input.current()}
+      onKeyDown={(event) => {
+        // Escape leaves the note (kept as typed) for the article, where the highlight still has the focus.
+        if (event.key !== 'Escape' || event.defaultPrevented) return;
+        event.preventDefault();
+        workspace.reader()?.view.focus();
+      }}
     />
   );
 }

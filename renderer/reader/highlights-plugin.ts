@@ -222,8 +222,20 @@ export function nextHighlightAt(state: EditorState, pos: number): HighlightId | 
 /** The highlights plugin, starting with `initial` spans (painted progressively above `options.progressiveAbove`). */
 export function createHighlightsPlugin(initial: readonly HighlightSpan[], events: HighlightsEvents = {}, options: HighlightsOptions = {}): Plugin<HighlightsState> {
   const progressive = initial.length > (options.progressiveAbove ?? DEFAULT_PROGRESSIVE_ABOVE);
+  // Where a click being reported put the caret (see handleClick), until its focus change is dispatched.
+  let clickCaret: number | null = null;
   return new Plugin<HighlightsState>({
     key: highlightsPluginKey,
+    // The browser placed the caret at the click, but the editor reads that from the DOM only
+    // later: the focus change a click leads to, dispatched before, would write the old
+    // selection back (the first click after making a highlight left the caret at its end).
+    // So that update also takes the click's caret — still one editor update.
+    appendTransaction(transactions, _old, state) {
+      if (clickCaret === null || !transactions.some((tr) => tr.getMeta(highlightsPluginKey) !== undefined)) return null;
+      const caret = Selection.near(state.doc.resolve(Math.min(clickCaret, state.doc.content.size)));
+      clickCaret = null;
+      return caret.eq(state.selection) ? null : state.tr.setSelection(caret);
+    },
     view: (view) => createProgressivePainter(view, {
       painted: (state) => highlightsPluginKey.getState(state)?.painted ?? [],
       paint: (range) => view.dispatch(setHighlightsMeta(view.state.tr, { paint: range })),
@@ -243,13 +255,12 @@ export function createHighlightsPlugin(initial: readonly HighlightSpan[], events
       attributes: (state): Record<string, string> => ({ 'data-highlights': highlightsFullyPainted(state) ? 'painted' : 'painting' }),
       handleClick(view, pos, event) {
         if (event.button !== 0 || event.shiftKey) return false;
-        // The browser placed the caret at the click, but the editor reads that from the DOM
-        // only later: a focus change dispatched now would write the old selection back (the
-        // first click after making a highlight left the caret at its end). So the click's
-        // caret is taken into the state first, as the editor itself would.
-        const caret = Selection.near(view.state.doc.resolve(pos));
-        if (!caret.eq(view.state.selection)) view.dispatch(view.state.tr.setSelection(caret));
-        events.highlightClicked?.(nextHighlightAt(view.state, pos));
+        clickCaret = pos;
+        try {
+          events.highlightClicked?.(nextHighlightAt(view.state, pos));
+        } finally {
+          clickCaret = null;
+        }
         return false;
       },
       handleKeyDown: (view, event) => events.handleKey?.(view, event) ?? false,

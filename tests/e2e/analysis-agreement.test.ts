@@ -102,6 +102,12 @@ describe('Analysis → Agreement', () => {
     // A Compare button per code exactly when the panel has a Compare tab to open.
     const compareTabs = await page.getByRole('tab', { name: 'Compare' }).count();
     expect(await page.getByRole('button', { name: 'Compare Security' }).count()).toBe(compareTabs);
+    if (compareTabs > 0) {
+      // Reachable where the table is: inside the panel, not past its edge in a scrolled-off column.
+      const button = await page.getByRole('button', { name: 'Compare Security' }).boundingBox();
+      const panel = await page.locator('.panel-drawer').boundingBox();
+      expect(button !== null && panel !== null && button.x >= panel.x && button.x + button.width <= panel.x + panel.width).toBe(true);
+    }
 
     // Save CSV… writes the table the command line writes.
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Save CSV…' }).click()]);

@@ -158,6 +158,27 @@ describe('annotating an article', () => {
     await expect(app.page.evaluate(() => (window as unknown as { __firstNoteValues: string[] }).__firstNoteValues)).resolves.toEqual(['Sets the frame: Eurasian geopolitics.']);
   });
 
+  it('gives the keyboard back to the article when Escape is pressed in a note, the note kept', async () => {
+    await start();
+    await highlightPhrase(app.page, PHRASE_A);
+    await writeNote({ reply: false });
+    await app.page.keyboard.press('Escape');
+    await expect.poll(() => app.page.evaluate(() => document.activeElement?.closest('.reader-document') !== null)).toBe(true);
+    expect(await app.page.getByTestId('note-text').inputValue()).toBe(NOTE);
+  });
+
+  it('takes the trash notice away when Ctrl+Z has brought the highlight back', async () => {
+    await start();
+    await highlightPhrase(app.page, PHRASE_A);
+    await app.page.locator('mark.hl').filter({ hasText: PHRASE_A }).first().click();
+    await app.page.keyboard.press('Delete');
+    const notice = app.page.getByTestId('notice').filter({ hasText: 'Moved to the trash' });
+    await notice.waitFor();
+    await app.page.keyboard.press('Control+z');
+    await expect.poll(async () => Object.values(await highlightTexts(app.page))).toContain(PHRASE_A);
+    await expect.poll(() => notice.count()).toBe(0);
+  });
+
   it('moves a highlight to the trash with Delete and restores it with its note', async () => {
     await start();
     await highlightPhrase(app.page, PHRASE_A);

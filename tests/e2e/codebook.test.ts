@@ -168,6 +168,19 @@ describe('the codebook', () => {
     }
   });
 
+  it('keeps every row\'s actions and the new tag\'s field inside the panel in a 1100 px window', async () => {
+    await app.page.setViewportSize({ width: 1100, height: 750 });
+    await openPanel(app.page, 'Codebook');
+    await addTagInCodebook(app.page, 'Regional security');
+    await addTagInCodebook(app.page, 'Energy transit', 'Regional security');
+    const panel = (await app.page.locator('.panel-drawer').boundingBox())!;
+    const outside = await app.page.locator('.codebook__row button').evaluateAll((buttons, right) =>
+      buttons.filter((button) => button.getBoundingClientRect().right > right + 0.5).map((button) => button.getAttribute('aria-label') ?? button.textContent), panel.x + panel.width);
+    expect(outside).toEqual([]);
+    expect((await app.page.getByTestId('new-tag-name').boundingBox())!.width).toBeGreaterThanOrEqual(150);
+    await saveScreenshot(app.page, 'codebook-1100');
+  });
+
   it('refuses a second tag with a name already in the codebook, in any case or accents, when adding or renaming', async () => {
     await openPanel(app.page, 'Codebook');
     await addTagInCodebook(app.page, 'Security');

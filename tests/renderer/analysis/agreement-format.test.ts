@@ -10,6 +10,9 @@ describe('agreement tab wording', () => {
   it('writes measures to three places and undefined ones as a dash', () => {
     expect(formatMeasure(4 / 9)).toBe('0.444');
     expect(formatMeasure(1)).toBe('1.000');
+    // A value that rounds to zero shows no sign: "-0.000" reads as a finding where there is none.
+    expect(formatMeasure(-0.0002)).toBe('0.000');
+    expect(formatMeasure(-0.0006)).toBe('-0.001');
     expect(formatMeasure(null)).toBe('—');
     expect(formatCount(75200)).toBe('75,200');
     expect(formatCount(null)).toBe('—');

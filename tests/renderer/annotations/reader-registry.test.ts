@@ -55,21 +55,27 @@ function openReader() {
   const click = (pos: number): void => {
     plugin.props.handleClick?.call(plugin, editor, pos, { button: 0, shiftKey: false } as MouseEvent);
   };
-  return { doc, first, second, ui, registry, highlights, transactions, painted, click, detach, disconnect, navigated };
+  const selection = () => ({ from: view.state.selection.from, to: view.state.selection.to });
+  return { doc, first, second, ui, registry, highlights, transactions, painted, click, selection, detach, disconnect, navigated };
 }
 
 describe('reader registry: focus', () => {
-  it('a click on a highlight focuses it through the owner, in one editor update; a click outside clears it', () => {
+  it('a click on a highlight focuses it through the owner, in one editor update with the caret where it landed; a click outside clears it', () => {
     const reader = openReader();
     reader.transactions.length = 0;
-    reader.click(article.textMap.offsetToPos(span('peacekeeping forces').start + 3));
+    const onHighlight = article.textMap.offsetToPos(span('peacekeeping forces').start + 3);
+    reader.click(onHighlight);
     expect(reader.ui.getSnapshot().focused).toBe(reader.second);
     expect(reader.painted()).toBe(reader.second);
     expect(reader.transactions).toHaveLength(1);
-    reader.click(article.textMap.offsetToPos(0) + 1);
+    expect(reader.selection()).toEqual({ from: onHighlight, to: onHighlight });
+    const outside = article.textMap.offsetToPos(0) + 1;
+    reader.click(outside);
     expect(reader.ui.getSnapshot().focused).toBeNull();
     expect(reader.painted()).toBeNull();
     expect(reader.transactions).toHaveLength(2);
+    // The focus change does not put back the selection from before the click.
+    expect(reader.selection()).toEqual({ from: outside, to: outside });
   });
 
   it('paints the owner’s focus; a highlight not placed in this article focuses nothing', () => {
