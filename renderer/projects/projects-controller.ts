@@ -24,8 +24,9 @@ import type { Actor } from '#shared/model/write.ts';
 import { databaseName, type ProjectSession } from '../store/project-session.ts';
 import {
   activateProject, addProject, findProject, forgetProject, readProjectList, restoreProject, sameSummary,
-  summarizeProject, trashProject, writeProjectList, type KnownProjects, type ProjectList, type ProjectSummary,
+  summarizeProject, trashProject, unnamedProjectName, writeProjectList, type KnownProjects, type ProjectList, type ProjectSummary,
 } from '../store/project-registry.ts';
+import { foldText } from '#shared/text/fold.ts';
 import { summarizeDoc, summarizeDocInSlices } from '../store/project-summary.ts';
 import { framePacedPause } from '../services/event-loop.ts';
 import { storeFileTexts, type FileTextStore } from './file-texts.ts';
@@ -95,6 +96,17 @@ export interface ProjectsController {
   /** Refreshes the open project's cached summary now. */
   refreshSummary(): void;
   destroy(): void;
+}
+
+/**
+ * Throws when `name` is already the name of another project on this machine (removed ones
+ * included), compared without case, accents or extra spaces: two rows the switcher cannot
+ * tell apart, and a file's "already here" question naming the wrong one.
+ */
+function refuseNameInUse(list: ProjectList, name: string, except: ProjectId | null): void {
+  const key = foldText(name).trim().replace(/\s+/g, ' ');
+  const other = list.projects.find((entry) => entry.id !== except && foldText(entry.summary.name.trim() || unnamedProjectName(entry.origin)).replace(/\s+/g, ' ') === key);
+  if (other !== undefined) throw new Error(`“${name}” is already the name of a project on this computer: choose another name.`);
 }
 
 /** Creates the controller for the open project. */
@@ -195,6 +207,7 @@ export function createProjectsController(options: ProjectsOptions): ProjectsCont
     async create(name) {
       const trimmed = name.trim();
       if (trimmed === '') throw new Error('a project needs a name');
+      refuseNameInUse(reread(), trimmed, null);
       const member = options.member();
       if (member === null) throw new Error('choose a display name first');
       const projectId = options.newProjectId();
@@ -211,6 +224,7 @@ export function createProjectsController(options: ProjectsOptions): ProjectsCont
     rename(name) {
       const trimmed = name.trim();
       if (trimmed === '') throw new Error('a project needs a name');
+      refuseNameInUse(reread(), trimmed, session.projectId);
       renameProject(session.doc as Y.Doc, options.actor(), trimmed);
       refreshSummary();
     },

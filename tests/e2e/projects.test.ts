@@ -180,6 +180,11 @@ describe('projects on one machine', () => {
       await restartingClick(page, () => projectsDialog(page).getByRole('button', { name: 'Create and open' }).click());
     }
     await openSwitcher(page);
+    // A name another project has is refused, in the dialog, without opening anything.
+    await projectsDialog(page).getByLabel('New project').fill('pipelines');
+    await projectsDialog(page).getByRole('button', { name: 'Create and open' }).click();
+    await expect.poll(() => projectsDialog(page).getByRole('alert').textContent()).toBe('“pipelines” is already the name of a project on this computer: choose another name.');
+    expect(await switcherName(page)).toBe('Corridors');
     await projectsDialog(page).getByRole('button', { name: 'Remove Pipelines' }).focus();
     await page.keyboard.press('Enter');
     await projectsDialog(page).getByRole('list', { name: 'Removed projects' }).waitFor();

@@ -76,6 +76,20 @@ describe('projects controller', () => {
     expect(findProject(controller.list(), personal)?.summary.name).toBe('Caucasus reading');
   });
 
+  it('refuses a name another project on this computer has, without case, accents or extra spaces; a project keeps its own', async () => {
+    const { controller, restarts } = setup();
+    await controller.create('Pipelines');
+    await expect(controller.create(' pipelines  ')).rejects.toThrow('“pipelines” is already the name of a project on this computer: choose another name.');
+    // The personal project is shown as "Personal project" until it is named: that name is taken too.
+    await expect(controller.create('Personal Project')).rejects.toThrow(/already the name of a project/);
+    expect(restarts()).toBe(1);
+    expect(controller.list().projects).toHaveLength(2);
+    // This controller's session is the personal project: another's name is refused, its own in another case is a rename.
+    expect(() => controller.rename('pipelines')).toThrow(/already the name of a project/);
+    controller.rename('PERSONAL project');
+    expect(findProject(controller.list(), personal)?.summary.name).toBe('PERSONAL project');
+  });
+
   it('removes only what is not open; deleting for good deletes the database and the team credentials', async () => {
     const { controller, deleted, storage } = setup();
     expect(() => controller.trash(personal)).toThrow('switch to another project first');
