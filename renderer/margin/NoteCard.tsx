@@ -2,13 +2,15 @@
  * One note in the margin: author and time, its highlight's codes (and chosen colour) as chips, the note — edited in place by its author (a plain
  * textarea bound to the note's Y.Text, see text-binding.ts), read-only for everyone else,
  * who reply instead — "edited by X, date" where a merge brought in someone else's edit, and
- * its thread of replies with a box to add one. Clicking the card focuses its highlight. Memoised on what it shows, so a
+ * its thread of replies with a box to add one. Its author deletes a note, and edits or deletes
+ * their own replies, from the focused card; a deletion's notice offers Undo (notes and replies
+ * go to the trash marker the model keeps, never away). Clicking the card focuses its highlight. Memoised on what it shows, so a
  * model change re-renders only the cards it concerns (see {@link sameCard}).
  */
-import { memo, useLayoutEffect, useRef, useState } from 'react';
+import { memo, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { MemberId, NoteId, TagId } from '#shared/model/ids.ts';
 import { canEditNote, type OtherEdit } from '#shared/model/note-editors.ts';
-import { addReply, editNote, noteText } from '#shared/model/notes.ts';
+import { addReply, deleteNote, deleteReply, editNote, editReply, noteText, restoreNote, restoreReply, textDiff } from '#shared/model/notes.ts';
 import type { NoteView } from '#shared/model/views.ts';
 import type { AnnotationWorkspace } from '../annotations/workspace.ts';
 import type { NamedColour } from '../store/highlight-colours.ts';
@@ -100,6 +102,61 @@ function CodeChips({ codes, colour }: { codes: readonly CardCode[]; colour: Name
   );
 }
 
+/** One reply: its author's name and time, its text — which its author may edit or delete from a focused card. */
+function ReplyItem({ workspace, note, reply, nameOf, own }: { workspace: AnnotationWorkspace; note: NoteView; reply: NoteView['replies'][number]; nameOf: NoteCardProps['nameOf']; own: boolean }) {
+  const [draft, setDraft] = useState<string | null>(null);
+  const editButton = useRef<HTMLButtonElement>(null);
+  const field = useRef<HTMLInputElement>(null);
+  const editing = draft !== null;
+  // The field replaces the Edit button just pressed: it takes the focus.
+  useLayoutEffect(() => {
+    if (editing) field.current?.focus();
+  }, [editing]);
+  const doc = workspace.session.doc;
+  const endEdit = (): void => {
+    setDraft(null);
+    requestAnimationFrame(() => editButton.current?.focus());
+  };
+  const save = (): void => {
+    if (draft === null) return;
+    const next = draft.trim();
+    if (next !== '' && next !== reply.text) {
+      const { index, deleteCount, insert } = textDiff(reply.text, next);
+      editReply(doc, workspace.actor(), note.id, reply.id, index, deleteCount, insert);
+    }
+    endEdit();
+  };
+  const onKeyDown = (event: KeyboardEvent<HTMLInputElement>): void => {
+    if (event.key === 'Enter') {
+      event.preventDefault();
+      save();
+    } else if (event.key === 'Escape') {
+      event.preventDefault();
+      endEdit();
+    }
+  };
+  const remove = (): void => {
+    const actor = workspace.actor();
+    deleteReply(doc, actor, note.id, reply.id);
+    workspace.notify({ kind: 'info', text: 'Reply deleted.', action: { label: 'Undo', run: () => restoreReply(doc, actor, note.id, reply.id) } });
+  };
+  return (
+    <li className="note-reply" data-testid="note-reply">
+      <span className="note-card__meta"><span className="note-card__author">{nameOf(reply.createdBy)}</span> <time>{formatNoteTime(reply.createdAt)}</time></span>
+      {draft === null ? <p>{reply.text}</p> : (
+        <input ref={field} className="note-reply__field" value={draft} aria-label="Reply text" onChange={(event) => setDraft(event.target.value)} onKeyDown={onKeyDown} onBlur={save} />
+      )}
+      <EditedBy edits={reply.otherEdits} nameOf={nameOf} />
+      {own && draft === null && (
+        <span className="note-card__actions">
+          <button ref={editButton} type="button" className="button button--quiet" aria-label="Edit reply" onClick={() => setDraft(reply.text)}>Edit</button>
+          <button type="button" className="button button--quiet" aria-label="Delete reply" onClick={remove}>Delete</button>
+        </span>
+      )}
+    </li>
+  );
+}
+
 function NoteCardContent({ workspace, note, quote, codes, colour, focused, nameOf, me, editRequested, onFocusHighlight }: NoteCardProps) {
   const [reply, setReply] = useState('');
   const replies = note.replies.filter((entry) => entry.deleted === null);
@@ -118,14 +175,21 @@ function NoteCardContent({ workspace, note, quote, codes, colour, focused, nameO
         <p className="note-card__text note-card__text--read" data-testid="note-text-read">{note.text}</p>
       )}
       <EditedBy edits={note.otherEdits} nameOf={nameOf} />
+      {focused && mine && (
+        <span className="note-card__actions">
+          <button type="button" className="button button--quiet" aria-label="Delete note" onClick={() => {
+            const doc = workspace.session.doc;
+            const actor = workspace.actor();
+            deleteNote(doc, actor, note.id);
+            workspace.notify({ kind: 'info', text: 'Note deleted.', action: { label: 'Undo', run: () => restoreNote(doc, actor, note.id) } });
+            workspace.reader()?.view.focus();
+          }}>Delete note</button>
+        </span>
+      )}
       {replies.length > 0 && (
         <ol className="note-card__replies" aria-label="Replies">
           {replies.map((entry) => (
-            <li key={entry.id} className="note-reply" data-testid="note-reply">
-              <span className="note-card__meta"><span className="note-card__author">{nameOf(entry.createdBy)}</span> <time>{formatNoteTime(entry.createdAt)}</time></span>
-              <p>{entry.text}</p>
-              <EditedBy edits={entry.otherEdits} nameOf={nameOf} />
-            </li>
+            <ReplyItem key={entry.id} workspace={workspace} note={note} reply={entry} nameOf={nameOf} own={focused && canEditNote(entry.createdBy, me)} />
           ))}
         </ol>
       )}

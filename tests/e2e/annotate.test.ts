@@ -158,6 +158,37 @@ describe('annotating an article', () => {
     await expect(app.page.evaluate(() => (window as unknown as { __firstNoteValues: string[] }).__firstNoteValues)).resolves.toEqual(['Sets the frame: Eurasian geopolitics.']);
   });
 
+  it('deletes a note of one\'s own from its card, with Undo in the notice', async () => {
+    await start();
+    await highlightPhrase(app.page, PHRASE_A);
+    await writeNote({ reply: false });
+    const card = app.page.getByTestId('note-card');
+    await card.getByRole('button', { name: 'Delete note' }).click();
+    await expect.poll(() => app.page.getByTestId('note-text').count()).toBe(0);
+    await app.page.getByTestId('notice').filter({ hasText: 'Note deleted' }).getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(() => app.page.getByTestId('note-text').count()).toBe(1);
+    expect(await app.page.getByTestId('note-text').inputValue()).toBe(NOTE);
+  });
+
+  it('edits and deletes a reply of one\'s own', async () => {
+    await start();
+    await highlightPhrase(app.page, PHRASE_A);
+    await writeNote({ reply: true });
+    const reply = app.page.getByTestId('note-reply');
+    await reply.getByRole('button', { name: 'Edit reply' }).click();
+    const field = reply.getByRole('textbox', { name: 'Reply text' });
+    await expect.poll(() => field.evaluate((element) => element === document.activeElement)).toBe(true);
+    await app.page.keyboard.press('Control+a');
+    await app.page.keyboard.type('Agreed: it recurs in part 3.');
+    await app.page.keyboard.press('Enter');
+    await field.waitFor({ state: 'detached' });
+    await expect.poll(() => reply.locator('p').textContent()).toBe('Agreed: it recurs in part 3.');
+    await reply.getByRole('button', { name: 'Delete reply' }).click();
+    await expect.poll(() => app.page.getByTestId('note-reply').count()).toBe(0);
+    await app.page.getByTestId('notice').filter({ hasText: 'Reply deleted' }).getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(() => app.page.getByTestId('note-reply').locator('p').textContent()).toBe('Agreed: it recurs in part 3.');
+  });
+
   it('gives the keyboard back to the article when Escape is pressed in a note, the note kept', async () => {
     await start();
     await highlightPhrase(app.page, PHRASE_A);
