@@ -150,12 +150,26 @@ function readDocumentsSection(section: Uint8Array): ReadonlyMap<string, string> 
   return at === section.length ? texts : truncated;
 }
 
+/**
+ * What a file that is not a project file looks like, when it is one of the files people
+ * mistake for one (an export or a REFI-QDA project, which are imported), as a clause; else ''.
+ */
+function whatItIs(bytes: Uint8Array): string {
+  if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) {
+    return ': it is a ZIP archive, such as a REFI-QDA .qdpx project, which is imported instead';
+  }
+  const first = bytes.find((byte) => byte !== 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0d && byte !== 0xef && byte !== 0xbb && byte !== 0xbf);
+  if (first === 0x7b || first === 0x5b) return ': it is JSON, such as a Web Annotation export, which is imported instead';
+  return '';
+}
+
 /** Checks the framing of a project file and returns its parts, or an error message. */
 export function readProjectFile(bytes: Uint8Array, maxBytes = PROJECT_FILE_MAX_BYTES): ProjectFileParts | { error: string } {
   if (bytes.length > maxBytes) return { error: `the file is too large (${bytes.length} bytes, limit ${maxBytes})` };
-  if (bytes.length < HEADER_BYTES + TRAILER_BYTES || PROJECT_FILE_MAGIC.some((b, i) => bytes[i] !== b)) {
-    return { error: 'not a Marginalia project file' };
-  }
+  if (bytes.length === 0) return { error: 'the file is empty' };
+  const magic = PROJECT_FILE_MAGIC.every((b, i) => bytes[i] === b);
+  if (magic && bytes.length < HEADER_BYTES + TRAILER_BYTES) return { error: 'the project file is truncated' };
+  if (!magic) return { error: `not a Marginalia project file${whatItIs(bytes)}` };
   const version = bytes[4];
   if (version !== 1 && version !== 2) {
     return { error: `unsupported project file version ${version} (this app reads versions 1 to ${PROJECT_FILE_VERSION})` };

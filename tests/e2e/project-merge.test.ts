@@ -127,7 +127,7 @@ describe('merging project files from projects that started apart', () => {
   it.each([
     ['a damaged file', 'damaged.marginalia', (file: Buffer) => flipByte(file, Math.floor(file.length / 2)), 'the project file is damaged'],
     ['a truncated file', 'truncated.marginalia', (file: Buffer) => file.subarray(0, file.length - 40), 'truncated'],
-    ['a foreign file', 'export.json', () => Buffer.from('{"@context":"http://www.w3.org/ns/anno.jsonld"}\n'), 'not a Marginalia project file'],
+    ['a foreign file', 'export.json', () => Buffer.from('{"@context":"http://www.w3.org/ns/anno.jsonld"}\n'), 'not a Marginalia project file: it is JSON, such as a Web Annotation export, which is imported instead'],
     ['a file from a newer Marginalia', 'newer.marginalia', (file: Buffer) => withVersion(file, 9), 'unsupported project file version 9'],
   ])('refuses %s with the reason; the open project does not change', async (_label, name, damage, reason) => {
     const babak = await app.newPage('Babak');

@@ -126,7 +126,7 @@ describe('marginalia add', () => {
     const ids = [...bundledArticles().map((article) => article.meta.id), ...listDocuments(doc).map((view) => view.id)];
     expect(result.stderr).toBe(`marginalia text: unknown document id "doc-0000000000000000" (known: ${ids.join(', ')})\n`);
     const damaged = write('damaged.marginalia', 'MGPF not really');
-    expect(await run(['documents', '--from', damaged])).toMatchObject({ code: 1, stdout: '', stderr: expect.stringMatching(/^marginalia documents: .*damaged\.marginalia.*not a Marginalia project file\n$/) });
+    expect(await run(['documents', '--from', damaged])).toMatchObject({ code: 1, stdout: '', stderr: expect.stringMatching(/^marginalia documents: .*damaged\.marginalia.*the project file is truncated\n$/) });
   });
 });
 

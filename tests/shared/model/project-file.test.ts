@@ -64,7 +64,10 @@ describe('project files', () => {
     const cases: [Uint8Array, RegExp][] = [
       [flipped, /damaged/],
       [file.slice(0, file.length - 10), /truncated/],
-      [new TextEncoder().encode('PK\u0003\u0004 a zip file, not a project'), /not a Marginalia project file/],
+      [new TextEncoder().encode('PK\u0003\u0004 a zip file, not a project'), /^not a Marginalia project file: it is a ZIP archive, such as a REFI-QDA \.qdpx project, which is imported instead$/],
+      [new TextEncoder().encode(' {"type": "AnnotationCollection"}'), /^not a Marginalia project file: it is JSON, such as a Web Annotation export, which is imported instead$/],
+      [new Uint8Array(), /^the file is empty$/],
+      [file.slice(0, 8), /^the project file is truncated$/],
       [newerFormat, /unsupported project file version 3/],
       [encodeProjectFile(newer.doc), /newer Marginalia/],
       [encodeProjectFile(notProject), /no Marginalia project/],
