@@ -30,16 +30,22 @@ async function shownMatches(): Promise<string[]> {
   return app.page.locator('.find-match').allTextContents();
 }
 
+/** Opens the article from its library card, clicks into its text and presses Control+F; returns the find field, once it has the focus. */
+async function openFindBar() {
+  await app.page.goto(app.url);
+  await app.page.locator(`.library-card[data-document-id="${DOCUMENT_ID}"] .library-card__link`).click();
+  await app.page.locator(`.reader[data-document-id="${DOCUMENT_ID}"] .reader-document`).waitFor();
+  const caret = await textRect(app.page, 'multi-vector foreign policy');
+  await app.page.mouse.click(caret.startX, caret.y);
+  await app.page.keyboard.press('Control+f');
+  const input = app.page.getByRole('searchbox', { name: 'Find in article' });
+  await expect.poll(() => input.evaluate((element) => element === document.activeElement)).toBe(true);
+  return input;
+}
+
 describe('find folds letters typed on an ASCII keyboard', () => {
   it('finds "Nəşriyyatı" from "nesriyyati" and every "Azərbaycan" from "azerbaycan"', async () => {
-    await app.page.goto(app.url);
-    await app.page.locator(`.library-card[data-document-id="${DOCUMENT_ID}"] .library-card__link`).click();
-    await app.page.locator(`.reader[data-document-id="${DOCUMENT_ID}"] .reader-document`).waitFor();
-    const caret = await textRect(app.page, 'multi-vector foreign policy');
-    await app.page.mouse.click(caret.startX, caret.y);
-    await app.page.keyboard.press('Control+f');
-    const input = app.page.getByRole('searchbox', { name: 'Find in article' });
-    await expect.poll(() => input.evaluate((element) => element === document.activeElement)).toBe(true);
+    const input = await openFindBar();
 
     const publisher = originalMatches(/n[əe][şs]riyyat[ıi]/giu);
     expect(publisher).toEqual(['Nəşriyyatı']);
@@ -74,14 +80,7 @@ describe('find folds letters typed on an ASCII keyboard', () => {
 
 describe('the Annotations panel filters text typed on an ASCII keyboard', () => {
   it('runs the query it shows again when the find bar is opened again after Escape', async () => {
-    await app.page.goto(app.url);
-    await app.page.locator(`.library-card[data-document-id="${DOCUMENT_ID}"] .library-card__link`).click();
-    await app.page.locator(`.reader[data-document-id="${DOCUMENT_ID}"] .reader-document`).waitFor();
-    const caret = await textRect(app.page, 'multi-vector foreign policy');
-    await app.page.mouse.click(caret.startX, caret.y);
-    await app.page.keyboard.press('Control+f');
-    const input = app.page.getByRole('searchbox', { name: 'Find in article' });
-    await expect.poll(() => input.evaluate((element) => element === document.activeElement)).toBe(true);
+    const input = await openFindBar();
     await app.page.keyboard.type('azerbaycan');
     const count = app.page.getByTestId('find-count');
     await expect.poll(() => count.textContent()).toMatch(/^1 of \d+$/);
