@@ -68,10 +68,13 @@ export function applyTagCommand(workspace: AnnotationWorkspace, tag: TagId): boo
   return true;
 }
 
-/** Number key `n` (1–9): the tag the codebook gives that key. False if there is no such tag or nothing to tag. */
+/** Number key `n` (1–9): the tag the codebook gives that key; a key no code has is said in a notice. False if there is nothing to tag. */
 export function numberKeyCommand(workspace: AnnotationWorkspace, n: number): boolean {
   const tag = tagForNumberKey(workspace.session.doc, n);
-  return tag !== null && applyTagCommand(workspace, tag);
+  if (tag !== null) return applyTagCommand(workspace, tag);
+  // A key that does nothing would leave the person wondering whether it was heard.
+  workspace.notify({ kind: 'info', text: `No code has the key ${n}: give it to one with its key cap in the Codebook.` });
+  return true;
 }
 
 /** Tags with a name typed in the toolbar (an unknown name creates the tag). */

@@ -16,7 +16,7 @@ const ORIGIN_LABELS: Record<ProjectEntry['origin'], string> = {
 };
 
 function plural(count: number, one: string): string {
-  return `${count} ${one}${count === 1 ? '' : 's'}`;
+  return `${count.toLocaleString('en-GB')} ${one}${count === 1 ? '' : 's'}`;
 }
 
 /** "2 Dec 2026, 07:14", or "no changes yet". */

@@ -89,7 +89,7 @@ export interface FileFlow {
 const NONE: FileQuestion = { kind: 'none' };
 
 function plural(count: number, one: string, many = `${one}s`): string {
-  return `${count} ${count === 1 ? one : many}`;
+  return `${count.toLocaleString('en-GB')} ${count === 1 ? one : many}`;
 }
 
 /** "2 highlights, 1 code and 3 notes" (", … and 1 memo" when memos come too). */

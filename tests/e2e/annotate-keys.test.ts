@@ -95,6 +95,16 @@ describe('keys on a focused highlight', () => {
     await expect.poll(() => markCarries(alignment.id)).toBe(true);
   });
 
+  it('says so when a number key belongs to no code, and changes nothing', async () => {
+    await createTags();
+    await highlightPhrase(app.page, PHRASE);
+    await expect.poll(() => mark().getAttribute('class')).toContain('hl-focused');
+    const before = await mark().getAttribute('class');
+    await app.page.keyboard.press('9');
+    await expect.poll(() => app.page.getByTestId('notice').textContent()).toContain('No code has the key 9');
+    expect(await mark().getAttribute('class')).toBe(before);
+  });
+
   it('Delete moves the focused highlight to the trash', async () => {
     // A highlight carrying Alignment and Security, as the previous test leaves it.
     await createTags();

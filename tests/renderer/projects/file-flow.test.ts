@@ -92,6 +92,8 @@ describe('file flow', () => {
     expect(describeCounts({ ...counts, memos: 0 })).toBe('2 highlights, 1 code and 3 notes');
     expect(describeCounts({ ...counts, memos: 1 })).toBe('2 highlights, 1 code, 3 notes and 1 memo');
     expect(describeCounts({ highlights: 0, codes: 0, notes: 0, memos: 2 })).toBe('0 highlights, 0 codes, 0 notes and 2 memos');
+    // Large counts read as the export dialog writes them.
+    expect(describeCounts({ highlights: 10000, codes: 40, notes: 2500 })).toBe('10,000 highlights, 40 codes and 2,500 notes');
   });
 
   it('keeps same-name codes apart when asked to', async () => {
