@@ -53,7 +53,8 @@ describe('merging a large project file', () => {
     await checking.or(question).first().waitFor();
     await question.waitFor({ timeout: 120_000 });
     const summary = await question.getByTestId('merge-summary').innerText();
-    const incoming = Number(/It brings (\d+) highlights/.exec(summary)?.[1]);
+    // Counts read with thousands separators ("10,000 highlights").
+    const incoming = Number(/It brings ([\d,]+) highlights/.exec(summary)?.[1]?.replaceAll(',', ''));
     expect(incoming).toBeGreaterThan(HIGHLIGHTS * 0.9);
     await question.getByRole('button', { name: 'Merge', exact: true }).click();
 
@@ -65,7 +66,7 @@ describe('merging a large project file', () => {
     await page.getByTestId('notice').filter({ hasText: 'Merged “sample.marginalia” into this project' }).waitFor({ timeout: 120_000 });
     const seen = await page.evaluate(() => (window as unknown as { __seen: { panelDuringMerge: boolean; mergeProgressSeen: boolean } }).__seen);
     expect(seen).toEqual({ panelDuringMerge: true, mergeProgressSeen: true });
-    await expect(page.getByTestId('notice').innerText()).resolves.toContain(`${incoming} highlights`);
+    await expect(page.getByTestId('notice').innerText()).resolves.toContain(`${incoming.toLocaleString('en-GB')} highlights`);
     await expect(progress.count()).resolves.toBe(0);
     // The open Codebook panel counts the merged highlights once they are in (read after painting).
     await page.locator('.codebook__tree[data-counts="current"]').waitFor();
