@@ -65,11 +65,16 @@ async function writeNote(phrase: string, text: string): Promise<void> {
   await app.page.keyboard.press('Escape');
 }
 
-/** The texts of the margin's note editors that are on screen (inside the window's width, at least partly within its height). */
+/** Scrolls the reader as a person would to read the highlight over `phrase` in the middle of the window (its note card then has room below it). */
+async function scrollToMiddle(phrase: string): Promise<void> {
+  await app.page.locator('mark.hl').filter({ hasText: phrase }).first().evaluate((mark) => mark.scrollIntoView({ block: 'center' }));
+}
+
+/** The texts of the margin's note editors that are laid out (not hidden with the margin) inside the window's width. */
 async function visibleNoteTexts(): Promise<string[]> {
   return app.page.locator('[data-testid="note-text"]').evaluateAll((editors) => editors.filter((editor) => {
     const rect = editor.getBoundingClientRect();
-    return rect.width > 0 && rect.height > 0 && rect.right <= window.innerWidth && rect.top < window.innerHeight && rect.bottom > 0;
+    return rect.width > 0 && rect.height > 0 && rect.left >= 0 && rect.right <= window.innerWidth;
   }).map((editor) => (editor as HTMLTextAreaElement).value));
 }
 
@@ -173,6 +178,7 @@ describe('a narrow window', () => {
     await expect(app.page.locator('nav.sidebar').isVisible()).resolves.toBe(false);
     const contents = app.page.locator('.top-bar').getByRole('button', { name: 'Contents' });
     expect(await contents.getAttribute('aria-pressed')).toBe('false');
+    await scrollToMiddle('key land transit routes');
     await app.page.locator('mark.hl').filter({ hasText: 'key land transit routes' }).first().click();
     await app.page.getByRole('dialog', { name: /^Highlight/ }).getByRole('button', { name: 'Add note' }).click();
     await app.page.waitForFunction(() => document.activeElement?.getAttribute('data-testid') === 'note-text');
@@ -191,6 +197,7 @@ describe('a narrow window', () => {
     await openPanel(app.page, 'Annotations');
     await app.page.locator('.margin-column').waitFor({ state: 'hidden' });
     await expectPanelBesideText(300);
+    await scrollToMiddle('past cooperation');
     await app.page.locator('mark.hl').filter({ hasText: 'past cooperation' }).first().click();
     await app.page.getByRole('dialog', { name: /^Highlight/ }).getByRole('button', { name: 'Add note' }).click();
     await app.page.locator('.panel-drawer').waitFor({ state: 'detached' });
