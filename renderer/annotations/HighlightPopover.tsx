@@ -104,10 +104,19 @@ export function HighlightPopover() {
       event.preventDefault();
       closeToArticle(workspace);
     };
+    // Tab out of it (to the margin, a panel, the top bar) closes it, as a click elsewhere does;
+    // the article keeps it open (the caret is there until the focus moves into the popover).
+    const onFocusIn = (event: FocusEvent): void => {
+      const target = event.target;
+      if (!(target instanceof Element) || box.current?.contains(target) === true || target.closest('.reader-document') !== null) return;
+      workspace.showPopover(null);
+    };
     document.addEventListener('pointerdown', onPointerDown, true);
+    document.addEventListener('focusin', onFocusIn);
     window.addEventListener('keydown', onKeyDown);
     return () => {
       document.removeEventListener('pointerdown', onPointerDown, true);
+      document.removeEventListener('focusin', onFocusIn);
       window.removeEventListener('keydown', onKeyDown);
     };
   }, [id, workspace]);

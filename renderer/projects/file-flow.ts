@@ -57,6 +57,8 @@ export type FileProgress =
   | { readonly stage: 'checking'; readonly fileName: string }
   /** `applied` of `total` parts of the file are in the project. */
   | { readonly stage: 'merging'; readonly fileName: string; readonly applied: number; readonly total: number }
+  /** Opened as a project of its own: `applied` of `total` parts of the file are in the new project. */
+  | { readonly stage: 'opening'; readonly fileName: string; readonly applied: number; readonly total: number }
   | null;
 
 /** The open project as the flow needs it (the annotation workspace satisfies this). */
@@ -196,8 +198,8 @@ export function createFileFlow(options: { host: FileFlowHost; dialogs: ProjectFi
       let outcome: Awaited<ReturnType<ProjectsController['openFile']>>;
       try {
         outcome = await projects.openFile(file.bytes, {
-          checked: () => show({ stage: 'merging', fileName: file.name, applied: 0, total: 1 }),
-          applying: (applied, total) => show({ stage: 'merging', fileName: file.name, applied, total }),
+          checked: () => show({ stage: 'opening', fileName: file.name, applied: 0, total: 1 }),
+          applying: (applied, total) => show({ stage: 'opening', fileName: file.name, applied, total }),
         });
       } finally {
         show(null);

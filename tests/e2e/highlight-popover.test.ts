@@ -69,6 +69,18 @@ describe('the highlight popover', () => {
     expect(await item.textContent()).not.toContain('Justice');
   });
 
+  it('closes when Tab takes the keyboard out of it', async () => {
+    await highlightPhrase(app.page, PHRASE);
+    await mark(app.page).click();
+    await popover(app.page).waitFor();
+    await popover(app.page).getByRole('button', { name: 'Add code…' }).focus();
+    const inPopover = () => app.page.evaluate(() => document.activeElement?.closest('[data-testid="highlight-popover"]') !== null);
+    // Tab through its controls (bounded), until the focus has left it.
+    for (let step = 0; step < 30 && (await inPopover()); step += 1) await app.page.keyboard.press('Tab');
+    expect(await inPopover()).toBe(false);
+    await popover(app.page).waitFor({ state: 'detached' });
+  });
+
   it('Enter on the focused highlight opens it with the caret in the article; Escape closes it', async () => {
     await highlightPhrase(app.page, PHRASE);
     // The focused highlight's outline is one shape: its first mark opens it, its last closes it.

@@ -46,6 +46,30 @@ function flowFor(doc: Y.Doc) {
 }
 
 describe('file flow', () => {
+  it('says "opening", not "merging", while a file becomes a project of its own', async () => {
+    const doc = project(bo, 'Bo', 'energy', 0);
+    const stages: string[] = [];
+    const flow = createFileFlow({
+      host: { session: { doc, flush: () => Promise.resolve() }, actor: () => bo, notify: () => undefined },
+      dialogs: { saveFile: () => Promise.resolve(false), openFile: () => Promise.resolve({ name: 'ana.marginalia', bytes: new Uint8Array([1]) }) },
+      projects: {
+        openFile: async (_bytes: Uint8Array, progress: { checked?: () => void; applying?: (applied: number, total: number) => void } = {}) => {
+          progress.checked?.();
+          progress.applying?.(1, 2);
+          return { kind: 'opened', name: 'Ana' };
+        },
+      } as unknown as ProjectsController,
+      jobs: createFileJobs(inThreadTransport()),
+    });
+    flow.subscribe(() => {
+      const progress = flow.getProgress();
+      if (progress !== null && stages.at(-1) !== progress.stage) stages.push(progress.stage);
+    });
+    await flow.pickAndOpen();
+    expect(stages).toEqual(['checking', 'opening']);
+    expect(flow.getProgress()).toBeNull();
+  });
+
   it('asks with what comes in; Cancel changes nothing; Merge joins same-name codes', async () => {
     const mine = project(bo, 'Bo', 'energy', 10);
     const file = encodeProjectFile(project(ana, 'Ana', 'Energy', 0));
