@@ -30,7 +30,6 @@ export const CODEBOOK_IMPORT_FILTERS: readonly FileFilter[] = [{ name: 'REFI-QDA
 
 const plural = (count: number, one: string, many = `${one}s`) => `${count} ${count === 1 ? one : many}`;
 
-
 function sentence(reason: string): string {
   const text = reason.charAt(0).toUpperCase() + reason.slice(1);
   return /[.!?]$/.test(text) ? text : `${text}.`;
@@ -63,7 +62,7 @@ export function importCodebookBytes(workspace: AnnotationWorkspace, name: string
   return { kind: 'info', text: `Imported the codebook “${name}”: ${plural(result.created, 'new tag')}.${matched}` };
 }
 
-async function pickAndRun(workspace: AnnotationWorkspace, files: ImportFileDialog, filters: readonly FileFilter[], run: (name: string, bytes: Uint8Array) => ImportOutcome): Promise<ImportOutcome> {
+async function pickAndRun(files: ImportFileDialog, filters: readonly FileFilter[], run: (name: string, bytes: Uint8Array) => ImportOutcome): Promise<ImportOutcome> {
   let file;
   try {
     file = await files.openFile({ filters });
@@ -79,10 +78,10 @@ async function pickAndRun(workspace: AnnotationWorkspace, files: ImportFileDialo
 
 /** Lets the person pick a Web Annotation file and imports it; null when they cancelled. */
 export function importAnnotationsCommand(workspace: AnnotationWorkspace, files: ImportFileDialog, articles: readonly Article[]): Promise<ImportOutcome> {
-  return pickAndRun(workspace, files, ANNOTATION_IMPORT_FILTERS, (name, bytes) => importAnnotationBytes(workspace, name, bytes, articles));
+  return pickAndRun(files, ANNOTATION_IMPORT_FILTERS, (name, bytes) => importAnnotationBytes(workspace, name, bytes, articles));
 }
 
 /** Lets the person pick a REFI-QDA codebook and imports it; null when they cancelled. */
 export function importCodebookCommand(workspace: AnnotationWorkspace, files: ImportFileDialog): Promise<ImportOutcome> {
-  return pickAndRun(workspace, files, CODEBOOK_IMPORT_FILTERS, (name, bytes) => importCodebookBytes(workspace, name, bytes));
+  return pickAndRun(files, CODEBOOK_IMPORT_FILTERS, (name, bytes) => importCodebookBytes(workspace, name, bytes));
 }

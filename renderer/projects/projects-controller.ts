@@ -26,7 +26,7 @@ import {
   activateProject, addProject, findProject, forgetProject, readProjectList, restoreProject, sameSummary,
   summarizeProject, trashProject, unnamedProjectName, writeProjectList, type KnownProjects, type ProjectList, type ProjectSummary,
 } from '../store/project-registry.ts';
-import { foldText } from '#shared/text/fold.ts';
+import { nameKey } from '#shared/text/fold.ts';
 import { summarizeDoc, summarizeDocInSlices } from '../store/project-summary.ts';
 import { framePacedPause } from '../services/event-loop.ts';
 import { storeFileTexts, type FileTextStore } from './file-texts.ts';
@@ -104,8 +104,8 @@ export interface ProjectsController {
  * tell apart, and a file's "already here" question naming the wrong one.
  */
 function refuseNameInUse(list: ProjectList, name: string, except: ProjectId | null): void {
-  const key = foldText(name).trim().replace(/\s+/g, ' ');
-  const other = list.projects.find((entry) => entry.id !== except && foldText(entry.summary.name.trim() || unnamedProjectName(entry.origin)).replace(/\s+/g, ' ') === key);
+  const key = nameKey(name);
+  const other = list.projects.find((entry) => entry.id !== except && nameKey(entry.summary.name.trim() || unnamedProjectName(entry.origin)) === key);
   if (other !== undefined) throw new Error(`“${name}” is already the name of a project on this computer: choose another name.`);
 }
 

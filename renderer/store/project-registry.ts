@@ -84,11 +84,8 @@ function readEntry(value: unknown): ProjectEntry | null {
   };
 }
 
-/**
- * The stored list, completed with the known projects (added if missing) and with an active
- * project that exists and is not in the trash (else the team project, else the personal one).
- */
-export function readProjectList(store: KeyValueStore, known: KnownProjects): ProjectList {
+/** The stored record as written, and its readable entries (first of each id), in order. */
+function readStored(store: KeyValueStore): { readonly record: Record<string, unknown>; readonly projects: ProjectEntry[] } {
   let parsed: unknown = null;
   try {
     parsed = JSON.parse(store.getItem(PROJECTS_KEY) ?? 'null');
@@ -101,6 +98,15 @@ export function readProjectList(store: KeyValueStore, known: KnownProjects): Pro
     const entry = readEntry(value);
     if (entry !== null && !projects.some((existing) => existing.id === entry.id)) projects.push(entry);
   }
+  return { record, projects };
+}
+
+/**
+ * The stored list, completed with the known projects (added if missing) and with an active
+ * project that exists and is not in the trash (else the team project, else the personal one).
+ */
+export function readProjectList(store: KeyValueStore, known: KnownProjects): ProjectList {
+  const { record, projects } = readStored(store);
   const ensure = (id: ProjectId, origin: ProjectOrigin): void => {
     if (!projects.some((entry) => entry.id === id)) projects.push({ id, origin, summary: EMPTY_SUMMARY, trashedAt: null });
   };
@@ -127,19 +133,7 @@ export function unnamedProjectName(origin: ProjectOrigin): string {
 
 /** How project `id` came to this machine, as the stored list says, or undefined when it does not list it. */
 export function storedProjectOrigin(store: KeyValueStore, id: ProjectId): ProjectOrigin | undefined {
-  let parsed: unknown = null;
-  try {
-    parsed = JSON.parse(store.getItem(PROJECTS_KEY) ?? 'null');
-  } catch {
-    return undefined;
-  }
-  const projects = typeof parsed === 'object' && parsed !== null ? (parsed as Record<string, unknown>).projects : undefined;
-  if (!Array.isArray(projects)) return undefined;
-  for (const value of projects) {
-    const entry = readEntry(value);
-    if (entry?.id === id) return entry.origin;
-  }
-  return undefined;
+  return readStored(store).projects.find((entry) => entry.id === id)?.origin;
 }
 
 /** Stores `list`. */

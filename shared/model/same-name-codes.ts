@@ -10,7 +10,7 @@
  * file merge itself, and a stamp naming whoever merged would make the two sides differ.
  */
 import type * as Y from 'yjs';
-import { foldText } from '#shared/text/fold.ts';
+import { nameKey } from '#shared/text/fold.ts';
 import type { TagId } from './ids.ts';
 import { buildTagIndex, type TagIndex } from './tag-index.ts';
 import { mergeTag } from './tags.ts';
@@ -24,7 +24,7 @@ export type SameNameCodes = { readonly incoming: CodeRef; readonly existing: Cod
 
 /** The form in which two code names are compared: folded, trimmed, inner spaces collapsed. */
 export function codeNameKey(name: string): string {
-  return foldText(name).trim().replace(/\s+/g, ' ');
+  return nameKey(name);
 }
 
 function byIds(a: SameNameCodes, b: SameNameCodes): number {

@@ -81,6 +81,14 @@ export function foldText(text: string): string {
   return pieces.join('');
 }
 
+/**
+ * The form in which two names (of codes, of projects) are compared: folded like
+ * {@link foldText}, trimmed, inner runs of spaces made one.
+ */
+export function nameKey(name: string): string {
+  return foldText(name).trim().replace(/\s+/g, ' ');
+}
+
 /** Folds a whole text like {@link foldText}, keeping the folded→original offset map (for find). */
 export function foldForSearch(text: string): FoldedText {
   const pieces: string[] = [];

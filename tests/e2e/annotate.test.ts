@@ -175,8 +175,16 @@ describe('annotating an article', () => {
     await highlightPhrase(app.page, PHRASE_A);
     await writeNote({ reply: true });
     const reply = app.page.getByTestId('note-reply');
-    await reply.getByRole('button', { name: 'Edit reply' }).click();
     const field = reply.getByRole('textbox', { name: 'Reply text' });
+    // Escape drops what was typed: the reply reads as before.
+    await reply.getByRole('button', { name: 'Edit reply' }).click();
+    await expect.poll(() => field.evaluate((element) => element === document.activeElement)).toBe(true);
+    await app.page.keyboard.type(' Not this.');
+    await app.page.keyboard.press('Escape');
+    await field.waitFor({ state: 'detached' });
+    await expect.poll(() => app.page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Edit reply');
+    expect(await reply.locator('p').textContent()).toBe(REPLY);
+    await reply.getByRole('button', { name: 'Edit reply' }).click();
     await expect.poll(() => field.evaluate((element) => element === document.activeElement)).toBe(true);
     await app.page.keyboard.press('Control+a');
     await app.page.keyboard.type('Agreed: it recurs in part 3.');
