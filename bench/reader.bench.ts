@@ -26,10 +26,12 @@
  *   Observed with a MutationObserver (no polling delay), identically for both projects;
  *   the first open of the session (anchoring not yet cached) is reported on its own;
  * - local load, IndexedDB → model ready: the app's own User Timing marks
- *   (`marginalia:session-open` → `marginalia:project-loaded`) after a reload, once the
- *   merge's stored parts have been compacted (as the app does a second after a merge);
- *   and the same load in a new page each time (the app started anew, its code not yet
- *   optimised by the engine);
+ *   (`marginalia:session-open` → `marginalia:project-loaded`) after a reload of the page
+ *   at rest (its highlights painted, its idle work done), once the merge's stored parts
+ *   have been compacted (as the app does a second after a merge); and the same load in a
+ *   new page each time (the app started anew, its code not yet optimised by the engine);
+ * - the load's floor: the same stored updates read and applied by Yjs in a page running
+ *   nothing else, in a new page and again in the same page with its code warm (load-floor.ts);
  * - a corpus search keystroke in the Analysis panel's Search field (reader-search.ts);
  * - opening the Annotations panel and a keystroke in its text filter (annotations-panel.ts).
  * Serves the test build (out/renderer-test, which run.ts builds first), or
@@ -39,12 +41,13 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { launchChromium, serveRenderer } from '../tests/helpers/browser.ts';
 import { encodeProjectFile } from '#shared/model/project-file.ts';
-import type { BenchSuite, Metric } from './harness.ts';
+import { median, type BenchSuite, type Metric } from './harness.ts';
 import { bundledSampleArticles } from './model.bench.ts';
 import { searchKeystrokes } from './reader-search.ts';
 import { panelKeystrokes, panelOpens } from './annotations-panel.ts';
 import { generateSampleProject } from '#shared/sample/sample-project.ts';
 import { storeCompacted } from './stored-state.ts';
+import { loadFloor } from './load-floor.ts';
 
 const ARTICLE = 'russia-azerbaijan-disputes';
 const OTHER = 'azerbaijan-back-to-normalcy';
@@ -56,9 +59,29 @@ async function ready(page: Page, url: string): Promise<void> {
 }
 
 /**
+ * Waits until the page is done with what follows a load: the open article's highlights all
+ * painted, then two idle periods in a row with the whole idle time free (the indexes built
+ * in idle time are done). A person switching projects or restarting the app comes from a
+ * page at rest; a reload the moment a load ends shares the two cores with the previous
+ * page's remaining work and its teardown instead.
+ */
+async function atRest(page: Page): Promise<void> {
+  await page.locator('.reader-document[data-highlights="painted"]').waitFor({ timeout: 60_000 });
+  await page.evaluate(() => new Promise<void>((resolve) => {
+    let free = 0;
+    const look = (deadline: IdleDeadline): void => {
+      free = deadline.timeRemaining() >= 40 ? free + 1 : 0;
+      if (free >= 2) resolve();
+      else requestIdleCallback(look);
+    };
+    requestIdleCallback(look);
+  }));
+}
+
+/**
  * Local loads (ms) of the context's project in `count` new pages opened at `url`, one at a
- * time, each closed once loaded: a start of the app rather than a reload of a page whose
- * code the engine has already optimised.
+ * time, each closed once loaded and at rest: a start of the app rather than a reload of a
+ * page whose code the engine has already optimised.
  */
 async function loadsInNewPages(context: BrowserContext, url: string, count: number): Promise<number[]> {
   const loads: number[] = [];
@@ -67,6 +90,7 @@ async function loadsInNewPages(context: BrowserContext, url: string, count: numb
     await page.goto(url);
     await page.waitForFunction(() => performance.getEntriesByName('marginalia:project-loaded').length > 0);
     loads.push(await page.evaluate(() => performance.measure('load', 'marginalia:session-open', 'marginalia:project-loaded').duration));
+    await atRest(page);
     await page.close();
   }
   return loads;
@@ -215,6 +239,7 @@ export const suite: BenchSuite = {
       if (await question.isVisible()) await question.getByRole('button', { name: 'Merge', exact: true }).click();
       await notice.waitFor({ timeout: 120_000 });
       await storeCompacted(page);
+      await atRest(page);
 
       const load: number[] = [];
       for (let run = 0; run < 5; run += 1) {
@@ -223,8 +248,10 @@ export const suite: BenchSuite = {
         // The menu shows before the project has loaded: wait for the load's own mark.
         await page.waitForFunction(() => performance.getEntriesByName('marginalia:project-loaded').length > 0);
         load.push(await page.evaluate(() => performance.measure('load', 'marginalia:session-open', 'marginalia:project-loaded').duration));
+        await atRest(page);
       }
       const openedAnew = await loadsInNewPages(full, `${server.url}#/read/${OTHER}`, 5);
+      const floor = await loadFloor(full, server.url, 5);
 
       const firstOpen = await openTimes(page, ARTICLE, true);
       const withVisible: number[] = [];
@@ -281,6 +308,8 @@ export const suite: BenchSuite = {
         },
         { name: 'local load 10k (IndexedDB → model)', unit: 'ms', samples: load, budget: { statistic: 'median', max: 300, text: '≤ 300 ms' } },
         { name: 'local load 10k, the app opened anew (a new page)', unit: 'ms', samples: openedAnew, budget: { statistic: 'median', max: 300, text: '≤ 300 ms' }, note: 'each load in a page of its own, closed after it: the engine has not yet optimised the code, as when the app starts' },
+        { name: 'load floor 10k: IndexedDB read + Yjs apply alone, a new page', unit: 'ms', samples: floor.cold.map((times) => times.read + times.apply), note: `the same stored updates in a page of the app's origin running nothing else, applied in one transaction (load-floor.ts): read ${median(floor.cold.map((times) => times.read)).toFixed(0)} ms, apply ${median(floor.cold.map((times) => times.apply)).toFixed(0)} ms (medians)` },
+        { name: 'load floor 10k, the same page again (code warm)', unit: 'ms', samples: floor.warm.map((times) => times.read + times.apply), note: 'the second bare load in the same page: what the floor costs once the engine has optimised the code' },
         { name: 'Annotations panel open, click → rows painted (10k)', unit: 'ms', samples: opens.map((sample) => sample.ms), budget: { statistic: 'median', max: 100, text: '≤ 100 ms' } },
         { name: 'Annotations panel open: longest task', unit: 'ms', samples: opens.map((sample) => sample.longestTask), budget: { statistic: 'p95', max: 50, text: '≤ 50 ms' }, note: 'Long Tasks API; 0 = no task over 50 ms' },
         { name: 'Annotations filter keystroke, key → rows painted (10k)', unit: 'ms', samples: filterKeys.map((sample) => sample.ms), budget: { statistic: 'p95', max: 50, text: 'p95 ≤ 50 ms' }, note: 'each key of "energy security" typed twice into the text filter' },
