@@ -8,9 +8,14 @@
  * back and renders only when it decides to (Chromium after up to ~100 ms), so a long merge
  * cut into 8 ms tasks still showed as frames of 100 ms and more. `framePacedPause` waits
  * for the next frame to be painted once the work has held the page for a frame budget.
+ * `backgroundPause` instead lets the browser's scheduler put a job that can wait (the local
+ * load) behind input, rendering and every other task.
  */
 
-type YieldingScheduler = { yield(): Promise<void> };
+type YieldingScheduler = {
+  yield(): Promise<void>;
+  postTask(callback: () => void, options: { priority: 'background' }): Promise<void>;
+};
 
 /** Resolves in a later task. */
 export function nextTask(): Promise<void> {
@@ -24,6 +29,20 @@ export function nextTask(): Promise<void> {
     };
     channel.port2.postMessage(null);
   });
+}
+
+/**
+ * A pause for a long job that can wait for everything else: resolves in a
+ * background-priority task (`scheduler.postTask`), which the browser runs only when no
+ * input, rendering or other task is waiting. The job then gives way to each frame the page
+ * needs, and does not wait for frames it does not need. Undefined where the browser has no
+ * `scheduler.postTask`.
+ */
+export function backgroundPause(): (() => Promise<void>) | undefined {
+  const scheduler = (globalThis as { scheduler?: Partial<YieldingScheduler> }).scheduler;
+  const postTask = scheduler?.postTask;
+  if (typeof postTask !== 'function') return undefined;
+  return () => postTask.call(scheduler, () => undefined, { priority: 'background' });
 }
 
 /**

@@ -4,8 +4,9 @@
  * with failures and flushing handled.
  *
  * Loading: every stored update is read in one transaction and applied in turns of at
- * most {@link LOAD_BUDGET_MS} ms, with at most {@link LOAD_FRAME_BUDGET_MS} ms of loading
- * between two frames (shared/model/load-in-slices.ts, services/event-loop.ts),
+ * most {@link LOAD_BUDGET_MS} ms, each in a background-priority task, so input, rendering
+ * and the page's own start come first (shared/model/load-in-slices.ts,
+ * services/event-loop.ts; frame-paced where the browser has no background tasks),
  * under `persistenceOrigin` (undo never tracks it); `whenLoaded` resolves only when all of
  * it is in the doc, and the progress is reported as it goes. Storing: every later update
  * is appended in its own readwrite transaction. While loading, the update listener is
@@ -29,22 +30,13 @@
 import * as Y from 'yjs';
 import { persistenceOrigin } from '#shared/model/origins.ts';
 import { loadBatchesInSlices, WHOLE_UPDATE_BYTES } from '#shared/model/load-in-slices.ts';
-import { framePacedPause } from '../services/event-loop.ts';
+import { backgroundPause, framePacedPause } from '../services/event-loop.ts';
 import { afterSlices, slicesInProgress } from '#shared/model/apply-in-slices.ts';
 import { appendUpdate, appendUpdates, committed, openUpdateStore, readStoredBatches, readStoredUpdates, replaceStoredUpdates } from './stored-updates.ts';
 import { compactUpdates } from './update-compaction.ts';
 
 /** Longest a turn of the load keeps the main thread (ms). */
 export const LOAD_BUDGET_MS = 4;
-
-/**
- * Longest the load holds the page between two frames (ms): half a frame, so a frame that a
- * young-generation collection lands in (24–38 ms on a 2-core machine, the freshly decoded
- * items all surviving it) still ends under 50 ms with its rendering. With 16 ms, 10 of 64
- * restarts of the 10k project had a frame of 50–68 ms during the load; with 8, none, and
- * the load took about as long (the page's own start fills the rest of each frame).
- */
-export const LOAD_FRAME_BUDGET_MS = 8;
 /** Small stored updates (single edits, under {@link SMALL_UPDATE_BYTES}) at which they are compacted. */
 export const COMPACT_AT = 500;
 /** Below this size a stored update counts as small (compacted slices are larger). */
@@ -244,7 +236,7 @@ export function openLocalPersistence(name: string, doc: Y.Doc, factory: IDBFacto
     try {
       // Each batch is applied as soon as it is read, while the next ones are still being read.
       const stored = await readStoredBatches(opened);
-      const pause = options.pause ?? framePacedPause({ frameBudgetMs: LOAD_FRAME_BUDGET_MS });
+      const pause = options.pause ?? backgroundPause() ?? framePacedPause();
       const outcome = await loadBatchesInSlices(doc, stored.batches, {
         origin: persistenceOrigin,
         pause: async () => {

@@ -1,10 +1,11 @@
 /**
  * The pause of a long job (framePacedPause): a task between chunks while the job has held
  * the page for less than a frame budget (and another chunk like the last would end within
- * half a budget past it), the next rendered frame once it has (counting other work that ran before its task), and a new budget after each frame; and afterNextFrame runs after a frame callback where there are frames.
+ * half a budget past it), the next rendered frame once it has (counting other work that ran before its task), and a new budget after each frame; afterNextFrame runs after a frame callback where there are frames; and backgroundPause
+ * posts a background-priority task where the browser has `scheduler.postTask`.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { FRAME_WAIT_LIMIT_MS, afterNextFrame, framePacedPause } from '../../../renderer/services/event-loop.ts';
+import { FRAME_WAIT_LIMIT_MS, afterNextFrame, backgroundPause, framePacedPause } from '../../../renderer/services/event-loop.ts';
 
 afterEach(() => vi.unstubAllGlobals());
 
@@ -94,5 +95,34 @@ describe('afterNextFrame', () => {
     await afterNextFrame();
     expect(performance.now() - started).toBeGreaterThanOrEqual(FRAME_WAIT_LIMIT_MS - 1);
     expect(cancelled).toEqual([7]);
+  });
+});
+
+describe('backgroundPause', () => {
+  it('resolves when a background-priority task posted to the scheduler has run', async () => {
+    const posted: Array<{ priority: string; run: () => void }> = [];
+    const scheduler = {
+      postTask(callback: () => void, options: { priority: string }) {
+        return new Promise<void>((resolve) => posted.push({ priority: options.priority, run: () => resolve(callback()) }));
+      },
+    };
+    vi.stubGlobal('scheduler', scheduler);
+    const pause = backgroundPause();
+    if (pause === undefined) throw new Error('expected a pause where scheduler.postTask exists');
+    let resumed = false;
+    const waiting = pause().then(() => void (resumed = true));
+    expect(posted.map((task) => task.priority)).toEqual(['background']);
+    await Promise.resolve();
+    expect(resumed).toBe(false);
+    posted[0]?.run();
+    await waiting;
+    expect(resumed).toBe(true);
+  });
+
+  it('is undefined where the browser has no scheduler.postTask, so the caller falls back', () => {
+    vi.stubGlobal('scheduler', { yield: () => Promise.resolve() });
+    expect(backgroundPause()).toBeUndefined();
+    vi.stubGlobal('scheduler', undefined);
+    expect(backgroundPause()).toBeUndefined();
   });
 });
