@@ -12,7 +12,8 @@
  *
  * Writing in the margin (a note's editor, a reply) ends the text selection in the reader
  * (the selection toolbar's own rule for any text field), so the toolbar leaves instead of
- * floating over the text while the person types.
+ * floating over the text while the person types; and a card being written in is kept above
+ * the window's bottom edge, the article scrolled up for it.
  */
 import { useEffect, useLayoutEffect, useMemo, useRef } from 'react';
 import type { HighlightId } from '#shared/model/ids.ts';
@@ -44,6 +45,33 @@ function alignCards(host: HTMLElement, reader: OpenReader, focusedId: HighlightI
   // highlights on screen down, away from their text.
   const tops = layoutMargin(items, { focusedId, minTop: Number.NEGATIVE_INFINITY });
   for (const card of cards) card.style.transform = `translateY(${Math.round(tops.get(card.dataset.marginItem as string) ?? 0)}px)`;
+  revealFieldBeingWritten(host, reader);
+}
+
+/** Room kept between a note being written and the window's bottom edge (px). */
+const REVEAL_GAP_PX = 12;
+
+/**
+ * When the person is writing in a card (a note, a reply) whose bottom is below the margin's
+ * visible bottom edge, scrolls the article up by the difference: the card is level with its
+ * highlight, so both come up together (the scroll re-aligns the cards). Never so far that
+ * the card's top leaves the column's top. A note begun on the window's last lines, or grown
+ * line by line, stays in view while it is typed.
+ */
+function revealFieldBeingWritten(host: HTMLElement, reader: OpenReader): void {
+  const active = document.activeElement;
+  if (!(active instanceof HTMLElement) || !host.contains(active) || !active.matches('textarea, input')) return;
+  const card = active.closest<HTMLElement>('[data-margin-item]');
+  const column = host.parentElement;
+  if (card === null || column === null) return;
+  const visible = column.getBoundingClientRect();
+  const bottom = Math.min(visible.bottom, window.innerHeight);
+  const box = card.getBoundingClientRect();
+  const below = box.bottom + REVEAL_GAP_PX - bottom;
+  if (below <= 0) return;
+  const room = box.top - Math.max(visible.top, 0);
+  const by = Math.min(below, Math.max(room, 0));
+  if (by > 0) reader.scroller.scrollTop += by;
 }
 
 /** The margin column's content. */

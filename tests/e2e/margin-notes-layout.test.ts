@@ -4,14 +4,15 @@
  * still be clicked and typed into while the Annotations panel is open. Where notes crowd
  * (several in one paragraph), a note's editor grows with its text instead of scrolling
  * inside itself, the cards below move down rather than overlap, and the selection toolbar
- * goes away once the person is typing a note.
+ * goes away once the person is typing a note. A note written on a passage at the bottom of
+ * the window scrolls the article up until the whole note, with what is typed, is on screen.
  * Screenshot: tests/e2e/screenshots/margin-notes-*.png.
  */
 import { describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { saveScreenshot } from '../helpers/browser.ts';
 import { useAppPage } from '../helpers/app-page.ts';
-import { openArticle } from './reader-support.ts';
+import { openArticle, textRect } from './reader-support.ts';
 import { completeFirstRun, dragSelect } from './annotate-support.ts';
 
 const ARTICLE = 'russia-azerbaijan-disputes';
@@ -140,5 +141,67 @@ describe('crowded margin notes', () => {
     await page.keyboard.type(' More.');
     await expect(editor.inputValue()).resolves.toBe('About the frame. More.');
     await toolbar.waitFor({ state: 'detached', timeout: 5000 });
+  });
+});
+
+/** Where `phrase` is in the window now (the reader is not scrolled to it). */
+async function phraseBox(page: Page, phrase: string): Promise<{ top: number; bottom: number; startX: number; endX: number }> {
+  return page.evaluate((text) => {
+    const root = document.querySelector('.reader-document');
+    if (root === null) throw new Error('reader not rendered');
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
+      const at = node.textContent?.indexOf(text) ?? -1;
+      if (at < 0) continue;
+      const range = document.createRange();
+      range.setStart(node, at);
+      range.setEnd(node, at + text.length);
+      const box = range.getBoundingClientRect();
+      return { top: box.top, bottom: box.bottom, startX: box.left + 1, endX: box.right - 1 };
+    }
+    throw new Error(`text not found in the reader: ${text}`);
+  }, phrase);
+}
+
+describe('a note on a passage at the bottom of the window', () => {
+  it('scrolls the article until the whole note, and what is typed in it, is on screen', async () => {
+    const { page } = app;
+    await start(page);
+    const phrase = 'diminished geopolitical clout';
+    // The person scrolls with the wheel until the passage is on the window's last lines.
+    const centred = await textRect(page, phrase);
+    await page.mouse.move(VIEWPORT.width / 2, VIEWPORT.height / 2);
+    await page.mouse.wheel(0, -(VIEWPORT.height - 40 - centred.y));
+    await expect.poll(async () => (await phraseBox(page, phrase)).bottom).toBeGreaterThan(VIEWPORT.height - 60);
+    const at = await phraseBox(page, phrase);
+    expect(at.bottom).toBeLessThanOrEqual(VIEWPORT.height);
+
+    const y = (at.top + at.bottom) / 2;
+    await page.mouse.move(at.startX, y);
+    await page.mouse.down();
+    await page.mouse.move(at.endX, y, { steps: 4 });
+    await page.mouse.up();
+    await page.getByTestId('selection-toolbar').getByRole('button', { name: 'Note', exact: true }).click();
+    await expect.poll(() => focusedTestId(page)).toBe('note-text');
+    await page.keyboard.type('Why now?');
+    for (const line of ['The war in Ukraine.', 'Compare section 2.2.']) {
+      await page.keyboard.press('Enter');
+      await page.keyboard.type(line);
+    }
+
+    const card = await noteCardOn(page, phrase);
+    const editor = card.getByTestId('note-text');
+    await expect(editor.inputValue()).resolves.toBe('Why now?\nThe war in Ukraine.\nCompare section 2.2.');
+    // The whole card is in the window, below the top bar, and still level with its highlight.
+    await expect.poll(async () => {
+      const box = await boxOf(card);
+      return box.y + box.height;
+    }).toBeLessThanOrEqual(VIEWPORT.height);
+    const cardBox = await boxOf(card);
+    const mark = await boxOf(page.locator('mark.hl').filter({ hasText: phrase }).first());
+    expect(mark.y).toBeGreaterThan(0);
+    expect(Math.abs(cardBox.y - mark.y)).toBeLessThan(40);
+    expect(await focusedTestId(page)).toBe('note-text');
+    await saveScreenshot(page, 'margin-notes-at-the-bottom');
   });
 });
