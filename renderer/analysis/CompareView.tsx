@@ -14,7 +14,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { parseCompareSubject, serializeCompareSubject, type CompareSubject } from '#shared/analysis/compare.ts';
 import type { MemberId, TagId } from '#shared/model/ids.ts';
-import { listMembers } from '#shared/model/project.ts';
+import { displayMembers } from '../panels/people.ts';
 import { useDocVersion, useWorkspaceSnapshot } from '../annotations/use-workspace.ts';
 import { codebookOrder } from '../store/annotation-actions.ts';
 import type { AnalysisViewProps } from './analysis-tabs.ts';
@@ -40,7 +40,7 @@ export function CompareView({ workspace, subject }: AnalysisViewProps) {
   const { member, readerDocumentId } = useWorkspaceSnapshot(workspace);
   const me = member?.id ?? null;
   /* eslint-disable react-hooks/exhaustive-deps -- version stands for the doc's content */
-  const members = useMemo(() => listMembers(doc).sort((x, y) => x.name.localeCompare(y.name)), [doc, version]);
+  const members = useMemo(() => displayMembers(doc), [doc, version]);
   const codes = useMemo(() => codebookOrder(doc).map((node) => node.tag), [doc, version]);
   const parsed = parseCompareSubject(subject);
   const a = parsed.a ?? me ?? members[0]?.id ?? null;

@@ -12,7 +12,7 @@
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { sameViewFilter, type ViewFilter } from '#shared/analysis/view-filter.ts';
 import type { MemberId } from '#shared/model/ids.ts';
-import { listMembers } from '#shared/model/project.ts';
+import { displayMembers } from '../panels/people.ts';
 import { useDocVersion, useWorkspaceSnapshot } from '../annotations/use-workspace.ts';
 import type { AnnotationWorkspace } from '../annotations/workspace.ts';
 import './view-filter.css';
@@ -29,9 +29,8 @@ function useChoices(workspace: AnnotationWorkspace, me: MemberId | null): readon
   return useMemo(() => [
     { label: 'Everyone', filter: { show: 'everyone' } },
     { label: 'Only mine', filter: { show: 'mine' } },
-    ...listMembers(doc)
+    ...displayMembers(doc)
       .filter((member) => member.id !== me)
-      .sort((a, b) => a.name.localeCompare(b.name))
       .map((member): Choice => ({ label: member.name, filter: { show: 'member', member: member.id } })),
     // eslint-disable-next-line react-hooks/exhaustive-deps -- version stands for the doc's content
   ], [doc, version, me]);

@@ -21,7 +21,8 @@ import type * as Y from 'yjs';
 import type { Article } from '#shared/documents/article.ts';
 import type { Excerpt } from '#shared/export/excerpt.ts';
 import { EXPORT_FORMATS, usesExcerpts } from '#shared/export/formats.ts';
-import { getProjectMeta, listMembers } from '#shared/model/project.ts';
+import { getProjectMeta } from '#shared/model/project.ts';
+import { displayMembers } from '../panels/people.ts';
 import { listTags, tagUsageCounts, type TagTreeNode } from '#shared/model/queries.ts';
 import { createSkipLog, describeSkipped } from '#shared/model/read-guards.ts';
 import type { Platform } from '../services/platform.ts';
@@ -101,7 +102,7 @@ function codebookTree(doc: Y.Doc) {
 
 /** The project's members (the filter's people). */
 function membersOf(doc: Y.Doc) {
-  return listMembers(doc);
+  return displayMembers(doc);
 }
 
 /** The dialog (render it only while open). */

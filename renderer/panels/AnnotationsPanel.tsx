@@ -13,7 +13,6 @@
  */
 import { useDeferredValue, useMemo, useState } from 'react';
 import type { TagId } from '#shared/model/ids.ts';
-import { listMembers } from '#shared/model/project.ts';
 import { describeSkipped } from '#shared/model/read-guards.ts';
 import type { TagIndex } from '#shared/model/tag-index.ts';
 import type { AnnotationEntry } from '#shared/model/annotation-index.ts';
@@ -22,7 +21,7 @@ import { documentTitles } from '../store/use-library-articles.ts';
 import { useDocVersion, useWorkspaceSnapshot } from '../annotations/use-workspace.ts';
 import type { AnnotationWorkspace } from '../annotations/workspace.ts';
 import { VirtualList } from '../ui/VirtualList.tsx';
-import { formatTime, memberNames } from './people.ts';
+import { displayMembers, formatTime, memberNames } from './people.ts';
 import { useAnnotationResults } from './use-annotation-results.ts';
 
 /** The codebook as indented options: live tags, children under their parent, by name. */
@@ -65,7 +64,7 @@ export function AnnotationsPanel({ workspace, articles }: AnnotationsPanelProps)
   const { index, version, results, hidden, pending, built } = useAnnotationResults(doc, { tag, person, documentId, withNote, text: query }, shown, listed);
 
   /* eslint-disable react-hooks/exhaustive-deps -- the versions stand for the doc's and the index's content */
-  const members = useMemo(() => listMembers(doc), [doc, docVersion]);
+  const members = useMemo(() => displayMembers(doc), [doc, docVersion]);
   const nameOf = useMemo(() => memberNames(doc), [doc, docVersion]);
   const titleOf = useMemo(() => documentTitles(articles), [articles]);
   const tags = useMemo(() => tagOptions(index.tagIndex()), [index, version]);
