@@ -28,8 +28,11 @@ import { layoutMargin } from './margin-layout.ts';
 import { useAfterPaint, useMarginVersion, useNearbyNotedHighlights } from './margin-hooks.ts';
 import { NoteCard } from './NoteCard.tsx';
 
-/** Reads every card's anchor top and height, then writes every card's transform (one layout). */
-function alignCards(host: HTMLElement, reader: OpenReader, focusedId: HighlightId | null): void {
+/**
+ * Reads every card's anchor top and height, then writes every card's transform (one layout).
+ * `reveal`: the cards changed or grew (not a scroll), so a card being written in is kept in view.
+ */
+function alignCards(host: HTMLElement, reader: OpenReader, focusedId: HighlightId | null, reveal: boolean): void {
   const cards = [...host.querySelectorAll<HTMLElement>('[data-margin-item]')];
   if (cards.length === 0 || reader.view.isDestroyed) return; // no forced layout while an article opens without cards yet
   const hostTop = host.getBoundingClientRect().top;
@@ -45,18 +48,20 @@ function alignCards(host: HTMLElement, reader: OpenReader, focusedId: HighlightI
   // highlights on screen down, away from their text.
   const tops = layoutMargin(items, { focusedId, minTop: Number.NEGATIVE_INFINITY });
   for (const card of cards) card.style.transform = `translateY(${Math.round(tops.get(card.dataset.marginItem as string) ?? 0)}px)`;
-  revealFieldBeingWritten(host, reader);
+  if (reveal) revealFieldBeingWritten(host, reader);
 }
 
 /** Room kept between a note being written and the window's bottom edge (px). */
 const REVEAL_GAP_PX = 12;
 
 /**
- * When the person is writing in a card (a note, a reply) whose bottom is below the margin's
- * visible bottom edge, scrolls the article up by the difference: the card is level with its
- * highlight, so both come up together (the scroll re-aligns the cards). Never so far that
- * the card's top leaves the column's top. A note begun on the window's last lines, or grown
- * line by line, stays in view while it is typed.
+ * When the person is writing in a card (a note, a reply) that is on screen but ends below
+ * the margin's visible bottom edge, scrolls the article up by the difference: the card is
+ * level with its highlight, so both come up together (the scroll re-aligns the cards).
+ * Never so far that the card's top leaves the column's top. A note begun on the window's
+ * last lines, or grown line by line, stays in view while it is typed. Called when a field
+ * is newly focused or its card grew, never on a scroll: a person who scrolls away from the
+ * note they are writing is not brought back to it.
  */
 function revealFieldBeingWritten(host: HTMLElement, reader: OpenReader): void {
   const active = document.activeElement;
@@ -68,7 +73,7 @@ function revealFieldBeingWritten(host: HTMLElement, reader: OpenReader): void {
   const bottom = Math.min(visible.bottom, window.innerHeight);
   const box = card.getBoundingClientRect();
   const below = box.bottom + REVEAL_GAP_PX - bottom;
-  if (below <= 0) return;
+  if (below <= 0 || box.top >= bottom) return;
   const room = box.top - Math.max(visible.top, 0);
   const by = Math.min(below, Math.max(room, 0));
   if (by > 0) reader.scroller.scrollTop += by;
@@ -112,10 +117,15 @@ export function MarginColumn() {
   // eslint-disable-next-line react-hooks/exhaustive-deps
   const nameOf = useMemo(() => memberNames(doc), [doc, version]);
 
-  // Align after the cards changed (before paint, so a new card never shows out of place).
+  // Align after the cards changed (before paint, so a new card never shows out of place);
+  // a field newly being written in (a note's editor just opened) is brought into view.
+  const revealedFor = useRef<Element | null>(null);
   useLayoutEffect(() => {
     const host = container.current;
-    if (host !== null && reader !== null) alignCards(host, reader, workspace.getSnapshot().focused);
+    if (host === null || reader === null) return;
+    const newlyFocused = document.activeElement !== revealedFor.current;
+    revealedFor.current = document.activeElement;
+    alignCards(host, reader, workspace.getSnapshot().focused, newlyFocused);
   }, [views, reader, workspace]);
 
   // Re-align once per frame on scroll, resize, and card size changes.
@@ -123,17 +133,29 @@ export function MarginColumn() {
     const host = container.current;
     if (host === null || reader === null) return undefined;
     let frame = 0;
+    let grew = false;
     const schedule = (): void => {
       if (frame === 0) {
         frame = requestAnimationFrame(() => {
           frame = 0;
-          alignCards(host, reader, workspace.getSnapshot().focused);
+          alignCards(host, reader, workspace.getSnapshot().focused, grew);
+          grew = false;
         });
       }
     };
+    // A card's first size is where it starts (observing reports it at once); a later one is growth.
+    const heights = new WeakMap<Element, number>();
+    const cardResized = (entries: ResizeObserverEntry[]): void => {
+      for (const entry of entries) {
+        const known = heights.get(entry.target);
+        if (known !== undefined && known !== entry.contentRect.height) grew = true;
+        heights.set(entry.target, entry.contentRect.height);
+      }
+      schedule();
+    };
     reader.scroller.addEventListener('scroll', schedule, { passive: true });
     window.addEventListener('resize', schedule);
-    const observer = new ResizeObserver(schedule);
+    const observer = new ResizeObserver(cardResized);
     for (const card of host.querySelectorAll('[data-margin-item]')) observer.observe(card);
     return () => {
       cancelAnimationFrame(frame);

@@ -35,19 +35,20 @@ export async function selectionOffsets(page: Page): Promise<{ start: number; end
 /**
  * Viewport points of `needle` in the first text node of the reader holding it: the middle
  * of its first character's line (`startX`, `y`) and of its last character's (`endX`,
- * `endY`, a line further down when the phrase wraps).
+ * `endY`, a line further down when the phrase wraps). Scrolls it to the middle of the
+ * reader first, unless `scroll` is false (then it is wherever the person has scrolled).
  */
-export async function textRect(page: Page, needle: string): Promise<{ startX: number; endX: number; y: number; endY: number }> {
+export async function textRect(page: Page, needle: string, options: { readonly scroll?: boolean } = {}): Promise<{ startX: number; endX: number; y: number; endY: number }> {
   // The article's text, which a person looks for first: it follows the reader's pane a frame later.
   await page.locator('.reader-document').first().waitFor();
-  return page.evaluate((text) => {
+  return page.evaluate(({ text, scroll }) => {
     const root = document.querySelector('.reader-document');
     if (root === null) throw new Error('reader not rendered');
     const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
       const at = node.textContent?.indexOf(text) ?? -1;
       if (at < 0) continue;
-      (node.parentElement as HTMLElement).scrollIntoView({ block: 'center' });
+      if (scroll) (node.parentElement as HTMLElement).scrollIntoView({ block: 'center' });
       const range = document.createRange();
       range.setStart(node, at);
       range.setEnd(node, at + 1);
@@ -58,5 +59,5 @@ export async function textRect(page: Page, needle: string): Promise<{ startX: nu
       return { startX: first.left + 1, endX: last.right - 1, y: (first.top + first.bottom) / 2, endY: (last.top + last.bottom) / 2 };
     }
     throw new Error(`text not found in the reader: ${text}`);
-  }, needle);
+  }, { text: needle, scroll: options.scroll ?? true });
 }
