@@ -1,16 +1,15 @@
 /**
  * The floor under the reader suite's local load: the same project's stored updates read
  * from IndexedDB and applied by Yjs in a page of the app's origin that runs nothing else
- * (bench/load-floor-page.ts, bundled with esbuild), each sample in a new page as the app's
+ * (bench/load-floor-page.ts, bundled by page-script.ts), each sample in a new page as the app's
  * load is after a start. What the app's load costs above this floor is the app's own
  * (pacing, observers, its page starting beside it); the floor itself is IndexedDB, Yjs and
  * the engine on this machine. The same page then loads the project a second time, with the
  * engine's code warm, which says how much of the floor is code not yet optimised.
  */
-import { fileURLToPath } from 'node:url';
-import * as esbuild from 'esbuild';
 import type { BrowserContext } from 'playwright-core';
 import type { FloorPage, FloorTimes } from './load-floor-page.ts';
+import { pageScript } from './page-script.ts';
 
 /** The floor's samples: a new page's first load, and the same page's second. */
 export interface LoadFloor {
@@ -18,25 +17,12 @@ export interface LoadFloor {
   readonly warm: FloorTimes[];
 }
 
-/** Bundles the floor's page script (an IIFE that sets `window.floorPage`). */
-async function floorScript(): Promise<string> {
-  const built = await esbuild.build({
-    entryPoints: [fileURLToPath(new URL('load-floor-page.ts', import.meta.url))],
-    bundle: true,
-    write: false,
-    format: 'iife',
-    target: 'es2022',
-    logLevel: 'silent',
-  });
-  return built.outputFiles[0]?.text ?? '';
-}
-
 /**
  * Loads the context's one project bare in `count` new pages at `origin` (a path the app's
  * server does not serve, so the page is of the app's origin and runs none of its code).
  */
 export async function loadFloor(context: BrowserContext, origin: string, count: number): Promise<LoadFloor> {
-  const script = await floorScript();
+  const script = await pageScript(new URL('load-floor-page.ts', import.meta.url));
   const cold: FloorTimes[] = [];
   const warm: FloorTimes[] = [];
   for (let run = 0; run < count; run += 1) {

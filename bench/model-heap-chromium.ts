@@ -15,10 +15,9 @@
  * again. The code the load compiles counts too (the first load in a page, as in the app),
  * so the figure is an upper bound.
  */
-import { fileURLToPath } from 'node:url';
-import * as esbuild from 'esbuild';
 import { launchChromium } from '../tests/helpers/browser.ts';
 import type { HeapPage } from './model-heap-page.ts';
+import { pageScript } from './page-script.ts';
 
 /** One project to measure: its update and how many highlights it holds. */
 export interface HeapProject {
@@ -28,15 +27,7 @@ export interface HeapProject {
 
 /** Bytes per highlight, one sample per new page, for each project and reader asked. */
 export async function chromiumHeapPerHighlight(projects: readonly { readonly project: HeapProject; readonly reader: 'app' | 'yjs' }[], samples: number): Promise<number[][]> {
-  const built = await esbuild.build({
-    entryPoints: [fileURLToPath(new URL('model-heap-page.ts', import.meta.url))],
-    bundle: true,
-    write: false,
-    format: 'iife',
-    target: 'es2022',
-    logLevel: 'silent',
-  });
-  const script = built.outputFiles[0]?.text ?? '';
+  const script = await pageScript(new URL('model-heap-page.ts', import.meta.url));
   const launched = await launchChromium();
   try {
     const results: number[][] = [];

@@ -16,6 +16,7 @@ import { computeAgreement, type AgreementFigures } from '#shared/analysis/agreem
 import { readCodings } from '#shared/analysis/agreement-codings.ts';
 import { createSkipLog, describeSkipped } from '#shared/model/read-guards.ts';
 import { useDocVersion } from '../annotations/use-workspace.ts';
+import { displayMembers } from '../panels/people.ts';
 import { ANALYSIS_TABS, type AnalysisViewProps } from './analysis-tabs.ts';
 import { formatCount, formatMeasure, pickCoders } from './agreement-format.ts';
 import { AgreementLegend } from './AgreementLegend.tsx';
@@ -69,7 +70,10 @@ export function AgreementView({ workspace, articles }: AnalysisViewProps) {
   }, [pair?.a, pair?.b]); // eslint-disable-line react-hooks/exhaustive-deps -- follows the pair shown
   const report = useMemo(() => (pair ? computeAgreement(codings, { coders: [pair.a, pair.b] }) : null), [codings, pair?.a, pair?.b]);
   const canCompare = ANALYSIS_TABS.some((tab) => tab.id === 'compare');
-  const nameOf = (id: string) => codings.coders.find((coder) => coder.id === id)?.name || 'Unnamed';
+  // Coders as the app names people ("Alex", "Alex (2)"), their own name where not a member.
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- version stands for the doc's content
+  const shownNames = useMemo(() => new Map(displayMembers(doc).map((member) => [member.id as string, member.name])), [doc, version]);
+  const nameOf = (id: string) => shownNames.get(id) ?? (codings.coders.find((coder) => coder.id === id)?.name || 'Unnamed');
 
   const save = async (): Promise<void> => {
     if (report === null) return;
@@ -88,7 +92,7 @@ export function AgreementView({ workspace, articles }: AnalysisViewProps) {
       <span>{label}</span>
       <select value={pair?.[side] ?? ''} aria-label={`Coder ${label}`} data-testid={`agreement-coder-${side}`} onChange={(event) => setChosen({ ...(pair ?? chosen), [side]: event.target.value })}>
         {codings.coders.map((coder) => (
-          <option key={coder.id} value={coder.id}>{`${coder.name || 'Unnamed'} (${coder.codedHighlights})`}</option>
+          <option key={coder.id} value={coder.id}>{`${nameOf(coder.id)} (${coder.codedHighlights})`}</option>
         ))}
       </select>
     </label>

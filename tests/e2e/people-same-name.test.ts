@@ -1,7 +1,7 @@
 /**
  * End to end, by hand: two teammates with the same name. A project file from two people
  * both called "Alex" is merged through the UI; wherever the app names people — the status
- * bar's "Showing" menu, its marker, the Annotations panel's person filter — the second one
+ * bar's "Showing" menu, its marker, the Annotations panel's person filter, Agreement's coders — the second one
  * reads "Alex (2)", and choosing them by that name shows exactly their highlights.
  * Screenshot: tests/e2e/screenshots/people-same-name-menu.png.
  */
@@ -53,7 +53,7 @@ beforeAll(() => {
 });
 
 describe('two teammates with the same name', () => {
-  it('are told apart as "Alex" and "Alex (2)" in the Showing menu and the person filter', async () => {
+  it('are told apart as "Alex" and "Alex (2)" in the Showing menu, the person filter and Agreement', async () => {
     const page = await app.newPage('Samira', { viewport: { width: 1440, height: 900 } });
     await page.goto(`${app.url}#/`);
     await completeFirstRun(page, 'Samira');
@@ -82,5 +82,13 @@ describe('two teammates with the same name', () => {
     await panel.waitFor();
     const people = await panel.locator('select').filter({ has: page.locator('option', { hasText: 'Alex (2)' }) }).locator('option').allTextContents();
     expect(people.filter((name) => name.startsWith('Alex'))).toEqual(['Alex', 'Alex (2)']);
+    await page.keyboard.press('Escape');
+    await panel.waitFor({ state: 'detached' });
+
+    // Analysis → Agreement names the two coders apart too (each with how much they coded).
+    await page.locator('.project-menu').getByRole('button', { name: 'Analysis', exact: true }).click();
+    await page.getByRole('tab', { name: 'Agreement' }).click();
+    const coders = page.getByTestId('agreement-coder-a').locator('option');
+    await expect.poll(async () => (await coders.allTextContents()).filter((name) => name.startsWith('Alex'))).toEqual(['Alex (1)', 'Alex (2) (1)']);
   });
 });
