@@ -15,8 +15,8 @@ const ORIGIN_LABELS: Record<ProjectEntry['origin'], string> = {
   file: 'Opened from a file',
 };
 
-function plural(count: number, one: string): string {
-  return `${count.toLocaleString('en-GB')} ${one}${count === 1 ? '' : 's'}`;
+function plural(count: number, one: string, many = `${one}s`): string {
+  return `${count.toLocaleString('en-GB')} ${count === 1 ? one : many}`;
 }
 
 /** "2 Dec 2026, 07:14", or "no changes yet". */
@@ -51,7 +51,8 @@ export function ProjectRow({ entry, active, busy, onOpen, onRemove, onRestore, o
         <span className="project-row__name">{name}</span>
         <span className="project-row__origin">{active ? 'Open now · ' : ''}{ORIGIN_LABELS[entry.origin]}</span>
         <span className="project-row__facts" data-testid="project-facts">
-          {plural(summary.highlights, 'highlight')} · {plural(summary.codes, 'code')} · {plural(summary.notes, 'note')}
+          {plural(summary.highlights, 'highlight')} · {plural(summary.codes, 'code')} · {plural(summary.notes - summary.replies, 'note')}
+          {summary.replies > 0 && ` · ${plural(summary.replies, 'reply', 'replies')}`}
         </span>
         <span className="project-row__facts">
           {summary.members.length === 0 ? 'No members yet' : summary.members.join(', ')} · last change {lastChange(summary.lastChange)}

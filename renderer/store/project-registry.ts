@@ -27,7 +27,10 @@ export interface ProjectSummary {
   readonly members: readonly string[];
   readonly highlights: number;
   readonly codes: number;
+  /** Notes and their replies together (the figure merges and `marginalia project info` give). */
   readonly notes: number;
+  /** How many of {@link notes} are replies (0 in summaries stored before replies were counted apart). */
+  readonly replies: number;
   /** Time of the last change seen (ms), or null before any. */
   readonly lastChange: number | null;
 }
@@ -54,7 +57,7 @@ export interface KnownProjects {
 }
 
 /** A summary with nothing in it yet (a project not opened since it was added). */
-export const EMPTY_SUMMARY: ProjectSummary = { name: '', members: [], highlights: 0, codes: 0, notes: 0, lastChange: null };
+export const EMPTY_SUMMARY: ProjectSummary = { name: '', members: [], highlights: 0, codes: 0, notes: 0, replies: 0, lastChange: null };
 
 const ORIGINS: ReadonlySet<string> = new Set(['personal', 'team', 'created', 'file']);
 
@@ -68,6 +71,7 @@ function readSummary(value: unknown): ProjectSummary {
     highlights: count('highlights'),
     codes: count('codes'),
     notes: count('notes'),
+    replies: Math.min(count('replies'), count('notes')),
     lastChange: typeof record.lastChange === 'number' ? record.lastChange : null,
   };
 }
@@ -188,5 +192,5 @@ export function summarizeProject(list: ProjectList, id: ProjectId, summary: Proj
 
 /** Whether two summaries say the same (so an unchanged refresh writes nothing). */
 export function sameSummary(a: ProjectSummary, b: ProjectSummary): boolean {
-  return a.name === b.name && a.highlights === b.highlights && a.codes === b.codes && a.notes === b.notes && a.lastChange === b.lastChange && a.members.join('\n') === b.members.join('\n');
+  return a.name === b.name && a.highlights === b.highlights && a.codes === b.codes && a.notes === b.notes && a.replies === b.replies && a.lastChange === b.lastChange && a.members.join('\n') === b.members.join('\n');
 }

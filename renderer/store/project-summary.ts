@@ -19,14 +19,15 @@ import type { ProjectSummary } from './project-registry.ts';
 
 /**
  * The summary of `doc`, from the model's own description (the same counts `marginalia
- * project info` prints and a merge confirmation uses: notes include replies).
+ * project info` prints and a merge confirmation uses: notes include replies, which are
+ * also counted on their own for the project list).
  */
 export function summarizeDoc(doc: Y.Doc): ProjectSummary {
   return summaryOf(describeProject(doc));
 }
 
 function summaryOf({ name, members, counts, lastChangeAt }: ProjectDescription): ProjectSummary {
-  return { name, members: members.map((member) => member.name), highlights: counts.highlights, codes: counts.codes, notes: counts.notes + counts.replies, lastChange: lastChangeAt ?? null };
+  return { name, members: members.map((member) => member.name), highlights: counts.highlights, codes: counts.codes, notes: counts.notes + counts.replies, replies: counts.replies, lastChange: lastChangeAt ?? null };
 }
 
 /** Longest slice of summary reading in one task (ms). */

@@ -3,7 +3,8 @@
  * person renames the open project, creates another (it opens, empty), switches between
  * them (each keeps its own highlights), removes one to the trash, restores it, deletes it
  * for good, and everything survives a reload. A teammate's project file opened as a
- * project becomes a project of its own; opening it again offers to merge instead.
+ * project becomes a project of its own; opening it again offers to merge instead. A
+ * project's row counts notes and replies apart.
  * Screenshot: tests/e2e/screenshots/projects-switcher.png.
  */
 import { describe, expect, it } from 'vitest';
@@ -131,6 +132,20 @@ describe('projects on one machine', () => {
     await projectsDialog(page).waitFor({ state: 'detached' });
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Save project' }).click()]);
     expect(download.suggestedFilename()).toBe('Personal-project.marginalia');
+  });
+
+  it('counts a note\'s replies apart from the notes on the project\'s row', async () => {
+    const page = await app.newPage('Leyla');
+    await startTeammate(page, app.url, 'Leyla');
+    await highlightPhrase(page, FIRST);
+    await page.getByTestId('add-note').click();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('note-text');
+    await page.keyboard.type('Who says pivotal?');
+    await page.getByTestId('reply-input').fill('The 2023 report.');
+    await page.getByRole('button', { name: 'Reply', exact: true }).click();
+    await page.getByTestId('note-reply').waitFor();
+    await openSwitcher(page);
+    await expect.poll(() => rows(page, 'Projects')).toEqual({ 'Personal project': '1 highlight · 0 codes · 1 note · 1 reply' });
   });
 
   it('is keyboard operable: Enter opens the switcher, Tab stays inside, Escape closes it and focuses the switcher again', async () => {

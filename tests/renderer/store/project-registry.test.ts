@@ -30,13 +30,25 @@ describe('project list', () => {
     const store = memoryStore();
     let list = addProject(readProjectList(store, { personal, team }), { id: other, origin: 'created' });
     list = activateProject(list, other);
-    list = summarizeProject(list, other, { name: 'Pipelines', members: ['Ana'], highlights: 3, codes: 2, notes: 1, lastChange: 5 });
+    list = summarizeProject(list, other, { name: 'Pipelines', members: ['Ana'], highlights: 3, codes: 2, notes: 3, replies: 1, lastChange: 5 });
     list = trashProject(list, team, 99);
     writeProjectList(store, list);
     const again = readProjectList(store, { personal, team });
     expect(again.active).toBe(other);
-    expect(findProject(again, other)?.summary).toEqual({ name: 'Pipelines', members: ['Ana'], highlights: 3, codes: 2, notes: 1, lastChange: 5 });
+    expect(findProject(again, other)?.summary).toEqual({ name: 'Pipelines', members: ['Ana'], highlights: 3, codes: 2, notes: 3, replies: 1, lastChange: 5 });
     expect(findProject(again, team)?.trashedAt).toBe(99);
+  });
+
+  it('reads a summary stored before replies were counted apart as having none', () => {
+    const store = memoryStore();
+    let list = addProject(readProjectList(store, { personal, team }), { id: other, origin: 'created' });
+    list = summarizeProject(list, other, { name: 'Pipelines', members: [], highlights: 3, codes: 2, notes: 4, replies: 1, lastChange: 5 });
+    writeProjectList(store, list);
+    // What an earlier version stored: no `replies` key.
+    const stored = store.getItem(PROJECTS_KEY) ?? '';
+    expect(stored).toContain('"replies":1');
+    store.setItem(PROJECTS_KEY, stored.replace(',"replies":1', ''));
+    expect(findProject(readProjectList(store, { personal, team }), other)?.summary).toMatchObject({ notes: 4, replies: 0 });
   });
 
   it('refuses to remove the open project and to delete one not in the trash', () => {
