@@ -16,6 +16,7 @@ import { importCodebook, IMPORT_MAX_BYTES } from '#shared/export/codebook-import
 import { importWebAnnotations } from '#shared/export/web-annotation-import.ts';
 import type { FileFilter, Platform } from '../services/platform.ts';
 import type { AnnotationWorkspace } from '../annotations/workspace.ts';
+import { countWords } from '#shared/text/count-words.ts';
 
 /** What an import did, in words for the person. */
 export type ImportOutcome = { readonly kind: 'info' | 'error'; readonly text: string } | null;
@@ -27,8 +28,6 @@ export type ImportFileDialog = Pick<Platform, 'openFile'>;
 export const ANNOTATION_IMPORT_FILTERS: readonly FileFilter[] = [{ name: 'Web Annotation JSON-LD', extensions: ['jsonld', 'json'] }];
 /** Files offered by "Import codebook". */
 export const CODEBOOK_IMPORT_FILTERS: readonly FileFilter[] = [{ name: 'REFI-QDA codebook', extensions: ['qdc', 'xml'] }];
-
-const plural = (count: number, one: string, many = `${one}s`) => `${count} ${count === 1 ? one : many}`;
 
 function sentence(reason: string): string {
   const text = reason.charAt(0).toUpperCase() + reason.slice(1);
@@ -43,8 +42,8 @@ export function importAnnotationBytes(workspace: AnnotationWorkspace, name: stri
   // import into an empty project should restore the exported project's own name and id.
   const result = importWebAnnotations(workspace.session.doc, bytes, { articles, importer: member.id, maxBytes: IMPORT_MAX_BYTES });
   if (!result.ok) return { kind: 'error', text: `“${name}” was not imported. ${sentence(result.error)} Your project is unchanged.` };
-  const added = [plural(result.highlights, 'highlight'), plural(result.tags, 'tag'), plural(result.notes, 'note'), plural(result.replies, 'reply', 'replies')].join(', ');
-  const skipped = result.skipped > 0 ? ` ${plural(result.skipped, 'entry', 'entries')} already in the project were kept as they are.` : '';
+  const added = [countWords(result.highlights, 'highlight'), countWords(result.tags, 'tag'), countWords(result.notes, 'note'), countWords(result.replies, 'reply', 'replies')].join(', ');
+  const skipped = result.skipped > 0 ? ` ${countWords(result.skipped, 'entry', 'entries')} already in the project were kept as they are.` : '';
   return { kind: 'info', text: `Imported “${name}”: ${added}.${skipped}` };
 }
 
@@ -58,8 +57,8 @@ export function importCodebookBytes(workspace: AnnotationWorkspace, name: string
   }
   const result = importCodebook(workspace.session.doc, actor, bytes);
   if (!result.ok) return { kind: 'error', text: `“${name}” was not imported. ${sentence(result.error)} Your codebook is unchanged.` };
-  const matched = result.matched > 0 ? ` ${plural(result.matched, 'code')} matched existing tags and were reused.` : '';
-  return { kind: 'info', text: `Imported the codebook “${name}”: ${plural(result.created, 'new tag')}.${matched}` };
+  const matched = result.matched > 0 ? ` ${countWords(result.matched, 'code')} matched existing tags and were reused.` : '';
+  return { kind: 'info', text: `Imported the codebook “${name}”: ${countWords(result.created, 'new tag')}.${matched}` };
 }
 
 async function pickAndRun(files: ImportFileDialog, filters: readonly FileFilter[], run: (name: string, bytes: Uint8Array) => ImportOutcome): Promise<ImportOutcome> {

@@ -10,8 +10,6 @@ import type { DocumentMetaChanges } from '#shared/model/documents.ts';
 import { ModalDialog } from '../ui/ModalDialog.tsx';
 import type { PlannedVersion } from './document-import.ts';
 
-const plural = (count: number, word: string): string => `${count} ${word}${count === 1 ? '' : 's'}`;
-
 /** Edit details: writes only what changed; a title is required. */
 export function EditDetailsDialog({ view, onSave, onCancel }: { view: DocumentView; onSave: (changes: DocumentMetaChanges) => void; onCancel: () => void }) {
   const [title, setTitle] = useState(view.title);

@@ -12,8 +12,7 @@ import type { DocumentTextStore } from '../store/document-texts.ts';
 import type { useOptionalWorkspace } from '../annotations/use-workspace.ts';
 import { ModalDialog } from '../ui/ModalDialog.tsx';
 import { applyQdpxImport, planQdpxImport, type PlannedQdpx } from './qdpx-import-flow.ts';
-
-const plural = (count: number, one: string, many = `${one}s`): string => `${count} ${count === 1 ? one : many}`;
+import { countWords } from '#shared/text/count-words.ts';
 
 type Stage =
   | { readonly kind: 'idle' }
@@ -33,17 +32,17 @@ function ConfirmQdpxDialog({ planned, onConfirm, onCancel }: { planned: PlannedQ
     <ModalDialog title={`Import “${plan.name || planned.fileName}”?`} testId="qdpx-confirm" onCancel={onCancel}>
       <p>From <strong>{planned.fileName}</strong>{plan.origin ? <> (written by {plan.origin})</> : null}, into this project:</p>
       <ul className="qdpx-import__counts" data-testid="qdpx-counts">
-        <li>{plural(preview.documents, 'document')}{preview.newDocuments > 0 ? ` (${preview.newDocuments} added to the library)` : ''}</li>
-        <li>{plural(preview.codes, 'code')}</li>
-        <li>{plural(preview.highlights, 'highlight')} with {plural(preview.codings, 'coding')}</li>
-        <li>{plural(preview.notes, 'note')}</li>
-        <li>{plural(preview.people, 'person', 'people')}</li>
+        <li>{countWords(preview.documents, 'document')}{preview.newDocuments > 0 ? ` (${preview.newDocuments} added to the library)` : ''}</li>
+        <li>{countWords(preview.codes, 'code')}</li>
+        <li>{countWords(preview.highlights, 'highlight')} with {countWords(preview.codings, 'coding')}</li>
+        <li>{countWords(preview.notes, 'note')}</li>
+        <li>{countWords(preview.people, 'person', 'people')}</li>
       </ul>
       {plan.skipped.length === 0
         ? <p>Nothing in the file is skipped.</p>
         : (
           <>
-            <p>{plural(plan.skipped.length, 'item')} cannot come over and will be skipped:</p>
+            <p>{countWords(plan.skipped.length, 'item')} cannot come over and will be skipped:</p>
             <ul className="modal-dialog__quotes" data-testid="qdpx-skipped">
               {plan.skipped.map((item, index) => <li key={`${index}:${item.guid ?? ''}`}>{skippedLine(item)}</li>)}
             </ul>
@@ -64,7 +63,7 @@ function Notice({ stage, onDismiss }: { stage: Stage; onDismiss: () => void }) {
   else if (stage.kind === 'refused') text = `${stage.fileName} was not imported: ${stage.reason}. Nothing was changed.`;
   else {
     const { counts } = stage;
-    text = `Imported ${stage.fileName}: ${plural(counts.highlights, 'highlight')}, ${plural(counts.codings, 'coding')}, ${plural(counts.codesCreated, 'new code')}, ${plural(counts.notes + counts.replies + counts.memos, 'note')}, ${plural(counts.documentsAdded, 'document')} added to the library${stage.skipped > 0 ? `; ${plural(stage.skipped, 'item')} skipped` : ''}.`;
+    text = `Imported ${stage.fileName}: ${countWords(counts.highlights, 'highlight')}, ${countWords(counts.codings, 'coding')}, ${countWords(counts.codesCreated, 'new code')}, ${countWords(counts.notes + counts.replies + counts.memos, 'note')}, ${countWords(counts.documentsAdded, 'document')} added to the library${stage.skipped > 0 ? `; ${countWords(stage.skipped, 'item')} skipped` : ''}.`;
   }
   return (
     <section className="import-results" aria-label="REFI-QDA import" data-testid="qdpx-notice" data-status={stage.kind}>

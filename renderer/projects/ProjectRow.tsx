@@ -7,6 +7,7 @@
 import { useState } from 'react';
 import type { ProjectEntry } from '../store/project-registry.ts';
 import { displayName } from './projects-context.ts';
+import { countWords } from '#shared/text/count-words.ts';
 
 const ORIGIN_LABELS: Record<ProjectEntry['origin'], string> = {
   personal: 'Personal',
@@ -14,10 +15,6 @@ const ORIGIN_LABELS: Record<ProjectEntry['origin'], string> = {
   created: 'Created here',
   file: 'Opened from a file',
 };
-
-function plural(count: number, one: string, many = `${one}s`): string {
-  return `${count.toLocaleString('en-GB')} ${count === 1 ? one : many}`;
-}
 
 /** "2 Dec 2026, 07:14", or "no changes yet". */
 // One formatter for every row and render: `toLocaleString` builds a new one per call (~1 ms).
@@ -51,8 +48,8 @@ export function ProjectRow({ entry, active, busy, onOpen, onRemove, onRestore, o
         <span className="project-row__name">{name}</span>
         <span className="project-row__origin">{active ? 'Open now · ' : ''}{ORIGIN_LABELS[entry.origin]}</span>
         <span className="project-row__facts" data-testid="project-facts">
-          {plural(summary.highlights, 'highlight')} · {plural(summary.codes, 'code')} · {plural(summary.notes - summary.replies, 'note')}
-          {summary.replies > 0 && ` · ${plural(summary.replies, 'reply', 'replies')}`}
+          {countWords(summary.highlights, 'highlight')} · {countWords(summary.codes, 'code')} · {countWords(summary.notes - summary.replies, 'note')}
+          {summary.replies > 0 && ` · ${countWords(summary.replies, 'reply', 'replies')}`}
         </span>
         <span className="project-row__facts">
           {summary.members.length === 0 ? 'No members yet' : summary.members.join(', ')} · last change {lastChange(summary.lastChange)}

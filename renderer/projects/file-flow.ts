@@ -29,6 +29,7 @@ import { PROJECT_FILE_FILTERS } from '../store/project-files.ts';
 import type { Notice } from '../store/ui-state.ts';
 import type { CheckedFileJob, FileJobs } from './file-jobs-client.ts';
 import type { ProjectsController } from './projects-controller.ts';
+import { countWords } from '#shared/text/count-words.ts';
 
 /** What a file brings, as the confirmation shows it. */
 export interface IncomingSummary {
@@ -90,17 +91,13 @@ export interface FileFlow {
 
 const NONE: FileQuestion = { kind: 'none' };
 
-function plural(count: number, one: string, many = `${one}s`): string {
-  return `${count.toLocaleString('en-GB')} ${count === 1 ? one : many}`;
-}
-
 /** "2 highlights, 1 code and 3 notes" (", … and 1 memo" when memos come too). */
 export function describeCounts(summary: Pick<IncomingSummary, 'highlights' | 'codes' | 'notes' | 'memos'>): string {
   const memos = summary.memos ?? 0;
   if (summary.highlights + summary.codes + summary.notes + memos === 0) return 'changes to what is already here (edits, codings, number keys, the trash)';
-  const counts = `${plural(summary.highlights, 'highlight')}, ${plural(summary.codes, 'code')}`;
-  if (memos === 0) return `${counts} and ${plural(summary.notes, 'note')}`;
-  return `${counts}, ${plural(summary.notes, 'note')} and ${plural(memos, 'memo')}`;
+  const counts = `${countWords(summary.highlights, 'highlight')}, ${countWords(summary.codes, 'code')}`;
+  if (memos === 0) return `${counts} and ${countWords(summary.notes, 'note')}`;
+  return `${counts}, ${countWords(summary.notes, 'note')} and ${countWords(memos, 'memo')}`;
 }
 
 function summaryOf(summary: CheckedFileJob['summary']): IncomingSummary {

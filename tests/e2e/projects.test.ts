@@ -146,6 +146,7 @@ describe('projects on one machine', () => {
     await page.getByTestId('note-reply').waitFor();
     await openSwitcher(page);
     await expect.poll(() => rows(page, 'Projects')).toEqual({ 'Personal project': '1 highlight · 0 codes · 1 note · 1 reply' });
+    await saveScreenshot(page, 'projects-row-replies');
   });
 
   it('is keyboard operable: Enter opens the switcher, Tab stays inside, Escape closes it and focuses the switcher again', async () => {
