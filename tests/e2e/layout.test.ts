@@ -175,6 +175,8 @@ describe('a narrow window', () => {
   it('keeps the margin notes at 1000 px, the contents a button away: a note written there is on screen', async () => {
     await app.page.setViewportSize({ width: 1000, height: 700 });
     await app.page.locator('.margin-column').waitFor();
+    // The contents hide on the render after the window's width query changes: wait for it.
+    await app.page.locator('nav.sidebar').waitFor({ state: 'hidden' });
     await expect(app.page.locator('nav.sidebar').isVisible()).resolves.toBe(false);
     const contents = app.page.locator('.top-bar').getByRole('button', { name: 'Contents' });
     expect(await contents.getAttribute('aria-pressed')).toBe('false');
